@@ -1,0 +1,3 @@
+import type { AnyCheck } from '../../src/core/check.js';
+
+export const hrChecks: AnyCheck[] = [];

@@ -1,0 +1,152 @@
+import type { ChalkInstance } from 'chalk';
+import { allChecks } from '../../../checks/index.js';
+import { providers } from '../../collectors/index.js';
+import { loadCatalog } from '../../core/catalog.js';
+import { loadConfig } from '../../core/config.js';
+import { loadDemo } from '../../core/demo.js';
+import { ExitCode, InputError, InterruptedError } from '../../core/errors.js';
+import type { ScanResult } from '../../core/result.js';
+import { runScan } from '../../core/scan.js';
+import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
+import { severityRank, type Severity } from '../../core/types.js';
+import { isReplaceableOutput, writeFileAtomic, writeOutputDir } from '../../evidence/output-dir.js';
+import { scanOutputFiles } from '../../evidence/scan-output.js';
+import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
+import { makeChalk } from '../color.js';
+import { createProgress } from '../progress.js';
+
+export interface ScanFlags {
+  config: string;
+  catalog?: string;
+  out: string;
+  format?: string[];
+  provider?: string[];
+  control?: string[];
+  criteria?: string[];
+  check?: string[];
+  failOn?: Severity;
+  demo?: boolean;
+  fromSnapshot?: string;
+  saveSnapshot?: string;
+  json?: boolean;
+  quiet?: boolean;
+  color: boolean;
+}
+
+export async function scanCommand(flags: ScanFlags, _global: object, env = process.env): Promise<number> {
+  const chalk = flags.color ? makeChalk(env) : makeChalk({ ...env, NO_COLOR: '1', FORCE_COLOR: undefined });
+  if (flags.demo && flags.fromSnapshot) throw new InputError('--demo and --from-snapshot cannot be used together');
+
+  const formats = flags.format ?? DEFAULT_FORMATS;
+  const unknown = formats.filter((f) => !reporterFor(f));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `--format: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of ${reporters.map((r) => r.format).join(', ')})`,
+    );
+  }
+  // report.json is always written: it marks the folder as soc2's and feeds export, diff and history.
+  const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
+  const demo = flags.demo ? loadDemo() : undefined;
+  const config = demo?.config ?? loadConfig(flags.config === 'soc2.config.yaml' ? undefined : flags.config);
+  const snapshot: Snapshot | undefined = demo?.snapshot ?? (flags.fromSnapshot ? readSnapshot(flags.fromSnapshot) : undefined);
+  const catalog = loadCatalog({
+    extraDirs: [config.catalog, flags.catalog].filter((d): d is string => Boolean(d)),
+    checks: allChecks,
+  });
+  const outDir = flags.out;
+  if (!isReplaceableOutput(outDir)) {
+    throw new InputError([{ file: outDir, message: 'output folder exists and was not written by soc2; choose another --out' }]);
+  }
+
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+    controller.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = await createProgress({ quiet: Boolean(flags.quiet), chalk, env });
+  let result: ScanResult;
+  try {
+    const outcome = await runScan({
+      config,
+      catalog,
+      checks: allChecks,
+      providers,
+      selection: { providers: flags.provider, controls: flags.control, criteria: flags.criteria, checks: flags.check },
+      failOn: flags.failOn,
+      snapshot,
+      mode: demo ? 'demo' : snapshot ? 'snapshot' : 'live',
+      env,
+      signal: controller.signal,
+      onEvent: (event) => progress.event(event),
+    });
+    result = outcome.result;
+    if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));
+    writeOutputDir(outDir, scanOutputFiles(result, outcome.snapshot, chosen));
+    if (flags.saveSnapshot) writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+
+  if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (!flags.quiet) process.stderr.write(summaryText(result, outDir, chosen.map((r) => r.file), chalk));
+  return result.summary.exitCode;
+}
+
+function summaryText(result: ScanResult, outDir: string, files: string[], chalk: ChalkInstance): string {
+  const { summary } = result;
+  const lines: string[] = [''];
+  lines.push(
+    chalk.bold(`SOC 2 readiness: ${result.organization}`) +
+      chalk.dim(` (${result.scan.mode} scan, data as of ${result.scan.evaluatedAt})`),
+  );
+  lines.push(`  Readiness  ${chalk.bold(`${summary.readiness}%`)} of ${summary.controls.total} controls`);
+  const statusLine = (counts: Record<string, number>) =>
+    [
+      chalk.green(`${counts.pass} pass`),
+      chalk.red(`${counts.fail} fail`),
+      chalk.yellow(`${counts.partial} partial`),
+      chalk.blue(`${counts.manual} manual`),
+      chalk.dim(`${counts.not_evaluated} not evaluated`),
+    ].join(' · ');
+  lines.push(`  Criteria   ${statusLine(summary.criteria)}  (${summary.criteria.total})`);
+  lines.push(`  Controls   ${statusLine(summary.controls)}  (${summary.controls.total})`);
+  lines.push(
+    `  Checks     ${[
+      chalk.green(`${summary.checks.pass} pass`),
+      chalk.red(`${summary.checks.fail} fail`),
+      chalk.magenta(`${summary.checks.error} error`),
+      chalk.dim(`${summary.checks.skipped} skipped`),
+    ].join(' · ')}  (${summary.checks.total})`,
+  );
+  const failing = result.checks
+    .filter((c) => c.status === 'fail')
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  if (failing.length > 0) {
+    lines.push('', chalk.bold('  Top failures'));
+    for (const c of failing.slice(0, 8)) {
+      lines.push(`  ${chalk.red('✖')} ${c.title} ${chalk.dim(`[${c.severity}] ${c.counts.fail} resource(s) · ${c.id}`)}`);
+    }
+    if (failing.length > 8) lines.push(chalk.dim(`    … ${failing.length - 8} more in the report`));
+  }
+  const errors = result.checks.filter((c) => c.status === 'error');
+  if (errors.length > 0) {
+    lines.push('', chalk.bold('  Could not check'));
+    for (const c of errors.slice(0, 8)) lines.push(`  ${chalk.magenta('!')} ${c.id}: ${c.reason ?? ''}`);
+  }
+  const failingCriteria = result.criteria.filter((c) => c.status === 'fail').map((c) => c.id);
+  if (failingCriteria.length > 0) lines.push('', `  Failing criteria: ${failingCriteria.join(', ')}`);
+  lines.push('', `  Reports in ${outDir}/ (${[...files, 'evidence/'].join(', ')})`);
+  const code = result.summary.exitCode;
+  const meaning =
+    code === 0
+      ? chalk.green(`nothing fails at or above ${result.scan.failOn}`)
+      : code === 1
+        ? chalk.red(`failing checks at or above ${result.scan.failOn}`)
+        : chalk.magenta('incomplete: some checks ended in error');
+  lines.push(`  Exit ${code}: ${meaning}`, '');
+  return lines.join('\n');
+}

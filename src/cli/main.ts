@@ -1,0 +1,38 @@
+import { CommanderError } from 'commander';
+import { errorMessage, ExitCode, InputError, InterruptedError } from '../core/errors.js';
+import { TOOL_VERSION } from '../core/version.js';
+import { buildProgram } from './program.js';
+
+/** Runs the CLI and returns the exit code. Known errors print one clear message, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram(TOOL_VERSION);
+  program.exitOverride();
+  for (const command of program.commands.flatMap((c) => [c, ...c.commands])) command.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+export function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return ExitCode.ok;
+    }
+    return ExitCode.badInput; // commander already printed the message
+  }
+  if (error instanceof InputError) {
+    process.stderr.write(`soc2: ${error.describe()}\n`);
+    return ExitCode.badInput;
+  }
+  if (error instanceof InterruptedError) {
+    process.stderr.write(`soc2: ${error.message}; nothing was written, previous output left untouched\n`);
+    return ExitCode.interrupted;
+  }
+  process.stderr.write(`soc2: internal error: ${errorMessage(error)}\n`);
+  if (process.env.SOC2_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('soc2: set SOC2_DEBUG=1 for details, and please report this\n');
+  return ExitCode.incomplete;
+}

@@ -1,0 +1,135 @@
+import { Command, Option } from 'commander';
+import { SEVERITIES } from '../core/types.js';
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0    every selected check was evaluated and nothing fails at or above --fail-on
+  1    failing findings at or above --fail-on
+  2    bad usage or invalid input (config, catalog, roster, flags, snapshot)
+  3    incomplete: some checks ended in error (outranks 1: an incomplete scan never looks clean)
+  130  interrupted (SIGINT/SIGTERM); the previous output is left untouched`;
+
+const list = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
+
+/** Builds the command tree. Actions import their modules lazily so --help loads no SDK and no checks. */
+export function buildProgram(version: string): Command {
+  const program = new Command('soc2')
+    .description(
+      'SOC 2 readiness scanner: checks AWS, GitHub, Google Workspace, your HR roster and policy folders\n' +
+        'against the 61 AICPA 2017 Trust Services Criteria and writes a gap report and an evidence bundle.',
+    )
+    .version(version, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ soc2 scan --demo                    scan the built-in sample company, reports in ./soc2-report
+  $ soc2 init                           write a commented soc2.config.yaml to start from
+  $ soc2 scan                           scan with ./soc2.config.yaml and credentials from the environment
+  $ soc2 scan --criteria CC6 --provider aws
+  $ soc2 catalog coverage               criteria x controls x checks matrix
+  $ soc2 checks list --provider github
+${EXIT_CODES_HELP}
+
+Environment: NO_COLOR / FORCE_COLOR control colors; AWS_*, GITHUB_TOKEN/GH_TOKEN, GITHUB_API_URL and
+GOOGLE_* credentials are read by their providers (see README).`,
+    );
+
+  program
+    .command('scan')
+    .description('collect evidence, evaluate checks and write the gap report and evidence folder')
+    .option('-c, --config <file>', 'config file', 'soc2.config.yaml')
+    .option('--catalog <dir>', 'extra controls folder: adds controls or replaces built-in ones with the same id')
+    .option('-o, --out <dir>', 'output folder (replaced whole, atomically)', 'soc2-report')
+    .option('-f, --format <formats>', 'report formats, comma-separated (json,md,html)', list)
+    .option('--provider <ids>', 'only these providers: aws, github, google, hr, docs (comma-separated)', list)
+    .option('--control <ids>', 'only these controls (comma-separated)', list)
+    .option('--criteria <ids>', 'only controls supporting these criteria; a prefix such as CC6 or a category', list)
+    .option('--check <ids>', 'only these checks (comma-separated)', list)
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices([...SEVERITIES]))
+    .option('--demo', 'scan the bundled sample company instead of your own systems')
+    .option('--from-snapshot <file>', 'evaluate saved data instead of collecting it again')
+    .option('--save-snapshot <file>', 'also save the collected (redacted) data for replay')
+    .option('--json', 'print report.json to stdout (logs stay on stderr)')
+    .option('-q, --quiet', 'no progress or summary output')
+    .option('--no-color', 'no colors (same as NO_COLOR=1)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ soc2 scan --demo --out demo-report
+  $ soc2 scan --config prod.yaml --fail-on high
+  $ soc2 scan --provider github --check github.branch-protection
+  $ soc2 scan --criteria CC6,CC7 --json > report.json
+  $ soc2 scan --save-snapshot snap.json && soc2 scan --from-snapshot snap.json --out replay
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (options) => {
+      const { scanCommand } = await import('./commands/scan.js');
+      process.exitCode = await scanCommand(options, program.opts());
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter soc2.config.yaml')
+    .option('-c, --config <file>', 'where to write it', 'soc2.config.yaml')
+    .option('--organization <name>', 'company name to fill in')
+    .option('--force', 'overwrite an existing file')
+    .addHelpText('after', '\nExamples:\n  $ soc2 init\n  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml')
+    .action(async (options) => {
+      const { initCommand } = await import('./commands/init.js');
+      process.exitCode = await initCommand(options);
+    });
+
+  const catalog = program.command('catalog').description('inspect and validate the control catalog');
+  catalog
+    .command('list')
+    .description('list controls with their criteria, checks and manual evidence')
+    .option('--catalog <dir>', 'extra controls folder')
+    .option('--json', 'JSON output')
+    .addHelpText('after', '\nExamples:\n  $ soc2 catalog list\n  $ soc2 catalog list --catalog ./my-controls --json')
+    .action(async (options) => {
+      const { catalogListCommand } = await import('./commands/catalog.js');
+      process.exitCode = await catalogListCommand(options);
+    });
+  catalog
+    .command('validate')
+    .description('validate the built-in catalog plus an optional folder: schema, criteria ids, check ids, coverage')
+    .option('--catalog <dir>', 'extra controls folder')
+    .addHelpText('after', '\nExamples:\n  $ soc2 catalog validate\n  $ soc2 catalog validate --catalog ./my-controls')
+    .action(async (options) => {
+      const { catalogValidateCommand } = await import('./commands/catalog.js');
+      process.exitCode = await catalogValidateCommand(options);
+    });
+  catalog
+    .command('coverage')
+    .description('criteria x controls x checks matrix')
+    .option('--catalog <dir>', 'extra controls folder')
+    .option('--json', 'JSON output')
+    .addHelpText('after', '\nExamples:\n  $ soc2 catalog coverage\n  $ soc2 catalog coverage --json | jq ".criteria[] | select(.checks == 0)"')
+    .action(async (options) => {
+      const { catalogCoverageCommand } = await import('./commands/catalog.js');
+      process.exitCode = await catalogCoverageCommand(options);
+    });
+
+  const checks = program.command('checks').description('inspect the built-in checks');
+  checks
+    .command('list')
+    .description('list checks with provider, severity, data they read and options')
+    .option('--provider <ids>', 'only these providers', list)
+    .option('--json', 'JSON output')
+    .addHelpText('after', '\nExamples:\n  $ soc2 checks list\n  $ soc2 checks list --provider aws --json')
+    .action(async (options) => {
+      const { checksListCommand } = await import('./commands/checks.js');
+      process.exitCode = await checksListCommand(options);
+    });
+
+  return program;
+}

@@ -1,0 +1,108 @@
+import type { ChalkInstance } from 'chalk';
+import type { Ora } from 'ora';
+import type { ScanEvent } from '../core/events.js';
+
+export interface Progress {
+  event(event: ScanEvent): void;
+  log(message: string): void;
+  stop(): void;
+}
+
+export interface ProgressOptions {
+  quiet: boolean;
+  stream?: NodeJS.WriteStream;
+  env?: NodeJS.ProcessEnv;
+  chalk: ChalkInstance;
+}
+
+/**
+ * A spinner only on a real terminal that reports its width: ora redraws forever where columns are 0.
+ * Anywhere else (CI, pipes) plain log lines; nothing at all with --quiet.
+ */
+export function useSpinner(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && (stream.columns ?? 0) > 0 && !env.CI && env.TERM !== 'dumb';
+}
+
+export async function createProgress(options: ProgressOptions): Promise<Progress> {
+  const stream = options.stream ?? process.stderr;
+  const env = options.env ?? process.env;
+  const { chalk } = options;
+  if (options.quiet) return { event: () => undefined, log: () => undefined, stop: () => undefined };
+  const line = (message: string) => stream.write(`${message}\n`);
+  const state = new Map<string, { active: number; done: number; note?: string }>();
+  const describe = (event: ScanEvent): string | undefined => {
+    switch (event.type) {
+      case 'provider':
+        if (event.state === 'start') return `${event.provider}: connecting`;
+        if (event.state === 'skipped') return `${event.provider}: skipped (${event.message ?? 'not configured'})`;
+        if (event.state === 'error') return `${event.provider}: failed to start`;
+        return `${event.provider}: done`;
+      case 'collect':
+        if (event.state === 'start') return undefined;
+        if (event.state === 'ok') return `${event.provider}: collected ${event.key}`;
+        return `${event.provider}: ${event.key} ${event.state}: ${event.message ?? ''}`;
+      case 'progress':
+        return `${event.provider}: ${event.message}`;
+      case 'evaluate':
+        return `evaluating ${event.checks} checks`;
+    }
+  };
+
+  if (!useSpinner(stream, env)) {
+    return {
+      event(event) {
+        if (event.type === 'progress') return; // too chatty for logs; the spinner shows these
+        const text = describe(event);
+        if (text) line(`soc2: ${text}`);
+      },
+      log: (message) => line(message),
+      stop: () => undefined,
+    };
+  }
+
+  const { default: ora } = await import('ora');
+  const spinner: Ora = ora({ stream, text: 'planning', color: 'cyan' }).start();
+  const render = () => {
+    const parts = [...state.entries()].map(([id, s]) =>
+      s.active > 0 ? `${id} ${s.done}/${s.done + s.active}${s.note ? ` (${s.note})` : ''}` : `${id} ✓`,
+    );
+    spinner.text = parts.length > 0 ? `collecting: ${parts.join(' · ')}` : spinner.text;
+  };
+  return {
+    event(event) {
+      if (event.type === 'provider' && event.state === 'skipped') {
+        spinner.stopAndPersist({ symbol: chalk.dim('–'), text: chalk.dim(describe(event)) });
+        spinner.start();
+      } else if (event.type === 'collect') {
+        const s = state.get(event.provider) ?? { active: 0, done: 0 };
+        if (event.state === 'start') s.active++;
+        else {
+          s.active--;
+          s.done++;
+          s.note = undefined;
+        }
+        state.set(event.provider, s);
+        if (event.state === 'error') {
+          spinner.stopAndPersist({ symbol: chalk.red('✖'), text: describe(event) });
+          spinner.start();
+        }
+        render();
+      } else if (event.type === 'progress') {
+        const s = state.get(event.provider) ?? { active: 1, done: 0 };
+        s.note = event.message;
+        state.set(event.provider, s);
+        render();
+      } else if (event.type === 'evaluate') {
+        spinner.text = describe(event) ?? spinner.text;
+      }
+    },
+    log(message) {
+      spinner.clear();
+      line(message);
+      spinner.render();
+    },
+    stop() {
+      spinner.stop();
+    },
+  };
+}

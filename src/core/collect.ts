@@ -1,0 +1,170 @@
+import pLimit from 'p-limit';
+import type { AnyCollector, Provider, ProviderRuntime } from './collector.js';
+import type { Config } from './config.js';
+import { providerOfKey, type DataKey } from './data-map.js';
+import { errorMessage, InterruptedError, SkipError } from './errors.js';
+import type { ScanEvent } from './events.js';
+import type { DataEntry } from './snapshot.js';
+
+export interface CollectOptions {
+  keys: readonly DataKey[];
+  providers: readonly Provider[];
+  config: Config;
+  env: NodeJS.ProcessEnv;
+  signal: AbortSignal;
+  /** Data already known (from a snapshot); these keys are never collected again. */
+  preloaded?: Record<string, DataEntry>;
+  onEvent?: (event: ScanEvent) => void;
+  now?: () => Date;
+}
+
+export interface CollectOutcome {
+  data: Record<string, DataEntry>;
+  providerStats: Map<string, Record<string, number | string>>;
+  detections: Map<string, { configured: boolean; reason?: string }>;
+}
+
+/** Raised through need() when a dependency did not produce data; carries whether it was a skip. */
+class DependencyError extends Error {
+  constructor(
+    readonly key: string,
+    readonly entry: Exclude<DataEntry, { status: 'ok' }>,
+  ) {
+    super(entry.status === 'error' ? `needs ${key}, which failed: ${entry.error}` : `needs ${key}: ${entry.reason}`);
+  }
+}
+
+interface ProviderState {
+  provider: Provider;
+  runtime: Promise<{ runtime: ProviderRuntime; session: unknown }>;
+  limit: ReturnType<typeof pLimit>;
+}
+
+/**
+ * Runs each needed collector at most once, with bounded concurrency per provider. Never throws for a
+ * collector's failure: the failure becomes that key's entry. Throws InterruptedError when aborted.
+ */
+export async function collect(options: CollectOptions): Promise<CollectOutcome> {
+  const { config, env, signal, onEvent } = options;
+  const now = options.now ?? (() => new Date());
+  const data: Record<string, DataEntry> = {};
+  const pending = new Map<string, Promise<DataEntry>>();
+  const states = new Map<string, ProviderState>();
+  const detections = new Map<string, { configured: boolean; reason?: string }>();
+  const providerById = new Map(options.providers.map((p) => [p.id as string, p]));
+
+  const stateFor = (provider: Provider): ProviderState => {
+    let state = states.get(provider.id);
+    if (!state) {
+      const concurrency = config.providers[provider.id as keyof Config['providers']] as
+        | { concurrency?: number }
+        | undefined;
+      state = {
+        provider,
+        limit: pLimit(concurrency?.concurrency ?? provider.concurrency),
+        runtime: (async () => {
+          onEvent?.({ type: 'provider', provider: provider.id, state: 'start' });
+          const runtime = await provider.load();
+          const session = await runtime.createSession(config, env, signal);
+          return { runtime, session };
+        })(),
+      };
+      states.set(provider.id, state);
+    }
+    return state;
+  };
+
+  const run = async (key: string): Promise<DataEntry> => {
+    const preloaded = options.preloaded?.[key];
+    if (preloaded) return preloaded;
+    const providerId = providerOfKey(key);
+    const provider = providerById.get(providerId);
+    if (!provider) return { status: 'error', error: `no provider '${providerId}' for data key ${key}` };
+    let detection = detections.get(providerId);
+    if (!detection) {
+      const detected = provider.detect(config, env);
+      detection = detected.configured ? { configured: true } : { configured: false, reason: detected.reason };
+      detections.set(providerId, detection);
+      if (!detected.configured) onEvent?.({ type: 'provider', provider: provider.id, state: 'skipped', message: detected.reason });
+    }
+    if (!detection.configured) return { status: 'skipped', reason: detection.reason ?? `${providerId} is not configured` };
+
+    const state = stateFor(provider);
+    const started = now().toISOString();
+    onEvent?.({ type: 'collect', provider: provider.id, key, state: 'start' });
+    try {
+      const { runtime, session } = await state.runtime;
+      const collector = runtime.collectors.find((c: AnyCollector) => c.key === key);
+      if (!collector) throw new Error(`provider ${providerId} has no collector for ${key}`);
+      const value = await collector.collect({
+        config,
+        env,
+        signal,
+        session,
+        limit: state.limit,
+        need: async (other) => {
+          const entry = await get(other);
+          if (entry.status !== 'ok') throw new DependencyError(other, entry);
+          return entry.value as never;
+        },
+        progress: (message) => onEvent?.({ type: 'progress', provider: provider.id, key, message }),
+      });
+      onEvent?.({ type: 'collect', provider: provider.id, key, state: 'ok' });
+      return { status: 'ok', value, collectedAt: started };
+    } catch (error) {
+      if (signal.aborted) throw new InterruptedError(reasonOf(signal));
+      const entry: DataEntry =
+        error instanceof SkipError
+          ? { status: 'skipped', reason: error.message, collectedAt: started }
+          : error instanceof DependencyError && error.entry.status === 'skipped'
+            ? { status: 'skipped', reason: error.message, collectedAt: started }
+            : { status: 'error', error: errorMessage(error), collectedAt: started };
+      onEvent?.({
+        type: 'collect',
+        provider: provider.id,
+        key,
+        state: entry.status === 'skipped' ? 'skipped' : 'error',
+        message: entry.status === 'skipped' ? entry.reason : entry.status === 'error' ? entry.error : undefined,
+      });
+      return entry;
+    }
+  };
+
+  const get = (key: string): Promise<DataEntry> => {
+    let promise = pending.get(key);
+    if (!promise) {
+      promise = run(key).then((entry) => {
+        data[key] = entry;
+        return entry;
+      });
+      pending.set(key, promise);
+    }
+    return promise;
+  };
+
+  const abortPromise = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(new InterruptedError(reasonOf(signal)));
+    signal.addEventListener('abort', () => reject(new InterruptedError(reasonOf(signal))), { once: true });
+  });
+  abortPromise.catch(() => undefined);
+  await Promise.race([Promise.all(options.keys.map(get)), abortPromise]);
+  // A collector may have pulled in keys nobody asked for directly; wait for them too.
+  await Promise.race([Promise.all([...pending.values()]), abortPromise]);
+
+  const providerStats = new Map<string, Record<string, number | string>>();
+  for (const [id, state] of states) {
+    try {
+      const { runtime, session } = await state.runtime;
+      const stats = runtime.stats?.(session);
+      if (stats) providerStats.set(id, stats);
+      onEvent?.({ type: 'provider', provider: state.provider.id, state: 'done' });
+    } catch {
+      onEvent?.({ type: 'provider', provider: state.provider.id, state: 'error' });
+    }
+  }
+  return { data, providerStats, detections };
+}
+
+function reasonOf(signal: AbortSignal): string {
+  return typeof signal.reason === 'string' ? signal.reason : 'SIGINT';
+}

@@ -1,0 +1,58 @@
+import type { Config } from './config.js';
+import type { DataKey, DataMap } from './data-map.js';
+
+type ValueOf<K extends string> = K extends keyof DataMap ? DataMap[K] : unknown;
+import type { ProviderId } from './types.js';
+
+export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
+
+export interface CollectContext<Session = unknown> {
+  config: Config;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on SIGINT/SIGTERM; pass it to SDK calls and stop promptly. */
+  signal: AbortSignal;
+  session: Session;
+  /** Another data key's value, collected at most once per scan; rejects if that collector failed. */
+  need<K extends DataKey>(key: K): Promise<ValueOf<K>>;
+  /** Bounded concurrency shared by every collector of this provider. */
+  limit: Limit;
+  /** A short progress line, e.g. "IAM users: page 3". Shown on the spinner or as a log line. */
+  progress(message: string): void;
+}
+
+export interface Collector<K extends string = DataKey, Session = unknown> {
+  key: K;
+  collect(context: CollectContext<Session>): Promise<ValueOf<K>>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCollector<Session = any> = Collector<any, Session>;
+
+/** The heavy half of a provider: imports its SDK, so it is only loaded when the provider runs. */
+export interface ProviderRuntime<Session = unknown> {
+  createSession(config: Config, env: NodeJS.ProcessEnv, signal: AbortSignal): Promise<Session>;
+  collectors: readonly AnyCollector<Session>[];
+  /** Numbers for the end of the scan: requests made, retries, remaining quota. */
+  stats?(session: Session): Record<string, number | string>;
+}
+
+export type Detection = { configured: true } | { configured: false; reason: string };
+
+/** The light half of a provider: no SDK imports, safe to load for --help and planning. */
+export interface Provider {
+  id: ProviderId;
+  title: string;
+  /** Whether the config or the environment gives this provider enough to run. */
+  detect(config: Config, env: NodeJS.ProcessEnv): Detection;
+  load(): Promise<ProviderRuntime>;
+  /** Default concurrency for this provider's calls (config may override). */
+  concurrency: number;
+}
+
+export function defineProvider(provider: Provider): Provider {
+  return provider;
+}
+
+export function defineCollector<K extends DataKey, Session>(collector: Collector<K, Session>): Collector<K, Session> {
+  return collector;
+}

@@ -1,0 +1,167 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { AnyCheck } from './check.js';
+import { InputError, type Problem } from './errors.js';
+import { schemasDir } from './paths.js';
+import { compileSchema, describeErrors, validateSource } from './schema-validate.js';
+import type { Severity } from './types.js';
+import { readYamlFile, type YamlSource } from './yaml-source.js';
+
+export const DEFAULT_CONFIG_FILE = 'soc2.config.yaml';
+
+export interface AwsConfig {
+  regions?: string[];
+  profile?: string;
+  organization?: boolean;
+  assumeRole?: string;
+  externalId?: string;
+  accounts?: string[];
+  configAggregator?: string;
+  concurrency?: number;
+}
+export interface GithubConfig {
+  org?: string;
+  baseUrl?: string;
+  appId?: number | string;
+  privateKey?: string;
+  installationId?: number | string;
+  concurrency?: number;
+}
+export interface GoogleConfig {
+  customer?: string;
+  domain?: string;
+  domains?: string[];
+  subject?: string;
+  credentials?: string;
+  rootUrl?: string;
+  concurrency?: number;
+}
+export interface HrConfig {
+  roster?: string;
+  columns?: Record<string, string>;
+  format?: 'csv' | 'json';
+}
+export interface ExceptionRule {
+  check: string;
+  resource: string;
+  reason: string;
+  approved_by?: string;
+  expires?: string;
+}
+
+export interface Config {
+  organization: string;
+  providers: { aws?: AwsConfig; github?: GithubConfig; google?: GoogleConfig; hr?: HrConfig };
+  policies?: string;
+  evidence?: string;
+  risks?: string;
+  vendors?: string;
+  catalog?: string;
+  output?: { dir?: string; formats?: string[] };
+  failOn?: Severity;
+  history?: string;
+  exceptions: ExceptionRule[];
+  checks: Record<string, Record<string, unknown>>;
+  /** Where the config came from; relative paths in it were resolved against its folder. */
+  file?: string;
+  source?: YamlSource;
+}
+
+let configSchema: object | undefined;
+export function loadConfigSchema(): object {
+  configSchema ??= JSON.parse(readFileSync(join(schemasDir, 'config.schema.json'), 'utf8')) as object;
+  return configSchema;
+}
+
+export function defaultConfig(): Config {
+  return { organization: 'Your Company', providers: {}, exceptions: [], checks: {} };
+}
+
+/**
+ * Loads and validates the config. With no explicit path, a missing ./soc2.config.yaml means defaults
+ * (providers then come only from credentials in the environment).
+ */
+export function loadConfig(path: string | undefined, cwd = process.cwd()): Config {
+  const file = resolve(cwd, path ?? DEFAULT_CONFIG_FILE);
+  if (path === undefined && !existsSync(file)) return defaultConfig();
+  const source = readYamlFile(file);
+  if (source.value === null || source.value === undefined) {
+    return { ...defaultConfig(), file, source };
+  }
+  const problems = validateSource(source, loadConfigSchema());
+  if (problems.length > 0) throw new InputError(problems);
+  const raw = source.value as Omit<Config, 'file' | 'source'>;
+  const dir = dirname(file);
+  const at = (p: string | undefined) => (p === undefined ? undefined : resolve(dir, p));
+  const providers = { ...raw.providers };
+  if (providers.hr?.roster) providers.hr = { ...providers.hr, roster: at(providers.hr.roster) };
+  if (providers.google?.credentials) {
+    providers.google = { ...providers.google, credentials: at(providers.google.credentials) };
+  }
+  if (providers.github?.privateKey) {
+    providers.github = { ...providers.github, privateKey: at(providers.github.privateKey) };
+  }
+  return {
+    ...defaultConfig(),
+    ...raw,
+    providers,
+    policies: at(raw.policies),
+    evidence: at(raw.evidence),
+    risks: at(raw.risks),
+    vendors: at(raw.vendors),
+    catalog: at(raw.catalog),
+    history: at(raw.history),
+    output: raw.output ? { ...raw.output, dir: at(raw.output.dir) } : undefined,
+    exceptions: raw.exceptions ?? [],
+    checks: raw.checks ?? {},
+    file,
+    source,
+  };
+}
+
+/** Per-check overrides must name a known check and fit that check's option schema. */
+export function resolveCheckOptions(config: Config, checks: readonly AnyCheck[]): Map<string, object> {
+  const byId = new Map(checks.map((check) => [check.id, check]));
+  const problems: Problem[] = [];
+  const resolved = new Map<string, object>();
+  for (const [id, overrides] of Object.entries(config.checks)) {
+    const check = byId.get(id);
+    const pointer = `/checks/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!check) {
+      const pos = config.source?.locate('/checks', id);
+      problems.push({ file: config.file, line: pos?.line, column: pos?.column, message: `unknown check '${id}'` });
+      continue;
+    }
+    if (!check.options) {
+      const pos = config.source?.locate(pointer);
+      problems.push({
+        file: config.file,
+        line: pos?.line,
+        column: pos?.column,
+        message: `check '${id}' has no options`,
+      });
+      continue;
+    }
+    const validate = compileSchema(optionsObjectSchema(check));
+    if (!validate(overrides) && config.source) {
+      problems.push(...describeErrors(validate.errors ?? [], config.source, pointer));
+      continue;
+    }
+    resolved.set(id, { ...check.options.defaults, ...overrides });
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  for (const check of checks) {
+    if (!resolved.has(check.id)) resolved.set(check.id, { ...(check.options?.defaults ?? {}) });
+  }
+  return resolved;
+}
+
+const optionSchemas = new WeakMap<AnyCheck, object>();
+function optionsObjectSchema(check: AnyCheck): object {
+  let schema = optionSchemas.get(check);
+  if (!schema) {
+    schema = { type: 'object', additionalProperties: false, properties: check.options?.schema ?? {} };
+    optionSchemas.set(check, schema);
+  }
+  return schema;
+}

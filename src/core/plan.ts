@@ -1,0 +1,68 @@
+import type { Catalog, Control } from './catalog.js';
+import type { AnyCheck } from './check.js';
+import { loadCriteria, matchesCriteriaSelector, type Criterion } from './criteria.js';
+import type { DataKey } from './data-map.js';
+import { InputError } from './errors.js';
+import { isProviderId, PROVIDERS } from './types.js';
+
+export interface Selection {
+  providers?: string[];
+  controls?: string[];
+  criteria?: string[];
+  checks?: string[];
+}
+
+export interface Plan {
+  criteria: Criterion[];
+  controls: Control[];
+  checks: AnyCheck[];
+  /** Every data key the selected checks declared, sorted. Collectors may pull in more through need(). */
+  keys: DataKey[];
+}
+
+/** Pure: selection -> controls -> checks -> data keys. Unknown names in the selection are bad input. */
+export function makePlan(catalog: Catalog, checks: readonly AnyCheck[], selection: Selection = {}): Plan {
+  const checkById = new Map(checks.map((c) => [c.id, c]));
+  const problems: string[] = [];
+  for (const p of selection.providers ?? []) {
+    if (!isProviderId(p)) problems.push(`--provider: unknown provider '${p}' (one of ${PROVIDERS.join(', ')})`);
+  }
+  const controlIds = new Set(catalog.controls.map((c) => c.id));
+  for (const id of selection.controls ?? []) {
+    if (!controlIds.has(id)) problems.push(`--control: unknown control '${id}'`);
+  }
+  for (const id of selection.checks ?? []) {
+    if (!checkById.has(id)) problems.push(`--check: unknown check '${id}'`);
+  }
+  const allCriteria = loadCriteria();
+  for (const selector of selection.criteria ?? []) {
+    if (!allCriteria.some((c) => matchesCriteriaSelector(c, selector))) {
+      problems.push(`--criteria: '${selector}' matches no 2017 Trust Services Criterion`);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems.map((message) => ({ message })));
+
+  const criteriaFilter = selection.criteria?.length
+    ? (id: string) => selection.criteria!.some((s) => matchesCriteriaSelector(allCriteria.find((c) => c.id === id)!, s))
+    : () => true;
+  const checkFilter = (check: AnyCheck) =>
+    (!selection.providers?.length || selection.providers.includes(check.provider)) &&
+    (!selection.checks?.length || selection.checks.includes(check.id));
+  const narrowsChecks = Boolean(selection.providers?.length || selection.checks?.length);
+
+  const controls = catalog.controls
+    .filter((c) => !selection.controls?.length || selection.controls.includes(c.id))
+    .filter((c) => c.criteria.some((x) => criteriaFilter(x.id)))
+    .filter((c) => !narrowsChecks || c.checks.some((id) => checkFilter(checkById.get(id)!)));
+
+  const selectedCheckIds = new Set(controls.flatMap((c) => c.checks).filter((id) => checkFilter(checkById.get(id)!)));
+  const selectedChecks = checks.filter((c) => selectedCheckIds.has(c.id));
+  const criteriaIds = new Set(controls.flatMap((c) => c.criteria.map((x) => x.id)).filter(criteriaFilter));
+  const keys = [...new Set(selectedChecks.flatMap((c) => c.requires as DataKey[]))].sort();
+  return {
+    criteria: allCriteria.filter((c) => criteriaIds.has(c.id)),
+    controls: controls.map((c) => ({ ...c, checks: c.checks.filter((id) => selectedCheckIds.has(id)) })),
+    checks: selectedChecks,
+    keys,
+  };
+}

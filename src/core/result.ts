@@ -1,0 +1,111 @@
+import type { Frequency } from './catalog.js';
+import type { Category } from './criteria.js';
+import type { CheckStatus, ControlStatus, Finding, ProviderId, Severity } from './types.js';
+
+export interface AppliedException {
+  reason: string;
+  approved_by?: string;
+  expires?: string;
+}
+
+export interface FindingResult extends Finding {
+  /** Present when a failing finding is covered by an active exception: shown, but not counted as failing. */
+  exception?: AppliedException;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  provider: ProviderId;
+  severity: Severity;
+  description: string;
+  risk: string;
+  remediation: string;
+  status: CheckStatus;
+  /** Why the check ended in error or skipped. */
+  reason?: string;
+  findings: FindingResult[];
+  counts: { pass: number; fail: number; excepted: number };
+  controls: string[];
+  criteria: string[];
+  /** The data keys it evaluated; their redacted values are in evidence/data/<key>.json. */
+  data: string[];
+  options: Record<string, unknown>;
+}
+
+export type ManualEvidenceStatus = 'satisfied' | 'stale' | 'outstanding';
+
+export interface ManualEvidenceResult {
+  id: string;
+  title: string;
+  owner: string;
+  frequency: Frequency;
+  freshDays: number;
+  status: ManualEvidenceStatus;
+  collectedAt?: string;
+  files?: string[];
+  note?: string;
+}
+
+export interface ControlResult {
+  id: string;
+  title: string;
+  description: string;
+  owner: string;
+  frequency: Frequency;
+  criteria: string[];
+  rationale: Record<string, string>;
+  status: ControlStatus;
+  checks: string[];
+  evidence: ManualEvidenceResult[];
+  source: { file: string; line: number };
+}
+
+export interface CriterionResult {
+  id: string;
+  category: Category;
+  group: string;
+  title: string;
+  status: ControlStatus;
+  controls: string[];
+}
+
+export type StatusCounts<S extends string> = Record<S, number>;
+
+export interface ProviderResult {
+  id: ProviderId;
+  status: 'ok' | 'partial' | 'error' | 'skipped';
+  reason?: string;
+  stats?: Record<string, number | string>;
+}
+
+export interface ScanResult {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  organization: string;
+  scan: {
+    startedAt: string;
+    finishedAt: string;
+    /** The data's collection time; ages are measured against it. */
+    evaluatedAt: string;
+    mode: 'live' | 'snapshot' | 'demo';
+    complete: boolean;
+    failOn: Severity;
+    selection: { providers: string[]; controls: string[]; criteria: string[]; checks: string[] };
+  };
+  summary: {
+    readiness: number;
+    exitCode: number;
+    checks: StatusCounts<CheckStatus> & { total: number };
+    controls: StatusCounts<ControlStatus> & { total: number };
+    criteria: StatusCounts<ControlStatus> & { total: number };
+    findings: { pass: number; fail: number; excepted: number };
+    manualEvidence: StatusCounts<ManualEvidenceStatus> & { total: number };
+    categories: { id: Category; title: string; criteria: number; pass: number; readiness: number }[];
+  };
+  providers: ProviderResult[];
+  criteria: CriterionResult[];
+  controls: ControlResult[];
+  checks: CheckResult[];
+  exceptions: { applied: number; expired: { check: string; resource: string; expires: string; reason: string }[] };
+}

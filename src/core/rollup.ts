@@ -1,0 +1,170 @@
+import type { Control } from './catalog.js';
+import type { AnyCheck } from './check.js';
+import { CATEGORY_TITLES, type Category, type Criterion } from './criteria.js';
+import { ExitCode } from './errors.js';
+import type { Evaluation } from './evaluate.js';
+import type { ExceptionMatcher } from './exceptions.js';
+import type {
+  CheckResult,
+  ControlResult,
+  CriterionResult,
+  FindingResult,
+  ManualEvidenceResult,
+  ScanResult,
+} from './result.js';
+import { severityRank, type ControlStatus, type Severity } from './types.js';
+
+export function applyExceptions(check: AnyCheck, evaluation: Evaluation, exceptions: ExceptionMatcher): FindingResult[] {
+  return evaluation.findings.map((finding) => {
+    if (finding.status !== 'fail') return finding;
+    const exception = exceptions.match(check.id, finding.resource);
+    return exception ? { ...finding, exception } : finding;
+  });
+}
+
+export function checkResult(
+  check: AnyCheck,
+  evaluation: Evaluation,
+  findings: FindingResult[],
+  controls: readonly Control[],
+  options: object,
+): CheckResult {
+  const using = controls.filter((c) => c.checks.includes(check.id));
+  const counts = {
+    pass: findings.filter((f) => f.status === 'pass').length,
+    fail: findings.filter((f) => f.status === 'fail' && !f.exception).length,
+    excepted: findings.filter((f) => f.exception).length,
+  };
+  const status =
+    evaluation.status === 'fail' || evaluation.status === 'pass'
+      ? counts.fail > 0
+        ? 'fail'
+        : 'pass'
+      : evaluation.status;
+  return {
+    id: check.id,
+    title: check.title,
+    provider: check.provider,
+    severity: check.severity,
+    description: check.description,
+    risk: check.risk,
+    remediation: check.remediation,
+    status,
+    ...(evaluation.reason ? { reason: evaluation.reason } : {}),
+    findings,
+    counts,
+    controls: using.map((c) => c.id),
+    criteria: [...new Set(using.flatMap((c) => c.criteria.map((x) => x.id)))].sort(),
+    data: [...(check.requires as string[])],
+    options: { ...options } as Record<string, unknown>,
+  };
+}
+
+/**
+ * fail: a check fails. pass: every check passes and every evidence request is satisfied.
+ * partial: something is proven, something is not. manual: only manual evidence is outstanding.
+ * not_evaluated: nothing could be evaluated.
+ */
+export function controlStatus(checks: readonly CheckResult[], evidence: readonly ManualEvidenceResult[]): ControlStatus {
+  if (checks.some((c) => c.status === 'fail')) return 'fail';
+  const provenChecks = checks.filter((c) => c.status === 'pass').length;
+  const provenEvidence = evidence.filter((e) => e.status === 'satisfied').length;
+  const total = checks.length + evidence.length;
+  if (total > 0 && provenChecks + provenEvidence === total) return 'pass';
+  if (provenChecks + provenEvidence > 0) return 'partial';
+  if (evidence.length > 0) return 'manual';
+  return 'not_evaluated';
+}
+
+export function criterionStatus(statuses: readonly ControlStatus[]): ControlStatus {
+  if (statuses.includes('fail')) return 'fail';
+  if (statuses.length > 0 && statuses.every((s) => s === 'pass')) return 'pass';
+  if (statuses.includes('pass') || statuses.includes('partial')) return 'partial';
+  if (statuses.includes('manual')) return 'manual';
+  return 'not_evaluated';
+}
+
+export function controlResult(control: Control, checks: readonly CheckResult[], evidence: ManualEvidenceResult[]): ControlResult {
+  const mine = checks.filter((c) => control.checks.includes(c.id));
+  return {
+    id: control.id,
+    title: control.title,
+    description: control.description,
+    owner: control.owner,
+    frequency: control.frequency,
+    criteria: control.criteria.map((c) => c.id),
+    rationale: Object.fromEntries(control.criteria.map((c) => [c.id, c.rationale])),
+    status: controlStatus(mine, evidence),
+    checks: mine.map((c) => c.id),
+    evidence,
+    source: control.source,
+  };
+}
+
+export function criterionResults(criteria: readonly Criterion[], controls: readonly ControlResult[]): CriterionResult[] {
+  return criteria.map((criterion) => {
+    const supporting = controls.filter((c) => c.criteria.includes(criterion.id));
+    return {
+      id: criterion.id,
+      category: criterion.category,
+      group: criterion.group,
+      title: criterion.title,
+      status: criterionStatus(supporting.map((c) => c.status)),
+      controls: supporting.map((c) => c.id),
+    };
+  });
+}
+
+function countBy<S extends string>(keys: readonly S[], values: readonly S[]): Record<S, number> & { total: number } {
+  const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<S, number>;
+  for (const v of values) counts[v]++;
+  return { ...counts, total: values.length };
+}
+
+const CONTROL_STATUSES: ControlStatus[] = ['pass', 'fail', 'partial', 'manual', 'not_evaluated'];
+
+/** 0 clean; 3 incomplete (a check ended in error) outranks 1 (failures at or above failOn). */
+export function exitCodeFor(checks: readonly CheckResult[], failOn: Severity): number {
+  if (checks.some((c) => c.status === 'error')) return ExitCode.incomplete;
+  const threshold = severityRank(failOn);
+  if (checks.some((c) => c.status === 'fail' && severityRank(c.severity) >= threshold)) return ExitCode.failures;
+  return ExitCode.ok;
+}
+
+export function summarize(
+  checks: readonly CheckResult[],
+  controls: readonly ControlResult[],
+  criteria: readonly CriterionResult[],
+  failOn: Severity,
+): ScanResult['summary'] {
+  const categories = (Object.keys(CATEGORY_TITLES) as Category[])
+    .map((id) => {
+      const mine = criteria.filter((c) => c.category === id);
+      const pass = mine.filter((c) => c.status === 'pass').length;
+      return { id, title: CATEGORY_TITLES[id], criteria: mine.length, pass, readiness: percent(readinessPoints(mine), mine.length) };
+    })
+    .filter((c) => c.criteria > 0);
+  return {
+    readiness: percent(readinessPoints(controls), controls.length),
+    exitCode: exitCodeFor(checks, failOn),
+    checks: countBy(['pass', 'fail', 'error', 'skipped'], checks.map((c) => c.status)),
+    controls: countBy(CONTROL_STATUSES, controls.map((c) => c.status)),
+    criteria: countBy(CONTROL_STATUSES, criteria.map((c) => c.status)),
+    findings: {
+      pass: checks.reduce((n, c) => n + c.counts.pass, 0),
+      fail: checks.reduce((n, c) => n + c.counts.fail, 0),
+      excepted: checks.reduce((n, c) => n + c.counts.excepted, 0),
+    },
+    manualEvidence: countBy(['satisfied', 'stale', 'outstanding'], controls.flatMap((c) => c.evidence.map((e) => e.status))),
+    categories,
+  };
+}
+
+/** A passing item counts fully, a partial one half; the rest nothing. */
+function readinessPoints(items: readonly { status: ControlStatus }[]): number {
+  return items.reduce((n, item) => n + (item.status === 'pass' ? 1 : item.status === 'partial' ? 0.5 : 0), 0);
+}
+
+function percent(points: number, total: number): number {
+  return total === 0 ? 0 : Math.round((points / total) * 1000) / 10;
+}

@@ -1,0 +1,137 @@
+import type { Catalog } from './catalog.js';
+import type { AnyCheck } from './check.js';
+import { collect } from './collect.js';
+import type { Provider } from './collector.js';
+import { resolveCheckOptions, type Config } from './config.js';
+import { evaluateCheck } from './evaluate.js';
+import type { ScanEvent } from './events.js';
+import { exceptionMatcher } from './exceptions.js';
+import { resolveManualEvidence } from './manual-evidence.js';
+import { makePlan, type Selection } from './plan.js';
+import type { ProviderResult, ScanResult } from './result.js';
+import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
+import type { Snapshot } from './snapshot.js';
+import type { ProviderId, Severity } from './types.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { redact } from '../evidence/redact.js';
+
+export interface ScanOptions {
+  config: Config;
+  catalog: Catalog;
+  checks: readonly AnyCheck[];
+  providers: readonly Provider[];
+  selection?: Selection;
+  failOn?: Severity;
+  /** Replayed data: its keys are not collected again, and checks are evaluated as of its collection time. */
+  snapshot?: Snapshot;
+  mode?: ScanResult['scan']['mode'];
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  onEvent?: (event: ScanEvent) => void;
+  clock?: () => Date;
+}
+
+export interface ScanOutcome {
+  result: ScanResult;
+  snapshot: Snapshot;
+}
+
+/** plan -> collect -> snapshot -> evaluate -> roll up. Touches the network only through collectors. */
+export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
+  const clock = options.clock ?? (() => new Date());
+  const startedAt = clock();
+  const { config, catalog, checks } = options;
+  const selection = options.selection ?? {};
+  const failOn = options.failOn ?? config.failOn ?? 'low';
+  const checkOptions = resolveCheckOptions(config, checks);
+  const plan = makePlan(catalog, checks, selection);
+
+  const collected = await collect({
+    keys: plan.keys,
+    providers: options.providers,
+    config,
+    env: options.env ?? process.env,
+    signal: options.signal ?? new AbortController().signal,
+    preloaded: options.snapshot?.data,
+    onEvent: options.onEvent,
+    now: clock,
+  });
+
+  const evaluatedAt = options.snapshot ? new Date(options.snapshot.collectedAt) : startedAt;
+  const snapshot: Snapshot = {
+    format: 'soc2-snapshot',
+    version: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    organization: config.organization,
+    collectedAt: evaluatedAt.toISOString(),
+    data: Object.fromEntries(
+      Object.entries(collected.data)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, entry]) => [key, redact(entry)]),
+    ),
+  };
+
+  options.onEvent?.({ type: 'evaluate', checks: plan.checks.length });
+  const exceptions = exceptionMatcher(config.exceptions, evaluatedAt);
+  const context = { now: evaluatedAt, organization: config.organization };
+  const checkResults = plan.checks.map((check) => {
+    const opts = checkOptions.get(check.id) ?? {};
+    const evaluation = evaluateCheck(check, snapshot.data, opts, context);
+    return checkResult(check, evaluation, applyExceptions(check, evaluation, exceptions), plan.controls, opts);
+  });
+  const controls = plan.controls.map((control) =>
+    controlResult(control, checkResults, resolveManualEvidence(control, snapshot.data, evaluatedAt)),
+  );
+  const criteria = criterionResults(plan.criteria, controls);
+
+  const providerIds = [...new Set(plan.checks.map((c) => c.provider))].sort() as ProviderId[];
+  const providers: ProviderResult[] = providerIds.map((id) => {
+    const mine = checkResults.filter((c) => c.provider === id);
+    const detection = collected.detections.get(id);
+    const stats = collected.providerStats.get(id);
+    const errors = mine.filter((c) => c.status === 'error').length;
+    const skipped = mine.filter((c) => c.status === 'skipped').length;
+    const status: ProviderResult['status'] =
+      (detection && !detection.configured) || (mine.length > 0 && skipped === mine.length)
+        ? 'skipped'
+        : mine.length > 0 && errors === mine.length
+          ? 'error'
+          : errors + skipped > 0
+            ? 'partial'
+            : 'ok';
+    return {
+      id,
+      status,
+      ...(detection?.reason ? { reason: detection.reason } : {}),
+      ...(stats ? { stats } : {}),
+    };
+  });
+
+  const summary = summarize(checkResults, controls, criteria, failOn);
+  const result: ScanResult = {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    organization: config.organization,
+    scan: {
+      startedAt: startedAt.toISOString(),
+      finishedAt: clock().toISOString(),
+      evaluatedAt: evaluatedAt.toISOString(),
+      mode: options.mode ?? (options.snapshot ? 'snapshot' : 'live'),
+      complete: !checkResults.some((c) => c.status === 'error'),
+      failOn,
+      selection: {
+        providers: selection.providers ?? [],
+        controls: selection.controls ?? [],
+        criteria: selection.criteria ?? [],
+        checks: selection.checks ?? [],
+      },
+    },
+    summary,
+    providers,
+    criteria,
+    controls,
+    checks: checkResults,
+    exceptions: { applied: exceptions.usedCount(), expired: exceptions.expired },
+  };
+  return { result, snapshot };
+}

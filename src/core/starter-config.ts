@@ -1,0 +1,55 @@
+/** The commented starter written by `soc2 init`. It must stay valid against schemas/config.schema.json. */
+export function starterConfig(organization: string): string {
+  const name = JSON.stringify(organization);
+  return `# soc2 configuration. Reference: README.md#configuration; schema: schemas/config.schema.json
+# Relative paths are resolved from this file's folder.
+
+organization: ${name}
+
+providers:
+  # AWS: credentials come from the SDK's default chain (AWS_PROFILE, environment, SSO, web identity,
+  # instance role). Omit this section and set no AWS credentials to skip AWS checks.
+  aws:
+    regions: [us-east-1]
+    # profile: audit
+    # organization: true            # scan every member account of the AWS Organization
+    # assumeRole: OrganizationAccountAccessRole
+    # configAggregator: org-aggregator
+
+  # GitHub: token from GITHUB_TOKEN or GH_TOKEN; base URL from GITHUB_API_URL for Enterprise Server.
+  # github:
+  #   org: your-org
+  #   baseUrl: https://github.example.com/api/v3
+
+  # Google Workspace: service account with domain-wide delegation acting as an admin.
+  # google:
+  #   customer: my_customer
+  #   domain: example.com
+  #   subject: admin@example.com
+  #   credentials: ./google-service-account.json
+
+  # HR roster export (CSV or JSON).
+  # hr:
+  #   roster: ./hr/roster.csv
+
+# Policy documents (Markdown with YAML front matter) and manual evidence with its index.
+# policies: ./policies
+# evidence: ./evidence
+
+# Lowest severity that fails the scan (exit code 1): critical, high, medium, low, info.
+failOn: low
+
+# Accepted risks: failing findings that match stay visible as excepted until they expire.
+exceptions: []
+#  - check: aws.iam-access-key-age
+#    resource: "ci-deployer"
+#    reason: Rotation automated in Q3; tracked in SEC-142
+#    approved_by: cto@example.com
+#    expires: 2027-03-31
+
+# Per-check options (thresholds). List them with: soc2 checks list
+checks: {}
+#  aws.iam-access-key-age:
+#    maxAgeDays: 90
+`;
+}

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+
+export interface ManifestEntry {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface Manifest {
+  format: 'soc2-evidence-manifest';
+  version: 1;
+  tool: { name: string; version: string };
+  organization: string;
+  scan: { startedAt: string; finishedAt: string; evaluatedAt: string };
+  /** Every file in the output folder except the manifest itself, sorted by path. */
+  files: ManifestEntry[];
+}
+
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+export function manifestEntry(path: string, content: string | Uint8Array): ManifestEntry {
+  return {
+    path,
+    sha256: sha256(content),
+    size: typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength,
+  };
+}

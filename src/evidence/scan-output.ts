@@ -1,0 +1,37 @@
+import type { ScanResult } from '../core/result.js';
+import type { Snapshot } from '../core/snapshot.js';
+import type { Reporter } from '../report/index.js';
+import { manifestEntry, type Manifest } from './manifest.js';
+import type { OutputFile } from './output-dir.js';
+
+export const MANIFEST_PATH = 'evidence/manifest.json';
+
+export function evidencePathForKey(key: string): string {
+  return `evidence/data/${key}.json`;
+}
+
+/**
+ * The files of one scan's output folder: the reports, each data key the checks evaluated (already
+ * redacted in the snapshot), and a manifest with the SHA-256 and size of every other file.
+ */
+export function scanOutputFiles(result: ScanResult, snapshot: Snapshot, reporters: readonly Reporter[]): OutputFile[] {
+  const files: OutputFile[] = reporters.map((r) => ({ path: r.file, content: r.render(result) }));
+  const keys = [...new Set(result.checks.flatMap((c) => c.data))].sort();
+  for (const key of keys) {
+    const entry = snapshot.data[key];
+    if (!entry) continue;
+    const usedBy = result.checks.filter((c) => c.data.includes(key)).map((c) => c.id);
+    const document = { key, collectedAt: entry.collectedAt ?? snapshot.collectedAt, usedBy, ...entry };
+    files.push({ path: evidencePathForKey(key), content: `${JSON.stringify(document, null, 2)}\n` });
+  }
+  const manifest: Manifest = {
+    format: 'soc2-evidence-manifest',
+    version: 1,
+    tool: result.tool,
+    organization: result.organization,
+    scan: { startedAt: result.scan.startedAt, finishedAt: result.scan.finishedAt, evaluatedAt: result.scan.evaluatedAt },
+    files: files.map((f) => manifestEntry(f.path, f.content)).sort((a, b) => (a.path < b.path ? -1 : 1)),
+  };
+  files.push({ path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` });
+  return files;
+}

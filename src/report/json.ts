@@ -1,0 +1,5 @@
+import type { ScanResult } from '../core/result.js';
+
+export function renderJson(result: ScanResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
