@@ -14,8 +14,14 @@ try {
   const { main } = await import('../dist/src/cli/main.js');
   process.exitCode = await main(process.argv);
 } catch (error) {
-  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/src/cli/main.js')) {
-    process.stderr.write('soc2 is not built yet: run `npm ci` (or `npm run build`) in the soc2 folder first.\n');
+  if (
+    error &&
+    error.code === 'ERR_MODULE_NOT_FOUND' &&
+    String(error.message).includes('dist/src/cli/main.js')
+  ) {
+    process.stderr.write(
+      'soc2 is not built yet: run `npm ci` (or `npm run build`) in the soc2 folder first.\n',
+    );
     process.exit(2);
   }
   throw error;

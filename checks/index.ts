@@ -6,4 +6,10 @@ import { googleChecks } from './google/index.js';
 import { hrChecks } from './hr/index.js';
 
 /** Every built-in check. Each provider folder's index lists its own. */
-export const allChecks: AnyCheck[] = [...awsChecks, ...githubChecks, ...googleChecks, ...hrChecks, ...docsChecks];
+export const allChecks: AnyCheck[] = [
+  ...awsChecks,
+  ...githubChecks,
+  ...googleChecks,
+  ...hrChecks,
+  ...docsChecks,
+];

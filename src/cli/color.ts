@@ -18,6 +18,9 @@ export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 
   return env.COLORTERM === 'truecolor' ? 3 : 2;
 }
 
-export function makeChalk(env: NodeJS.ProcessEnv = process.env, isTTY = Boolean(process.stdout.isTTY)): ChalkInstance {
+export function makeChalk(
+  env: NodeJS.ProcessEnv = process.env,
+  isTTY = Boolean(process.stdout.isTTY),
+): ChalkInstance {
   return new Chalk({ level: colorLevel(env, isTTY) });
 }

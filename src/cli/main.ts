@@ -18,7 +18,11 @@ export async function main(argv: string[]): Promise<number> {
 
 export function handleError(error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
       return ExitCode.ok;
     }
     return ExitCode.badInput; // commander already printed the message
@@ -32,7 +36,8 @@ export function handleError(error: unknown): number {
     return ExitCode.interrupted;
   }
   process.stderr.write(`soc2: internal error: ${errorMessage(error)}\n`);
-  if (process.env.SOC2_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  if (process.env.SOC2_DEBUG && error instanceof Error && error.stack)
+    process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('soc2: set SOC2_DEBUG=1 for details, and please report this\n');
   return ExitCode.incomplete;
 }

@@ -46,14 +46,25 @@ GOOGLE_* credentials are read by their providers (see README).`,
     .command('scan')
     .description('collect evidence, evaluate checks and write the gap report and evidence folder')
     .option('-c, --config <file>', 'config file', 'soc2.config.yaml')
-    .option('--catalog <dir>', 'extra controls folder: adds controls or replaces built-in ones with the same id')
+    .option(
+      '--catalog <dir>',
+      'extra controls folder: adds controls or replaces built-in ones with the same id',
+    )
     .option('-o, --out <dir>', 'output folder (replaced whole, atomically)', 'soc2-report')
     .option('-f, --format <formats>', 'report formats, comma-separated (json,md,html)', list)
     .option('--provider <ids>', 'only these providers: aws, github, google, hr, docs (comma-separated)', list)
     .option('--control <ids>', 'only these controls (comma-separated)', list)
-    .option('--criteria <ids>', 'only controls supporting these criteria; a prefix such as CC6 or a category', list)
+    .option(
+      '--criteria <ids>',
+      'only controls supporting these criteria; a prefix such as CC6 or a category',
+      list,
+    )
     .option('--check <ids>', 'only these checks (comma-separated)', list)
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices([...SEVERITIES]))
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices([
+        ...SEVERITIES,
+      ]),
+    )
     .option('--demo', 'scan the bundled sample company instead of your own systems')
     .option('--from-snapshot <file>', 'evaluate saved data instead of collecting it again')
     .option('--save-snapshot <file>', 'also save the collected (redacted) data for replay')
@@ -82,7 +93,10 @@ ${EXIT_CODES_HELP}`,
     .option('-c, --config <file>', 'where to write it', 'soc2.config.yaml')
     .option('--organization <name>', 'company name to fill in')
     .option('--force', 'overwrite an existing file')
-    .addHelpText('after', '\nExamples:\n  $ soc2 init\n  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ soc2 init\n  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml',
+    )
     .action(async (options) => {
       const { initCommand } = await import('./commands/init.js');
       process.exitCode = await initCommand(options);
@@ -94,16 +108,24 @@ ${EXIT_CODES_HELP}`,
     .description('list controls with their criteria, checks and manual evidence')
     .option('--catalog <dir>', 'extra controls folder')
     .option('--json', 'JSON output')
-    .addHelpText('after', '\nExamples:\n  $ soc2 catalog list\n  $ soc2 catalog list --catalog ./my-controls --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ soc2 catalog list\n  $ soc2 catalog list --catalog ./my-controls --json',
+    )
     .action(async (options) => {
       const { catalogListCommand } = await import('./commands/catalog.js');
       process.exitCode = await catalogListCommand(options);
     });
   catalog
     .command('validate')
-    .description('validate the built-in catalog plus an optional folder: schema, criteria ids, check ids, coverage')
+    .description(
+      'validate the built-in catalog plus an optional folder: schema, criteria ids, check ids, coverage',
+    )
     .option('--catalog <dir>', 'extra controls folder')
-    .addHelpText('after', '\nExamples:\n  $ soc2 catalog validate\n  $ soc2 catalog validate --catalog ./my-controls')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ soc2 catalog validate\n  $ soc2 catalog validate --catalog ./my-controls',
+    )
     .action(async (options) => {
       const { catalogValidateCommand } = await import('./commands/catalog.js');
       process.exitCode = await catalogValidateCommand(options);
@@ -113,7 +135,10 @@ ${EXIT_CODES_HELP}`,
     .description('criteria x controls x checks matrix')
     .option('--catalog <dir>', 'extra controls folder')
     .option('--json', 'JSON output')
-    .addHelpText('after', '\nExamples:\n  $ soc2 catalog coverage\n  $ soc2 catalog coverage --json | jq ".criteria[] | select(.checks == 0)"')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ soc2 catalog coverage\n  $ soc2 catalog coverage --json | jq ".criteria[] | select(.checks == 0)"',
+    )
     .action(async (options) => {
       const { catalogCoverageCommand } = await import('./commands/catalog.js');
       process.exitCode = await catalogCoverageCommand(options);

@@ -34,7 +34,8 @@ export async function createProgress(options: ProgressOptions): Promise<Progress
     switch (event.type) {
       case 'provider':
         if (event.state === 'start') return `${event.provider}: connecting`;
-        if (event.state === 'skipped') return `${event.provider}: skipped (${event.message ?? 'not configured'})`;
+        if (event.state === 'skipped')
+          return `${event.provider}: skipped (${event.message ?? 'not configured'})`;
         if (event.state === 'error') return `${event.provider}: failed to start`;
         return `${event.provider}: done`;
       case 'collect':

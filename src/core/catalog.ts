@@ -8,14 +8,7 @@ import { validateSource } from './schema-validate.js';
 import { readYamlFile, type YamlSource } from './yaml-source.js';
 
 export type Frequency =
-  | 'continuous'
-  | 'daily'
-  | 'weekly'
-  | 'monthly'
-  | 'quarterly'
-  | 'semiannually'
-  | 'annually'
-  | 'per-event';
+  'continuous' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannually' | 'annually' | 'per-event';
 
 export interface EvidenceRequest {
   id: string;
@@ -46,14 +39,17 @@ export interface Catalog {
 
 let controlSchema: object | undefined;
 function loadControlSchema(): object {
-  controlSchema ??= JSON.parse(readFileSync(join(builtInCatalogDir, 'control.schema.json'), 'utf8')) as object;
+  controlSchema ??= JSON.parse(
+    readFileSync(join(builtInCatalogDir, 'control.schema.json'), 'utf8'),
+  ) as object;
   return controlSchema;
 }
 
 function yamlFilesIn(dir: string): string[] {
   let entries: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new InputError([{ file: dir, message: 'catalog path is not a folder' }]);
+    if (!statSync(dir).isDirectory())
+      throw new InputError([{ file: dir, message: 'catalog path is not a folder' }]);
     entries = readdirSync(dir);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -121,13 +117,19 @@ export function loadCatalog(options: { extraDirs?: string[]; checks: readonly An
         const seenCriteria = new Set<string>();
         item.criteria.forEach((criterion, i) => {
           if (seenCriteria.has(criterion.id)) {
-            problems.push({ ...at(`/criteria/${i}/id`), message: `control ${item.id}: criterion ${criterion.id} listed twice` });
+            problems.push({
+              ...at(`/criteria/${i}/id`),
+              message: `control ${item.id}: criterion ${criterion.id} listed twice`,
+            });
           }
           seenCriteria.add(criterion.id);
         });
         (item.checks ?? []).forEach((checkId, i) => {
           if (!checkIds.has(checkId)) {
-            problems.push({ ...at(`/checks/${i}`), message: `control ${item.id}: unknown check '${checkId}'` });
+            problems.push({
+              ...at(`/checks/${i}`),
+              message: `control ${item.id}: unknown check '${checkId}'`,
+            });
           }
         });
         const requestIds = new Set<string>();
@@ -163,7 +165,9 @@ export function compareControlIds(a: string, b: string): number {
 /** Integrity findings that are not fatal to a scan but are to `catalog validate` and the tests. */
 export function catalogWarnings(catalog: Catalog, checks: readonly AnyCheck[]): string[] {
   const used = new Set(catalog.controls.flatMap((c) => c.checks));
-  const warnings = checks.filter((c) => !used.has(c.id)).map((c) => `check '${c.id}' is not used by any control`);
+  const warnings = checks
+    .filter((c) => !used.has(c.id))
+    .map((c) => `check '${c.id}' is not used by any control`);
   const covered = new Set(catalog.controls.flatMap((c) => c.criteria.map((x) => x.id)));
   for (const id of criterionIds()) {
     if (!covered.has(id)) warnings.push(`criterion ${id} is not supported by any control`);

@@ -14,6 +14,8 @@ export interface CollectOptions {
   signal: AbortSignal;
   /** Data already known (from a snapshot); these keys are never collected again. */
   preloaded?: Record<string, DataEntry>;
+  /** Replaying a snapshot: only local providers may collect what the snapshot lacks; nothing goes online. */
+  offline?: boolean;
   onEvent?: (event: ScanEvent) => void;
   now?: () => Date;
 }
@@ -30,7 +32,11 @@ class DependencyError extends Error {
     readonly key: string,
     readonly entry: Exclude<DataEntry, { status: 'ok' }>,
   ) {
-    super(entry.status === 'error' ? `needs ${key}, which failed: ${entry.error}` : `needs ${key}: ${entry.reason}`);
+    super(
+      entry.status === 'error'
+        ? `needs ${key}, which failed: ${entry.error}`
+        : `needs ${key}: ${entry.reason}`,
+    );
   }
 }
 
@@ -57,8 +63,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     let state = states.get(provider.id);
     if (!state) {
       const concurrency = config.providers[provider.id as keyof Config['providers']] as
-        | { concurrency?: number }
-        | undefined;
+        { concurrency?: number } | undefined;
       state = {
         provider,
         limit: pLimit(concurrency?.concurrency ?? provider.concurrency),
@@ -80,14 +85,22 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     const providerId = providerOfKey(key);
     const provider = providerById.get(providerId);
     if (!provider) return { status: 'error', error: `no provider '${providerId}' for data key ${key}` };
+    if (options.offline && !provider.local) {
+      return {
+        status: 'skipped',
+        reason: `${key} is not in the snapshot (a replay never calls ${providerId})`,
+      };
+    }
     let detection = detections.get(providerId);
     if (!detection) {
       const detected = provider.detect(config, env);
       detection = detected.configured ? { configured: true } : { configured: false, reason: detected.reason };
       detections.set(providerId, detection);
-      if (!detected.configured) onEvent?.({ type: 'provider', provider: provider.id, state: 'skipped', message: detected.reason });
+      if (!detected.configured)
+        onEvent?.({ type: 'provider', provider: provider.id, state: 'skipped', message: detected.reason });
     }
-    if (!detection.configured) return { status: 'skipped', reason: detection.reason ?? `${providerId} is not configured` };
+    if (!detection.configured)
+      return { status: 'skipped', reason: detection.reason ?? `${providerId} is not configured` };
 
     const state = stateFor(provider);
     const started = now().toISOString();
@@ -124,7 +137,8 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
         provider: provider.id,
         key,
         state: entry.status === 'skipped' ? 'skipped' : 'error',
-        message: entry.status === 'skipped' ? entry.reason : entry.status === 'error' ? entry.error : undefined,
+        message:
+          entry.status === 'skipped' ? entry.reason : entry.status === 'error' ? entry.error : undefined,
       });
       return entry;
     }

@@ -47,12 +47,16 @@ export interface Provider {
   load(): Promise<ProviderRuntime>;
   /** Default concurrency for this provider's calls (config may override). */
   concurrency: number;
+  /** Reads only local files (HR roster, policy folders): still collected live when replaying a snapshot. */
+  local: boolean;
 }
 
 export function defineProvider(provider: Provider): Provider {
   return provider;
 }
 
-export function defineCollector<K extends DataKey, Session>(collector: Collector<K, Session>): Collector<K, Session> {
+export function defineCollector<K extends DataKey, Session>(
+  collector: Collector<K, Session>,
+): Collector<K, Session> {
   return collector;
 }

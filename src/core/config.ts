@@ -129,7 +129,12 @@ export function resolveCheckOptions(config: Config, checks: readonly AnyCheck[])
     const pointer = `/checks/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (!check) {
       const pos = config.source?.locate('/checks', id);
-      problems.push({ file: config.file, line: pos?.line, column: pos?.column, message: `unknown check '${id}'` });
+      problems.push({
+        file: config.file,
+        line: pos?.line,
+        column: pos?.column,
+        message: `unknown check '${id}'`,
+      });
       continue;
     }
     if (!check.options) {

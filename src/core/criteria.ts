@@ -37,7 +37,8 @@ export function criterionIds(): Set<string> {
 /** `CC6` matches CC6.1..CC6.8, `CC6.1` matches itself, `privacy` matches a whole category. */
 export function matchesCriteriaSelector(criterion: Criterion, selector: string): boolean {
   const s = selector.trim();
-  if (s.toLowerCase() === criterion.category || s.toLowerCase().replace(/[- ]/g, '_') === criterion.category) return true;
+  if (s.toLowerCase() === criterion.category || s.toLowerCase().replace(/[- ]/g, '_') === criterion.category)
+    return true;
   const upper = s.toUpperCase();
   return criterion.id === upper || criterion.series === upper || criterion.id.startsWith(`${upper}.`);
 }

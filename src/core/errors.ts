@@ -33,7 +33,9 @@ export class InputError extends Error {
 
   describe(): string {
     if (this.problems.length === 1) return formatProblem(this.problems[0]!);
-    return [`${this.problems.length} problems:`, ...this.problems.map((p) => `  ${formatProblem(p)}`)].join('\n');
+    return [`${this.problems.length} problems:`, ...this.problems.map((p) => `  ${formatProblem(p)}`)].join(
+      '\n',
+    );
   }
 }
 

@@ -24,7 +24,12 @@ export function declaredView(check: AnyCheck, values: Record<string, unknown>): 
   for (const key of allowed) view[key] = deepFreeze(values[key]);
   return new Proxy(Object.freeze(view), {
     get(target, property, receiver) {
-      if (typeof property === 'string' && !allowed.has(property) && property !== 'then' && property !== 'toJSON') {
+      if (
+        typeof property === 'string' &&
+        !allowed.has(property) &&
+        property !== 'then' &&
+        property !== 'toJSON'
+      ) {
         throw new Error(`check ${check.id} read '${property}', which it does not declare in requires`);
       }
       return Reflect.get(target, property, receiver);
@@ -51,7 +56,8 @@ export function evaluateCheck(
     if (entry.status === 'skipped') skipped.push(entry.reason);
     else values[key] = entry.value;
   }
-  if (skipped.length > 0) return { status: 'skipped', reason: [...new Set(skipped)].join('; '), findings: [] };
+  if (skipped.length > 0)
+    return { status: 'skipped', reason: [...new Set(skipped)].join('; '), findings: [] };
   let findings: Finding[];
   try {
     findings = check.evaluate(declaredView(check, values), deepFreeze({ ...options }), context);
@@ -62,7 +68,11 @@ export function evaluateCheck(
     return { status: 'error', reason: 'check returned no findings', findings: [] };
   }
   const malformed = findings.find(
-    (f) => !f || typeof f.resource !== 'string' || (f.status !== 'pass' && f.status !== 'fail') || typeof f.message !== 'string',
+    (f) =>
+      !f ||
+      typeof f.resource !== 'string' ||
+      (f.status !== 'pass' && f.status !== 'fail') ||
+      typeof f.message !== 'string',
   );
   if (malformed) return { status: 'error', reason: 'check returned a malformed finding', findings: [] };
   return { status: findings.some((f) => f.status === 'fail') ? 'fail' : 'pass', findings };

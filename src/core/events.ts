@@ -2,7 +2,12 @@ import type { ProviderId } from './types.js';
 
 /** What the engine tells the CLI while it works; the CLI turns these into a spinner or log lines. */
 export type ScanEvent =
-  | { type: 'provider'; provider: ProviderId; state: 'start' | 'done' | 'skipped' | 'error'; message?: string }
+  | {
+      type: 'provider';
+      provider: ProviderId;
+      state: 'start' | 'done' | 'skipped' | 'error';
+      message?: string;
+    }
   | {
       type: 'collect';
       provider: ProviderId;

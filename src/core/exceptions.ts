@@ -20,7 +20,12 @@ export function exceptionMatcher(rules: readonly ExceptionRule[], now: Date): Ex
     .map((rule) => ({ rule, resource: globToRegExp(rule.resource) }));
   const expired = rules
     .filter((rule) => rule.expires && rule.expires < today)
-    .map((rule) => ({ check: rule.check, resource: rule.resource, expires: rule.expires!, reason: rule.reason }));
+    .map((rule) => ({
+      check: rule.check,
+      resource: rule.resource,
+      expires: rule.expires!,
+      reason: rule.reason,
+    }));
   let used = 0;
   return {
     expired,

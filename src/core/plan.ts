@@ -25,7 +25,8 @@ export function makePlan(catalog: Catalog, checks: readonly AnyCheck[], selectio
   const checkById = new Map(checks.map((c) => [c.id, c]));
   const problems: string[] = [];
   for (const p of selection.providers ?? []) {
-    if (!isProviderId(p)) problems.push(`--provider: unknown provider '${p}' (one of ${PROVIDERS.join(', ')})`);
+    if (!isProviderId(p))
+      problems.push(`--provider: unknown provider '${p}' (one of ${PROVIDERS.join(', ')})`);
   }
   const controlIds = new Set(catalog.controls.map((c) => c.id));
   for (const id of selection.controls ?? []) {
@@ -43,7 +44,13 @@ export function makePlan(catalog: Catalog, checks: readonly AnyCheck[], selectio
   if (problems.length > 0) throw new InputError(problems.map((message) => ({ message })));
 
   const criteriaFilter = selection.criteria?.length
-    ? (id: string) => selection.criteria!.some((s) => matchesCriteriaSelector(allCriteria.find((c) => c.id === id)!, s))
+    ? (id: string) =>
+        selection.criteria!.some((s) =>
+          matchesCriteriaSelector(
+            allCriteria.find((c) => c.id === id)!,
+            s,
+          ),
+        )
     : () => true;
   const checkFilter = (check: AnyCheck) =>
     (!selection.providers?.length || selection.providers.includes(check.provider)) &&
@@ -55,7 +62,9 @@ export function makePlan(catalog: Catalog, checks: readonly AnyCheck[], selectio
     .filter((c) => c.criteria.some((x) => criteriaFilter(x.id)))
     .filter((c) => !narrowsChecks || c.checks.some((id) => checkFilter(checkById.get(id)!)));
 
-  const selectedCheckIds = new Set(controls.flatMap((c) => c.checks).filter((id) => checkFilter(checkById.get(id)!)));
+  const selectedCheckIds = new Set(
+    controls.flatMap((c) => c.checks).filter((id) => checkFilter(checkById.get(id)!)),
+  );
   const selectedChecks = checks.filter((c) => selectedCheckIds.has(c.id));
   const criteriaIds = new Set(controls.flatMap((c) => c.criteria.map((x) => x.id)).filter(criteriaFilter));
   const keys = [...new Set(selectedChecks.flatMap((c) => c.requires as DataKey[]))].sort();

@@ -107,5 +107,8 @@ export interface ScanResult {
   criteria: CriterionResult[];
   controls: ControlResult[];
   checks: CheckResult[];
-  exceptions: { applied: number; expired: { check: string; resource: string; expires: string; reason: string }[] };
+  exceptions: {
+    applied: number;
+    expired: { check: string; resource: string; expires: string; reason: string }[];
+  };
 }

@@ -14,7 +14,11 @@ import type {
 } from './result.js';
 import { severityRank, type ControlStatus, type Severity } from './types.js';
 
-export function applyExceptions(check: AnyCheck, evaluation: Evaluation, exceptions: ExceptionMatcher): FindingResult[] {
+export function applyExceptions(
+  check: AnyCheck,
+  evaluation: Evaluation,
+  exceptions: ExceptionMatcher,
+): FindingResult[] {
   return evaluation.findings.map((finding) => {
     if (finding.status !== 'fail') return finding;
     const exception = exceptions.match(check.id, finding.resource);
@@ -65,7 +69,10 @@ export function checkResult(
  * partial: something is proven, something is not. manual: only manual evidence is outstanding.
  * not_evaluated: nothing could be evaluated.
  */
-export function controlStatus(checks: readonly CheckResult[], evidence: readonly ManualEvidenceResult[]): ControlStatus {
+export function controlStatus(
+  checks: readonly CheckResult[],
+  evidence: readonly ManualEvidenceResult[],
+): ControlStatus {
   if (checks.some((c) => c.status === 'fail')) return 'fail';
   const provenChecks = checks.filter((c) => c.status === 'pass').length;
   const provenEvidence = evidence.filter((e) => e.status === 'satisfied').length;
@@ -84,7 +91,11 @@ export function criterionStatus(statuses: readonly ControlStatus[]): ControlStat
   return 'not_evaluated';
 }
 
-export function controlResult(control: Control, checks: readonly CheckResult[], evidence: ManualEvidenceResult[]): ControlResult {
+export function controlResult(
+  control: Control,
+  checks: readonly CheckResult[],
+  evidence: ManualEvidenceResult[],
+): ControlResult {
   const mine = checks.filter((c) => control.checks.includes(c.id));
   return {
     id: control.id,
@@ -101,7 +112,10 @@ export function controlResult(control: Control, checks: readonly CheckResult[], 
   };
 }
 
-export function criterionResults(criteria: readonly Criterion[], controls: readonly ControlResult[]): CriterionResult[] {
+export function criterionResults(
+  criteria: readonly Criterion[],
+  controls: readonly ControlResult[],
+): CriterionResult[] {
   return criteria.map((criterion) => {
     const supporting = controls.filter((c) => c.criteria.includes(criterion.id));
     return {
@@ -115,7 +129,10 @@ export function criterionResults(criteria: readonly Criterion[], controls: reado
   });
 }
 
-function countBy<S extends string>(keys: readonly S[], values: readonly S[]): Record<S, number> & { total: number } {
+function countBy<S extends string>(
+  keys: readonly S[],
+  values: readonly S[],
+): Record<S, number> & { total: number } {
   const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<S, number>;
   for (const v of values) counts[v]++;
   return { ...counts, total: values.length };
@@ -127,7 +144,8 @@ const CONTROL_STATUSES: ControlStatus[] = ['pass', 'fail', 'partial', 'manual', 
 export function exitCodeFor(checks: readonly CheckResult[], failOn: Severity): number {
   if (checks.some((c) => c.status === 'error')) return ExitCode.incomplete;
   const threshold = severityRank(failOn);
-  if (checks.some((c) => c.status === 'fail' && severityRank(c.severity) >= threshold)) return ExitCode.failures;
+  if (checks.some((c) => c.status === 'fail' && severityRank(c.severity) >= threshold))
+    return ExitCode.failures;
   return ExitCode.ok;
 }
 
@@ -141,21 +159,39 @@ export function summarize(
     .map((id) => {
       const mine = criteria.filter((c) => c.category === id);
       const pass = mine.filter((c) => c.status === 'pass').length;
-      return { id, title: CATEGORY_TITLES[id], criteria: mine.length, pass, readiness: percent(readinessPoints(mine), mine.length) };
+      return {
+        id,
+        title: CATEGORY_TITLES[id],
+        criteria: mine.length,
+        pass,
+        readiness: percent(readinessPoints(mine), mine.length),
+      };
     })
     .filter((c) => c.criteria > 0);
   return {
     readiness: percent(readinessPoints(controls), controls.length),
     exitCode: exitCodeFor(checks, failOn),
-    checks: countBy(['pass', 'fail', 'error', 'skipped'], checks.map((c) => c.status)),
-    controls: countBy(CONTROL_STATUSES, controls.map((c) => c.status)),
-    criteria: countBy(CONTROL_STATUSES, criteria.map((c) => c.status)),
+    checks: countBy(
+      ['pass', 'fail', 'error', 'skipped'],
+      checks.map((c) => c.status),
+    ),
+    controls: countBy(
+      CONTROL_STATUSES,
+      controls.map((c) => c.status),
+    ),
+    criteria: countBy(
+      CONTROL_STATUSES,
+      criteria.map((c) => c.status),
+    ),
     findings: {
       pass: checks.reduce((n, c) => n + c.counts.pass, 0),
       fail: checks.reduce((n, c) => n + c.counts.fail, 0),
       excepted: checks.reduce((n, c) => n + c.counts.excepted, 0),
     },
-    manualEvidence: countBy(['satisfied', 'stale', 'outstanding'], controls.flatMap((c) => c.evidence.map((e) => e.status))),
+    manualEvidence: countBy(
+      ['satisfied', 'stale', 'outstanding'],
+      controls.flatMap((c) => c.evidence.map((e) => e.status)),
+    ),
     categories,
   };
 }

@@ -53,6 +53,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     env: options.env ?? process.env,
     signal: options.signal ?? new AbortController().signal,
     preloaded: options.snapshot?.data,
+    offline: Boolean(options.snapshot),
     onEvent: options.onEvent,
     now: clock,
   });
@@ -77,7 +78,13 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const checkResults = plan.checks.map((check) => {
     const opts = checkOptions.get(check.id) ?? {};
     const evaluation = evaluateCheck(check, snapshot.data, opts, context);
-    return checkResult(check, evaluation, applyExceptions(check, evaluation, exceptions), plan.controls, opts);
+    return checkResult(
+      check,
+      evaluation,
+      applyExceptions(check, evaluation, exceptions),
+      plan.controls,
+      opts,
+    );
   });
   const controls = plan.controls.map((control) =>
     controlResult(control, checkResults, resolveManualEvidence(control, snapshot.data, evaluatedAt)),

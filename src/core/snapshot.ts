@@ -33,13 +33,15 @@ export function readSnapshot(file: string): Snapshot {
 export function asSnapshot(parsed: unknown, file: string): Snapshot {
   const snap = parsed as Partial<Snapshot> | null;
   if (!snap || typeof snap !== 'object' || snap.format !== 'soc2-snapshot') {
-    throw new InputError([{ file, message: "not a soc2 snapshot (expected \"format\": \"soc2-snapshot\")" }]);
+    throw new InputError([{ file, message: 'not a soc2 snapshot (expected "format": "soc2-snapshot")' }]);
   }
-  if (snap.version !== 1) throw new InputError([{ file, message: `unsupported snapshot version ${String(snap.version)}` }]);
+  if (snap.version !== 1)
+    throw new InputError([{ file, message: `unsupported snapshot version ${String(snap.version)}` }]);
   if (typeof snap.collectedAt !== 'string' || Number.isNaN(Date.parse(snap.collectedAt))) {
     throw new InputError([{ file, message: 'collectedAt must be an ISO date-time' }]);
   }
-  if (!snap.data || typeof snap.data !== 'object') throw new InputError([{ file, message: 'data must be an object' }]);
+  if (!snap.data || typeof snap.data !== 'object')
+    throw new InputError([{ file, message: 'data must be an object' }]);
   for (const [key, entry] of Object.entries(snap.data)) {
     const status = (entry as { status?: unknown } | null)?.status;
     if (status !== 'ok' && status !== 'error' && status !== 'skipped') {

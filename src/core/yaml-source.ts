@@ -16,7 +16,9 @@ export function readYamlFile(file: string): YamlSource {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError([{ file, message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code})` }]);
+    throw new InputError([
+      { file, message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code})` },
+    ]);
   }
   return parseYaml(text, file);
 }
@@ -52,14 +54,19 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 function locate(doc: Document, lineCounter: LineCounter, pointer: string, key?: string) {
-  const path: (string | number)[] = pointerSegments(pointer).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const path: (string | number)[] = pointerSegments(pointer).map((part) =>
+    /^\d+$/.test(part) ? Number(part) : part,
+  );
   let node = path.length === 0 ? doc.contents : doc.getIn(path, true);
   if (key !== undefined && isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
     if (pair && isScalar(pair.key)) node = pair.key;
   }
   // Walk up until a node with a source range is found (a missing key points at its parent).
-  while (!(node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) && path.length > 0) {
+  while (
+    !(node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) &&
+    path.length > 0
+  ) {
     path.pop();
     node = path.length === 0 ? doc.contents : doc.getIn(path, true);
   }

@@ -32,7 +32,8 @@ export function writeOutputDir(outDir: string, files: readonly OutputFile[]): vo
     throw new InputError([
       {
         file: target,
-        message: 'output folder exists and was not written by soc2 (no report.json); choose another --out or empty it',
+        message:
+          'output folder exists and was not written by soc2 (no report.json); choose another --out or empty it',
       },
     ]);
   }
@@ -62,7 +63,10 @@ export function writeOutputDir(outDir: string, files: readonly OutputFile[]): vo
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const target = resolve(file);
   mkdirSync(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${basename(target)}.soc2-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.soc2-tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
   try {
     writeFileSync(temp, content);
     renameSync(temp, target);

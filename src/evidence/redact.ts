@@ -1,9 +1,11 @@
 export const REDACTED = '[REDACTED]';
 
 /** Keys whose string values are secrets wherever they appear (matched on the end of the key name). */
-const SECRET_KEY = /(secret|password|passwd|passphrase|token|private[_-]?key|api[_-]?key|authorization|client[_-]?secret|credentials?)$/i;
+const SECRET_KEY =
+  /(secret|password|passwd|passphrase|token|private[_-]?key|api[_-]?key|authorization|client[_-]?secret|credentials?)$/i;
 /** Flags and timestamps about secrets are evidence, not secrets: password_enabled, token_last_used... */
-const SECRET_METADATA = /(enabled|active|last[_-]?(used|rotated|changed)|date|status|at|count|expires?|type|required|present|set|exists|length|age|id)$/i;
+const SECRET_METADATA =
+  /(enabled|active|last[_-]?(used|rotated|changed)|date|status|at|count|expires?|type|required|present|set|exists|length|age|id)$/i;
 
 const PATTERNS: [RegExp, (match: string, ...groups: string[]) => string][] = [
   [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, () => REDACTED],
@@ -18,9 +20,15 @@ const PATTERNS: [RegExp, (match: string, ...groups: string[]) => string][] = [
     /\b(aws_secret_access_key|secretAccessKey|SecretAccessKey|aws_session_token|sessionToken|SessionToken)(["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{16,}/g,
     (_m, key, sep) => `${key}${sep}${REDACTED}`,
   ],
-  [/\b(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]*[A-Z])(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, () => REDACTED],
+  [
+    /\b(?<![A-Za-z0-9/+=])(?=[A-Za-z0-9/+]*[A-Z])(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*\d)(?=[A-Za-z0-9/+]*[/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+    () => REDACTED,
+  ],
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)[^\s@/]+@/gi, (_m, prefix) => `${prefix}${REDACTED}@`],
-  [/([?&](?:password|passwd|secret|token|access_token|api_key|apikey|key|sig|signature)=)[^&\s"']+/gi, (_m, prefix) => `${prefix}${REDACTED}`],
+  [
+    /([?&](?:password|passwd|secret|token|access_token|api_key|apikey|key|sig|signature)=)[^&\s"']+/gi,
+    (_m, prefix) => `${prefix}${REDACTED}`,
+  ],
 ];
 
 export function redactString(value: string): string {
@@ -36,7 +44,12 @@ function isSecretKey(key: string): boolean {
 /** Returns a deep copy with secrets scrubbed: by key name and by the shape of the value. */
 export function redact<T>(value: T, key = ''): T {
   if (typeof value === 'string') {
-    if (key && isSecretKey(key) && value !== '' && !/^(true|false|\*+|N\/A|not_supported|no_information)$/i.test(value)) {
+    if (
+      key &&
+      isSecretKey(key) &&
+      value !== '' &&
+      !/^(true|false|\*+|N\/A|not_supported|no_information)$/i.test(value)
+    ) {
       return REDACTED as T;
     }
     return redactString(value) as T;

@@ -14,7 +14,11 @@ export function evidencePathForKey(key: string): string {
  * The files of one scan's output folder: the reports, each data key the checks evaluated (already
  * redacted in the snapshot), and a manifest with the SHA-256 and size of every other file.
  */
-export function scanOutputFiles(result: ScanResult, snapshot: Snapshot, reporters: readonly Reporter[]): OutputFile[] {
+export function scanOutputFiles(
+  result: ScanResult,
+  snapshot: Snapshot,
+  reporters: readonly Reporter[],
+): OutputFile[] {
   const files: OutputFile[] = reporters.map((r) => ({ path: r.file, content: r.render(result) }));
   const keys = [...new Set(result.checks.flatMap((c) => c.data))].sort();
   for (const key of keys) {
@@ -29,7 +33,11 @@ export function scanOutputFiles(result: ScanResult, snapshot: Snapshot, reporter
     version: 1,
     tool: result.tool,
     organization: result.organization,
-    scan: { startedAt: result.scan.startedAt, finishedAt: result.scan.finishedAt, evaluatedAt: result.scan.evaluatedAt },
+    scan: {
+      startedAt: result.scan.startedAt,
+      finishedAt: result.scan.finishedAt,
+      evaluatedAt: result.scan.evaluatedAt,
+    },
     files: files.map((f) => manifestEntry(f.path, f.content)).sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
   files.push({ path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` });

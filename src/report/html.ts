@@ -68,7 +68,9 @@ export function renderHtml(result: ScanResult): string {
 <div class="card"><span class="muted">Manual evidence open</span><b>${summary.manualEvidence.outstanding + summary.manualEvidence.stale}</b></div>
 </section>`);
 
-  parts.push('<h2>Readiness by category</h2><table><thead><tr><th>Category</th><th>Criteria</th><th>Passing</th><th style="width:40%">Readiness</th></tr></thead><tbody>');
+  parts.push(
+    '<h2>Readiness by category</h2><table><thead><tr><th>Category</th><th>Criteria</th><th>Passing</th><th style="width:40%">Readiness</th></tr></thead><tbody>',
+  );
   for (const c of summary.categories) {
     parts.push(
       `<tr><td>${e(c.title)}</td><td>${c.criteria}</td><td>${c.pass}</td><td><div class="bar" title="${c.readiness}%"><span style="width:${c.readiness}%"></span></div>${c.readiness}%</td></tr>`,
@@ -93,7 +95,9 @@ export function renderHtml(result: ScanResult): string {
 
   const incomplete = result.checks.filter((c) => c.status === 'error' || c.status === 'skipped');
   if (incomplete.length > 0) {
-    parts.push(`<h2>Checks not evaluated (${incomplete.length})</h2><table><thead><tr><th>Check</th><th>Status</th><th>Reason</th></tr></thead><tbody>`);
+    parts.push(
+      `<h2>Checks not evaluated (${incomplete.length})</h2><table><thead><tr><th>Check</th><th>Status</th><th>Reason</th></tr></thead><tbody>`,
+    );
     for (const c of incomplete) {
       parts.push(
         `<tr><td>${e(c.title)}<br><code>${e(c.id)}</code></td><td>${badge(c.status, CHECK_STATUS_LABEL[c.status])}</td><td>${e(c.reason ?? '')}</td></tr>`,
@@ -102,11 +106,15 @@ export function renderHtml(result: ScanResult): string {
     parts.push('</tbody></table>');
   }
 
-  const needed = result.controls.flatMap((c) => c.evidence.filter((x) => x.status !== 'satisfied').map((x) => ({ c, x })));
+  const needed = result.controls.flatMap((c) =>
+    c.evidence.filter((x) => x.status !== 'satisfied').map((x) => ({ c, x })),
+  );
   parts.push(`<h2>Manual evidence still needed (${needed.length})</h2>`);
   if (needed.length === 0) parts.push('<p>None.</p>');
   else {
-    parts.push('<table><thead><tr><th>Control</th><th>Evidence</th><th>Owner</th><th>Frequency</th><th>Status</th></tr></thead><tbody>');
+    parts.push(
+      '<table><thead><tr><th>Control</th><th>Evidence</th><th>Owner</th><th>Frequency</th><th>Status</th></tr></thead><tbody>',
+    );
     for (const { c, x } of needed) {
       parts.push(
         `<tr><td>${e(c.id)}</td><td>${e(x.title)}</td><td>${e(x.owner)}</td><td>${e(x.frequency)}</td><td>${badge(x.status === 'stale' ? 'partial' : 'manual', x.status)}</td></tr>`,
@@ -115,7 +123,9 @@ export function renderHtml(result: ScanResult): string {
     parts.push('</tbody></table>');
   }
 
-  parts.push('<h2>Controls</h2><table><thead><tr><th>Control</th><th>Status</th><th>Criteria</th><th>Owner</th></tr></thead><tbody>');
+  parts.push(
+    '<h2>Controls</h2><table><thead><tr><th>Control</th><th>Status</th><th>Criteria</th><th>Owner</th></tr></thead><tbody>',
+  );
   for (const c of result.controls) {
     parts.push(
       `<tr id="ctl-${e(c.id)}"><td><b>${e(c.id)}</b> ${e(c.title)}<br><span class="muted">${e(c.description)}</span></td><td>${controlBadge(c.status)}</td><td>${e(c.criteria.join(', '))}</td><td>${e(c.owner)}</td></tr>`,

@@ -13,7 +13,12 @@ export interface Reporter {
 }
 
 export const reporters: Reporter[] = [
-  { format: 'json', file: 'report.json', description: 'machine-readable result (schemas/report.schema.json)', render: renderJson },
+  {
+    format: 'json',
+    file: 'report.json',
+    description: 'machine-readable result (schemas/report.schema.json)',
+    render: renderJson,
+  },
   { format: 'md', file: 'report.md', description: 'Markdown gap report', render: renderMarkdown },
   { format: 'html', file: 'report.html', description: 'self-contained HTML gap report', render: renderHtml },
 ];

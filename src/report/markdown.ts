@@ -26,7 +26,8 @@ function failingCheck(check: CheckResult): string[] {
     '',
     ...failing.slice(0, FINDINGS_SHOWN).map((f) => `- \`${f.resource}\`: ${f.message}`),
   ];
-  if (failing.length > FINDINGS_SHOWN) lines.push(`- … and ${failing.length - FINDINGS_SHOWN} more (see report.json)`);
+  if (failing.length > FINDINGS_SHOWN)
+    lines.push(`- … and ${failing.length - FINDINGS_SHOWN} more (see report.json)`);
   return [...lines, ''];
 }
 
@@ -52,14 +53,29 @@ export function renderMarkdown(result: ScanResult): string {
     ...table(
       ['', 'Pass', 'Fail', 'Partial', 'Manual', 'Not evaluated', 'Total'],
       [
-        ['Criteria', ...(['pass', 'fail', 'partial', 'manual', 'not_evaluated', 'total'] as const).map((k) => String(summary.criteria[k]))],
-        ['Controls', ...(['pass', 'fail', 'partial', 'manual', 'not_evaluated', 'total'] as const).map((k) => String(summary.controls[k]))],
+        [
+          'Criteria',
+          ...(['pass', 'fail', 'partial', 'manual', 'not_evaluated', 'total'] as const).map((k) =>
+            String(summary.criteria[k]),
+          ),
+        ],
+        [
+          'Controls',
+          ...(['pass', 'fail', 'partial', 'manual', 'not_evaluated', 'total'] as const).map((k) =>
+            String(summary.controls[k]),
+          ),
+        ],
       ],
     ),
     '',
     ...table(
       ['Checks', 'Pass', 'Fail', 'Error', 'Skipped', 'Total'],
-      [['', ...(['pass', 'fail', 'error', 'skipped', 'total'] as const).map((k) => String(summary.checks[k]))]],
+      [
+        [
+          '',
+          ...(['pass', 'fail', 'error', 'skipped', 'total'] as const).map((k) => String(summary.checks[k])),
+        ],
+      ],
     ),
     '',
     '## Readiness by category',
@@ -96,7 +112,9 @@ export function renderMarkdown(result: ScanResult): string {
     );
   }
 
-  const excepted = result.checks.flatMap((c) => c.findings.filter((f) => f.exception).map((f) => ({ check: c, f })));
+  const excepted = result.checks.flatMap((c) =>
+    c.findings.filter((f) => f.exception).map((f) => ({ check: c, f })),
+  );
   if (excepted.length > 0 || result.exceptions.expired.length > 0) {
     out.push('## Exceptions', '');
     if (excepted.length > 0) {
@@ -115,7 +133,9 @@ export function renderMarkdown(result: ScanResult): string {
       );
     }
     for (const e of result.exceptions.expired) {
-      out.push(`- Expired on ${e.expires}, no longer applied: \`${e.check}\` on \`${e.resource}\` (${e.reason})`);
+      out.push(
+        `- Expired on ${e.expires}, no longer applied: \`${e.check}\` on \`${e.resource}\` (${e.reason})`,
+      );
     }
     if (result.exceptions.expired.length > 0) out.push('');
   }
@@ -140,7 +160,13 @@ export function renderMarkdown(result: ScanResult): string {
     '',
     ...table(
       ['Control', 'Title', 'Status', 'Criteria', 'Checks'],
-      result.controls.map((c) => [c.id, c.title, CONTROL_STATUS_LABEL[c.status], c.criteria.join(', '), String(c.checks.length)]),
+      result.controls.map((c) => [
+        c.id,
+        c.title,
+        CONTROL_STATUS_LABEL[c.status],
+        c.criteria.join(', '),
+        String(c.checks.length),
+      ]),
     ),
     '',
   );

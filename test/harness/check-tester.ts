@@ -78,7 +78,8 @@ export function describeCheck<K extends string, O extends object>(
           expect(passing).toEqual(expect.arrayContaining(testCase.passing));
         }
         if (testCase.message) {
-          for (const f of result.findings.filter((x) => x.status === 'fail')) expect(f.message).toMatch(testCase.message);
+          for (const f of result.findings.filter((x) => x.status === 'fail'))
+            expect(f.message).toMatch(testCase.message);
         }
       });
     }

@@ -8,7 +8,8 @@ interface CatalogFlags {
   json?: boolean;
 }
 
-const load = (flags: CatalogFlags) => loadCatalog({ extraDirs: flags.catalog ? [flags.catalog] : [], checks: allChecks });
+const load = (flags: CatalogFlags) =>
+  loadCatalog({ extraDirs: flags.catalog ? [flags.catalog] : [], checks: allChecks });
 
 export async function catalogListCommand(flags: CatalogFlags): Promise<number> {
   const catalog = load(flags);
@@ -64,15 +65,21 @@ export async function catalogCoverageCommand(flags: CatalogFlags): Promise<numbe
   const supported = rows.filter((r) => r.controls.length > 0).length;
   const automated = rows.filter((r) => r.checks.length > 0).length;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ criteria: rows, supported, automated, total: rows.length }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ criteria: rows, supported, automated, total: rows.length }, null, 2)}\n`,
+    );
     return ExitCode.ok;
   }
-  process.stdout.write(`${'Criterion'.padEnd(10)}${'Controls'.padEnd(34)}${'Checks'.padEnd(8)}Manual  Title\n`);
+  process.stdout.write(
+    `${'Criterion'.padEnd(10)}${'Controls'.padEnd(34)}${'Checks'.padEnd(8)}Manual  Title\n`,
+  );
   for (const r of rows) {
     process.stdout.write(
       `${r.id.padEnd(10)}${r.controls.join(',').slice(0, 32).padEnd(34)}${String(r.checks.length).padEnd(8)}${String(r.manualEvidence).padEnd(8)}${r.title}\n`,
     );
   }
-  process.stdout.write(`\n${supported} of ${rows.length} criteria supported by a control; ${automated} with automated checks\n`);
+  process.stdout.write(
+    `\n${supported} of ${rows.length} criteria supported by a control; ${automated} with automated checks\n`,
+  );
   return ExitCode.ok;
 }

@@ -4,7 +4,8 @@ import { isProviderId, PROVIDERS } from '../../core/types.js';
 
 export async function checksListCommand(flags: { provider?: string[]; json?: boolean }): Promise<number> {
   const bad = (flags.provider ?? []).filter((p) => !isProviderId(p));
-  if (bad.length > 0) throw new InputError(`--provider: unknown provider '${bad[0]}' (one of ${PROVIDERS.join(', ')})`);
+  if (bad.length > 0)
+    throw new InputError(`--provider: unknown provider '${bad[0]}' (one of ${PROVIDERS.join(', ')})`);
   const checks = allChecks.filter((c) => !flags.provider?.length || flags.provider.includes(c.provider));
   if (flags.json) {
     const rows = checks.map((c) => ({
@@ -23,7 +24,9 @@ export async function checksListCommand(flags: { provider?: string[]; json?: boo
     const options = Object.entries(c.options?.defaults ?? {})
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');
-    process.stdout.write(`${c.id.padEnd(width)}  ${c.severity.padEnd(8)}  ${c.title}${options ? `  [${options}]` : ''}\n`);
+    process.stdout.write(
+      `${c.id.padEnd(width)}  ${c.severity.padEnd(8)}  ${c.title}${options ? `  [${options}]` : ''}\n`,
+    );
   }
   process.stdout.write(`${checks.length} checks\n`);
   return 0;

@@ -16,6 +16,8 @@ export async function initCommand(flags: InitFlags): Promise<number> {
     throw new InputError([{ file, message: 'already exists; use --force to overwrite' }]);
   }
   writeFileAtomic(file, starterConfig(flags.organization ?? 'Your Company'));
-  process.stderr.write(`soc2: wrote ${flags.config}\nNext: edit it, then run: soc2 scan --config ${flags.config}\n`);
+  process.stderr.write(
+    `soc2: wrote ${flags.config}\nNext: edit it, then run: soc2 scan --config ${flags.config}\n`,
+  );
   return 0;
 }

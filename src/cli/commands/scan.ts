@@ -35,7 +35,8 @@ export interface ScanFlags {
 
 export async function scanCommand(flags: ScanFlags, _global: object, env = process.env): Promise<number> {
   const chalk = flags.color ? makeChalk(env) : makeChalk({ ...env, NO_COLOR: '1', FORCE_COLOR: undefined });
-  if (flags.demo && flags.fromSnapshot) throw new InputError('--demo and --from-snapshot cannot be used together');
+  if (flags.demo && flags.fromSnapshot)
+    throw new InputError('--demo and --from-snapshot cannot be used together');
 
   const formats = flags.format ?? DEFAULT_FORMATS;
   const unknown = formats.filter((f) => !reporterFor(f));
@@ -48,14 +49,17 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
   const demo = flags.demo ? loadDemo() : undefined;
   const config = demo?.config ?? loadConfig(flags.config === 'soc2.config.yaml' ? undefined : flags.config);
-  const snapshot: Snapshot | undefined = demo?.snapshot ?? (flags.fromSnapshot ? readSnapshot(flags.fromSnapshot) : undefined);
+  const snapshot: Snapshot | undefined =
+    demo?.snapshot ?? (flags.fromSnapshot ? readSnapshot(flags.fromSnapshot) : undefined);
   const catalog = loadCatalog({
     extraDirs: [config.catalog, flags.catalog].filter((d): d is string => Boolean(d)),
     checks: allChecks,
   });
   const outDir = flags.out;
   if (!isReplaceableOutput(outDir)) {
-    throw new InputError([{ file: outDir, message: 'output folder exists and was not written by soc2; choose another --out' }]);
+    throw new InputError([
+      { file: outDir, message: 'output folder exists and was not written by soc2; choose another --out' },
+    ]);
   }
 
   const controller = new AbortController();
@@ -73,7 +77,12 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       catalog,
       checks: allChecks,
       providers,
-      selection: { providers: flags.provider, controls: flags.control, criteria: flags.criteria, checks: flags.check },
+      selection: {
+        providers: flags.provider,
+        controls: flags.control,
+        criteria: flags.criteria,
+        checks: flags.check,
+      },
       failOn: flags.failOn,
       snapshot,
       mode: demo ? 'demo' : snapshot ? 'snapshot' : 'live',
@@ -84,7 +93,8 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     result = outcome.result;
     if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));
     writeOutputDir(outDir, scanOutputFiles(result, outcome.snapshot, chosen));
-    if (flags.saveSnapshot) writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
+    if (flags.saveSnapshot)
+      writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
   } finally {
     progress.stop();
     process.off('SIGINT', onSignal);
@@ -92,7 +102,15 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   }
 
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  if (!flags.quiet) process.stderr.write(summaryText(result, outDir, chosen.map((r) => r.file), chalk));
+  if (!flags.quiet)
+    process.stderr.write(
+      summaryText(
+        result,
+        outDir,
+        chosen.map((r) => r.file),
+        chalk,
+      ),
+    );
   return result.summary.exitCode;
 }
 
@@ -128,7 +146,9 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
   if (failing.length > 0) {
     lines.push('', chalk.bold('  Top failures'));
     for (const c of failing.slice(0, 8)) {
-      lines.push(`  ${chalk.red('✖')} ${c.title} ${chalk.dim(`[${c.severity}] ${c.counts.fail} resource(s) · ${c.id}`)}`);
+      lines.push(
+        `  ${chalk.red('✖')} ${c.title} ${chalk.dim(`[${c.severity}] ${c.counts.fail} resource(s) · ${c.id}`)}`,
+      );
     }
     if (failing.length > 8) lines.push(chalk.dim(`    … ${failing.length - 8} more in the report`));
   }
