@@ -130,7 +130,7 @@ describe('soc2 CLI', () => {
   });
 
   it('honors NO_COLOR and FORCE_COLOR, and is silent with --quiet', () => {
-    const ansi = /\u001b\[\d+m/;
+    const ansi = new RegExp(String.raw`\u001b\[\d+m`);
     const plain = soc2(['scan', '--demo', '--out', join(tmp(), 'o')], { env: { NO_COLOR: '1' } });
     expect(plain.stderr).not.toMatch(ansi);
     const forced = soc2(['scan', '--demo', '--out', join(tmp(), 'o')], {
