@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/soc2.js', import.meta.url));
-const run = spawnSync(process.execPath, [bin, 'scan', '--demo', ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, [bin, 'scan', '--demo', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 const code = run.status ?? 1;
 const meaning = {
   0: 'nothing fails',
