@@ -97,8 +97,11 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
   } finally {
     progress.stop();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    // Once interrupted, a further signal still means "exit 130 now", not the default kill.
+    if (!controller.signal.aborted) {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
   }
 
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

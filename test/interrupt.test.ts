@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { providers } from '../src/collectors/index.js';
+import { soc2, soc2Async } from './harness/cli.js';
+
+/**
+ * SIGINT/SIGTERM during a live scan, through the built CLI: a provider points at a local server that
+ * accepts connections and never answers, so the scan is stuck in collection when the signal arrives.
+ * The CLI must exit 130 promptly, print why, and leave the previous output exactly as it was.
+ */
+
+interface HangingServer {
+  url: string;
+  /** Resolves at the first request: collection has started. */
+  firstRequest: Promise<void>;
+  requests: number;
+  close(): Promise<void>;
+}
+
+async function startHangingServer(): Promise<HangingServer> {
+  const sockets = new Set<Socket>();
+  let markStarted: () => void = () => undefined;
+  const firstRequest = new Promise<void>((resolve) => (markStarted = resolve));
+  const state = { requests: 0 };
+  const server: Server = createServer((req) => {
+    state.requests += 1;
+    req.resume(); // read the body, never answer
+    markStarted();
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    firstRequest,
+    get requests() {
+      return state.requests;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** How each provider is pointed at a local endpoint, the way users reach emulators and GHES. */
+const setups: Record<string, (url: string) => { yaml: string; env: NodeJS.ProcessEnv }> = {
+  github: (url) => ({
+    yaml: `providers:\n  github:\n    org: lumen-ledger\n    baseUrl: ${url}\n`,
+    env: { GITHUB_TOKEN: 'x', SOC2_GITHUB_RETRY_BASE_MS: '1' },
+  }),
+  aws: (url) => ({
+    yaml: 'providers:\n  aws:\n    regions: [us-east-1]\n',
+    env: {
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL: url,
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: '/nonexistent/aws-config',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+      SOC2_AWS_RETRY_BASE_MS: '1',
+    },
+  }),
+  google: (url) => ({
+    yaml: `providers:\n  google:\n    rootUrl: ${url}/\n    retry: { baseDelayMs: 1 }\n`,
+    env: { GOOGLE_OAUTH_ACCESS_TOKEN: 'x' },
+  }),
+};
+
+/** Every file under dir (relative path -> sha-256), hidden ones included. */
+function fingerprint(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder)) {
+      const path = join(folder, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Waits for the CLI to exit; a CLI that ignores the signal is killed so the test fails with a reason. */
+async function exitOf(run: ReturnType<typeof soc2Async>, graceMs = 15_000) {
+  let timer: NodeJS.Timeout | undefined;
+  const stuck = new Promise<'stuck'>((resolve) => {
+    timer = setTimeout(() => {
+      run.child.kill('SIGKILL');
+      resolve('stuck');
+    }, graceMs);
+  });
+  const outcome = await Promise.race([run.done, stuck]);
+  clearTimeout(timer);
+  return outcome;
+}
+
+const registered = providers.map((p) => p.id as string).filter((id) => id in setups);
+
+let server: HangingServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe.runIf(registered.length > 0)('interrupting a live scan', () => {
+  const cases = registered.flatMap((provider) =>
+    (['SIGINT', 'SIGTERM'] as const).map((signal) => ({ provider, signal })),
+  );
+
+  it.each(cases)(
+    '$provider: $signal exits 130 and leaves the previous output untouched',
+    async ({ provider, signal }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'soc2-interrupt-'));
+      const out = join(dir, 'report');
+      const previous = soc2(['scan', '--demo', '--quiet', '--out', out]);
+      expect(previous.stderr).not.toContain('internal error');
+      const before = fingerprint(out);
+      expect(Object.keys(before)).toContain('report.json');
+      expect(Object.keys(before)).toContain(join('evidence', 'manifest.json'));
+
+      server = await startHangingServer();
+      const setup = setups[provider]!(server.url);
+      const config = join(dir, 'soc2.config.yaml');
+      writeFileSync(config, `organization: Interrupt Test Co\n${setup.yaml}`);
+      const run = soc2Async(['scan', '--config', config, '--provider', provider, '--out', out], {
+        cwd: dir,
+        env: setup.env,
+      });
+      await server.firstRequest;
+      run.child.kill(signal);
+      const result = await exitOf(run);
+
+      expect(result, `soc2 did not exit after ${signal}`).not.toBe('stuck');
+      if (result === 'stuck') return;
+      expect(result.code).toBe(130);
+      expect(result.stderr).toContain(`interrupted by ${signal}`);
+      expect(result.stderr).toContain('previous output left untouched');
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
+      expect(fingerprint(out)).toEqual(before);
+      expect(readdirSync(dir).sort()).toEqual(['report', 'soc2.config.yaml']);
+    },
+  );
+
+  it('a second signal ends a scan that is still stopping, with exit 130', async () => {
+    const provider = registered[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-interrupt-'));
+    server = await startHangingServer();
+    const setup = setups[provider]!(server.url);
+    const config = join(dir, 'soc2.config.yaml');
+    writeFileSync(config, `organization: Interrupt Test Co\n${setup.yaml}`);
+    const run = soc2Async(['scan', '--config', config, '--provider', provider, '--out', join(dir, 'r')], {
+      cwd: dir,
+      env: setup.env,
+    });
+    await server.firstRequest;
+    run.child.kill('SIGINT');
+    run.child.kill('SIGTERM');
+    const result = await exitOf(run);
+    expect(result).not.toBe('stuck');
+    if (result === 'stuck') return;
+    expect(result.code).toBe(130);
+    expect(readdirSync(dir)).toEqual(['soc2.config.yaml']);
+  });
+});
