@@ -357,4 +357,45 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
       /no S3 buckets to check in 111111111111 us-east-1/,
     );
   });
+
+  it('reads resources and rule compliance for the whole organization through a Config aggregator', async () => {
+    const world = orgWorld();
+    world.aggregator = 'org-aggregator';
+    world.throttle = {};
+    const { check, failing, requests, snapshot } = await scan(world, {
+      organization: true,
+      regions: ['us-east-1', 'eu-west-1'],
+      configAggregator: 'org-aggregator',
+    });
+    const perAccountQueries = requests.filter(
+      (r) => r.action === 'SelectResourceConfig' || r.action === 'DescribeComplianceByConfigRule',
+    );
+    expect(perAccountQueries).toEqual([]);
+    const select = requests.filter((r) => r.action === 'SelectAggregateResourceConfig');
+    expect(select).toHaveLength(5); // 9 items of both accounts at 2 per page
+    expect(select.every((r) => r.account === A)).toBe(true);
+    expect(requests.filter((r) => r.action === 'GetAggregateComplianceDetailsByConfigRule')).toHaveLength(2);
+    const resources = snapshot.data['aws.config.resources'] as {
+      value: { source: string; items: unknown[] };
+    };
+    expect(resources.value.source).toBe('aggregator');
+    expect(resources.value.items).toHaveLength(9);
+    expect(failing('aws.ebs-encryption')).toContain('arn:aws:ec2:us-east-1:222222222222:vol-1');
+    expect(failing('aws.config-rule-compliance')).toContain(
+      `aws-account/${A}/us-east-1/AWS::S3::Bucket/scratch`,
+    );
+    expect(
+      check('aws.s3-encryption').findings.find((f) => f.resource === `aws-account/${B}/eu-west-1`)?.status,
+    ).toBe('fail');
+  });
+
+  it('reports a missing aggregator as an error naming it', async () => {
+    const world = orgWorld();
+    world.throttle = {};
+    const { check } = await scan(world, { regions: ['us-east-1'], configAggregator: 'nope' });
+    expect(check('aws.s3-encryption').status).toBe('error');
+    expect(check('aws.s3-encryption').reason).toMatch(
+      /config:SelectAggregateResourceConfig failed: .*nope not found/,
+    );
+  });
 });

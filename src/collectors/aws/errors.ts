@@ -16,8 +16,19 @@ export function awsErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The wire error code and the SDK's exception name (e.g. `NoSuchEntity` and `NoSuchEntityException`). */
+export function awsErrorCodes(error: unknown): string[] {
+  if (!error || typeof error !== 'object') return [];
+  const e = error as { name?: string; Code?: string; code?: string };
+  return [e.Code, e.code, e.name].filter((c): c is string => typeof c === 'string');
+}
+
+export function hasAwsCode(error: unknown, ...codes: string[]): boolean {
+  return awsErrorCodes(error).some((c) => codes.includes(c));
+}
+
 export function isDenied(error: unknown): boolean {
-  return DENIED.has(awsErrorCode(error) ?? '');
+  return awsErrorCodes(error).some((c) => DENIED.has(c));
 }
 
 /** `iam:GenerateCredentialReport denied` or `iam:GetAccountSummary failed: Throttling: Rate exceeded`. */

@@ -19,7 +19,7 @@ import type {
   PasswordPolicy,
   PolicyDocument,
 } from './data.js';
-import { awsErrorCode, call } from './errors.js';
+import { call, hasAwsCode } from './errors.js';
 import { forEachAccount, sleep, type AwsContext } from './scope.js';
 import type { AwsSession } from './session.js';
 
@@ -75,7 +75,7 @@ export const passwordPolicyCollector = defineCollector<'aws.iam.passwordPolicy',
         return { ...(out.PasswordPolicy ?? {}) };
       } catch (error) {
         // NoSuchEntity: the account has no custom password policy, which is a finding, not a failure.
-        if (awsErrorCode((error as { cause?: unknown }).cause) === 'NoSuchEntity') return null;
+        if (hasAwsCode((error as { cause?: unknown }).cause, 'NoSuchEntity', 'NoSuchEntityException')) return null;
         throw error;
       }
     }),
