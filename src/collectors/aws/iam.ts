@@ -75,7 +75,8 @@ export const passwordPolicyCollector = defineCollector<'aws.iam.passwordPolicy',
         return { ...(out.PasswordPolicy ?? {}) };
       } catch (error) {
         // NoSuchEntity: the account has no custom password policy, which is a finding, not a failure.
-        if (hasAwsCode((error as { cause?: unknown }).cause, 'NoSuchEntity', 'NoSuchEntityException')) return null;
+        if (hasAwsCode((error as { cause?: unknown }).cause, 'NoSuchEntity', 'NoSuchEntityException'))
+          return null;
         throw error;
       }
     }),
