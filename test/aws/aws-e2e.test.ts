@@ -303,6 +303,7 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     expect(count('config', 'SelectResourceConfig')).toBe(4 + 1 + 1 + 1);
     expect(count('config', 'DescribeConfigurationRecorders', B)).toBe(2);
     expect(count('config', 'DescribeConfigurationRecorderStatus', B)).toBe(1); // not asked where there is no recorder
+    expect(count('config', 'DescribeComplianceByConfigRule', B)).toBe(1); // nor rule compliance
     expect(requests.filter((r) => r.account === C)).toEqual([]);
     const stats = result.providers.find((p) => p.id === 'aws')?.stats;
     expect(stats?.requests).toBe(requests.length);

@@ -106,7 +106,10 @@ export const complianceCollector = defineCollector<'aws.config.compliance', AwsS
   key: 'aws.config.compliance',
   async collect(context: AwsContext) {
     if (context.session.settings.configAggregator) return aggregateCompliance(context);
+    const withoutRecorder = await regionsWithoutRecorder(context);
     return forEachRegion(context, async (account, region): Promise<ConfigRuleCompliance[]> => {
+      // Rules cannot evaluate where Config has no recorder; aws.config-recording reports that region.
+      if (withoutRecorder.has(`${account.id}/${region}`)) return [];
       const client = context.session.config(account.id, region);
       const opts = { abortSignal: context.signal };
       const rules = await paginate(
@@ -153,6 +156,21 @@ export const complianceCollector = defineCollector<'aws.config.compliance', AwsS
     });
   },
 });
+
+/** Regions known to have no configuration recorder; empty when recorders could not be read. */
+async function regionsWithoutRecorder(context: AwsContext): Promise<Set<string>> {
+  try {
+    const recorders = await context.need('aws.config.recorders');
+    return new Set(
+      recorders
+        .filter((r) => r.status === 'ok' && r.value.recorders.length === 0)
+        .map((r) => `${r.accountId}/${r.region}`),
+    );
+  } catch (error) {
+    if (context.signal.aborted) throw error;
+    return new Set();
+  }
+}
 
 /** Through the aggregator: one paged listing for all accounts and regions, then details per non-compliant rule. */
 async function aggregateCompliance(context: AwsContext): Promise<RegionResult<ConfigRuleCompliance[]>[]> {
