@@ -399,4 +399,14 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
       /config:SelectAggregateResourceConfig failed: .*nope not found/,
     );
   });
+
+  it('explains missing credentials instead of a bare SDK error', async () => {
+    const world: FakeWorld = { callerAccount: A, accounts: [account(A)] };
+    const { check } = await scan(world, { regions: ['us-east-1'] }, () => ({
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+    }));
+    expect(check('aws.iam-root-mfa').status).toBe('error');
+    expect(check('aws.iam-root-mfa').reason).toMatch(/no AWS credentials found: set AWS_PROFILE/);
+  });
 });

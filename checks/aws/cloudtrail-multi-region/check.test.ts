@@ -55,4 +55,16 @@ describeCheck(check, [
     status: 'pass',
     passing: ['aws-account/111111111111', 'aws-account/222222222222'],
   },
+  {
+    name: 'an unreadable account is not checked',
+    data: {
+      'aws.config.resources': resources(
+        [trail('main', true, true)],
+        [recording(), { ...recording('333333333333'), error: 'account not checked: cannot assume role' }],
+      ),
+    },
+    status: 'fail',
+    failing: ['aws-account/333333333333'],
+    message: /not checked in account 333333333333: account not checked: cannot assume/,
+  },
 ]);

@@ -37,6 +37,16 @@ export default defineCheck({
         continue;
       }
       const mine = trails.filter((t) => t.accountId === accountId);
+      const scopes = resources.coverage.filter((c) => c.accountId === accountId);
+      if (mine.length === 0 && scopes.every((c) => c.error)) {
+        findings.push({
+          resource: accountResource(accountId),
+          status: 'fail',
+          message: `CloudTrail not checked in account ${accountId}: ${scopes[0]?.error ?? 'not readable'}`,
+          details: { accountId },
+        });
+        continue;
+      }
       const blind = unrecordedScopes(
         { ...resources, coverage: resources.coverage.filter((c) => c.accountId === accountId) },
         'AWS::CloudTrail::Trail',

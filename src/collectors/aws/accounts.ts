@@ -3,7 +3,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts
 import { defineCollector } from '../../core/collector.js';
 import { SkipError } from '../../core/errors.js';
 import type { AwsAccount, AwsAccounts } from './data.js';
-import { AwsCallError, call } from './errors.js';
+import { AwsCallError, call, hasAwsCode } from './errors.js';
 import { paginate, type AwsContext } from './scope.js';
 import type { AwsSession } from './session.js';
 
@@ -20,7 +20,15 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
     const sts = session.sts();
     const identity = await call('sts:GetCallerIdentity', () =>
       sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal }),
-    );
+    ).catch((error: unknown) => {
+      if (hasAwsCode((error as AwsCallError).cause, 'CredentialsProviderError')) {
+        throw new Error(
+          'no AWS credentials found: set AWS_PROFILE (run `aws sso login` for SSO profiles), ' +
+            '`providers.aws.profile`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY',
+        );
+      }
+      throw error;
+    });
     const callerAccount = identity.Account ?? '';
     const partition = identity.Arn?.split(':')[1] ?? 'aws';
 
