@@ -40,13 +40,14 @@ function readKeyFile(file: string): ServiceAccountKey & Record<string, unknown> 
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new Error(`providers.google.credentials: cannot read ${file} (${code})`);
+    throw new Error(`providers.google.credentials: cannot read ${file} (${code})`, { cause: error });
   }
   try {
     const key = JSON.parse(text) as ServiceAccountKey & Record<string, unknown>;
     if (!key || typeof key !== 'object') throw new Error('not an object');
     return key;
   } catch {
+    // The parse error is dropped on purpose: JSON.parse quotes the file's text, which holds the private key.
     throw new Error(`providers.google.credentials: ${file} is not a JSON key file`);
   }
 }
@@ -170,6 +171,8 @@ export function createGoogleSession(
                   authMode === 'access-token' ? 'access token has not expired' : 'credentials are valid'
                 }`
               : verdict.why;
+          // No `cause`: the gaxios error carries the request headers, bearer token included.
+          // eslint-disable-next-line preserve-caught-error
           throw new Error(`${what} failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${cause}`);
         }
       }
