@@ -115,6 +115,7 @@ export function createGoogleSession(
     retry: false,
     ...(google.rootUrl ? { rootUrl: google.rootUrl } : {}),
   });
+  const deniedScopes = new Map<Scope, SkipError>();
   const directories = new Map<Scope, admin_directory_v1.Admin>();
   const reportsClients = new Map<Scope, admin_reports_v1.Admin>();
 
@@ -147,13 +148,20 @@ export function createGoogleSession(
     async call(what, scope, request) {
       for (let attempt = 0; ; attempt++) {
         signal.throwIfAborted();
+        // Once a scope is denied, the other calls that need it are answered without asking again.
+        const refusal = deniedScopes.get(scope);
+        if (refusal) throw refusal;
         stats.requests++;
         try {
           return (await request(signal)).data;
         } catch (error) {
           if (signal.aborted) throw signal.reason;
           const verdict = classify(errorFacts(error));
-          if (verdict.action === 'skip') throw denied(what, scope, verdict.why);
+          if (verdict.action === 'skip') {
+            const refusal = denied(what, scope, verdict.why);
+            deniedScopes.set(scope, refusal);
+            throw refusal;
+          }
           if (verdict.action === 'retry' && attempt + 1 < retry.attempts) {
             stats.retries++;
             if (/429|RateLimit|quota/i.test(verdict.why)) stats.throttled++;
