@@ -155,6 +155,13 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     });
   });
 
+  it("needs one page per list at the API's maximum page sizes", async () => {
+    const { fake, result } = await scan({ maxPageSize: {} });
+    // 1 users + 1 roles + 1 role assignments + 24 tokens + 1 groups + 5 non-empty groups' members + 1 domains + 6 login queries
+    expect(fake.requests).toHaveLength(40);
+    expect(result.scan.complete).toBe(true);
+  });
+
   it('retries 429 rateLimitExceeded, 403 userRateLimitExceeded/quotaExceeded and 503, then succeeds', async () => {
     const { result, fake, failing } = await scan({
       faults: [
