@@ -16,14 +16,19 @@ export function neverSignedIn(user: GoogleUser): boolean {
   return !user.lastLoginTime || Date.parse(user.lastLoginTime) <= 0;
 }
 
-/** Admin role names held by each user id: super admin flag, delegated admin flag and direct role assignments. */
+/**
+ * Admin role names held by each user id: direct role assignments, roles held through a group (rows the
+ * collector marked viaGroup), and the user flags (isAdmin = super admin, isDelegatedAdmin) for roles the
+ * assignments do not show.
+ */
 export function adminRolesByUser(
   users: readonly GoogleUser[],
   roles: readonly GoogleRole[],
   assignments: readonly GoogleRoleAssignment[],
 ): Map<string, string[]> {
-  const roleName = new Map(roles.map((r) => [r.roleId, r.roleName || r.roleId]));
+  const roleById = new Map(roles.map((r) => [r.roleId, r]));
   const out = new Map<string, Set<string>>();
+  const superAdmins = new Set<string>();
   const add = (id: string, name: string) => {
     let set = out.get(id);
     if (!set) out.set(id, (set = new Set()));
@@ -31,18 +36,16 @@ export function adminRolesByUser(
   };
   for (const a of assignments) {
     if (a.assigneeType !== 'user') continue;
-    add(a.assignedTo, roleName.get(a.roleId) ?? `role ${a.roleId}`);
+    const role = roleById.get(a.roleId);
+    if (role?.isSuperAdminRole) superAdmins.add(a.assignedTo);
+    const name = role?.roleName || `role ${a.roleId}`;
+    add(a.assignedTo, a.viaGroup ? `${name} (via group ${a.viaGroup})` : name);
   }
   for (const u of users) {
-    if (u.isAdmin && ![...(out.get(u.id) ?? [])].some((n) => isSuperAdminName(n, roles)))
-      add(u.id, 'Super Admin');
+    if (u.isAdmin && !superAdmins.has(u.id)) add(u.id, 'Super Admin');
     if (u.isDelegatedAdmin && !out.has(u.id)) add(u.id, 'delegated admin');
   }
   return new Map([...out].map(([id, set]) => [id, [...set].sort()]));
-}
-
-function isSuperAdminName(name: string, roles: readonly GoogleRole[]): boolean {
-  return roles.some((r) => r.isSuperAdminRole && (r.roleName || r.roleId) === name);
 }
 
 export function plural(n: number, word: string): string {

@@ -32,26 +32,24 @@ const tenant = lumenLedgerTenant(new Date());
 
 /**
  * The fewest requests a full scan can make with the fake's page caps: every page of users, groups and
- * each non-empty group's members, one roles and one roleAssignments page, one tokens.list per active
- * user, one domains.list, and one login query per risky event name.
+ * each non-empty group's members, one roles and one roleAssignments page plus the member pages of each
+ * group holding a role, one tokens.list per active user, one domains.list, and one login query per
+ * risky event name.
  */
 function minimumRequests(): number {
   const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
+  const membersOf = (groupId: unknown) => tenant.members[String(groupId)]!.length;
   const active = tenant.users.filter((u) => !u.suspended && !u.archived).length;
   const members = tenant.groups
-    .map((g) => tenant.members[String(g.id)]!.length)
+    .map((g) => membersOf(g.id))
     .filter((n) => n > 0)
     .reduce((sum, n) => sum + pages(n, PAGE.members), 0);
-  return (
-    pages(tenant.users.length, PAGE.users) +
-    1 +
-    1 +
-    active +
-    pages(tenant.groups.length, PAGE.groups) +
-    members +
-    1 +
-    6
-  );
+  const roleGroups = [
+    ...new Set(tenant.roleAssignments.filter((a) => a.assigneeType === 'group').map((a) => a.assignedTo)),
+  ].reduce<number>((sum, id) => sum + pages(membersOf(id), PAGE.members), 0);
+  const users = pages(tenant.users.length, PAGE.users);
+  const groups = pages(tenant.groups.length, PAGE.groups);
+  return users + 1 + 1 + roleGroups + active + groups + members + 1 + 6;
 }
 
 let fake: FakeGoogle | undefined;
@@ -143,6 +141,9 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     expect(fake.requests.filter((r) => r.area === 'groups').every((r) => r.query.maxResults === '200')).toBe(
       true,
     );
+    const roleGroup = fake.requests.filter((r) => r.area === 'members' && r.query.includeDerivedMembership);
+    expect(roleGroup.map((r) => r.query.includeDerivedMembership)).toEqual(['true']);
+    expect(minimumRequests()).toBe(51);
     const tokenCalls = fake.requests.filter((r) => r.area === 'tokens').map((r) => r.path);
     expect(tokenCalls).toHaveLength(24);
     expect(tokenCalls.join()).not.toContain(String(tenant.users.find((u) => u.suspended)!.id));
@@ -157,8 +158,9 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
 
   it("needs one page per list at the API's maximum page sizes", async () => {
     const { fake, result } = await scan({ maxPageSize: {} });
-    // 1 users + 1 roles + 1 role assignments + 24 tokens + 1 groups + 5 non-empty groups' members + 1 domains + 6 login queries
-    expect(fake.requests).toHaveLength(40);
+    // 1 users + 1 roles + 1 role assignments + 1 role group's members + 24 tokens + 1 groups
+    // + 6 non-empty groups' members + 1 domains + 6 login queries
+    expect(fake.requests).toHaveLength(42);
     expect(result.scan.complete).toBe(true);
   });
 

@@ -55,4 +55,28 @@ describeCheck(check, [
     status: 'pass',
     passing: ['Example Corp'],
   },
+  {
+    name: 'passes an enrolled member of a group holding an admin role',
+    data: {
+      'google.users': [plain, { ...boss, isAdmin: false }],
+      'google.roles': roles,
+      'google.roleAssignments': [{ ...assignment(GROUPS_ADMIN_ROLE, boss), viaGroup: 'it-admins' }],
+    },
+    status: 'pass',
+    passing: ['boss@example.com'],
+  },
+  {
+    name: 'fails an unenrolled member of a group holding an admin role, naming the group',
+    data: {
+      'google.users': [plain],
+      'google.roles': roles,
+      'google.roleAssignments': [
+        { ...assignment(GROUPS_ADMIN_ROLE, plain), assigneeType: 'group', assignedTo: 'it-admins' },
+        { ...assignment(GROUPS_ADMIN_ROLE, plain), viaGroup: 'it-admins' },
+      ],
+    },
+    status: 'fail',
+    failing: ['plain@example.com'],
+    message: /_GROUPS_ADMIN_ROLE \(via group it-admins\)/,
+  },
 ]);

@@ -142,7 +142,7 @@ export const roleAssignmentsCollector = defineCollector({
           ),
       (page) => page.items,
     );
-    return assignments.map((a): GoogleRoleAssignment => ({
+    const direct = assignments.map((a): GoogleRoleAssignment => ({
       roleAssignmentId: String(a.roleAssignmentId ?? ''),
       roleId: String(a.roleId ?? ''),
       assignedTo: a.assignedTo ?? '',
@@ -150,8 +150,58 @@ export const roleAssignmentsCollector = defineCollector({
       scopeType: a.scopeType ?? 'CUSTOMER',
       ...(a.orgUnitId ? { orgUnitId: a.orgUnitId } : {}),
     }));
+    return [...direct, ...(await expandGroupAssignments(ctx, direct))];
   },
 });
+
+/**
+ * A role assigned to a group makes every member (nested ones included) an admin: one row per member
+ * user, marked viaGroup. Without the members scope the group rows stay unexpanded.
+ */
+async function expandGroupAssignments(
+  ctx: Ctx,
+  assignments: GoogleRoleAssignment[],
+): Promise<GoogleRoleAssignment[]> {
+  const { session } = ctx;
+  const groupRows = assignments.filter((a) => a.assigneeType === 'group');
+  const memberIds = new Map<string, Promise<string[]>>();
+  const membersOf = (groupId: string) => {
+    let ids = memberIds.get(groupId);
+    if (!ids) {
+      ids = allPages(
+        ctx,
+        'Directory members.list (admin role group)',
+        SCOPES.members,
+        (pageToken, signal) =>
+          session
+            .directory(SCOPES.members)
+            .members.list(
+              { groupKey: groupId, includeDerivedMembership: true, maxResults: PAGE_SIZE.members, pageToken },
+              { signal },
+            ),
+        (page) => page.members,
+      ).then((members) => members.filter((m) => m.type === 'USER' && m.id).map((m) => m.id!));
+      memberIds.set(groupId, ids);
+    }
+    return ids;
+  };
+  try {
+    const expanded = await Promise.all(
+      groupRows.map(async (a) =>
+        (await membersOf(a.assignedTo)).map((userId): GoogleRoleAssignment => ({
+          ...a,
+          assignedTo: userId,
+          assigneeType: 'user',
+          viaGroup: a.assignedTo,
+        })),
+      ),
+    );
+    return expanded.flat();
+  } catch (error) {
+    if (error instanceof SkipError) return [];
+    throw error;
+  }
+}
 
 /**
  * tokens.list per active user. The Reports API's token events would be one org-wide call, but they

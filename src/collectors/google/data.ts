@@ -36,6 +36,8 @@ export interface GoogleRoleAssignment {
   assigneeType: string;
   scopeType: string;
   orgUnitId?: string;
+  /** Set on the per-member rows the collector adds for a role assigned to a group: the group's id. */
+  viaGroup?: string;
 }
 
 /** One OAuth grant a user gave a third-party app (Directory API tokens.list). */

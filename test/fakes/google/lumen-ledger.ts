@@ -124,7 +124,6 @@ const PEOPLE: Person[] = [
     ou: '/Support',
     lastLogin: 1,
     created: 150,
-    delegatedRole: HELP_DESK_ROLE_ID,
   },
   { local: 'xena.park', name: 'Xena Park', ou: '/Marketing', lastLogin: 2, created: 120 },
   { local: 'yusuf.demir', name: 'Yusuf Demir', ou: '/Operations', lastLogin: 0, created: 90 },
@@ -240,6 +239,14 @@ const GROUPS: { local: string; name: string; members: [string, string, string?][
     ],
   },
   { local: 'board-archive', name: 'Board archive (unused)', members: [] },
+  {
+    local: 'helpdesk-admins',
+    name: 'Help desk admins',
+    members: [
+      ['will.jones', 'USER', 'OWNER'],
+      ['olivia.brown', 'USER'],
+    ],
+  },
 ];
 
 function iso(now: Date, daysAgo: number, hour = 9): string {
@@ -333,6 +340,16 @@ export function lumenLedgerTenant(now: Date): FakeTenant {
     description: '',
     adminCreated: true,
   }));
+  // The Help Desk role is held through a group, as many tenants grant delegated roles.
+  roleAssignments.push({
+    kind: 'admin#directory#roleAssignment',
+    etag: '"a"',
+    roleAssignmentId: String((assignmentId += 1031)),
+    roleId: HELP_DESK_ROLE_ID,
+    assignedTo: groups[GROUPS.findIndex((g) => g.local === 'helpdesk-admins')]!.id,
+    assigneeType: 'group',
+    scopeType: 'CUSTOMER',
+  });
   const members = Object.fromEntries(
     GROUPS.map((g, i) => [
       groups[i]!.id,
