@@ -41,6 +41,17 @@ export interface FakeOptions {
   maxPageSize?: Partial<Record<Area, number>>;
   denied?: Area[];
   faults?: Fault[];
+  /**
+   * Scopes domain-wide delegation grants at the OAuth token endpoint (POST /token, JWT bearer grant);
+   * asking for any other answers 401 unauthorized_client, as Google does.
+   */
+  delegatedScopes?: string[];
+}
+
+export interface TokenRequest {
+  iss: string;
+  sub?: string;
+  scope: string;
 }
 
 export interface RecordedRequest {
@@ -54,6 +65,7 @@ export interface RecordedRequest {
 export interface FakeGoogle {
   rootUrl: string;
   requests: RecordedRequest[];
+  tokenRequests: TokenRequest[];
   close(): Promise<void>;
 }
 
@@ -168,8 +180,44 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
   const requests: RecordedRequest[] = [];
   const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
 
+  const tokenRequests: TokenRequest[] = [];
+
+  /** The OAuth token endpoint for the JWT bearer grant a service account uses. */
+  const handleToken = (req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      const assertion = form.get('assertion') ?? '';
+      const claims = JSON.parse(
+        Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString() || '{}',
+      ) as TokenRequest;
+      tokenRequests.push({ iss: claims.iss, sub: claims.sub, scope: claims.scope });
+      const scopes = String(claims.scope ?? '').split(' ');
+      const allowed = options.delegatedScopes;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' || !claims.iss) {
+        res.writeHead(400);
+        return res.end(JSON.stringify({ error: 'invalid_grant', error_description: 'Invalid JWT' }));
+      }
+      if (allowed && !scopes.every((x) => allowed.includes(x))) {
+        res.writeHead(401);
+        return res.end(
+          JSON.stringify({
+            error: 'unauthorized_client',
+            error_description:
+              'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.',
+          }),
+        );
+      }
+      res.writeHead(200);
+      res.end(JSON.stringify({ access_token: token, expires_in: 3599, token_type: 'Bearer' }));
+    });
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
+    if (req.method === 'POST' && url.pathname === '/token') return handleToken(req, res);
     const query = Object.fromEntries(url.searchParams);
     const matched = route(url.pathname);
     const record = (status: number) =>
@@ -297,6 +345,7 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
   return {
     rootUrl: `http://127.0.0.1:${port}/`,
     requests,
+    tokenRequests,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
