@@ -201,7 +201,7 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
   });
 
   it('skips what a missing scope hides, naming the scope, and never retries a 403 permission answer', async () => {
-    const { check, fake } = await scan({ denied: ['reports', 'tokens', 'domains'] });
+    const { check, fake, snapshot } = await scan({ denied: ['reports', 'tokens', 'domains'] });
     const logins = check('google.suspicious-logins');
     expect(logins.status).toBe('skipped');
     expect(logins.reason).toMatch(
@@ -210,6 +210,7 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     expect(check('google.third-party-app-scopes').reason).toMatch(/admin\.directory\.user\.security/);
     // domains.list denied: the configured domain stands in, so the group check still runs.
     expect(check('google.external-group-members').status).toBe('fail');
+    expect(snapshot.data['google.domains']).toMatchObject({ value: { domains: [DOMAIN], source: 'config' } });
     expect(check('google.users-2sv-enrolled').status).toBe('fail');
     // None retried, and once a scope is denied no new request asks for it: at most the calls already in
     // flight (the provider's concurrency, 4) see the 403.
@@ -220,6 +221,12 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     expect(fake.requests.filter((r) => r.area === 'tokens')).toEqual(
       denied.filter((r) => r.area === 'tokens'),
     );
+  });
+
+  it('falls back to the domains of the users when domains.list is denied and no domain is configured', async () => {
+    const { snapshot, failing } = await scan({ denied: ['domains'] }, { domain: undefined });
+    expect(snapshot.data['google.domains']).toMatchObject({ value: { domains: [DOMAIN], source: 'users' } });
+    expect(failing('google.external-group-members')).toEqual(['finance@lumenledger.example']);
   });
 
   it('reports a rejected access token as an error with a clear cause, without the token', async () => {

@@ -329,9 +329,16 @@ export const domainsCollector = defineCollector({
         source: 'directory' as const,
       };
     } catch (error) {
-      if (error instanceof SkipError && configured.length > 0)
+      if (!(error instanceof SkipError)) throw error;
+      if (configured.length > 0)
         return { domains: [...new Set(configured)].sort(), source: 'config' as const };
-      throw error;
+      // Every primary address is in one of the organization's verified domains; alias-only domains are
+      // missed, which errs towards reporting a member as outside.
+      const users = await ctx.need('google.users').catch(() => {
+        throw error;
+      });
+      const fromUsers = users.map((u) => u.primaryEmail.slice(u.primaryEmail.lastIndexOf('@') + 1));
+      return { domains: [...new Set(fromUsers.filter(Boolean))].sort(), source: 'users' as const };
     }
   },
 });

@@ -72,8 +72,11 @@ export interface GoogleGroupMember {
 export interface GoogleDomains {
   /** Primary, secondary and alias domains of the organization, lower-cased. */
   domains: string[];
-  /** Where the list came from: the Directory API, or providers.google.domain(s) when domains.list was denied. */
-  source: 'directory' | 'config';
+  /**
+   * Where the list came from: the Directory API; or, when domains.list was denied, providers.google.domain(s)
+   * or else the domains of the users' primary addresses.
+   */
+  source: 'directory' | 'config' | 'users';
 }
 
 /** A security-relevant login audit event (Reports API, applicationName=login). */
