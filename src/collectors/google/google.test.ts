@@ -165,3 +165,59 @@ describe('createGoogleSession', () => {
     for (const scope of ALL_SCOPES) expect(scope).toMatch(/\.readonly$|admin\.directory\.user\.security$/);
   });
 });
+
+describe('GoogleSession.call', () => {
+  const session = () =>
+    createGoogleSession(
+      withGoogle({}),
+      { GOOGLE_OAUTH_ACCESS_TOKEN: 'secret-token' },
+      new AbortController().signal,
+      {
+        attempts: 3,
+        baseDelayMs: 1,
+        maxDelayMs: 2,
+      },
+    );
+  it('says the acting account needs an admin role when Google answers "Not Authorized"', async () => {
+    const s = session();
+    const error = (await s
+      .call('Directory users.list', SCOPES.users, () =>
+        Promise.reject(
+          gaxiosError(403, googleError(403, 'forbidden', 'Not Authorized to access this resource/api')),
+        ),
+      )
+      .catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(
+      /admin.directory.user.readonly to the GOOGLE_OAUTH_ACCESS_TOKEN; the account it acts as also needs an admin role/,
+    );
+  });
+  it('stops after the configured attempts and counts retries', async () => {
+    const s = session();
+    let calls = 0;
+    const error = (await s
+      .call('Directory users.list', SCOPES.users, () => {
+        calls++;
+        return Promise.reject(gaxiosError(503, googleError(503, 'backendError', 'Backend Error')));
+      })
+      .catch((e: unknown) => e)) as Error;
+    expect(calls).toBe(3);
+    expect(error.message).toBe(
+      'Directory users.list failed after 3 attempts: 503 backendError: Backend Error',
+    );
+    expect(s.stats).toEqual({ requests: 3, retries: 2, throttled: 0 });
+  });
+  it('stops waiting when the scan is interrupted', async () => {
+    const controller = new AbortController();
+    const s = createGoogleSession(withGoogle({}), { GOOGLE_OAUTH_ACCESS_TOKEN: 't' }, controller.signal, {
+      attempts: 5,
+      baseDelayMs: 60_000,
+      maxDelayMs: 60_000,
+    });
+    const pending = s.call('Directory users.list', SCOPES.users, () =>
+      Promise.reject(gaxiosError(429, googleError(429, 'rateLimitExceeded'))),
+    );
+    setTimeout(() => controller.abort('SIGINT'), 10);
+    await expect(pending).rejects.toBe('SIGINT');
+    expect(s.stats.requests).toBe(1);
+  });
+});

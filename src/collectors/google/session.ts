@@ -127,7 +127,12 @@ export function createGoogleSession(
         : authMode === 'access-token'
           ? ' to the GOOGLE_OAUTH_ACCESS_TOKEN'
           : ' to the Application Default Credentials';
-    return new SkipError(`${what} was denied (${why}): grant the read-only scope ${scope}${who}`);
+    // "Not Authorized to access this resource/api" also means the acting account is not an admin who
+    // may read this data, whatever the scopes say.
+    const role = /forbidden|Not Authorized/i.test(why)
+      ? '; the account it acts as also needs an admin role that can read this data'
+      : '';
+    return new SkipError(`${what} was denied (${why}): grant the read-only scope ${scope}${who}${role}`);
   };
 
   return {
