@@ -158,7 +158,11 @@ export function createGoogleSession(
         if (refusal) throw refusal;
         stats.requests++;
         try {
-          return (await request(signal)).data;
+          const { data } = await request(signal);
+          // An HTML page or broken JSON (a proxy, a wrong rootUrl) must not read as an empty list.
+          if (data === null || typeof data !== 'object')
+            throw new Error("the answer was not Google's JSON (is providers.google.rootUrl right?)");
+          return data;
         } catch (error) {
           if (signal.aborted) throw signal.reason;
           const verdict = classify(errorFacts(error));
