@@ -1,0 +1,160 @@
+import { startFakeAws, type FakeWorld } from '../../fakes/aws/server.js';
+import {
+  account,
+  bucket,
+  credentialReport,
+  item,
+  recordingRegion,
+  securityGroup,
+  trail,
+} from '../../fakes/aws/world.js';
+import type { Target } from '../harness.js';
+
+const A = '111111111111';
+const B = '222222222222';
+const C = '333333333333';
+const REGIONS = ['us-east-1', 'eu-west-1'];
+
+/**
+ * An organization of three accounts (one cannot be assumed), AWS Config in two regions, IAM
+ * entities, non-compliant rules and configuration items, with small server pages so every listing
+ * takes several requests.
+ */
+function world(): FakeWorld {
+  return {
+    callerAccount: A,
+    pageSize: { iam: 2, config: 2, organizations: 2, compliance: 1 },
+    accounts: [
+      account(A, {
+        name: 'prod',
+        credentialReportCsv: credentialReport(
+          A,
+          [
+            { user: 'alice', password: true, mfa: true, passwordLastUsed: '2026-10-30T10:00:00+00:00' },
+            { user: 'bob', password: true, mfa: false, passwordLastUsed: '2026-10-01T10:00:00+00:00' },
+            {
+              user: 'deploy',
+              key1Rotated: '2025-01-01T00:00:00+00:00',
+              key1Used: '2026-11-01T00:00:00+00:00',
+            },
+          ],
+          { mfa: true },
+        ),
+        reportPolls: 1,
+        summary: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: 3 },
+        passwordPolicy: { MinimumPasswordLength: 14, PasswordReusePrevention: 24, RequireSymbols: true },
+        users: [
+          { name: 'alice', groups: ['admins'] },
+          { name: 'bob', groups: ['devs'] },
+          {
+            name: 'deploy',
+            attached: [{ name: 'DeployPolicy', arn: `arn:aws:iam::${A}:policy/DeployPolicy` }],
+          },
+        ],
+        groups: [
+          {
+            name: 'admins',
+            attached: [{ name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }],
+          },
+          { name: 'devs' },
+        ],
+        roles: [
+          {
+            name: 'break-glass',
+            inline: [
+              {
+                name: 'all',
+                document: {
+                  Version: '2012-10-17',
+                  Statement: { Effect: 'Allow', Action: '*', Resource: '*' },
+                },
+              },
+            ],
+          },
+        ],
+        policies: [
+          {
+            name: 'DeployPolicy',
+            arn: `arn:aws:iam::${A}:policy/DeployPolicy`,
+            document: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: ['ecs:*'], Resource: '*' }],
+            },
+          },
+        ],
+        regions: {
+          'us-east-1': recordingRegion({
+            rules: {
+              's3-bucket-versioning-enabled': [
+                { resourceType: 'AWS::S3::Bucket', resourceId: 'logs', annotation: 'Versioning is off' },
+                { resourceType: 'AWS::S3::Bucket', resourceId: 'tmp' },
+                { resourceType: 'AWS::S3::Bucket', resourceId: 'scratch' },
+              ],
+              'encrypted-volumes': [],
+              'restricted-ssh': [{ resourceType: 'AWS::EC2::SecurityGroup', resourceId: 'sg-ssh' }],
+            },
+            items: [
+              bucket(A, 'us-east-1', 'data', { encrypted: true, blocked: true, versioned: true }),
+              bucket(A, 'us-east-1', 'logs', { encrypted: false, blocked: false, versioned: false }),
+              bucket(A, 'us-east-1', 'tmp', { encrypted: true, blocked: true, versioned: false }),
+              securityGroup(A, 'us-east-1', 'sg-ssh', 22),
+              securityGroup(A, 'us-east-1', 'sg-web'),
+              trail(A, 'us-east-1', 'org-trail', true, true),
+              item(A, 'us-east-1', 'AWS::RDS::DBInstance', 'db-main', {
+                dBInstanceIdentifier: 'db-main',
+                storageEncrypted: true,
+                backupRetentionPeriod: 7,
+                publiclyAccessible: false,
+                multiAZ: false,
+                engine: 'postgres',
+              }),
+            ],
+          }),
+          'eu-west-1': recordingRegion({
+            items: [bucket(A, 'eu-west-1', 'eu-data', { encrypted: true, blocked: false, versioned: true })],
+          }),
+        },
+      }),
+      account(B, {
+        name: 'staging',
+        credentialReportCsv: credentialReport(B, [{ user: 'ci', key1Rotated: '2026-06-01T00:00:00+00:00' }], {
+          mfa: false,
+          lastUsed: '2026-10-20T00:00:00+00:00',
+        }),
+        summary: { AccountMFAEnabled: 0, AccountAccessKeysPresent: 0, Users: 1 },
+        users: [{ name: 'ci' }],
+        denied: ['iam:GetAccountPasswordPolicy'],
+        regions: {
+          'us-east-1': recordingRegion({
+            items: [
+              item(B, 'us-east-1', 'AWS::EC2::Volume', 'vol-1', { volumeId: 'vol-1', encrypted: false }),
+              item(B, 'us-east-1', 'AWS::EC2::Volume', 'vol-2', { volumeId: 'vol-2', encrypted: true }),
+              trail(B, 'us-east-1', 'single', false, true),
+            ],
+          }),
+        },
+      }),
+      account(C, { name: 'sandbox', assumable: false }),
+    ],
+  };
+}
+
+export const awsTarget: Target = {
+  provider: 'aws',
+  async start() {
+    const fake = await startFakeAws(world());
+    return { url: fake.url, close: () => fake.close() };
+  },
+  config: () => ({ aws: { organization: true, regions: REGIONS } }),
+  env: (url) => ({
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    SOC2_AWS_RETRY_BASE_MS: '1',
+    SOC2_AWS_POLL_MS: '1',
+  }),
+};
