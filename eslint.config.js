@@ -43,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**', '*.js'],
+    files: ['bin/**', '*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
 );
