@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../src/core/result.js';
 import { lumenLedger } from '../fakes/github/lumen-ledger.js';
@@ -168,6 +172,16 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(statusOf(result, 'github.dependabot-alert-sla')).toBe('fail');
   });
 
+  it('skips every GitHub check, saying how to configure it, when there are no credentials', async () => {
+    const server = await start();
+    const { result } = await scanGithub({ baseUrl: server.apiUrl, env: {}, checks: CHECKS });
+    for (const check of result.checks) {
+      expect(check.status).toBe('skipped');
+      expect(check.reason).toMatch(/set GITHUB_TOKEN or GH_TOKEN/);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('reports bad credentials as errors without echoing the token', async () => {
     const server = await start();
     const wrong = 'ghp_wrongToken0123456789abcdefABCDEF01234';
@@ -231,5 +245,37 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(alertPages).toHaveLength(3);
     expect(alertPages[1]).toMatch(/after=/);
     expect(result.providers.find((p) => p.id === 'github')?.stats?.apiUrl).toBe(fake.url);
+  });
+
+  it('authenticates as a GitHub App installation', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-gh-app-'));
+    try {
+      const keyFile = join(dir, 'app.pem');
+      writeFileSync(keyFile, privateKey.export({ type: 'pkcs1', format: 'pem' }));
+      const installationToken = 'ghs_installationToken0123456789abcdefABCD';
+      const server = await start({
+        token: installationToken,
+        app: {
+          appId: 424242,
+          installationId: 777,
+          publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        },
+      });
+      const { result, snapshot } = await scanGithub({
+        baseUrl: server.apiUrl,
+        app: { appId: 424242, privateKey: keyFile, installationId: 777 },
+        env: {},
+        checks: CHECKS,
+      });
+      expect(result.scan.complete).toBe(true);
+      expect(failing(result, 'github.members-2fa')).toEqual(['gus-o']);
+      expect(server.requests[0]).toBe('POST /app/installations/777/access_tokens');
+      expect(server.requests.filter((r) => r.startsWith('POST '))).toHaveLength(1);
+      expect(result.providers.find((p) => p.id === 'github')?.stats?.auth).toBe('app');
+      expect(JSON.stringify({ result, snapshot })).not.toContain(installationToken);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

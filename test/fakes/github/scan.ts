@@ -26,6 +26,8 @@ export const githubCatalog: Catalog = {
 export interface GithubScanOptions {
   org?: string;
   baseUrl?: string;
+  /** GitHub App credentials instead of a token. */
+  app?: { appId: number; privateKey: string; installationId: number };
   env: NodeJS.ProcessEnv;
   checks?: Record<string, Record<string, unknown>>;
   /** Defaults to the fixture's collection time, so alert ages are the fixture's. */
@@ -40,6 +42,7 @@ export function scanGithub(options: GithubScanOptions): Promise<ScanOutcome> {
       github: {
         org: options.org ?? 'lumen-ledger',
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+        ...(options.app ?? {}),
       },
     },
     exceptions: [],

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { verify } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -78,6 +79,11 @@ export interface FakeOptions {
   /** Serve under this prefix, as GitHub Enterprise Server does with /api/v3. */
   prefix?: string;
   faults?: Fault[];
+  /**
+   * Act as a GitHub App installation: POST /app/installations/{id}/access_tokens with a JWT signed by
+   * the app's private key (RS256, iss = app id) returns `token` as the installation access token.
+   */
+  app?: { appId: number; installationId: number; publicKeyPem: string };
 }
 
 export interface FakeGithub {
@@ -114,6 +120,25 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
       res.end(body === undefined ? '' : JSON.stringify(body));
     };
     const auth = req.headers.authorization ?? '';
+    const installation = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path);
+    if (req.method === 'POST' && installation && options.app) {
+      const jwt = auth.replace(/^bearer\s+/i, '');
+      if (!validAppJwt(jwt, options.app) || Number(installation[1]) !== options.app.installationId) {
+        send(401, {
+          message: 'A JSON web token could not be decoded',
+          documentation_url: DOCS,
+          status: '401',
+        });
+        return;
+      }
+      send(201, {
+        token: options.token,
+        expires_at: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        permissions: { administration: 'read', members: 'read', metadata: 'read', contents: 'read' },
+        repository_selection: 'all',
+      });
+      return;
+    }
     const presented = auth.replace(/^(token|bearer)\s+/i, '');
     if (presented !== options.token) {
       send(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
@@ -167,6 +192,22 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
     faults,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function validAppJwt(jwt: string, app: { appId: number; publicKeyPem: string }): boolean {
+  const [header, payload, signature] = jwt.split('.');
+  if (!header || !payload || !signature) return false;
+  const ok = verify(
+    'RSA-SHA256',
+    Buffer.from(`${header}.${payload}`),
+    app.publicKeyPem,
+    Buffer.from(signature, 'base64url'),
+  );
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+    iss?: unknown;
+    exp?: number;
+  };
+  return ok && String(claims.iss) === String(app.appId) && (claims.exp ?? 0) * 1000 > Date.now();
 }
 
 type Send = (status: number, body: unknown, headers?: Record<string, string>) => void;
