@@ -154,6 +154,33 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(again.result.providers.find((p) => p.id === 'github')?.stats?.rateLimitRetries).toBe(4);
   });
 
+  it('waits out an exhausted primary quota and retries server errors', async () => {
+    const server = await start({
+      faults: [
+        {
+          match: /^GET \/orgs\/lumen-ledger\/outside_collaborators/,
+          status: 403,
+          kind: 'primary',
+          times: 1,
+          retryAfter: 1,
+        },
+        { match: /^GET \/repos\/lumen-ledger\/sdk-js\/hooks/, status: 500, times: 2 },
+      ],
+    });
+    const { result } = await scanGithub({
+      baseUrl: server.apiUrl,
+      env: { GITHUB_TOKEN: TOKEN },
+      checks: CHECKS,
+    });
+    expect(result.scan.complete).toBe(true);
+    expect(failing(result, 'github.outside-collaborators')).toEqual([
+      'lumen-ledger/ledger-web:northwind-dev',
+    ]);
+    expect(server.faults.every((f) => f.times === 0)).toBe(true);
+    expect(server.requests.filter((r) => r.includes('sdk-js/hooks'))).toHaveLength(3);
+    expect(result.providers.find((p) => p.id === 'github')?.stats?.rateLimitRetries).toBe(1);
+  });
+
   it('gives up on a rate limit that does not clear and marks the key as an error', async () => {
     const server = await start({
       faults: [
@@ -245,6 +272,38 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(alertPages).toHaveLength(3);
     expect(alertPages[1]).toMatch(/after=/);
     expect(result.providers.find((p) => p.id === 'github')?.stats?.apiUrl).toBe(fake.url);
+  });
+
+  it('records an empty repository and a plan without branch protection as data, not errors', async () => {
+    const org = {
+      ...lumenLedger,
+      repos: [
+        ...lumenLedger.repos,
+        { name: 'scratch', visibility: 'private' as const, empty: true },
+        {
+          name: 'free-tier',
+          visibility: 'private' as const,
+          protectionNeedsUpgrade: true,
+          files: ['CODEOWNERS'],
+        },
+      ],
+    };
+    fake = await startFakeGithub(org, { token: TOKEN });
+    const { result } = await scanGithub({ baseUrl: fake.url, env: { GITHUB_TOKEN: TOKEN }, checks: CHECKS });
+    expect(result.scan.complete).toBe(true);
+    const protection = result.checks.find((c) => c.id === 'github.branch-protection')!;
+    expect(protection.findings.find((f) => f.resource === 'lumen-ledger/scratch@main')).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(/empty repository/),
+    });
+    expect(protection.findings.find((f) => f.resource === 'lumen-ledger/free-tier@main')).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/Upgrade to GitHub Pro/),
+    });
+    expect(failing(result, 'github.codeowners')).toContain('lumen-ledger/scratch');
+    expect(
+      fake.requests.filter((r) => r.startsWith('GET /repos/lumen-ledger/scratch/contents/')),
+    ).toHaveLength(1);
   });
 
   it('authenticates as a GitHub App installation', async () => {

@@ -65,6 +65,8 @@ export interface Fault {
   /** Matched against `METHOD /path?query` (without the GHES prefix). */
   match: RegExp;
   status: 403 | 429 | 500;
+  /** `primary`: the hourly quota is spent (x-ratelimit-remaining 0, reset in retryAfter seconds). */
+  kind?: 'secondary' | 'primary';
   /** How many matching requests fail before the endpoint recovers. */
   times: number;
   retryAfter?: number;
@@ -157,6 +159,22 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
       fault.times -= 1;
       if (fault.status === 500) {
         send(500, { message: 'Server Error' });
+        return;
+      }
+      if (fault.kind === 'primary') {
+        send(
+          fault.status,
+          {
+            message:
+              'API rate limit exceeded for user ID 1001. If you reach out to GitHub Support for help, please include the request ID FAKE.',
+            documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+            status: String(fault.status),
+          },
+          {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + (fault.retryAfter ?? 1)),
+          },
+        );
         return;
       }
       send(
