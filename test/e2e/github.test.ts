@@ -104,6 +104,7 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     // Leaked secret values never enter the snapshot; the token never appears anywhere.
     const serialized = JSON.stringify({ result, snapshot });
     expect(serialized).not.toContain('notARealSecretValue123');
+    expect(serialized).not.toContain('hooks.slack.com/services');
     expect(serialized).not.toContain(TOKEN);
     // The fewest requests this data needs with per_page=100 (every list fits one page):
     // 10 organization calls + 7 per active repository + CODEOWNERS probes + code scanning probes +

@@ -336,7 +336,7 @@ export const webhooksCollector = defineCollector<'github.webhooks', GithubSessio
             active: h.active,
             events: h.events,
             config: {
-              ...(h.config.url !== undefined ? { url: h.config.url } : {}),
+              ...(h.config.url !== undefined ? { url: webhookOrigin(h.config.url) } : {}),
               ...(h.config.content_type !== undefined ? { content_type: h.config.content_type } : {}),
               ...(h.config.insecure_ssl !== undefined ? { insecure_ssl: h.config.insecure_ssl } : {}),
               // GitHub masks a set secret as "********"; keep only that it is set, never a value.
@@ -358,6 +358,20 @@ export const webhooksCollector = defineCollector<'github.webhooks', GithubSessio
     });
   },
 });
+
+/**
+ * Scheme and host of a webhook URL. Paths and queries often carry credentials (chat webhooks,
+ * tokens), and the checks need only the scheme and the host.
+ */
+export function webhookOrigin(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const rest = parsed.pathname !== '/' || parsed.search ? '/…' : '';
+    return `${parsed.protocol}//${parsed.host}${rest}`;
+  } catch {
+    return 'invalid URL';
+  }
+}
 
 /** GitHub looks for CODEOWNERS in .github/, then the root, then docs/, and uses the first it finds. */
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
