@@ -10,6 +10,7 @@ import dependabotAlerts from './dependabot-alerts/check.js';
 import deployKeys from './deploy-keys/check.js';
 import members2fa from './members-2fa/check.js';
 import org2faRequired from './org-2fa-required/check.js';
+import orgWebhooks from './org-webhooks/check.js';
 import outsideCollaborators from './outside-collaborators/check.js';
 import ownerCount from './owner-count/check.js';
 import publicRepoCreation from './public-repo-creation/check.js';
@@ -34,6 +35,7 @@ export const githubChecks: AnyCheck[] = [
   outsideCollaborators,
   deployKeys,
   webhooks,
+  orgWebhooks,
   codeowners,
   actionsToken,
   publicRepos,

@@ -92,6 +92,9 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
       'lumen-ledger/ml-risk-models',
     ]);
     expect(failing(result, 'github.actions-token')).toEqual(['lumen-ledger/mobile-app']);
+    expect(result.checks.find((c) => c.id === 'github.org-webhooks')?.findings).toMatchObject([
+      { resource: 'organization webhook 390001 (siem.lumenledger.example)', status: 'pass' },
+    ]);
     expect(statusOf(result, 'github.public-repos')).toBe('pass');
 
     // Every request went to the GHES-style prefix, with page sizes of 100.
@@ -107,7 +110,7 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(serialized).not.toContain('hooks.slack.com/services');
     expect(serialized).not.toContain(TOKEN);
     // The fewest requests this data needs with per_page=100 (every list fits one page):
-    // 10 organization calls + 7 per active repository + CODEOWNERS probes + code scanning probes +
+    // 11 organization calls + 7 per active repository + CODEOWNERS probes + code scanning probes +
     // one fetch per distinct ruleset. No request is made twice.
     const active = lumenLedger.repos.filter((r) => !r.archived);
     const codeownersProbes = active.reduce((n, r) => {
@@ -120,7 +123,7 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
         n + (r.codeScanning === 'unavailable' || r.codeScanning?.defaultSetup === 'configured' ? 1 : 2),
       0,
     );
-    const minimum = 10 + 7 * active.length + codeownersProbes + codeScanningProbes + 2;
+    const minimum = 11 + 7 * active.length + codeownersProbes + codeScanningProbes + 2;
     expect(server.requests.length).toBe(minimum);
     expect(new Set(server.requests).size).toBe(server.requests.length);
   });
@@ -239,6 +242,7 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
       /Dependabot alerts: read/,
     );
     expect(result.checks.find((c) => c.id === 'github.webhooks')?.reason).toMatch(/Webhooks: read/);
+    expect(result.checks.find((c) => c.id === 'github.org-webhooks')?.reason).toMatch(/admin:org_hook/);
     expect(statusOf(result, 'github.owner-count')).toBe('pass');
     expect(statusOf(result, 'github.public-repos')).toBe('pass');
     expect(statusOf(result, 'github.codeowners')).toBe('fail');

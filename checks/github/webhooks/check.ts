@@ -2,15 +2,7 @@ import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/core/check.js';
 import type { Finding } from '../../../src/core/types.js';
 import { passOn } from '../shared.js';
-
-function hostOf(url: string | undefined): string {
-  if (!url) return 'no URL';
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'invalid URL';
-  }
-}
+import { hostOf, webhookProblems } from '../webhook-rules.js';
 
 export default defineCheck({
   id: 'github.webhooks',
@@ -30,13 +22,7 @@ export default defineCheck({
       for (const hook of hooks) {
         total += 1;
         const url = hook.config.url;
-        const problems = [
-          ...(url?.toLowerCase().startsWith('http://') ? ['plain http URL'] : []),
-          ...(String(hook.config.insecure_ssl ?? '0') === '1'
-            ? ['TLS certificate verification disabled']
-            : []),
-          ...(hook.config.secret ? [] : ['no secret']),
-        ];
+        const problems = webhookProblems(hook);
         const resource = `${repo}: webhook ${hook.id} (${hostOf(url)})`;
         findings.push(
           problems.length === 0

@@ -2,6 +2,7 @@ import { defineCollector } from '../../core/collector.js';
 import { SkipError } from '../../core/errors.js';
 import { apiMessage, describeFailure, statusOf, type GithubSession } from './client.js';
 import type { GithubMember, GithubOrg, GithubUserRef } from './data.js';
+import { trimHook } from './repo-collectors.js';
 
 const userRef = (u: { login: string; id: number }): GithubUserRef => ({ login: u.login, id: u.id });
 
@@ -161,5 +162,25 @@ export const actionsPermissionsCollector = defineCollector<'github.actionsPermis
       },
       repos: perRepo,
     };
+  },
+});
+
+export const orgWebhooksCollector = defineCollector<'github.orgWebhooks', GithubSession>({
+  key: 'github.orgWebhooks',
+  async collect({ session }) {
+    const { octokit, org } = session;
+    try {
+      const hooks = await octokit.paginate('GET /orgs/{org}/hooks', { org, per_page: 100 });
+      return hooks.map(trimHook);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 403 || status === 404) {
+        throw new SkipError(
+          `cannot list organization webhooks of ${org} (${status} ${apiMessage(error)}): ` +
+            'needs an organization owner (classic: admin:org_hook; fine-grained: organization permission "Webhooks: read")',
+        );
+      }
+      throw describeFailure(`GET /orgs/${org}/hooks`, error);
+    }
   },
 });

@@ -2,6 +2,7 @@ import { defineCollector, type CollectContext } from '../../core/collector.js';
 import { SkipError } from '../../core/errors.js';
 import { apiMessage, describeFailure, statusOf, type GithubSession } from './client.js';
 import type {
+  WebhookEntry,
   BranchProtectionEntry,
   BranchRule,
   ClassicProtection,
@@ -330,19 +331,7 @@ export const webhooksCollector = defineCollector<'github.webhooks', GithubSessio
         });
         return {
           repo: repo.full_name,
-          hooks: hooks.map((h) => ({
-            id: h.id,
-            name: h.name,
-            active: h.active,
-            events: h.events,
-            config: {
-              ...(h.config.url !== undefined ? { url: webhookOrigin(h.config.url) } : {}),
-              ...(h.config.content_type !== undefined ? { content_type: h.config.content_type } : {}),
-              ...(h.config.insecure_ssl !== undefined ? { insecure_ssl: h.config.insecure_ssl } : {}),
-              // GitHub masks a set secret as "********"; keep only that it is set, never a value.
-              ...(h.config.secret ? { secret: '********' } : {}),
-            },
-          })),
+          hooks: hooks.map(trimHook),
         };
       } catch (error) {
         if (isDenied(error)) {
@@ -358,6 +347,31 @@ export const webhooksCollector = defineCollector<'github.webhooks', GithubSessio
     });
   },
 });
+
+type ApiHook = {
+  id: number;
+  name: string;
+  active: boolean;
+  events: string[];
+  config: { url?: string; content_type?: string; insecure_ssl?: string | number; secret?: string };
+};
+
+/** The evaluated fields of a repository or organization webhook, never the secret itself. */
+export function trimHook(h: ApiHook): WebhookEntry['hooks'][number] {
+  return {
+    id: h.id,
+    name: h.name,
+    active: h.active,
+    events: h.events,
+    config: {
+      ...(h.config.url !== undefined ? { url: webhookOrigin(h.config.url) } : {}),
+      ...(h.config.content_type !== undefined ? { content_type: h.config.content_type } : {}),
+      ...(h.config.insecure_ssl !== undefined ? { insecure_ssl: h.config.insecure_ssl } : {}),
+      // GitHub masks a set secret as "********"; keep only that it is set, never a value.
+      ...(h.config.secret ? { secret: '********' } : {}),
+    },
+  };
+}
 
 /**
  * Scheme and host of a webhook URL. Paths and queries often carry credentials (chat webhooks,

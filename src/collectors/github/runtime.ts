@@ -10,6 +10,7 @@ import {
   membersCollector,
   membersWithout2faCollector,
   orgCollector,
+  orgWebhooksCollector,
   outsideCollaboratorsCollector,
 } from './org-collectors.js';
 import {
@@ -39,6 +40,7 @@ export const runtime: ProviderRuntime<GithubSession> = {
     collaboratorsCollector,
     deployKeysCollector,
     webhooksCollector,
+    orgWebhooksCollector,
     codeownersCollector,
     actionsPermissionsCollector,
     vulnerabilityAlertsCollector,

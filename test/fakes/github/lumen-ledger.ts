@@ -408,6 +408,19 @@ export const lumenLedger: FakeOrg = {
     },
   },
   workflowPermissions: 'read',
+  hooks: [
+    {
+      id: 390001,
+      active: true,
+      events: ['*'],
+      config: {
+        url: 'https://siem.lumenledger.example/ingest/github?source=org',
+        content_type: 'json',
+        insecure_ssl: '0',
+        secret: '********',
+      },
+    },
+  ],
   dependabotAlerts: [
     dependabot(
       14,

@@ -56,6 +56,8 @@ export interface FakeOrg {
   repos: FakeRepo[];
   rulesets?: Record<number, Record<string, unknown>>;
   workflowPermissions: 'read' | 'write';
+  /** Organization webhooks (GET /orgs/{org}/hooks). */
+  hooks?: FakeRepo['hooks'];
   dependabotAlerts?: Record<string, unknown>[];
   secretScanningAlerts?: Record<string, unknown>[];
   codeScanningAlerts?: Record<string, unknown>[];
@@ -369,6 +371,24 @@ function route(
     if (rest === 'repos') {
       return pageOf(
         org.repos.map((r, i) => repoJson(org, r, i, owner)),
+        url,
+        req,
+        send,
+      );
+    }
+    if (rest === 'hooks') {
+      if (!owner) return notFound(send);
+      return pageOf(
+        (org.hooks ?? []).map((h) => ({
+          type: 'Organization',
+          name: 'web',
+          created_at: '2025-03-01T00:00:00Z',
+          updated_at: '2025-03-01T00:00:00Z',
+          url: `https://api.github.com/orgs/${org.login}/hooks/${h.id}`,
+          ping_url: `https://api.github.com/orgs/${org.login}/hooks/${h.id}/pings`,
+          deliveries_url: `https://api.github.com/orgs/${org.login}/hooks/${h.id}/deliveries`,
+          ...h,
+        })),
         url,
         req,
         send,
