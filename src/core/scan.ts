@@ -21,7 +21,7 @@ export interface ScanOptions {
   checks: readonly AnyCheck[];
   providers: readonly Provider[];
   selection?: Selection;
-  failOn?: Severity;
+  failOn?: Severity | 'new';
   /** Replayed data: its keys are not collected again, and checks are evaluated as of its collection time. */
   snapshot?: Snapshot;
   mode?: ScanResult['scan']['mode'];
