@@ -126,6 +126,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
       mode: options.mode ?? (options.snapshot ? 'snapshot' : 'live'),
       complete: !checkResults.some((c) => c.status === 'error'),
       failOn,
+      ...(config.shard ? { shard: config.shard } : {}),
       selection: {
         providers: selection.providers ?? [],
         controls: selection.controls ?? [],
