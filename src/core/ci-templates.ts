@@ -29,7 +29,7 @@ on:
   workflow_dispatch:
     inputs:
       role-to-assume:
-        description: AWS IAM role ARN to assume through OIDC (default: the SOC2_AWS_ROLE_ARN variable)
+        description: 'AWS IAM role ARN to assume through OIDC (default: the SOC2_AWS_ROLE_ARN variable)'
         required: false
         type: string
 
