@@ -8,7 +8,9 @@ import { renderOcsf } from '../../src/report/ocsf.js';
 import { renderOscal } from '../../src/report/oscal.js';
 import { findingFingerprint, renderSarif, catalogArtifact } from '../../src/report/sarif.js';
 import { uuidV5 } from '../../src/report/uuid.js';
-import { builtInCatalogDir } from '../../src/core/paths.js';
+import { applyBaseline } from '../../src/core/baseline.js';
+import { mergeResults } from '../../src/core/merge.js';
+import { builtInCatalogDir, packageRoot } from '../../src/core/paths.js';
 import { parseCsv } from '../fixtures/csv-parse.js';
 import { expectGolden } from '../fixtures/golden.js';
 import { buildScanResult, fixtureCheck, fixtureControl, sampleResult } from '../fixtures/scan-result.js';
@@ -50,6 +52,29 @@ describe('golden files (fixed ScanResult fixture)', () => {
   }
   it('renders the same bytes twice (deterministic ids and order)', () => {
     for (const reporter of reporters) expect(reporter.render(sampleResult())).toBe(reporter.render(result));
+  });
+});
+
+describe('report.json (schemas/report.schema.json)', () => {
+  const validate = compile(
+    JSON.parse(readFileSync(join(packageRoot, 'schemas', 'report.schema.json'), 'utf8')) as object,
+  );
+  it('the fixture is valid, and so are baseline, shard and merge fields', () => {
+    const result = sampleResult();
+    expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
+    const marked = applyBaseline(
+      { ...result, scan: { ...result.scan, failOn: 'new' } },
+      result,
+      'old/report.json',
+    );
+    expect(marked.checks[0]!.findings[0]!.baseline).toBe('unchanged');
+    expect(validate(marked), JSON.stringify(validate.errors)).toBe(true);
+    const merged = mergeResults(
+      [{ ...result, scan: { ...result.scan, shard: { index: 1, count: 2 } } }],
+      ['a'],
+    );
+    expect(validate(merged), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...result, scan: { ...result.scan, failOn: 'sometimes' } })).toBe(false);
   });
 });
 
