@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../src/cli/main.js';
-import { appendHistory } from '../../src/core/history.js';
+import { appendHistory, readHistory } from '../../src/core/history.js';
 import type { ScanResult } from '../../src/core/result.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import type { Finding } from '../../src/core/types.js';
@@ -12,6 +12,7 @@ import { writeOutputDir } from '../../src/evidence/output-dir.js';
 import { scanOutputFiles } from '../../src/evidence/scan-output.js';
 import { reporterFor } from '../../src/report/index.js';
 import { buildScanResult, fixtureCheck, fixtureControl } from '../fixtures/scan-result.js';
+import { oscalValidator, sarifValidator } from '../fixtures/schemas.js';
 
 let dir: string;
 let stdout: string;
@@ -67,6 +68,51 @@ function writeScanOutput(out: string, r: ScanResult): void {
   };
   writeOutputDir(out, scanOutputFiles(r, snapshot, [reporterFor('json')!]));
 }
+
+describe('soc2 scan --demo with every format, --history and --baseline', () => {
+  it('writes schema-valid SARIF and OSCAL, a history record, and baseline marks', async () => {
+    const out = join(dir, 'r1');
+    const hist = join(dir, 'hist');
+    const formats = 'json,md,html,csv,sarif,junit,oscal,ocsf';
+    const first = await run('scan', '--demo', '--out', out, '--format', formats, '--history', hist, '-q');
+    expect([0, 1]).toContain(first);
+    for (const file of [
+      'findings.csv',
+      'report.sarif',
+      'junit.xml',
+      'oscal-assessment-results.json',
+      'findings.ocsf.jsonl',
+    ])
+      expect(existsSync(join(out, file)), file).toBe(true);
+    const sarif = sarifValidator();
+    expect(
+      sarif(JSON.parse(readFileSync(join(out, 'report.sarif'), 'utf8'))),
+      JSON.stringify(sarif.errors),
+    ).toBe(true);
+    const oscal = oscalValidator();
+    expect(
+      oscal(JSON.parse(readFileSync(join(out, 'oscal-assessment-results.json'), 'utf8'))),
+      JSON.stringify(oscal.errors?.slice(0, 3)),
+    ).toBe(true);
+    expect(readHistory(hist).length).toBe(1);
+    const second = await run(
+      'scan',
+      '--demo',
+      '--out',
+      join(dir, 'r2'),
+      '--baseline',
+      out,
+      '--fail-on',
+      'new',
+      '-q',
+    );
+    expect(second).toBe(0); // same data: nothing new
+    const report = JSON.parse(readFileSync(join(dir, 'r2', 'report.json'), 'utf8')) as ScanResult;
+    expect(report.baseline).toMatchObject({ new: 0, fixed: [] });
+    expect(await run('scan', '--demo', '--out', join(dir, 'r3'), '--fail-on', 'new', '-q')).toBe(2);
+    expect(stderr).toContain('--fail-on new needs --baseline');
+  });
+});
 
 describe('soc2 diff', () => {
   it('exits 1 when NEW has new failures, 0 otherwise, and prints JSON with --json', async () => {
