@@ -29,7 +29,10 @@ export function parsePeriod(text: string): Period {
 export interface FailureWindow {
   /** Data time of the first scan that saw the control failing (may precede the period). */
   firstSeen: string;
-  /** Data time of the first later scan that saw it not failing; null while still failing. */
+  /**
+   * Data time of the first later scan that saw it not failing, with every check that failed in the
+   * window evaluated and passing; null while still failing.
+   */
   fixed: string | null;
   /** Until fixed; a window still open at the end of the period counts until the period's end. */
   daysOpen: number;
@@ -99,6 +102,20 @@ export function monitoringGaps(
   return gaps;
 }
 
+/**
+ * A window closes only at a scan that evaluated the checks that were failing and saw them pass: a
+ * check in error or skipped at that scan proves nothing, even if the control's other checks pass.
+ */
+function resolvedIn(
+  record: HistoryRecord,
+  controlChecks: readonly string[],
+  failing: ReadonlySet<string>,
+): boolean {
+  return [...failing].every(
+    (id) => !controlChecks.includes(id) || record.checks.find((c) => c.id === id)?.status === 'pass',
+  );
+}
+
 function failureWindows(
   records: readonly HistoryRecord[],
   controlId: string,
@@ -119,7 +136,11 @@ function failureWindows(
     if (control.status === 'fail') {
       current ??= { start: time, checks: new Set() };
       for (const id of failingChecks) current.checks.add(id);
-    } else if (current && control.status !== 'not_evaluated') {
+    } else if (
+      current &&
+      control.status !== 'not_evaluated' &&
+      resolvedIn(record, control.checks, current.checks)
+    ) {
       windows.push({
         firstSeen: new Date(current.start).toISOString(),
         fixed: record.evaluatedAt,

@@ -184,6 +184,41 @@ describe('period report (Type II operating effectiveness)', () => {
     expect(report.summary).toEqual({ controls: 3, effective: 0, deviations: 3, notTested: 0 });
   });
 
+  it('a scan in which the failing check errored does not close the window', () => {
+    const dir = tempDir();
+    const control = fixtureControl('AC-1', 'controls/access.yaml', 3, ['CC6.1'], ['aws.a', 'aws.b']);
+    const ok = (r: string): Finding[] => [{ resource: r, status: 'pass', message: 'ok' }];
+    const bad = (r: string): Finding[] => [{ resource: r, status: 'fail', message: 'bad' }];
+    const scans: [string, Finding[] | 'error'][] = [
+      ['2026-02-02', bad('x')],
+      ['2026-02-09', 'error'],
+      ['2026-02-16', ok('x')],
+    ];
+    for (const [date, a] of scans) {
+      appendHistory(
+        dir,
+        buildScanResult({
+          evaluatedAt: at(date),
+          checks: [
+            fixtureCheck(
+              'aws.a',
+              'high',
+              a === 'error' ? { status: 'error', reason: 'throttled', findings: [] } : a,
+            ),
+            fixtureCheck('aws.b', 'high', ok('y')),
+          ],
+          controls: [control],
+        }),
+      );
+    }
+    const records = readHistory(dir);
+    expect(records[1]!.controls[0]!.status).toBe('partial');
+    const report = periodReport(records, parsePeriod('2026-02-01..2026-02-28'));
+    expect(report.controls[0]!.failureWindows).toEqual([
+      { firstSeen: at('2026-02-02'), fixed: at('2026-02-16'), daysOpen: 14, open: false, checks: ['aws.a'] },
+    ]);
+  });
+
   it('a control scanned throughout without failing operated effectively', () => {
     const report = periodReport(readHistory(generatedHistory()), parsePeriod('2026-04-01..2026-04-30'));
     expect(report.scans).toBe(4); // Mondays 6, 13, 20, 27 April
