@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Category } from './criteria.js';
+import { CATEGORY_TITLES, type Category } from './criteria.js';
 import { InputError } from './errors.js';
 import type { ScanResult } from './result.js';
 import type { CheckStatus, ControlStatus, Severity } from './types.js';
@@ -154,13 +154,13 @@ export function historyTrendText(trend: HistoryTrend): string {
   const out = [
     `${trend.scans.length} scan(s), ${trend.scans[0]!.evaluatedAt} .. ${trend.scans.at(-1)!.evaluatedAt}`,
     '',
-    ['Scan (data as of)       ', 'Readiness', ...categories].join('  '),
+    ['Scan (data as of)       ', 'Readiness', ...categories.map((c) => CATEGORY_TITLES[c])].join('  '),
     ...trend.scans.map((s) =>
       [
         s.evaluatedAt.slice(0, 19).replace('T', ' ').padEnd(24),
         `${s.readiness}%`.padStart(9),
         ...categories.map((c) =>
-          (s.categories[c] === undefined ? '-' : `${s.categories[c]}%`).padStart(c.length),
+          (s.categories[c] === undefined ? '-' : `${s.categories[c]}%`).padStart(CATEGORY_TITLES[c].length),
         ),
       ].join('  '),
     ),
