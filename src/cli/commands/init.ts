@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CI_FILES, CI_SYSTEMS, ciTemplate, type CiSystem } from '../../core/ci-templates.js';
 import { InputError } from '../../core/errors.js';
-import { TOOL_VERSION } from '../../core/version.js';
 import { writeFileAtomic } from '../../evidence/output-dir.js';
 import { starterConfig } from '../../core/starter-config.js';
 
@@ -10,12 +8,12 @@ export interface InitFlags {
   config: string;
   organization?: string;
   force?: boolean;
-  /** Also (or only) write a scheduled CI pipeline: github or gitlab. */
+  /** Write a scheduled CI pipeline (github or gitlab) instead; see init-ci.ts. */
   ci?: string;
 }
 
 export async function initCommand(flags: InitFlags): Promise<number> {
-  if (flags.ci) return initCi(flags);
+  if (flags.ci) return (await import('./init-ci.js')).initCi({ ...flags, ci: flags.ci });
   const file = resolve(flags.config);
   if (existsSync(file) && !flags.force) {
     throw new InputError([{ file, message: 'already exists; use --force to overwrite' }]);
@@ -24,29 +22,5 @@ export async function initCommand(flags: InitFlags): Promise<number> {
   process.stderr.write(
     `soc2: wrote ${flags.config}\nNext: edit it, then run: soc2 scan --config ${flags.config}\n`,
   );
-  return 0;
-}
-
-/** Writes the CI file; writes the starter config too when there is none yet (never overwrites it). */
-function initCi(flags: InitFlags): number {
-  const system = flags.ci as CiSystem;
-  if (!CI_SYSTEMS.includes(system))
-    throw new InputError(`--ci: expected one of ${CI_SYSTEMS.join(', ')} (got '${flags.ci}')`);
-  const ciFile = resolve(CI_FILES[system]);
-  if (existsSync(ciFile) && !flags.force) {
-    throw new InputError([{ file: ciFile, message: 'already exists; use --force to overwrite' }]);
-  }
-  writeFileAtomic(ciFile, ciTemplate(system, TOOL_VERSION));
-  const written = [CI_FILES[system]];
-  const configFile = resolve(flags.config);
-  if (!existsSync(configFile)) {
-    writeFileAtomic(configFile, starterConfig(flags.organization ?? 'Your Company'));
-    written.push(flags.config);
-  }
-  const next =
-    system === 'github'
-      ? 'set the repository variable SOC2_AWS_ROLE_ARN (an IAM role trusted by GitHub OIDC), then run the workflow from the Actions tab'
-      : 'set the CI/CD variable SOC2_AWS_ROLE_ARN and add a weekly pipeline schedule (Build > Pipeline schedules)';
-  process.stderr.write(`soc2: wrote ${written.join(', ')}\nNext: ${next}. See docs/ci-and-history.md\n`);
   return 0;
 }
