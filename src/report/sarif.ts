@@ -58,6 +58,21 @@ export function findingFingerprint(checkId: string, resource: string): string {
   return createHash('sha256').update(`${checkId}\u0000${resource}`).digest('hex');
 }
 
+/**
+ * GitHub code scanning matches alerts across runs by `primaryLocationLineHash` only (and would compute
+ * it from the file's text when absent, which here would merge every resource of a check at one catalog
+ * line into one alert); so it carries the check+resource hash, in GitHub's `<hash>:<occurrence>` shape.
+ */
+function fingerprints(checkId: string, resource: string): Record<string, string> {
+  const hash = findingFingerprint(checkId, resource);
+  return { primaryLocationLineHash: `${hash.slice(0, 16)}:1`, 'soc2CheckResource/v1': hash };
+}
+
+/** The control's first line; GitHub wants start and end line and column. */
+function regionAt(line: number) {
+  return { startLine: line, startColumn: 1, endLine: line, endColumn: 2 };
+}
+
 function ruleName(id: string): string {
   return id
     .split(/[.\-_/]/)
@@ -149,7 +164,7 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
         {
           physicalLocation: {
             artifactLocation,
-            region: { startLine: control?.source.line ?? 1 },
+            region: regionAt(control?.source.line ?? 1),
           },
           logicalLocations: [
             { name: finding.resource, fullyQualifiedName: finding.resource, kind: 'resource' },
@@ -157,7 +172,7 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
           ...(control ? { message: { text: `Control ${control.id}: ${control.title}` } } : {}),
         },
       ],
-      partialFingerprints: { 'soc2CheckResource/v1': findingFingerprint(check.id, finding.resource) },
+      partialFingerprints: fingerprints(check.id, finding.resource),
       ...(finding.baseline ? { baselineState: finding.baseline } : {}),
       ...(finding.exception
         ? {

@@ -259,7 +259,8 @@ describe('soc2 init --ci', () => {
     expect(uses('aws-actions/configure-aws-credentials@')!.with!['role-to-assume']).toContain(
       'vars.SOC2_AWS_ROLE_ARN',
     );
-    expect(uses('github/codeql-action/upload-sarif@')!.with!.sarif_file).toBe('soc2-report/report.sarif');
+    expect(uses('github/codeql-action/upload-sarif@')!.with!.sarif_file).toBe('soc2-code-scanning.sarif');
+    expect(steps.find((s) => s.run?.includes('suppressions'))!.run).toContain('soc2-report/report.sarif');
     expect(steps.filter((s) => s.uses?.startsWith('actions/upload-artifact@')).length).toBe(2);
     const scan = steps.find((s) => s.run?.includes(' scan'))!.run!;
     expect(scan).toContain('--format json,md,html,sarif,junit');

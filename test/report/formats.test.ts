@@ -133,10 +133,12 @@ describe('sarif', () => {
       run.results.map((r) => r.partialFingerprints),
     );
     const root = run.results.find((r) => r.ruleId === 'aws.iam-root-mfa')!;
-    expect(root.partialFingerprints['soc2CheckResource/v1']).toBe(
-      findingFingerprint('aws.iam-root-mfa', 'arn:aws:iam::111111111111:root'),
-    );
-    expect(new Set(run.results.map((r) => r.partialFingerprints['soc2CheckResource/v1'])).size).toBe(6);
+    const hash = findingFingerprint('aws.iam-root-mfa', 'arn:aws:iam::111111111111:root');
+    expect(root.partialFingerprints).toEqual({
+      primaryLocationLineHash: `${hash.slice(0, 16)}:1`,
+      'soc2CheckResource/v1': hash,
+    });
+    expect(new Set(run.results.map((r) => r.partialFingerprints.primaryLocationLineHash)).size).toBe(6);
   });
 
   it('keeps excepted findings as accepted external suppressions', () => {
