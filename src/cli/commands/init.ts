@@ -8,9 +8,12 @@ export interface InitFlags {
   config: string;
   organization?: string;
   force?: boolean;
+  /** Write a scheduled CI pipeline (github or gitlab) instead; see init-ci.ts. */
+  ci?: string;
 }
 
 export async function initCommand(flags: InitFlags): Promise<number> {
+  if (flags.ci) return (await import('./init-ci.js')).initCi({ ...flags, ci: flags.ci });
   const file = resolve(flags.config);
   if (existsSync(file) && !flags.force) {
     throw new InputError([{ file, message: 'already exists; use --force to overwrite' }]);
