@@ -120,6 +120,22 @@ export function createGithubSession(
       doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
     },
   });
+  // Outermost hooks, so they see what is left after the retry and throttling plugins gave up.
+  octokit.hook.after('request', (response, options) => {
+    // An HTML page or broken JSON (a proxy, a wrong baseUrl) must not read as "nothing there".
+    if (typeof response.data === 'string' && response.data !== '') {
+      throw new Error(
+        `${options.method} ${String(options.url)} answered ${response.status} with something that is not GitHub's JSON (is the API URL ${baseUrl} right?)`,
+      );
+    }
+  });
+  octokit.hook.error('request', (error) => {
+    // A rate limit that outlasted the retries is a failure to report, not a missing permission.
+    if (isRateLimited(error)) {
+      throw new Error(`rate limited by GitHub (${statusOf(error)} ${apiMessage(error)}), retries exhausted`);
+    }
+    throw error;
+  });
   return {
     octokit,
     org: gh.org!,
@@ -128,6 +144,15 @@ export function createGithubSession(
     stats,
     orgRulesets: new Map(),
   };
+}
+
+/** 403/429 from a primary or secondary rate limit (GitHub says so in the message or the headers). */
+export function isRateLimited(error: unknown): boolean {
+  const status = statusOf(error);
+  if (status !== 403 && status !== 429) return false;
+  const headers = (error as { response?: { headers?: Record<string, string | undefined> } }).response
+    ?.headers;
+  return /rate limit/i.test(apiMessage(error)) || headers?.['x-ratelimit-remaining'] === '0';
 }
 
 /** The HTTP status of an Octokit RequestError, or undefined for anything else. */

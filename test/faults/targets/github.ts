@@ -1,0 +1,16 @@
+import { lumenLedger } from '../../fakes/github/lumen-ledger.js';
+import { startFakeGithub } from '../../fakes/github/server.js';
+import type { Target } from '../harness.js';
+
+const TOKEN = 'ghp_faultSuiteToken0123456789abcdefABCDEF01';
+
+/** The demo organization on the GitHub fake, served under /api/v3 as GitHub Enterprise Server does. */
+export const githubTarget: Target = {
+  provider: 'github',
+  async start() {
+    const fake = await startFakeGithub(lumenLedger, { token: TOKEN, prefix: '/api/v3' });
+    return { url: fake.url, close: () => fake.close() };
+  },
+  config: (url) => ({ github: { org: lumenLedger.login, baseUrl: `${url}/api/v3` } }),
+  env: () => ({ GITHUB_TOKEN: TOKEN, SOC2_GITHUB_RETRY_BASE_MS: '1' }),
+};
