@@ -1,0 +1,392 @@
+/**
+ * `npm run bench`: scans a large synthetic organization on the local wire-protocol fakes, through the
+ * built CLI, with a fixed latency on every request, and compares what happened with what the APIs
+ * allow at best. Writes a Markdown table to bench-results.md (and prints it).
+ *
+ *   npm run bench -- [--scale 1] [--latency 50] [--only aws-iam,aws-config,github,google]
+ *                    [--help-runs 10] [--demo-runs 3] [--out bench-results.md]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { stringify } from 'yaml';
+import { allChecks } from '../checks/index.js';
+import { providers } from '../src/collectors/index.js';
+import type { ScanResult } from '../src/core/result.js';
+import { packageRoot } from '../src/core/paths.js';
+import { startFakeAws } from '../test/fakes/aws/server.js';
+import { awsService, startFaultProxy, type Dialect, type FaultStats } from '../test/fakes/faults.js';
+import { startFakeGithub } from '../test/fakes/github/server.js';
+import { startFakeGoogle } from '../test/fakes/google/server.js';
+import { awsSizes, awsWorld, REGIONS } from './bench/aws-world.js';
+import { githubOrg, githubSizes } from './bench/github-world.js';
+import { DOMAIN, googleSizes, googleTenant, RISKY } from './bench/google-world.js';
+import {
+  awsCosts,
+  chainOf,
+  closure,
+  githubCosts,
+  googleCosts,
+  lowerBoundMs,
+  minimumOf,
+  type KeyCost,
+} from './bench/plan.js';
+
+interface Options {
+  scale: number;
+  latency: number;
+  only?: string[];
+  helpRuns: number;
+  demoRuns: number;
+  out: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { scale: 1, latency: 50, helpRuns: 10, demoRuns: 3, out: 'bench-results.md' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    const number = () => {
+      const n = Number(value);
+      if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`);
+      i++;
+      return n;
+    };
+    if (flag === '--scale') options.scale = number();
+    else if (flag === '--latency') options.latency = number();
+    else if (flag === '--help-runs') options.helpRuns = number();
+    else if (flag === '--demo-runs') options.demoRuns = number();
+    else if (flag === '--only') {
+      options.only = (value ?? '').split(',');
+      i++;
+    } else if (flag === '--out') {
+      options.out = value ?? options.out;
+      i++;
+    } else throw new Error(`unknown flag ${flag}`);
+  }
+  if (options.scale <= 0) throw new Error('--scale must be above 0');
+  return options;
+}
+
+const BIN = join(packageRoot, 'bin', 'soc2.js');
+const RUSAGE_HOOK = join(packageRoot, 'scripts', 'bench', 'rusage-hook.mjs');
+
+interface Endpoint {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface ServiceRun {
+  name: string;
+  provider: Dialect;
+  /** Checks of this run: the ones whose data keys all belong to it. */
+  checks: string[];
+  costs: Record<string, KeyCost>;
+  size: string;
+  start(): Promise<Endpoint>;
+  config(url: string): Record<string, unknown>;
+  env(url: string): Record<string, string>;
+  classify?: Parameters<typeof startFaultProxy>[1]['classify'];
+}
+
+interface Measured {
+  run: ServiceRun;
+  keys: string[];
+  requests: number;
+  byService: FaultStats['byService'];
+  peakInFlight: number;
+  minimum: number;
+  chain: number;
+  concurrency: number;
+  wallMs: number;
+  scanMs: number;
+  lowerBoundMs: number;
+  maxRssKb: number;
+  cpuMs: number;
+  exitCode: number | null;
+  errors: string[];
+  stats?: Record<string, number | string>;
+}
+
+function checksOf(provider: string, accept: (keys: readonly string[]) => boolean): string[] {
+  return allChecks
+    .filter((c) => c.provider === provider && accept(c.requires))
+    .map((c) => c.id)
+    .sort();
+}
+
+function services(options: Options): ServiceRun[] {
+  const aws = awsSizes(options.scale);
+  const gh = githubSizes(options.scale);
+  const google = googleSizes(options.scale);
+  const awsEnv = (url: string) => ({
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+  });
+  const startAws = async () => {
+    const fake = await startFakeAws(awsWorld(aws));
+    return { url: fake.url, close: () => fake.close() };
+  };
+  const awsConfig = () => ({ aws: { organization: true, regions: REGIONS } });
+  const awsSize = `${aws.accounts} accounts x ${aws.usersPerAccount} users`;
+  const configSize = `${aws.accounts} accounts x ${aws.regions.length} regions, ${aws.itemsPerAccountRegion * aws.accounts} resources/region`;
+  const token = 'ghp_benchToken0123456789abcdefABCDEF0123456';
+  const all: ServiceRun[] = [
+    {
+      name: 'aws-iam',
+      provider: 'aws',
+      checks: checksOf('aws', (keys) => keys.every((k) => k.startsWith('aws.iam.') || k === 'aws.accounts')),
+      costs: awsCosts(aws),
+      size: awsSize,
+      start: startAws,
+      config: awsConfig,
+      env: awsEnv,
+      classify: awsService,
+    },
+    {
+      name: 'aws-config',
+      provider: 'aws',
+      checks: checksOf('aws', (keys) => keys.some((k) => k.startsWith('aws.config.'))),
+      costs: awsCosts(aws),
+      size: configSize,
+      start: startAws,
+      config: awsConfig,
+      env: awsEnv,
+      classify: awsService,
+    },
+    {
+      name: 'github',
+      provider: 'github',
+      checks: checksOf('github', () => true),
+      costs: githubCosts(gh),
+      size: `${gh.repos} repos, ${gh.members} members`,
+      async start() {
+        const fake = await startFakeGithub(githubOrg(gh), { token });
+        return { url: fake.url, close: () => fake.close() };
+      },
+      config: (url: string) => ({ github: { org: 'bench-org', baseUrl: url } }),
+      env: () => ({ GITHUB_TOKEN: token }),
+    },
+    {
+      name: 'google',
+      provider: 'google',
+      checks: checksOf('google', () => true),
+      costs: googleCosts(google, RISKY.length),
+      size: `${google.users} users, ${google.groups} groups`,
+      async start() {
+        const fake = await startFakeGoogle(googleTenant(google), { token: 'ya29.bench' });
+        return { url: fake.rootUrl.replace(/\/$/, ''), close: () => fake.close() };
+      },
+      config: (url: string) => ({ google: { domain: DOMAIN, rootUrl: `${url}/` } }),
+      env: () => ({ GOOGLE_OAUTH_ACCESS_TOKEN: 'ya29.bench' }),
+    },
+  ];
+  return all.filter((s) => providers.some((p) => p.id === s.provider));
+}
+
+/** A child process with a clean environment (no real cloud credentials leak into the bench). */
+function run(args: string[], env: Record<string, string>, cwd: string) {
+  const base: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(AWS_|GITHUB_|GH_|GOOGLE_|SOC2_|FORCE_COLOR|NO_COLOR|CI$)/.test(key)) continue;
+    base[key] = value;
+  }
+  const child = spawn(process.execPath, args, { cwd, env: { ...base, NO_COLOR: '1', ...env } });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.resume();
+  return new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stderr })),
+  );
+}
+
+async function measure(service: ServiceRun, options: Options): Promise<Measured> {
+  const dir = mkdtempSync(join(tmpdir(), `soc2-bench-${service.name}-`));
+  const fake = await service.start();
+  const proxy = await startFaultProxy(fake.url, {
+    dialect: service.provider,
+    latencyMs: options.latency,
+    ...(service.classify ? { classify: service.classify } : {}),
+  });
+  try {
+    const config = join(dir, 'soc2.config.yaml');
+    writeFileSync(config, stringify({ organization: 'Bench Org', providers: service.config(proxy.url) }));
+    const rusage = join(dir, 'rusage.json');
+    const started = performance.now();
+    const result = await run(
+      [
+        '--import',
+        RUSAGE_HOOK,
+        BIN,
+        'scan',
+        '--config',
+        config,
+        '--provider',
+        service.provider,
+        '--check',
+        service.checks.join(','),
+        '--format',
+        'json',
+        '--quiet',
+        '--out',
+        join(dir, 'report'),
+      ],
+      { ...service.env(proxy.url), SOC2_BENCH_RUSAGE: rusage },
+      dir,
+    );
+    const wallMs = performance.now() - started;
+    const usage = JSON.parse(readFileSync(rusage, 'utf8')) as NodeJS.ResourceUsage;
+    let report: ScanResult | undefined;
+    try {
+      report = JSON.parse(readFileSync(join(dir, 'report', 'report.json'), 'utf8')) as ScanResult;
+    } catch {
+      report = undefined;
+    }
+    if (!report) throw new Error(`${service.name}: no report (exit ${result.code}): ${result.stderr}`);
+    const keys = closure(
+      allChecks.filter((c) => service.checks.includes(c.id)).flatMap((c) => c.requires),
+      service.costs,
+    );
+    const concurrency = providers.find((p) => p.id === service.provider)!.concurrency;
+    const minimum = minimumOf(keys, service.costs);
+    const chain = chainOf(keys, service.costs);
+    return {
+      run: service,
+      keys,
+      requests: proxy.stats.total.requests,
+      byService: proxy.stats.byService,
+      peakInFlight: proxy.stats.peakInFlight,
+      minimum,
+      chain,
+      concurrency,
+      wallMs,
+      scanMs: Date.parse(report.scan.finishedAt) - Date.parse(report.scan.startedAt),
+      lowerBoundMs: lowerBoundMs(minimum, chain, concurrency, options.latency),
+      maxRssKb: usage.maxRSS,
+      cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+      exitCode: result.code,
+      errors: report.checks.filter((c) => c.status === 'error').map((c) => `${c.id}: ${c.reason}`),
+      stats: report.providers.find((p) => p.id === service.provider)?.stats,
+    };
+  } finally {
+    await proxy.close();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Median wall and CPU time of `soc2 <args>` over several runs. */
+function timeRuns(runs: number, args: string[]): { wallMs: number; cpuMs: number } {
+  const walls: number[] = [];
+  const cpu: number[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'soc2-bench-time-'));
+  const rusage = join(dir, 'rusage.json');
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--import', RUSAGE_HOOK, BIN, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', SOC2_BENCH_RUSAGE: rusage },
+    });
+    walls.push(performance.now() - started);
+    if (result.status === null || result.status === 2)
+      throw new Error(`soc2 ${args.join(' ')} failed: ${result.stderr}`);
+    const usage = JSON.parse(readFileSync(rusage, 'utf8')) as NodeJS.ResourceUsage;
+    cpu.push((usage.userCPUTime + usage.systemCPUTime) / 1000);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return { wallMs: median(walls), cpuMs: median(cpu) };
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
+
+type Timed = ReturnType<typeof timeRuns>;
+
+function table(results: Measured[], help: Timed, demo: Timed, options: Options): string {
+  const lines: string[] = [];
+  lines.push(
+    `Scale ${options.scale} · latency ${options.latency} ms per request · Node ${process.versions.node} · ` +
+      `${availableParallelism()} CPU (${cpus()[0]?.model.trim() ?? 'unknown'}), load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end · ${new Date().toISOString()}`,
+    '',
+    '| Service | Organization | Requests | Minimum | x min | Wall (s) | Lower bound (s) | x bound | Scan (s) | Peak RSS (MB) | CPU (s) | Concurrency (peak in flight) | Targets met |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  );
+  for (const r of results) {
+    const reqRatio = r.requests / r.minimum;
+    const wallRatio = r.wallMs / r.lowerBoundMs;
+    const rssMb = r.maxRssKb / 1024;
+    const ok = [
+      `requests ${mark(reqRatio <= 1.1)}`,
+      `wall ${mark(wallRatio <= 1.5)}`,
+      `RSS ${mark(rssMb < 512)}`,
+      ...(r.errors.length ? [`**${r.errors.length} checks in error**`] : []),
+    ].join(', ');
+    lines.push(
+      `| ${r.run.name} | ${r.run.size} | ${r.requests} | ${r.minimum} | ${fmt(reqRatio, 2)} | ${fmt(r.wallMs / 1000)} | ${fmt(r.lowerBoundMs / 1000)} | ${fmt(wallRatio, 2)} | ${fmt(r.scanMs / 1000)} | ${fmt(rssMb, 0)} | ${fmt(r.cpuMs / 1000)} | ${r.concurrency} (${r.peakInFlight}) | ${ok} |`,
+    );
+  }
+  lines.push(
+    '',
+    '| Start-up and demo | Median wall (ms) | Median CPU (ms) | Target (wall) | Met |',
+    '|---|---:|---:|---:|---|',
+    `| \`soc2 --help\` (${options.helpRuns} runs) | ${fmt(help.wallMs, 0)} | ${fmt(help.cpuMs, 0)} | < 200 | ${mark(help.wallMs < 200)} |`,
+    `| \`soc2 scan --demo\` (${options.demoRuns} runs) | ${fmt(demo.wallMs, 0)} | ${fmt(demo.cpuMs, 0)} | < 2000 | ${mark(demo.wallMs < 2000)} |`,
+    '',
+    'Requests per API operation (minimum from documented page sizes; see docs/reliability.md for the formulas):',
+    '',
+  );
+  for (const r of results) {
+    const byService = [...r.byService].map(([name, c]) => `${name} ${c.requests}`).join(', ');
+    const perKey = r.keys.map((k) => `${k} ${r.run.costs[k]?.minimum ?? '?'}`).join(', ');
+    lines.push(
+      `- ${r.run.name}: made ${byService}; minimum per data key: ${perKey}; longest chain ${r.chain} requests.`,
+    );
+    const ops = Object.entries(r.stats ?? {}).filter(([k]) => k.startsWith('requests.'));
+    if (ops.length) lines.push(`  - per operation: ${ops.map(([k, v]) => `${k.slice(9)} ${v}`).join(', ')}`);
+    if (r.errors.length) lines.push(`  - checks in error: ${r.errors.join('; ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const chosen = services(options).filter((s) => !options.only || options.only.includes(s.name));
+  const results: Measured[] = [];
+  for (const service of chosen) {
+    process.stderr.write(`bench: ${service.name} (${service.size}, ${service.checks.length} checks)...\n`);
+    const measured = await measure(service, options);
+    process.stderr.write(
+      `bench: ${service.name}: ${measured.requests} requests (min ${measured.minimum}), ${fmt(measured.wallMs / 1000)} s (bound ${fmt(measured.lowerBoundMs / 1000)} s)\n`,
+    );
+    results.push(measured);
+  }
+  process.stderr.write('bench: soc2 --help...\n');
+  const help = timeRuns(options.helpRuns, ['--help']);
+  process.stderr.write('bench: soc2 scan --demo...\n');
+  const demoOut = mkdtempSync(join(tmpdir(), 'soc2-bench-demo-'));
+  const demo = timeRuns(options.demoRuns, ['scan', '--demo', '--quiet', '--out', join(demoOut, 'report')]);
+  rmSync(demoOut, { recursive: true, force: true });
+  const text = table(results, help, demo, options);
+  writeFileSync(options.out, `# soc2 benchmark\n\n${text}`);
+  process.stdout.write(text);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
