@@ -42,13 +42,17 @@ async function withEnv<T>(vars: Record<string, string>, run: (env: NodeJS.Proces
 }
 
 /** A scan of the given providers through the real engine; each client goes to the URL given for it. */
-export async function scanAt(targets: { target: Target; url: string }[]): Promise<ScanResult> {
+export async function scanAt(
+  targets: { target: Target; url: string }[],
+  extraEnv: Record<string, string> = {},
+): Promise<ScanResult> {
   const config: Config = { ...defaultConfig(), organization: 'Fault Suite Co', providers: {} };
   const vars: Record<string, string> = {};
   for (const { target, url } of targets) {
     Object.assign(config.providers, target.config(url));
     Object.assign(vars, target.env(url));
   }
+  Object.assign(vars, extraEnv);
   return withEnv(vars, async (env) => {
     const { result } = await runScan({
       config,

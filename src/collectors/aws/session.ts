@@ -4,6 +4,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { Config } from '../../core/config.js';
+import { requestTimeoutMs } from '../../core/request-timeout.js';
 
 export const DEFAULT_ASSUME_ROLE = 'soc2-audit';
 export const DEFAULT_REGION = 'us-east-1';
@@ -23,6 +24,8 @@ export interface AwsSettings {
   retryBaseMs?: number;
   /** Wait between credential report polls. */
   pollMs: number;
+  /** Per HTTP request (connection and each wait for data); a timed-out request is retried by the SDK. */
+  requestTimeoutMs: number;
 }
 
 export interface AwsCredentialIdentity {
@@ -98,12 +101,18 @@ export class AwsSession {
     const cacheKey = `${service}/${accountId ?? '-'}/${region}`;
     const cached = this.clients.get(cacheKey) as T | undefined;
     if (cached) return cached;
-    const { maxAttempts, retryBaseMs, profile } = this.settings;
+    const { maxAttempts, retryBaseMs, profile, requestTimeoutMs } = this.settings;
     const credentials = accountId ? this.credentials.get(accountId) : undefined;
     // No `endpoint` here: the SDK's AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> overrides must keep working.
     const client = make({
       region,
       maxAttempts,
+      // This SDK version only warns on a request timeout unless told to throw.
+      requestHandler: {
+        connectionTimeout: requestTimeoutMs,
+        requestTimeout: requestTimeoutMs,
+        throwOnRequestTimeout: true,
+      },
       ...(retryBaseMs !== undefined
         ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, (attempt) => retryBaseMs * 2 ** attempt) }
         : { retryMode: 'adaptive' }),
@@ -165,5 +174,6 @@ export async function resolveSettings(config: Config, env: NodeJS.ProcessEnv): P
     maxAttempts: nonNegative(env.SOC2_AWS_MAX_ATTEMPTS) || DEFAULT_MAX_ATTEMPTS,
     retryBaseMs: nonNegative(env.SOC2_AWS_RETRY_BASE_MS),
     pollMs: nonNegative(env.SOC2_AWS_POLL_MS) ?? 2000,
+    requestTimeoutMs: requestTimeoutMs(env),
   };
 }

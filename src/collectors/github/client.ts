@@ -5,6 +5,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Config } from '../../core/config.js';
 import { InputError } from '../../core/errors.js';
+import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../core/version.js';
 import { githubApiUrl, githubToken, hasAppCredentials } from './provider.js';
 
@@ -69,9 +70,15 @@ export function createGithubSession(
   const stats: GithubStats = { requests: 0, retries: 0 };
   const base = retryBaseMs(env);
 
+  const timeout = requestTimeoutMs(env);
   const countingFetch: typeof fetch = async (input, init) => {
     stats.requests += 1;
-    const response = await fetch(input, init);
+    // A request that outlasts the timeout fails like a 5xx (Octokit reports it as 500) and is retried.
+    const timer = AbortSignal.timeout(timeout);
+    const response = await fetch(input, {
+      ...init,
+      signal: init?.signal ? AbortSignal.any([init.signal, timer]) : timer,
+    });
     const remaining = response.headers.get('x-ratelimit-remaining');
     const limit = response.headers.get('x-ratelimit-limit');
     const reset = response.headers.get('x-ratelimit-reset');

@@ -33,6 +33,8 @@ const NETWORK_CODES = new Set([
   'EAI_AGAIN',
   'EPIPE',
   'UND_ERR_SOCKET',
+  // gaxios names a request that outlasted its timeout so
+  'TimeoutError',
 ]);
 
 interface GoogleErrorBody {

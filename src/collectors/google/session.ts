@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
 import type { Config, GoogleConfig } from '../../core/config.js';
 import { SkipError } from '../../core/errors.js';
+import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { classify, errorFacts } from './google-errors.js';
 import type { Scope } from './scopes.js';
 
@@ -85,6 +86,7 @@ export function createGoogleSession(
   const key = !token && google.credentials ? readKeyFile(google.credentials) : undefined;
   const authMode: GoogleSession['authMode'] = token ? 'access-token' : key ? 'service-account' : 'adc';
   const stats = { requests: 0, retries: 0, throttled: 0 };
+  const timeout = requestTimeoutMs(env);
 
   // One auth client per scope: with domain-wide delegation the token request names its scopes, and a
   // scope the admin did not grant then fails only the data that needs it, not every request.
@@ -113,6 +115,7 @@ export function createGoogleSession(
     auth: authFor(scope),
     // Retries are ours (call below): the client's own retry ignores 403 quota answers.
     retry: false,
+    timeout,
     ...(google.rootUrl ? { rootUrl: google.rootUrl } : {}),
   });
   const deniedScopes = new Map<Scope, SkipError>();
