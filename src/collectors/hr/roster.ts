@@ -51,17 +51,18 @@ export function parseRoster(text: string, file: string, options: RosterOptions =
     format === 'csv' ? readCsvRecords(text, file, problems) : readJsonRecords(text, file, problems);
 
   if (headers) {
+    const headerProblems: Problem[] = [];
     for (const field of REQUIRED_FIELDS) {
       const missing = headersFor(field).filter((h) => !headers.has(h));
       if (missing.length > 0) {
-        problems.push({
+        headerProblems.push({
           file,
           line: 1,
           message: `missing required column ${missing.map((h) => `'${h}'`).join(', ')}${describeMapping(field, options)}`,
         });
       }
     }
-    if (problems.length > 0) throw new InputError(problems);
+    if (headerProblems.length > 0) throw new InputError([...problems, ...headerProblems]);
   }
 
   const people: Person[] = [];
