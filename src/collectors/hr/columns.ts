@@ -51,10 +51,12 @@ export const EMPLOYMENT_WORDS: Record<string, 'employee' | 'contractor'> = {
   intern: 'employee',
   salaried: 'employee',
   hourly: 'employee',
+  internal: 'employee',
   contractor: 'contractor',
   contract: 'contractor',
   freelance: 'contractor',
   freelancer: 'contractor',
   consultant: 'contractor',
   '1099': 'contractor',
+  external: 'contractor',
 };
