@@ -6,8 +6,7 @@
  */
 
 export type ScopeResult<T, S extends object = { accountId: string }> =
-  | (S & { status: 'ok'; value: T })
-  | (S & { status: 'error'; error: string });
+  (S & { status: 'ok'; value: T }) | (S & { status: 'error'; error: string });
 
 export type AccountResult<T> = ScopeResult<T>;
 export type RegionResult<T> = ScopeResult<T, { accountId: string; region: string }>;

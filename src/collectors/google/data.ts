@@ -36,6 +36,8 @@ export interface GoogleRoleAssignment {
   assigneeType: string;
   scopeType: string;
   orgUnitId?: string;
+  /** Set on the per-member rows the collector adds for a role assigned to a group: the group's id. */
+  viaGroup?: string;
 }
 
 /** One OAuth grant a user gave a third-party app (Directory API tokens.list). */
@@ -70,8 +72,11 @@ export interface GoogleGroupMember {
 export interface GoogleDomains {
   /** Primary, secondary and alias domains of the organization, lower-cased. */
   domains: string[];
-  /** Where the list came from: the Directory API, or providers.google.domain(s) when domains.list was denied. */
-  source: 'directory' | 'config';
+  /**
+   * Where the list came from: the Directory API; or, when domains.list was denied, providers.google.domain(s)
+   * or else the domains of the users' primary addresses.
+   */
+  source: 'directory' | 'config' | 'users';
 }
 
 /** A security-relevant login audit event (Reports API, applicationName=login). */
