@@ -35,6 +35,8 @@ export interface GoogleConfig {
   credentials?: string;
   rootUrl?: string;
   concurrency?: number;
+  /** Tries per request (first included) and backoff base/cap for quota and server errors. */
+  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
 export interface HrConfig {
   roster?: string;
