@@ -17,70 +17,71 @@ export function parseCsv(text: string): { records: CsvRecord[]; problems: CsvPro
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
-  let fields: string[] = [];
-  let field = '';
+  const length = input.length;
+  const isEnd = (at: number) => {
+    const c = input.charCodeAt(at);
+    return c === COMMA || c === LF || c === CR;
+  };
   let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let fieldStarted = false;
   let i = 0;
-
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    fieldStarted = false;
-  };
-  const endRecord = () => {
-    endField();
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-
-  while (i < input.length) {
-    const ch = input[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (input[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
+  while (i < length) {
+    const recordLine = line;
+    const fields: string[] = [];
+    for (;;) {
+      if (input.charCodeAt(i) === QUOTE) {
+        let value = '';
+        let from = i + 1;
+        for (;;) {
+          const quote = input.indexOf('"', from);
+          if (quote === -1) {
+            problems.push({ line: recordLine, message: 'quoted field is not closed' });
+            value += input.slice(from);
+            i = length;
+            break;
+          }
+          value += input.slice(from, quote);
+          if (input.charCodeAt(quote + 1) === QUOTE) {
+            value += '"';
+            from = quote + 2;
+            continue;
+          }
+          i = quote + 1;
+          break;
         }
-        quoted = false;
-        i++;
-        const next = input[i];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+        line += countNewlines(value);
+        if (i < length && !isEnd(i)) {
           problems.push({ line, message: 'unexpected character after a closing quote' });
+          while (i < length && !isEnd(i)) i++;
         }
+        fields.push(value);
+      } else {
+        let end = i;
+        while (end < length && !isEnd(end)) end++;
+        fields.push(input.slice(i, end));
+        i = end;
+      }
+      if (i < length && input.charCodeAt(i) === COMMA) {
+        i++;
         continue;
       }
-      if (ch === '\n') line++;
-      field += ch;
-      i++;
-      continue;
+      break;
     }
-    if (ch === '"' && !fieldStarted && field === '') {
-      quoted = true;
-      fieldStarted = true;
-      i++;
-      continue;
-    }
-    if (ch === ',') {
-      endField();
-      i++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && input[i + 1] === '\n' ? 2 : 1;
+    if (i < length) {
+      i += input.charCodeAt(i) === CR && input.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
-      recordLine = line;
-      continue;
     }
-    field += ch;
-    fieldStarted = true;
-    i++;
+    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
   }
-  if (quoted) problems.push({ line: recordLine, message: 'quoted field is not closed' });
-  if (field !== '' || fields.length > 0) endRecord();
   return { records, problems };
+}
+
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) n++;
+  return n;
 }

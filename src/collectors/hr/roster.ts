@@ -41,11 +41,14 @@ export function rosterFormat(file: string, explicit?: 'csv' | 'json'): 'csv' | '
 /** Parses and validates a roster; every problem in the file is reported at once as an InputError. */
 export function parseRoster(text: string, file: string, options: RosterOptions = {}): Roster {
   const format = rosterFormat(file, options.format);
-  const headersFor = (field: RosterField): string[] => {
-    const mapped = options.columns?.[field];
-    const list = mapped === undefined ? [field] : Array.isArray(mapped) ? mapped : [mapped];
-    return list.map((h) => h.trim().toLowerCase());
-  };
+  const headerMap = new Map<RosterField, string[]>(
+    ROSTER_FIELDS.map((field) => {
+      const mapped = options.columns?.[field];
+      const list = mapped === undefined ? [field] : Array.isArray(mapped) ? mapped : [mapped];
+      return [field, list.map((h) => h.trim().toLowerCase())];
+    }),
+  );
+  const headersFor = (field: RosterField): string[] => headerMap.get(field)!;
   const problems: Problem[] = [];
   const { records, headers } =
     format === 'csv' ? readCsvRecords(text, file, problems) : readJsonRecords(text, file, problems);
@@ -81,14 +84,16 @@ export function parseRoster(text: string, file: string, options: RosterOptions =
         message: `${rowLabel}, column '${field}'${describeMapping(field, options)}: ${message}`,
       });
     const read = (field: RosterField): { text: string | undefined; cell?: Cell } => {
-      const cells = headersFor(field)
-        .map((h) => record.cells.get(h))
-        .filter((c): c is Cell => c !== undefined);
-      const text = cells
-        .map((c) => c.value.trim())
-        .filter(Boolean)
-        .join(' ');
-      return { text: text === '' ? undefined : text, cell: cells[0] };
+      let first: Cell | undefined;
+      let text = '';
+      for (const header of headersFor(field)) {
+        const cell = record.cells.get(header);
+        if (!cell) continue;
+        first ??= cell;
+        const value = cell.value.trim();
+        if (value) text = text ? `${text} ${value}` : value;
+      }
+      return { text: text === '' ? undefined : text, cell: first };
     };
 
     const fields = {} as Record<RosterField, string | undefined>;
@@ -294,8 +299,11 @@ export function parseDate(text: string, format: DateFormat): string | undefined 
     y = Number(match[3]);
     [m, d] = format === 'MM/DD/YYYY' ? [a, b] : [b, a];
   }
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return undefined;
-  return date.toISOString().slice(0, 10);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
