@@ -79,6 +79,43 @@ describe('parseCsv (RFC 4180)', () => {
     expect(records.map((r) => r.line)).toEqual(lines);
   });
 
+  it.each([
+    [
+      'quoted last field without a final newline',
+      'a,b\n1,"x"',
+      [
+        ['a', 'b'],
+        ['1', 'x'],
+      ],
+    ],
+    [
+      'CR-only line ends',
+      'a,b\r1,2\r',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'empty quoted field',
+      'a,b\n"",2\n',
+      [
+        ['a', 'b'],
+        ['', '2'],
+      ],
+    ],
+  ])('%s', (_name, text, fields) => {
+    const { records, problems } = parseCsv(text);
+    expect(problems).toEqual([]);
+    expect(records.map((r) => r.fields)).toEqual(fields);
+  });
+
+  it('reports text after a closing quote', () => {
+    const { records, problems } = parseCsv('a,b\n"x"y,2\n');
+    expect(problems).toEqual([{ line: 2, message: 'unexpected character after a closing quote' }]);
+    expect(records[1]!.fields).toEqual(['x', '2']);
+  });
+
   it('reports an unclosed quote with its line', () => {
     expect(parseCsv('a,b\n1,"oops\n').problems).toEqual([{ line: 2, message: 'quoted field is not closed' }]);
   });
