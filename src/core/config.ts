@@ -65,6 +65,11 @@ export interface Config {
   history?: string;
   exceptions: ExceptionRule[];
   checks: Record<string, Record<string, unknown>>;
+  /**
+   * Set from `--shard i/n`, never from the file: collectors keep only the accounts and repositories
+   * for which `inShard(config.shard, key)` is true (src/core/shard.ts).
+   */
+  shard?: { index: number; count: number };
   /** Where the config came from; relative paths in it were resolved against its folder. */
   file?: string;
   source?: YamlSource;

@@ -21,7 +21,7 @@ export interface ScanOptions {
   checks: readonly AnyCheck[];
   providers: readonly Provider[];
   selection?: Selection;
-  failOn?: Severity;
+  failOn?: Severity | 'new';
   /** Replayed data: its keys are not collected again, and checks are evaluated as of its collection time. */
   snapshot?: Snapshot;
   mode?: ScanResult['scan']['mode'];
@@ -126,6 +126,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
       mode: options.mode ?? (options.snapshot ? 'snapshot' : 'live'),
       complete: !checkResults.some((c) => c.status === 'error'),
       failOn,
+      ...(config.shard ? { shard: config.shard } : {}),
       selection: {
         providers: selection.providers ?? [],
         controls: selection.controls ?? [],

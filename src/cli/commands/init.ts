@@ -21,6 +21,8 @@ export interface InitFlags {
   registers?: boolean;
   /** Also write an empty evidence index into evidence/index.yaml. */
   evidenceIndex?: boolean;
+  /** Write a scheduled CI pipeline (github or gitlab) instead; see init-ci.ts. */
+  ci?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface InitFlags {
  * organization fills in the documents).
  */
 export async function initCommand(flags: InitFlags): Promise<number> {
+  if (flags.ci) return (await import('./init-ci.js')).initCi({ ...flags, ci: flags.ci });
   const file = resolve(flags.config);
   const extras = Boolean(flags.policies || flags.registers || flags.evidenceIndex);
   const configExists = existsSync(file);

@@ -135,6 +135,8 @@ export interface WebhookEntry {
   }[];
 }
 
+export type OrgWebhook = WebhookEntry['hooks'][number];
+
 export interface CodeownersEntry {
   repo: string;
   /** Path of the CODEOWNERS file GitHub would use (.github/, root, docs/), or null when there is none. */
@@ -220,6 +222,7 @@ declare module '../../core/data-map.js' {
     'github.collaborators': CollaboratorEntry[];
     'github.deployKeys': DeployKeyEntry[];
     'github.webhooks': WebhookEntry[];
+    'github.orgWebhooks': OrgWebhook[];
     'github.codeowners': CodeownersEntry[];
     'github.actionsPermissions': ActionsPermissions;
     'github.vulnerabilityAlerts': VulnerabilityAlertsEntry[];
