@@ -121,15 +121,10 @@ ${EXIT_CODES_HELP}`,
     )
     .addHelpText(
       'after',
-      '
-Examples:
-  $ soc2 init
-  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml
-' +
-        '  $ soc2 init --policies --registers --evidence-index
-' +
-        '  $ soc2 init --ci github     weekly workflow: AWS via OIDC, SARIF upload, evidence artifact, history
-  $ soc2 init --ci gitlab',
+      '\nExamples:\n  $ soc2 init\n  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml\n' +
+        '  $ soc2 init --policies --registers --evidence-index\n' +
+        '  $ soc2 init --ci github     weekly workflow: AWS via OIDC, SARIF upload, evidence artifact, history\n' +
+        '  $ soc2 init --ci gitlab',
     )
     .action(async (options) => {
       const { initCommand } = await import('./commands/init.js');
