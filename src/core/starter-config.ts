@@ -1,6 +1,10 @@
 /** The commented starter written by `soc2 init`. It must stay valid against schemas/config.schema.json. */
-export function starterConfig(organization: string): string {
+export function starterConfig(
+  organization: string,
+  sources: { policies?: boolean; evidence?: boolean; registers?: boolean } = {},
+): string {
   const name = JSON.stringify(organization);
+  const on = (enabled: boolean | undefined) => (enabled ? '' : '# ');
   return `# soc2 configuration. Reference: README.md#configuration; schema: schemas/config.schema.json
 # Relative paths are resolved from this file's folder.
 
@@ -32,9 +36,12 @@ providers:
   # hr:
   #   roster: ./hr/roster.csv
 
-# Policy documents (Markdown with YAML front matter) and manual evidence with its index.
-# policies: ./policies
-# evidence: ./evidence
+# Policy documents (Markdown with YAML front matter), manual evidence with its index, and the risk and
+# vendor registers. \`soc2 init --policies --evidence-index --registers\` writes starters. See docs/people.md.
+${on(sources.policies)}policies: ./policies
+${on(sources.evidence)}evidence: ./evidence
+${on(sources.registers)}risks: ./registers/risks.yaml
+${on(sources.registers)}vendors: ./registers/vendors.yaml
 
 # Lowest severity that fails the scan (exit code 1): critical, high, medium, low, info.
 failOn: low
