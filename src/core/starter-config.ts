@@ -11,14 +11,17 @@ export function starterConfig(
 organization: ${name}
 
 providers:
+  # Uncomment the sections for the systems you use. A provider left out is skipped, unless its
+  # credentials are in the environment (AWS_PROFILE, GITHUB_TOKEN with providers.github.org, ...).
+
   # AWS: credentials come from the SDK's default chain (AWS_PROFILE, environment, SSO, web identity,
-  # instance role). Omit this section and set no AWS credentials to skip AWS checks.
-  aws:
-    regions: [us-east-1]
-    # profile: audit
-    # organization: true            # scan every member account of the AWS Organization
-    # assumeRole: OrganizationAccountAccessRole
-    # configAggregator: org-aggregator
+  # instance role). See docs/aws.md for the read-only policy.
+  # aws:
+  #   regions: [us-east-1]
+  #   profile: audit
+  #   organization: true            # scan every member account of the AWS Organization
+  #   assumeRole: soc2-audit         # the read-only role assumed in each member account
+  #   configAggregator: org-aggregator
 
   # GitHub: token from GITHUB_TOKEN or GH_TOKEN; base URL from GITHUB_API_URL for Enterprise Server.
   # github:
