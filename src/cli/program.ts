@@ -106,17 +106,25 @@ ${EXIT_CODES_HELP}`,
 
   program
     .command('init')
-    .description('write a commented starter soc2.config.yaml')
+    .description(
+      'write a commented starter soc2.config.yaml (and, on request, policies, registers, evidence index)',
+    )
     .option('-c, --config <file>', 'where to write it', 'soc2.config.yaml')
     .option('--organization <name>', 'company name to fill in')
-    .option('--force', 'overwrite an existing file')
+    .option('--force', 'overwrite existing files')
+    .option('--policies', 'also write the starter policy set (16 policies) into policies/')
+    .option('--registers', 'also write example risk and vendor registers into registers/')
+    .option('--evidence-index', 'also write an evidence index into evidence/index.yaml')
     .option(
       '--ci <system>',
       'write a scheduled CI pipeline instead: github (.github/workflows/soc2.yml) or gitlab (.gitlab-ci.yml)',
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ soc2 init\n  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml\n  $ soc2 init --ci github     weekly workflow: AWS via OIDC, SARIF upload, evidence artifact, history\n  $ soc2 init --ci gitlab',
+      '\nExamples:\n  $ soc2 init\n  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml\n' +
+        '  $ soc2 init --policies --registers --evidence-index\n' +
+        '  $ soc2 init --ci github     weekly workflow: AWS via OIDC, SARIF upload, evidence artifact, history\n' +
+        '  $ soc2 init --ci gitlab',
     )
     .action(async (options) => {
       const { initCommand } = await import('./commands/init.js');

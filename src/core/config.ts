@@ -40,8 +40,9 @@ export interface GoogleConfig {
 }
 export interface HrConfig {
   roster?: string;
-  columns?: Record<string, string>;
+  columns?: Record<string, string | string[]>;
   format?: 'csv' | 'json';
+  dateFormat?: 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD/MM/YYYY';
 }
 export interface ExceptionRule {
   check: string;

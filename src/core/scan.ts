@@ -6,7 +6,7 @@ import { resolveCheckOptions, type Config } from './config.js';
 import { evaluateCheck } from './evaluate.js';
 import type { ScanEvent } from './events.js';
 import { exceptionMatcher } from './exceptions.js';
-import { resolveManualEvidence } from './manual-evidence.js';
+import { manualEvidenceKeys, resolveManualEvidence } from './manual-evidence.js';
 import { makePlan, type Selection } from './plan.js';
 import type { ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
@@ -47,7 +47,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const plan = makePlan(catalog, checks, selection);
 
   const collected = await collect({
-    keys: plan.keys,
+    keys: [...new Set([...plan.keys, ...manualEvidenceKeys(plan.controls)])],
     providers: options.providers,
     config,
     env: options.env ?? process.env,

@@ -130,6 +130,19 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   return result.summary.exitCode;
 }
 
+/** Checks that failed for the same underlying reason (e.g. no credentials) are listed once. */
+function groupByRootCause(checks: readonly ScanResult['checks'][number][]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const check of checks) {
+    const reason = check.reason ?? 'unknown cause';
+    const root = reason.includes('which failed: ')
+      ? reason.slice(reason.lastIndexOf('which failed: ') + 14)
+      : reason;
+    groups.set(root, [...(groups.get(root) ?? []), check.id]);
+  }
+  return groups;
+}
+
 function summaryText(result: ScanResult, outDir: string, files: string[], chalk: ChalkInstance): string {
   const { summary } = result;
   const lines: string[] = [''];
@@ -156,6 +169,15 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
       chalk.dim(`${summary.checks.skipped} skipped`),
     ].join(' · ')}  (${summary.checks.total})`,
   );
+  if (summary.checks.total > 0 && summary.checks.skipped === summary.checks.total) {
+    lines.push(
+      '',
+      chalk.yellow('  Nothing was checked automatically: every provider was skipped. Configure them in'),
+      chalk.yellow(
+        '  soc2.config.yaml (soc2 init writes a commented one) or run soc2 scan --demo to see a full report.',
+      ),
+    );
+  }
   const failing = result.checks
     .filter((c) => c.status === 'fail')
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -171,7 +193,15 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
   const errors = result.checks.filter((c) => c.status === 'error');
   if (errors.length > 0) {
     lines.push('', chalk.bold('  Could not check'));
-    for (const c of errors.slice(0, 8)) lines.push(`  ${chalk.magenta('!')} ${c.id}: ${c.reason ?? ''}`);
+    const causes = groupByRootCause(errors);
+    for (const [cause, ids] of [...causes].slice(0, 8)) {
+      const who =
+        ids.length === 1
+          ? ids[0]
+          : `${ids.length} checks (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`;
+      lines.push(`  ${chalk.magenta('!')} ${who}: ${cause}`);
+    }
+    if (causes.size > 8) lines.push(chalk.dim(`    … ${causes.size - 8} more causes in the report`));
   }
   const failingCriteria = result.criteria.filter((c) => c.status === 'fail').map((c) => c.id);
   if (failingCriteria.length > 0) lines.push('', `  Failing criteria: ${failingCriteria.join(', ')}`);

@@ -9,6 +9,7 @@ import type {
   GithubRepo,
   RulesetSummary,
 } from './data.js';
+import { inShard } from '../../core/shard.js';
 
 type Ctx = CollectContext<GithubSession>;
 
@@ -53,29 +54,31 @@ const ADMIN_READ =
 
 export const reposCollector = defineCollector<'github.repos', GithubSession>({
   key: 'github.repos',
-  async collect({ session, progress }) {
+  async collect({ session, progress, config }) {
     const { octokit, org } = session;
     progress('repositories');
     try {
       const repos = await octokit.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 });
-      return repos.map((r) => {
-        const repo: GithubRepo = {
-          name: r.name,
-          full_name: r.full_name,
-          private: r.private,
-          visibility: (r.visibility ?? (r.private ? 'private' : 'public')) as GithubRepo['visibility'],
-          archived: Boolean(r.archived),
-          disabled: Boolean(r.disabled),
-          fork: r.fork,
-          default_branch: r.default_branch ?? 'main',
-          html_url: r.html_url,
-          pushed_at: r.pushed_at ?? null,
-          created_at: r.created_at ?? null,
-        };
-        if (r.security_and_analysis)
-          repo.security_and_analysis = r.security_and_analysis as GithubRepo['security_and_analysis'];
-        return repo;
-      });
+      return repos
+        .filter((r) => inShard(config.shard, r.full_name))
+        .map((r) => {
+          const repo: GithubRepo = {
+            name: r.name,
+            full_name: r.full_name,
+            private: r.private,
+            visibility: (r.visibility ?? (r.private ? 'private' : 'public')) as GithubRepo['visibility'],
+            archived: Boolean(r.archived),
+            disabled: Boolean(r.disabled),
+            fork: r.fork,
+            default_branch: r.default_branch ?? 'main',
+            html_url: r.html_url,
+            pushed_at: r.pushed_at ?? null,
+            created_at: r.created_at ?? null,
+          };
+          if (r.security_and_analysis)
+            repo.security_and_analysis = r.security_and_analysis as GithubRepo['security_and_analysis'];
+          return repo;
+        });
     } catch (error) {
       throw describeFailure(`GET /orgs/${org}/repos`, error);
     }

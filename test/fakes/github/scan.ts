@@ -32,6 +32,7 @@ export interface GithubScanOptions {
   checks?: Record<string, Record<string, unknown>>;
   /** Defaults to the fixture's collection time, so alert ages are the fixture's. */
   clock?: () => Date;
+  shard?: { index: number; count: number };
 }
 
 /** The real engine (plan, collect with Octokit, evaluate, roll up) against a GitHub API at baseUrl. */
@@ -47,6 +48,7 @@ export function scanGithub(options: GithubScanOptions): Promise<ScanOutcome> {
     },
     exceptions: [],
     checks: options.checks ?? {},
+    ...(options.shard ? { shard: options.shard } : {}),
   };
   return runScan({
     config,
