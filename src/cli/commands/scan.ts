@@ -10,7 +10,7 @@ import { runScan } from '../../core/scan.js';
 import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
 import { severityRank, type Severity } from '../../core/types.js';
 import { isReplaceableOutput, writeFileAtomic, writeOutputDir } from '../../evidence/output-dir.js';
-import { scanOutputFiles } from '../../evidence/scan-output.js';
+import { scanContext, scanOutputFiles } from '../../evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
 import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
@@ -29,6 +29,8 @@ export interface ScanFlags {
   fromSnapshot?: string;
   saveSnapshot?: string;
   json?: boolean;
+  zip?: string;
+  sign?: string;
   quiet?: boolean;
   color: boolean;
 }
@@ -56,6 +58,9 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     checks: allChecks,
   });
   const outDir = flags.out;
+  if (flags.sign && !flags.zip) throw new InputError('--sign needs --zip: it signs the evidence bundle');
+  const bundle = flags.zip ? await import('./export.js') : undefined;
+  const signingKey = flags.sign ? bundle?.readSigningKey(flags.sign) : undefined;
   if (!isReplaceableOutput(outDir)) {
     throw new InputError([
       { file: outDir, message: 'output folder exists and was not written by soc2; choose another --out' },
@@ -92,7 +97,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     });
     result = outcome.result;
     if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));
-    writeOutputDir(outDir, scanOutputFiles(result, outcome.snapshot, chosen));
+    writeOutputDir(outDir, scanOutputFiles(result, outcome.snapshot, chosen, scanContext(config)));
     if (flags.saveSnapshot)
       writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
   } finally {
@@ -101,6 +106,10 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     process.off('SIGTERM', onSignal);
   }
 
+  if (bundle && flags.zip) {
+    const summary = await bundle.writeScanBundle(outDir, flags.zip, signingKey);
+    if (!flags.quiet) process.stderr.write(bundle.exportSummaryText(summary));
+  }
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   if (!flags.quiet)
     process.stderr.write(
