@@ -67,6 +67,7 @@ export class ScrubStream extends Transform {
   }
 
   private scrubLines(text: string): string {
+    if (!this.inPem && !text.includes('PRIVATE KEY')) return redactString(text);
     const lines = text.split(/(?<=\n)/);
     let out = '';
     for (const line of lines) {

@@ -1,5 +1,6 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
@@ -19,6 +20,9 @@ export const BUNDLE_SUMS = 'SHA256SUMS';
 export const BUNDLE_SIGNATURE = 'manifest.dsse.json';
 /** Files that describe the bundle rather than being part of it. */
 export const BUNDLE_META = [BUNDLE_MANIFEST, BUNDLE_SUMS, BUNDLE_SIGNATURE];
+
+const PREFETCH_AHEAD = 64;
+const PREFETCH_SMALL = 1024 * 1024;
 
 export interface BundleManifest {
   format: 'soc2-evidence-bundle';
@@ -127,13 +131,29 @@ export async function writeBundle(options: ExportOptions): Promise<ExportSummary
   const addGenerated = (path: string, make: () => Buffer) =>
     zip.addReadStreamLazy(path, entryOptions, (callback) => callback(null, Readable.from([make()])));
 
-  for (const file of files) {
-    addStream(file.path, async () =>
-      'text' in file.source
-        ? Readable.from([scrubBuffer(Buffer.from(file.source.text, 'utf8'), file.path)])
-        : scrubbedFileStream(file.source.file, file.path),
-    );
-  }
+  // Small files are read and scrubbed a few entries ahead, so that file system round trips overlap
+  // with compression; large ones are streamed when their turn comes. Memory: AHEAD x SMALL at most.
+  const ahead = new Map<number, Promise<Buffer | null>>();
+  const prepare = async (file: BundleFile): Promise<Buffer | null> => {
+    if ('text' in file.source) return scrubBuffer(Buffer.from(file.source.text, 'utf8'), file.path);
+    const { size } = await stat(file.source.file);
+    return size <= PREFETCH_SMALL ? scrubBuffer(await readFile(file.source.file), file.path) : null;
+  };
+  const openEntry = async (index: number): Promise<Readable> => {
+    for (let j = index; j < Math.min(files.length, index + PREFETCH_AHEAD); j++) {
+      if (!ahead.has(j)) {
+        const job = prepare(files[j]!);
+        job.catch(() => undefined);
+        ahead.set(j, job);
+      }
+    }
+    const ready = await ahead.get(index)!;
+    ahead.delete(index);
+    const file = files[index]!;
+    if (ready) return Readable.from([ready]);
+    return scrubbedFileStream((file.source as { file: string }).file, file.path);
+  };
+  files.forEach((file, index) => addStream(file.path, () => openEntry(index)));
 
   let manifestSha256 = '';
   let manifestBytes: Buffer | undefined;
@@ -198,7 +218,7 @@ export async function writeBundle(options: ExportOptions): Promise<ExportSummary
     dirname(target),
     `.${basename(target)}.soc2-tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
   );
-  const out = createWriteStream(temp);
+  const out = createWriteStream(temp, { highWaterMark: 1024 * 1024 });
   const failed = new Promise<never>((_resolve, reject) =>
     zip.on('error', (error: Error) => {
       (zip.outputStream as Readable).destroy(error);
