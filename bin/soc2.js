@@ -12,7 +12,10 @@ if (major < 22 || (major === 22 && minor < 12)) {
 
 try {
   const { main } = await import('../dist/src/cli/main.js');
-  process.exitCode = await main(process.argv);
+  const code = await main(process.argv);
+  // After an interrupt, sockets of abandoned requests may still be open: do not wait for them.
+  if (code === 130) process.exit(code);
+  process.exitCode = code;
 } catch (error) {
   if (
     error &&

@@ -1,0 +1,190 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../src/core/paths.js';
+import type { Manifest } from '../src/evidence/manifest.js';
+import { BIN, soc2 } from './harness/cli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'soc2-cli-'));
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('soc2 CLI', () => {
+  it('prints help with examples and exit codes, without loading any cloud SDK', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', join(packageRoot, 'test/fixtures/record-sdk-imports.mjs'), BIN, '--help'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Examples:');
+    expect(run.stdout).toContain('Exit codes:');
+    for (const command of ['scan', 'init', 'catalog', 'checks']) expect(run.stdout).toContain(command);
+    expect(run.stderr).not.toContain('SDK-IMPORT');
+  });
+
+  it('gives every command help with examples', () => {
+    for (const args of [
+      ['scan'],
+      ['init'],
+      ['catalog', 'list'],
+      ['catalog', 'validate'],
+      ['catalog', 'coverage'],
+      ['checks', 'list'],
+    ]) {
+      const run = soc2([...args, '--help']);
+      expect(run.code, args.join(' ')).toBe(0);
+      expect(run.stdout, args.join(' ')).toContain('Examples:');
+    }
+  });
+
+  it('prints the package version', () => {
+    const version = (
+      JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }
+    ).version;
+    expect(soc2(['--version']).stdout.trim()).toBe(version);
+  });
+
+  it('rejects an unknown flag and an unknown format with exit 2', () => {
+    const flag = soc2(['scan', '--frobnicate']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("unknown option '--frobnicate'");
+    const format = soc2(['scan', '--demo', '--format', 'pdf', '--out', join(tmp(), 'o')]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain("unknown format 'pdf'");
+    const severity = soc2(['scan', '--fail-on', 'urgent']);
+    expect(severity.code).toBe(2);
+  });
+
+  it('rejects a broken config with file, line and column, exit 2 and no stack trace', () => {
+    const dir = tmp();
+    const file = join(dir, 'soc2.config.yaml');
+    writeFileSync(
+      file,
+      'organization: Acme\nproviders:\n  aws:\n    regoins: [us-east-1]\nfailOn: sometimes\n',
+    );
+    const run = soc2(['scan', '--config', file, '--out', join(dir, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:4:5: unknown key 'regoins' in providers.aws`);
+    expect(run.stderr).toContain(`${file}:5:9: failOn must be one of`);
+    noStack(run.stderr);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('rejects a missing snapshot file and a non-snapshot JSON with exit 2', () => {
+    const dir = tmp();
+    expect(soc2(['scan', '--from-snapshot', join(dir, 'nope.json')]).stderr).toContain(
+      'snapshot file not found',
+    );
+    writeFileSync(join(dir, 'x.json'), '{"hello":1}');
+    const run = soc2(['scan', '--from-snapshot', join(dir, 'x.json'), '--out', join(dir, 'o')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('not a soc2 snapshot');
+  });
+
+  it('writes a starter config with init and refuses to overwrite it', () => {
+    const dir = tmp();
+    expect(soc2(['init'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'soc2.config.yaml'), 'utf8')).toContain('organization:');
+    const again = soc2(['init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists; use --force');
+  });
+
+  it('runs the demo end to end: schema-valid report, reports, evidence whose manifest matches', () => {
+    const out = join(tmp(), 'demo');
+    const run = soc2(['scan', '--demo', '--out', out]);
+    noStack(run.stderr);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      summary: { exitCode: number };
+      scan: { mode: string };
+    };
+    expect(run.code).toBe(report.summary.exitCode);
+    expect(report.scan.mode).toBe('demo');
+    const schema = JSON.parse(
+      readFileSync(join(packageRoot, 'schemas/report.schema.json'), 'utf8'),
+    ) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+    const validate = ajv.compile(schema);
+    expect(validate(report), ajv.errorsText(validate.errors)).toBe(true);
+    for (const file of ['report.md', 'report.html', 'evidence/manifest.json'])
+      expect(existsSync(join(out, file)), file).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(out, 'evidence/manifest.json'), 'utf8')) as Manifest;
+    for (const entry of manifest.files) {
+      const bytes = readFileSync(join(out, entry.path));
+      expect(createHash('sha256').update(bytes).digest('hex'), entry.path).toBe(entry.sha256);
+    }
+    expect(run.stderr).toContain('SOC 2 readiness: Lumen Ledger, Inc.');
+  });
+
+  it('prints the report on stdout with --json and keeps logs on stderr', () => {
+    const run = soc2(['scan', '--demo', '--json', '--out', join(tmp(), 'o')]);
+    const report = JSON.parse(run.stdout) as { tool: { name: string } };
+    expect(report.tool.name).toBe('soc2');
+  });
+
+  it('honors NO_COLOR and FORCE_COLOR, and is silent with --quiet', () => {
+    const ansi = new RegExp(String.raw`\u001b\[\d+m`);
+    const plain = soc2(['scan', '--demo', '--out', join(tmp(), 'o')], { env: { NO_COLOR: '1' } });
+    expect(plain.stderr).not.toMatch(ansi);
+    const forced = soc2(['scan', '--demo', '--out', join(tmp(), 'o')], {
+      env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+    });
+    expect(forced.stderr).toMatch(ansi);
+    const quiet = soc2(['scan', '--demo', '--quiet', '--out', join(tmp(), 'o')]);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe('');
+  });
+
+  it('saves a snapshot and replays it to the same results', () => {
+    const dir = tmp();
+    const first = soc2([
+      'scan',
+      '--demo',
+      '--save-snapshot',
+      join(dir, 'snap.json'),
+      '--out',
+      join(dir, 'a'),
+    ]);
+    const replay = soc2([
+      'scan',
+      '--from-snapshot',
+      join(dir, 'snap.json'),
+      '--config',
+      join(packageRoot, 'demo/soc2.config.yaml'),
+      '--out',
+      join(dir, 'b'),
+    ]);
+    expect(replay.code).toBe(first.code);
+    const strip = (file: string) => {
+      const r = JSON.parse(readFileSync(file, 'utf8')) as {
+        scan: Record<string, unknown>;
+        checks: unknown;
+        controls: unknown;
+        criteria: unknown;
+      };
+      return {
+        checks: r.checks,
+        controls: r.controls,
+        criteria: r.criteria,
+        evaluatedAt: r.scan.evaluatedAt,
+      };
+    };
+    expect(strip(join(dir, 'b/report.json'))).toEqual(strip(join(dir, 'a/report.json')));
+  });
+
+  it('lists the catalog, validates it and prints coverage', () => {
+    const coverage = soc2(['catalog', 'coverage', '--json']);
+    expect(coverage.code).toBe(0);
+    const parsed = JSON.parse(coverage.stdout) as { total: number; criteria: { id: string }[] };
+    expect(parsed.total).toBe(61);
+    expect(parsed.criteria).toHaveLength(61);
+    expect(soc2(['checks', 'list', '--provider', 'azure']).code).toBe(2);
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, resolveCheckOptions } from '../src/core/config.js';
+import { InputError } from '../src/core/errors.js';
+import { starterConfig } from '../src/core/starter-config.js';
+import { fakeCheck } from './fixtures/engine.js';
+
+function configFile(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'soc2-config-'));
+  const file = join(dir, 'soc2.config.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+function problemsOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).problems;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('config', () => {
+  it('reports every schema problem with file, line and column', () => {
+    const file = configFile(
+      [
+        'organization: Acme',
+        'providers:',
+        '  aws:',
+        '    regions: [us-east-1, mars-1]',
+        '  gitlab: {}',
+        'failOn: severe',
+        '',
+      ].join('\n'),
+    );
+    const problems = problemsOf(() => loadConfig(file));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          file,
+          line: 4,
+          column: 26,
+          message: expect.stringContaining('providers.aws.regions.1'),
+        }),
+        expect.objectContaining({ file, line: 5, column: 3, message: "unknown key 'gitlab' in providers" }),
+        expect.objectContaining({ file, line: 6, message: expect.stringContaining('failOn must be one of') }),
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const file = configFile('organization: Acme\nproviders:\n  aws: [unclosed\n');
+    const problems = problemsOf(() => loadConfig(file));
+    expect(problems[0]).toMatchObject({ file });
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('names a missing explicit config file, but treats a missing default as defaults', () => {
+    expect(problemsOf(() => loadConfig('/nonexistent/soc2.config.yaml'))).toEqual([
+      { file: '/nonexistent/soc2.config.yaml', message: 'file not found' },
+    ]);
+    expect(loadConfig(undefined, mkdtempSync(join(tmpdir(), 'soc2-empty-'))).providers).toEqual({});
+  });
+
+  it('resolves relative paths against the config folder', () => {
+    const file = configFile(
+      'organization: Acme\npolicies: ./policies\nproviders:\n  hr:\n    roster: hr/roster.csv\n',
+    );
+    const config = loadConfig(file);
+    expect(config.policies).toBe(join(file, '..', 'policies'));
+    expect(config.providers.hr?.roster).toBe(join(file, '..', 'hr', 'roster.csv'));
+  });
+
+  it('validates per-check option overrides against the check and names the line', () => {
+    const check = {
+      ...fakeCheck('aws.key-age', ['aws.x'], () => []),
+      options: { schema: { maxAgeDays: { type: 'integer', minimum: 1 } }, defaults: { maxAgeDays: 90 } },
+    };
+    const file = configFile(
+      'organization: Acme\nchecks:\n  aws.key-age:\n    maxAgeDays: 0\n  aws.nope: {}\n',
+    );
+    const config = loadConfig(file);
+    const problems = problemsOf(() => resolveCheckOptions(config, [check]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 4, message: expect.stringContaining('maxAgeDays must be >= 1') }),
+        expect.objectContaining({ line: 5, message: "unknown check 'aws.nope'" }),
+      ]),
+    );
+    const ok = loadConfig(configFile('organization: Acme\nchecks:\n  aws.key-age:\n    maxAgeDays: 30\n'));
+    expect(resolveCheckOptions(ok, [check]).get('aws.key-age')).toEqual({ maxAgeDays: 30 });
+  });
+
+  it('writes a starter config that loads cleanly', () => {
+    const config = loadConfig(configFile(starterConfig('Acme "Quoted" Inc')));
+    expect(config.organization).toBe('Acme "Quoted" Inc');
+    expect(config.providers.aws?.regions).toEqual(['us-east-1']);
+  });
+});

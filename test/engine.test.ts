@@ -1,0 +1,353 @@
+import { describe, expect, it } from 'vitest';
+import { InterruptedError, SkipError } from '../src/core/errors.js';
+import { makePlan } from '../src/core/plan.js';
+import { runScan } from '../src/core/scan.js';
+import type { Snapshot } from '../src/core/snapshot.js';
+import { catalogOf, configWith, control, fakeCheck, fakeProvider, tick } from './fixtures/engine.js';
+
+const pass = (resource = 'acct') => [{ resource, status: 'pass' as const, message: 'ok' }];
+const fail = (resource = 'acct') => [{ resource, status: 'fail' as const, message: 'bad' }];
+
+describe('collect', () => {
+  it('runs each collector once even when several checks and collectors need its key', async () => {
+    const aws = fakeProvider('aws', {
+      'aws.users': async () => {
+        await tick();
+        return ['alice', 'bob'];
+      },
+      'aws.keys': async (need) => ((await need('aws.users')) as string[]).map((u) => `${u}-key`),
+    });
+    const checks = [
+      fakeCheck('aws.a', ['aws.users'], () => pass()),
+      fakeCheck('aws.b', ['aws.users', 'aws.keys'], (d) =>
+        (d['aws.keys'] as string[]).map((k) => ({ resource: k, status: 'pass', message: 'ok' })),
+      ),
+    ];
+    const { result } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.a', 'aws.b'])),
+      checks,
+      providers: [aws],
+    });
+    expect(aws.calls.get('aws.users')).toBe(1);
+    expect(aws.calls.get('aws.keys')).toBe(1);
+    expect(result.checks.find((c) => c.id === 'aws.b')!.findings.map((f) => f.resource)).toEqual([
+      'alice-key',
+      'bob-key',
+    ]);
+  });
+
+  it('bounds concurrency per provider', async () => {
+    const collectors = Object.fromEntries(
+      Array.from({ length: 8 }, (_, i) => [
+        `aws.k${i}`,
+        async () => {
+          await tick(10);
+          return i;
+        },
+      ]),
+    );
+    const aws = fakeProvider('aws', collectors, { concurrency: 2 });
+    const checks = Object.keys(collectors).map((key) =>
+      fakeCheck(`aws.c-${key.slice(4)}`, [key], () => pass()),
+    );
+    await runScan({
+      config: configWith(),
+      catalog: catalogOf(
+        control(
+          'CTL-01',
+          ['CC6.1'],
+          checks.map((c) => c.id),
+        ),
+      ),
+      checks,
+      providers: [aws],
+    });
+    expect(aws.maxInFlight()).toBe(2);
+  });
+
+  it('marks checks of a failed collector as error with the cause, leaves others alone, exit 3', async () => {
+    const aws = fakeProvider('aws', {
+      'aws.broken': async () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:9');
+      },
+      'aws.fine': async () => 1,
+    });
+    const checks = [
+      fakeCheck('aws.x', ['aws.broken'], () => pass()),
+      fakeCheck('aws.y', ['aws.fine'], () => fail()),
+    ];
+    const { result } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.x', 'aws.y'])),
+      checks,
+      providers: [aws],
+    });
+    const x = result.checks.find((c) => c.id === 'aws.x')!;
+    expect(x.status).toBe('error');
+    expect(x.reason).toContain('ECONNREFUSED');
+    expect(result.checks.find((c) => c.id === 'aws.y')!.status).toBe('fail');
+    expect(result.scan.complete).toBe(false);
+    expect(result.summary.exitCode).toBe(3);
+  });
+
+  it('propagates a failed dependency into the dependent key, and a skipped one as skipped', async () => {
+    const github = fakeProvider('github', {
+      'github.repos': async () => {
+        throw new SkipError('needs the "metadata: read" permission');
+      },
+      'github.protection': async (need) => need('github.repos'),
+    });
+    const checks = [fakeCheck('github.p', ['github.protection'], () => pass())];
+    const { result, snapshot } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC8.1'], ['github.p'])),
+      checks,
+      providers: [github],
+    });
+    expect(snapshot.data['github.protection']).toMatchObject({ status: 'skipped' });
+    expect(result.checks[0]!.status).toBe('skipped');
+    expect(result.checks[0]!.reason).toContain('metadata: read');
+    expect(result.summary.exitCode).toBe(0);
+  });
+
+  it('skips every check of an unconfigured provider with a reason that says how to configure it', async () => {
+    const google = fakeProvider('google', { 'google.users': async () => [] }, { configured: false });
+    const checks = [fakeCheck('google.u', ['google.users'], () => pass())];
+    const { result } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['google.u'])),
+      checks,
+      providers: [google],
+    });
+    expect(google.calls.size).toBe(0);
+    expect(result.checks[0]).toMatchObject({
+      status: 'skipped',
+      reason: 'google is not configured: add providers.google',
+    });
+    expect(result.providers).toEqual([expect.objectContaining({ id: 'google', status: 'skipped' })]);
+  });
+
+  it('never calls a cloud provider while replaying a snapshot, but still reads local providers', async () => {
+    const aws = fakeProvider('aws', { 'aws.users': async () => ['live'] });
+    const hr = fakeProvider('hr', { 'hr.roster': async () => ['person'] }, { local: true });
+    const snapshot: Snapshot = {
+      format: 'soc2-snapshot',
+      version: 1,
+      tool: { name: 'soc2', version: '0' },
+      organization: 'Fixture',
+      collectedAt: '2026-01-02T03:04:05.000Z',
+      data: {},
+    };
+    const checks = [
+      fakeCheck('aws.u', ['aws.users'], () => pass()),
+      fakeCheck('hr.r', ['hr.roster'], () => pass()),
+    ];
+    const { result } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.u', 'hr.r'])),
+      checks,
+      providers: [aws, hr],
+      snapshot,
+    });
+    expect(aws.calls.size).toBe(0);
+    expect(hr.calls.get('hr.roster')).toBe(1);
+    expect(result.checks.find((c) => c.id === 'aws.u')).toMatchObject({ status: 'skipped' });
+    expect(result.checks.find((c) => c.id === 'hr.r')).toMatchObject({ status: 'pass' });
+    expect(result.scan.evaluatedAt).toBe('2026-01-02T03:04:05.000Z');
+  });
+
+  it('stops promptly with InterruptedError when aborted', async () => {
+    const aws = fakeProvider('aws', {
+      'aws.slow': (_need, signal) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))),
+    });
+    const controller = new AbortController();
+    const scan = runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.s'])),
+      checks: [fakeCheck('aws.s', ['aws.slow'], () => pass())],
+      providers: [aws],
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort('SIGINT'), 20);
+    await expect(scan).rejects.toBeInstanceOf(InterruptedError);
+  });
+});
+
+describe('evaluate', () => {
+  const aws = () =>
+    fakeProvider('aws', { 'aws.users': async () => [{ name: 'alice' }], 'aws.other': async () => 1 });
+  const scanWith = (check: ReturnType<typeof fakeCheck>) =>
+    runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], [check.id])),
+      checks: [check],
+      providers: [aws()],
+    });
+
+  it('turns a throwing check into error with the message', async () => {
+    const { result } = await scanWith(
+      fakeCheck('aws.t', ['aws.users'], () => {
+        throw new TypeError('boom');
+      }),
+    );
+    expect(result.checks[0]).toMatchObject({ status: 'error', reason: 'check threw: boom' });
+  });
+
+  it('turns an empty list of findings into error', async () => {
+    const { result } = await scanWith(fakeCheck('aws.e', ['aws.users'], () => []));
+    expect(result.checks[0]).toMatchObject({ status: 'error', reason: 'check returned no findings' });
+  });
+
+  it('lets a check read only what it declared', async () => {
+    const { result } = await scanWith(
+      fakeCheck('aws.r', ['aws.users'], (d) => (d as Record<string, unknown>)['aws.other'] as never),
+    );
+    expect(result.checks[0]!.status).toBe('error');
+    expect(result.checks[0]!.reason).toContain("read 'aws.other'");
+  });
+
+  it('hands checks frozen data', async () => {
+    const { result } = await scanWith(
+      fakeCheck('aws.m', ['aws.users'], (d) => {
+        (d['aws.users'] as { name: string }[])[0]!.name = 'mallory';
+        return pass();
+      }),
+    );
+    expect(result.checks[0]!.status).toBe('error');
+  });
+});
+
+describe('roll up and exit codes', () => {
+  const provider = () =>
+    fakeProvider('aws', {
+      'aws.ok': async () => 1,
+      'aws.bad': async () => {
+        throw new Error('down');
+      },
+    });
+  const checks = [
+    fakeCheck('aws.pass', ['aws.ok'], () => pass()),
+    fakeCheck('aws.fail-high', ['aws.ok'], () => fail('alice'), 'high'),
+    fakeCheck('aws.fail-low', ['aws.ok'], () => fail('bob'), 'low'),
+    fakeCheck('aws.err', ['aws.bad'], () => pass()),
+  ];
+
+  it('derives control and criterion statuses', async () => {
+    const catalog = catalogOf(
+      control('PASS-01', ['CC1.1'], ['aws.pass']),
+      control('FAIL-01', ['CC1.1', 'CC2.1'], ['aws.pass', 'aws.fail-high']),
+      control('PART-01', ['CC3.1'], ['aws.pass'], 1),
+      control('MAN-01', ['CC4.1'], [], 2),
+      control('NONE-01', ['CC5.1'], ['aws.err']),
+    );
+    const { result } = await runScan({ config: configWith(), catalog, checks, providers: [provider()] });
+    const status = Object.fromEntries(result.controls.map((c) => [c.id, c.status]));
+    expect(status).toEqual({
+      'PASS-01': 'pass',
+      'FAIL-01': 'fail',
+      'PART-01': 'partial',
+      'MAN-01': 'manual',
+      'NONE-01': 'not_evaluated',
+    });
+    const criteria = Object.fromEntries(result.criteria.map((c) => [c.id, c.status]));
+    expect(criteria).toEqual({
+      'CC1.1': 'fail',
+      'CC2.1': 'fail',
+      'CC3.1': 'partial',
+      'CC4.1': 'manual',
+      'CC5.1': 'not_evaluated',
+    });
+    expect(result.summary.criteria).toMatchObject({
+      fail: 2,
+      partial: 1,
+      manual: 1,
+      not_evaluated: 1,
+      total: 5,
+    });
+  });
+
+  it('exits 1 only for failures at or above --fail-on, and 3 outranks 1', async () => {
+    const run = async (ids: string[], failOn: 'high' | 'critical' | 'low') =>
+      (
+        await runScan({
+          config: configWith(),
+          catalog: catalogOf(control('C-01', ['CC6.1'], ids)),
+          checks,
+          providers: [provider()],
+          failOn,
+        })
+      ).result.summary.exitCode;
+    expect(await run(['aws.pass', 'aws.fail-low'], 'high')).toBe(0);
+    expect(await run(['aws.pass', 'aws.fail-low'], 'low')).toBe(1);
+    expect(await run(['aws.fail-high'], 'critical')).toBe(0);
+    expect(await run(['aws.fail-high'], 'high')).toBe(1);
+    expect(await run(['aws.fail-high', 'aws.err'], 'high')).toBe(3);
+  });
+
+  it('keeps excepted findings visible without failing, and reports expired exceptions', async () => {
+    const config = configWith({
+      exceptions: [
+        {
+          check: 'aws.fail-high',
+          resource: 'ali*',
+          reason: 'accepted risk',
+          approved_by: 'cto',
+          expires: '2099-01-01',
+        },
+        { check: 'aws.fail-low', resource: 'bob', reason: 'old', expires: '2020-01-01' },
+      ],
+    });
+    const { result } = await runScan({
+      config,
+      catalog: catalogOf(control('C-01', ['CC6.1'], ['aws.fail-high', 'aws.fail-low'])),
+      checks,
+      providers: [provider()],
+    });
+    const high = result.checks.find((c) => c.id === 'aws.fail-high')!;
+    expect(high.status).toBe('pass');
+    expect(high.findings[0]!.exception).toEqual({
+      reason: 'accepted risk',
+      approved_by: 'cto',
+      expires: '2099-01-01',
+    });
+    expect(high.counts).toEqual({ pass: 0, fail: 0, excepted: 1 });
+    expect(result.checks.find((c) => c.id === 'aws.fail-low')!.status).toBe('fail');
+    expect(result.exceptions).toEqual({
+      applied: 1,
+      expired: [{ check: 'aws.fail-low', resource: 'bob', expires: '2020-01-01', reason: 'old' }],
+    });
+  });
+});
+
+describe('plan', () => {
+  const checks = [
+    fakeCheck('aws.a', ['aws.x'], () => pass()),
+    fakeCheck('github.b', ['github.y'], () => pass()),
+  ];
+  const catalog = catalogOf(
+    control('ACC-01', ['CC6.1', 'CC6.2'], ['aws.a', 'github.b']),
+    control('CHG-01', ['CC8.1'], ['github.b']),
+    control('PRV-01', ['P1.1'], [], 1),
+  );
+
+  it('selects by criteria prefix, provider, control and check', () => {
+    expect(makePlan(catalog, checks, { criteria: ['CC6'] }).controls.map((c) => c.id)).toEqual(['ACC-01']);
+    expect(makePlan(catalog, checks, { criteria: ['privacy'] }).criteria.map((c) => c.id)).toEqual(['P1.1']);
+    const byProvider = makePlan(catalog, checks, { providers: ['aws'] });
+    expect(byProvider.checks.map((c) => c.id)).toEqual(['aws.a']);
+    expect(byProvider.keys).toEqual(['aws.x']);
+    expect(makePlan(catalog, checks, { checks: ['github.b'] }).controls.map((c) => c.id)).toEqual([
+      'ACC-01',
+      'CHG-01',
+    ]);
+    expect(makePlan(catalog, checks, { controls: ['CHG-01'] }).keys).toEqual(['github.y']);
+  });
+
+  it('rejects unknown names as bad input, all at once', () => {
+    expect(() =>
+      makePlan(catalog, checks, { providers: ['azure'], checks: ['nope'], criteria: ['CC9.9'] }),
+    ).toThrowError(/azure[\s\S]*nope[\s\S]*CC9\.9/);
+  });
+});

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/core/errors.js';
+import { runScan } from '../src/core/scan.js';
+import { writeOutputDir } from '../src/evidence/output-dir.js';
+import { redact, REDACTED } from '../src/evidence/redact.js';
+import { scanOutputFiles } from '../src/evidence/scan-output.js';
+import { reporters } from '../src/report/index.js';
+import type { Manifest } from '../src/evidence/manifest.js';
+import { catalogOf, configWith, control, fakeCheck, fakeProvider } from './fixtures/engine.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'soc2-out-'));
+
+describe('output folder', () => {
+  it('replaces a previous soc2 output whole and leaves no staging folders behind', () => {
+    const parent = tmp();
+    const out = join(parent, 'report');
+    writeOutputDir(out, [
+      { path: 'report.json', content: '{"old":true}' },
+      { path: 'old-only.txt', content: 'x' },
+    ]);
+    writeOutputDir(out, [
+      { path: 'report.json', content: '{"new":true}' },
+      { path: 'evidence/data/a.json', content: '{}' },
+    ]);
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe('{"new":true}');
+    expect(existsSync(join(out, 'old-only.txt'))).toBe(false);
+    expect(readdirSync(parent)).toEqual(['report']);
+  });
+
+  it('refuses to replace a folder soc2 did not write', () => {
+    const out = tmp();
+    writeFileSync(join(out, 'thesis.docx'), 'precious');
+    expect(() => writeOutputDir(out, [{ path: 'report.json', content: '{}' }])).toThrow(InputError);
+    expect(readFileSync(join(out, 'thesis.docx'), 'utf8')).toBe('precious');
+  });
+
+  it('cleans up staging folders left by a killed run', () => {
+    const parent = tmp();
+    mkdirSync(join(parent, '.report.soc2-tmp-999999-deadbeef'));
+    writeOutputDir(join(parent, 'report'), [{ path: 'report.json', content: '{}' }]);
+    expect(readdirSync(parent)).toEqual(['report']);
+  });
+});
+
+describe('evidence', () => {
+  it('writes each evaluated data key once, redacted, with a manifest whose hashes match', async () => {
+    const aws = fakeProvider('aws', {
+      'aws.users': async () => [
+        { name: 'alice', password: 'hunter2hunter2', note: 'token ghp_abcdefghijklmnopqrstuvwxyz0123456789' },
+      ],
+    });
+    const checks = [
+      fakeCheck('aws.a', ['aws.users'], () => [{ resource: 'alice', status: 'pass', message: 'ok' }]),
+    ];
+    const { result, snapshot } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('C-01', ['CC6.1'], ['aws.a'])),
+      checks,
+      providers: [aws],
+    });
+    const out = join(tmp(), 'scan');
+    writeOutputDir(out, scanOutputFiles(result, snapshot, reporters));
+    const evidence = readFileSync(join(out, 'evidence/data/aws.users.json'), 'utf8');
+    expect(evidence).not.toContain('hunter2');
+    expect(evidence).not.toContain('ghp_abc');
+    expect(JSON.parse(evidence)).toMatchObject({ key: 'aws.users', usedBy: ['aws.a'], status: 'ok' });
+    const manifest = JSON.parse(readFileSync(join(out, 'evidence/manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.files.map((f) => f.path)).toEqual([
+      'evidence/data/aws.users.json',
+      'report.html',
+      'report.json',
+      'report.md',
+    ]);
+    for (const file of manifest.files) {
+      const bytes = readFileSync(join(out, file.path));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+      expect(bytes.byteLength).toBe(file.size);
+    }
+  });
+});
+
+describe('redact', () => {
+  it('scrubs secrets by key name and by shape, and keeps metadata about them', () => {
+    const input = {
+      password: 'hunter2',
+      password_enabled: 'true',
+      password_last_used: '2026-01-01T00:00:00+00:00',
+      client_secret: 'abc',
+      headers: { Authorization: 'Bearer abcdefghijklmnopqrstuvwxyz' },
+      text: 'key -----BEGIN PRIVATE KEY-----\nMIIEv\n-----END PRIVATE KEY----- end',
+      url: 'https://deploy:s3cr3t@git.example.com/repo.git',
+      aws: 'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      sha: 'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+      arn: 'arn:aws:iam::123456789012:user/alice',
+    };
+    const out = redact(input);
+    expect(out.password).toBe(REDACTED);
+    expect(out.password_enabled).toBe('true');
+    expect(out.password_last_used).toBe('2026-01-01T00:00:00+00:00');
+    expect(out.client_secret).toBe(REDACTED);
+    expect(out.headers.Authorization).toBe(REDACTED);
+    expect(out.text).toBe(`key ${REDACTED} end`);
+    expect(out.url).toBe(`https://deploy:${REDACTED}@git.example.com/repo.git`);
+    expect(out.aws).toBe(`aws_secret_access_key=${REDACTED}`);
+    expect(out.sha).toBe(input.sha);
+    expect(out.arn).toBe(input.arn);
+  });
+});
