@@ -5,6 +5,7 @@
 //   npm run build && node scripts/bench-bundle.mjs [--files 70000] [--big-mb 1024] [--dir /tmp/soc2-bench]
 //
 // Prints wall and CPU time (the machine may be shared), peak RSS, entry count and sizes. Needs ~2.5x --big-mb of free disk.
+import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

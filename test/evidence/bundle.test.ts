@@ -8,6 +8,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +102,22 @@ describe('export', () => {
     expect(readme).toContain('migration, ends Q1');
     expect(readme).toContain('[access-reviews/q1.md](manual/access-review-1/access-reviews/q1.md)');
     expect(readme).toContain('../outside.txt (unsafe path, not included)');
+  });
+
+  it('does not follow symbolic links in the evidence folder', async () => {
+    const root = join(tmp, 'symlinked');
+    const fixture = writeScanOutput(root, { controls: 1 });
+    symlinkSync('/etc/hostname', join(fixture.evidenceDir, 'access-reviews', 'link.md'));
+    const reportFile = join(fixture.scanDir, 'report.json');
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    report.controls[0].evidence[0].files.push('access-reviews/link.md');
+    writeFileSync(reportFile, JSON.stringify(report));
+    const out = join(root, 'b.zip');
+    await writeBundle({ scanDir: fixture.scanDir, zipFile: out });
+    const entries = await readZip(out);
+    expect(entries.some((e) => e.name.endsWith('link.md'))).toBe(false);
+    const readme = entries.find((e) => e.name === 'controls/AC-1/README.md')!.data.toString();
+    expect(readme).toContain('access-reviews/link.md (file not found)');
   });
 
   it('writes an RFC 4180 control matrix that cannot inject formulas', async () => {

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { ControlResult, ManualEvidenceResult, ScanResult } from '../../core/result.js';
 import { redact } from '../redact.js';
@@ -157,7 +157,7 @@ export async function planLayout(scanDir: string, options: LayoutOptions = {}): 
         const found = [sources.evidence, sources.policies]
           .filter((d): d is string => Boolean(d))
           .map((d) => join(resolve(d), ...normalize(name).split(/[\\/]+/)))
-          .find((f) => existsSync(f) && statSync(f).isFile() && !f.includes(`${sep}..${sep}`));
+          .find((f) => existsSync(f) && lstatSync(f).isFile());
         if (!found) {
           return { name, problem: sources.evidence ? 'file not found' : 'evidence folder not known' };
         }
