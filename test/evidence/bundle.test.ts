@@ -403,6 +403,18 @@ describe.runIf(built)('CLI', () => {
     expect(soc2(['export', join(tmp, 'nowhere'), '--zip', join(tmp, 'x.zip')]).status).toBe(2);
   });
 
+  it('verify --json reports each problem; a folder or a missing file is unreadable (exit 2)', async () => {
+    const file = await tamper('json.zip', (e) => (e.name === 'index.html' ? null : e.data));
+    const run = soc2(['verify', file, '--json']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'tampered',
+      problems: [{ kind: 'missing', path: 'index.html' }],
+    });
+    expect(soc2(['verify', tmp]).status).toBe(2);
+    expect(soc2(['verify', join(tmp, 'does-not-exist.zip')]).status).toBe(2);
+  });
+
   it('scan --zip writes the output folder and the bundle in one step', () => {
     const out = join(tmp, 'cli', 'demo-report');
     const zip = join(tmp, 'cli', 'demo.zip');
