@@ -1,7 +1,8 @@
 import type { Provider } from '../core/collector.js';
+import { awsProvider } from './aws/provider.js';
 
 /**
  * The light halves of all providers (no SDK imports). Each provider's heavy half is loaded through
  * provider.load() only when one of its data keys is needed and it is configured.
  */
-export const providers: Provider[] = [];
+export const providers: Provider[] = [awsProvider];

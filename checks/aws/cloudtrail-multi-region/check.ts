@@ -1,0 +1,68 @@
+import { defineCheck } from '../../../src/core/check.js';
+import type { Finding } from '../../../src/core/types.js';
+import { accountResource, config, unrecordedScopes } from '../support.js';
+
+export default defineCheck({
+  id: 'aws.cloudtrail-multi-region',
+  title: 'A multi-region CloudTrail trail with log file validation',
+  provider: 'aws',
+  severity: 'high',
+  description:
+    'Each scanned account is covered by at least one multi-region CloudTrail trail with log file validation enabled (its own, or an organization trail).',
+  risk: 'Without an all-region trail, API activity in unused regions (a favorite of attackers) goes unrecorded; without validation, logs can be altered unnoticed.',
+  remediation:
+    'Create or update a trail: `aws cloudtrail create-trail --name org-trail --s3-bucket-name BUCKET --is-multi-region-trail --enable-log-file-validation [--is-organization-trail]`, then `start-logging`.',
+  requires: ['aws.config.resources'],
+  evaluate(data) {
+    const resources = data['aws.config.resources'];
+    const trails = resources.items.filter((i) => i.resourceType === 'AWS::CloudTrail::Trail');
+    const good = trails.filter(
+      (t) =>
+        config<boolean>(t, 'isMultiRegionTrail') === true &&
+        config<boolean>(t, 'logFileValidationEnabled') === true,
+    );
+    const orgTrail = good.find((t) => config<boolean>(t, 'isOrganizationTrail') === true);
+    const accounts = [...new Set(resources.coverage.map((c) => c.accountId))].sort();
+    const findings: Finding[] = [];
+    for (const accountId of accounts) {
+      const own = good.find((t) => t.accountId === accountId);
+      const covering = own ?? orgTrail;
+      if (covering) {
+        findings.push({
+          resource: accountResource(accountId),
+          status: 'pass',
+          message: `${accountId} is covered by multi-region trail ${config<string>(covering, 'name') ?? covering.resourceName} with log file validation${own ? '' : ` (organization trail of ${covering.accountId})`}`,
+          details: { accountId, trail: covering.arn ?? covering.resourceId },
+        });
+        continue;
+      }
+      const mine = trails.filter((t) => t.accountId === accountId);
+      const scopes = resources.coverage.filter((c) => c.accountId === accountId);
+      if (mine.length === 0 && scopes.every((c) => c.error)) {
+        findings.push({
+          resource: accountResource(accountId),
+          status: 'fail',
+          message: `CloudTrail not checked in account ${accountId}: ${scopes[0]?.error ?? 'not readable'}`,
+          details: { accountId },
+        });
+        continue;
+      }
+      const blind = unrecordedScopes(
+        { ...resources, coverage: resources.coverage.filter((c) => c.accountId === accountId) },
+        'AWS::CloudTrail::Trail',
+        'CloudTrail trails',
+      );
+      findings.push({
+        resource: accountResource(accountId),
+        status: 'fail',
+        message: mine.length
+          ? `${accountId} has no multi-region trail with log file validation (trails: ${mine.map((t) => `${config<string>(t, 'name') ?? t.resourceId}${config(t, 'isMultiRegionTrail') ? '' : ' single-region'}${config(t, 'logFileValidationEnabled') ? '' : ' no validation'}`).join(', ')})`
+          : `${accountId} has no CloudTrail trail recorded by AWS Config${blind.length ? ` (not recorded in ${blind.map((b) => String(b.details?.region)).join(', ')})` : ''}`,
+        details: { accountId, trails: mine.map((t) => t.configuration) },
+      });
+    }
+    return findings.length
+      ? findings
+      : [{ resource: 'aws', status: 'fail', message: 'no AWS account was scanned for CloudTrail' }];
+  },
+});

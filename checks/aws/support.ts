@@ -1,0 +1,149 @@
+import type {
+  AccountResult,
+  ConfigCoverage,
+  ConfigItem,
+  ConfigResources,
+  CredentialReportRow,
+} from '../../src/collectors/aws/data.js';
+import type { Finding } from '../../src/core/types.js';
+
+/** Shared helpers for the AWS checks (pure). */
+
+const NO_VALUE = new Set(['', 'N/A', 'no_information', 'not_supported']);
+const DAY = 86_400_000;
+
+export function reportDate(value: string | undefined): Date | undefined {
+  if (value === undefined || NO_VALUE.has(value)) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export function daysBetween(from: Date, to: Date): number {
+  return Math.floor((to.getTime() - from.getTime()) / DAY);
+}
+
+export const isTrue = (value: string | undefined) => value === 'true';
+export const ROOT_USER = '<root_account>';
+export const rootArn = (accountId: string) => `arn:aws:iam::${accountId}:root`;
+export const accountResource = (accountId: string) => `aws-account/${accountId}`;
+
+/** An account that could not be read is a failing finding, never a silent pass. */
+export function notChecked(accountId: string, error: string, what: string): Finding {
+  return {
+    resource: accountResource(accountId),
+    status: 'fail',
+    message: `${what} not checked in account ${accountId}: ${error}`,
+    details: { accountId, error },
+  };
+}
+
+export function perAccount<T>(
+  results: readonly AccountResult<T>[],
+  what: string,
+  evaluate: (accountId: string, value: T) => Finding[],
+): Finding[] {
+  const findings = results.flatMap((r) =>
+    r.status === 'error' ? [notChecked(r.accountId, r.error, what)] : evaluate(r.accountId, r.value),
+  );
+  return findings.length > 0
+    ? findings
+    : [{ resource: 'aws', status: 'fail', message: `no AWS accounts were scanned for ${what}` }];
+}
+
+export function userRows(rows: readonly CredentialReportRow[]): CredentialReportRow[] {
+  return rows.filter((r) => r.user !== ROOT_USER);
+}
+
+export const KEY_SLOTS = [1, 2] as const;
+
+function covers(scope: ConfigCoverage, resourceType: string): boolean {
+  if (!scope.recording || scope.error) return false;
+  if (scope.resourceTypes === 'all') return !(scope.excluded ?? []).includes(resourceType);
+  return scope.resourceTypes.includes(resourceType);
+}
+
+export function scopeResource(scope: { accountId: string; region: string }): string {
+  return `aws-account/${scope.accountId}/${scope.region}`;
+}
+
+/** Findings for the scanned regions where AWS Config did not record `resourceType`: not checked, so failing. */
+export function unrecordedScopes(resources: ConfigResources, resourceType: string, label: string): Finding[] {
+  return resources.coverage
+    .filter((scope) => !covers(scope, resourceType))
+    .map((scope) => ({
+      resource: scopeResource(scope),
+      status: 'fail' as const,
+      message: scope.error
+        ? `${label} not checked in ${scope.accountId} ${scope.region}: ${scope.error}`
+        : scope.recording
+          ? `AWS Config does not record ${resourceType} in ${scope.accountId} ${scope.region}, so its ${label} were not checked`
+          : `AWS Config is not recording in ${scope.accountId} ${scope.region}, so its ${label} were not checked`,
+      details: { accountId: scope.accountId, region: scope.region, recording: scope.recording },
+    }));
+}
+
+export function itemResource(item: ConfigItem): string {
+  return item.arn ?? `${item.resourceType}/${item.accountId}/${item.awsRegion}/${item.resourceId}`;
+}
+
+export function itemEvidence(item: ConfigItem, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    accountId: item.accountId,
+    region: item.awsRegion,
+    resourceType: item.resourceType,
+    resourceId: item.resourceId,
+    ...extra,
+  };
+}
+
+/**
+ * The common shape of a configuration-item check: one finding per recorded resource of the type,
+ * a failing finding per region that does not record it, and a pass on the covered scope if none exist.
+ */
+export function resourceCheck(
+  resources: ConfigResources,
+  resourceType: string,
+  label: string,
+  evaluate: (item: ConfigItem) => Finding | undefined,
+): Finding[] {
+  const findings: Finding[] = unrecordedScopes(resources, resourceType, label);
+  const items = resources.items.filter((i) => i.resourceType === resourceType);
+  for (const item of items) {
+    const finding = evaluate(item);
+    if (finding) findings.push(finding);
+  }
+  if (!findings.some((f) => f.resource !== 'aws' && !f.resource.startsWith('aws-account/'))) {
+    const covered = resources.coverage.filter((s) => covers(s, resourceType));
+    for (const scope of covered) {
+      findings.push({
+        resource: scopeResource(scope),
+        status: 'pass',
+        message: `no ${label} to check in ${scope.accountId} ${scope.region} (AWS Config records ${resourceType} there)`,
+      });
+    }
+  }
+  return findings.length > 0
+    ? findings
+    : [{ resource: 'aws', status: 'fail', message: `no AWS region was scanned for ${label}` }];
+}
+
+/** Configuration item values: advanced queries return objects; configuration history returns JSON strings. */
+export function supplementary<T>(item: ConfigItem, key: string): T | undefined {
+  const value = item.supplementaryConfiguration?.[key];
+  if (typeof value === 'string') {
+    try {
+      return JSON.parse(value) as T;
+    } catch {
+      return undefined;
+    }
+  }
+  return value as T | undefined;
+}
+
+export function config<T = unknown>(item: ConfigItem, key: string): T | undefined {
+  return item.configuration?.[key] as T | undefined;
+}
+
+export function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+}

@@ -1,0 +1,393 @@
+import {
+  DescribeAggregateComplianceByConfigRulesCommand,
+  DescribeComplianceByConfigRuleCommand,
+  DescribeConfigurationRecordersCommand,
+  DescribeConfigurationRecorderStatusCommand,
+  DescribeDeliveryChannelsCommand,
+  DescribeDeliveryChannelStatusCommand,
+  GetAggregateComplianceDetailsByConfigRuleCommand,
+  GetComplianceDetailsByConfigRuleCommand,
+  SelectAggregateResourceConfigCommand,
+  SelectResourceConfigCommand,
+  type AggregateComplianceByConfigRule,
+} from '@aws-sdk/client-config-service';
+import { defineCollector } from '../../core/collector.js';
+import type {
+  ConfigCoverage,
+  ConfigItem,
+  ConfigRecorders,
+  ConfigResources,
+  ConfigRuleCompliance,
+  NonCompliantResource,
+  RegionResult,
+} from './data.js';
+import { call, failWhenNothingCollected } from './errors.js';
+import { forEachRegion, paginate, type AwsContext } from './scope.js';
+import type { AwsSession } from './session.js';
+
+/** The resource types the built-in checks read from configuration items. */
+export const RESOURCE_TYPES = [
+  'AWS::S3::Bucket',
+  'AWS::S3::AccountPublicAccessBlock',
+  'AWS::EC2::Volume',
+  'AWS::EC2::SecurityGroup',
+  'AWS::RDS::DBInstance',
+  'AWS::CloudTrail::Trail',
+  'AWS::KMS::Key',
+  'AWS::DynamoDB::Table',
+] as const;
+
+/** Recorders, their status, delivery channels and their status: four calls, fewer where there is nothing. */
+export const recordersCollector = defineCollector<'aws.config.recorders', AwsSession>({
+  key: 'aws.config.recorders',
+  collect: (context: AwsContext) =>
+    forEachRegion(context, async (account, region): Promise<ConfigRecorders> => {
+      const client = context.session.config(account.id, region);
+      const opts = { abortSignal: context.signal };
+      const recorders = await call('config:DescribeConfigurationRecorders', () =>
+        client.send(new DescribeConfigurationRecordersCommand({}), opts),
+      );
+      if (!recorders.ConfigurationRecorders?.length) return { recorders: [], deliveryChannels: [] };
+      const [statuses, channels] = await Promise.all([
+        call('config:DescribeConfigurationRecorderStatus', () =>
+          client.send(new DescribeConfigurationRecorderStatusCommand({}), opts),
+        ),
+        call('config:DescribeDeliveryChannels', () =>
+          client.send(new DescribeDeliveryChannelsCommand({}), opts),
+        ),
+      ]);
+      const channelStatus = channels.DeliveryChannels?.length
+        ? await call('config:DescribeDeliveryChannelStatus', () =>
+            client.send(new DescribeDeliveryChannelStatusCommand({}), opts),
+          )
+        : { DeliveryChannelsStatus: [] };
+      return {
+        recorders: recorders.ConfigurationRecorders.map((r) => {
+          const status = statuses.ConfigurationRecordersStatus?.find((s) => s.name === r.name);
+          const group = r.recordingGroup;
+          return {
+            name: r.name ?? 'default',
+            roleArn: r.roleARN,
+            allSupported: group?.allSupported ?? true,
+            includeGlobalResourceTypes: group?.includeGlobalResourceTypes ?? false,
+            resourceTypes: group?.resourceTypes ?? [],
+            exclusionResourceTypes: group?.exclusionByResourceTypes?.resourceTypes ?? [],
+            recordingStrategy: group?.recordingStrategy?.useOnly,
+            recording: status?.recording ?? false,
+            lastStatus: status?.lastStatus,
+            lastErrorCode: status?.lastErrorCode,
+            lastStartTime: status?.lastStartTime?.toISOString(),
+            lastStopTime: status?.lastStopTime?.toISOString(),
+          };
+        }),
+        deliveryChannels: (channels.DeliveryChannels ?? []).map((c) => {
+          const status = channelStatus.DeliveryChannelsStatus?.find((s) => s.name === c.name);
+          return {
+            name: c.name ?? 'default',
+            s3BucketName: c.s3BucketName,
+            snsTopicARN: c.snsTopicARN,
+            snapshotFrequency: c.configSnapshotDeliveryProperties?.deliveryFrequency,
+            historyStatus: status?.configHistoryDeliveryInfo?.lastStatus,
+            snapshotStatus: status?.configSnapshotDeliveryInfo?.lastStatus,
+            streamStatus: status?.configStreamDeliveryInfo?.lastStatus,
+            lastErrorCode:
+              status?.configHistoryDeliveryInfo?.lastErrorCode ??
+              status?.configSnapshotDeliveryInfo?.lastErrorCode,
+          };
+        }),
+      };
+    }),
+});
+
+const NON_COMPLIANT_PAGE = 100;
+
+/** Every rule's compliance and, for non-compliant rules, the non-compliant resources. */
+export const complianceCollector = defineCollector<'aws.config.compliance', AwsSession>({
+  key: 'aws.config.compliance',
+  async collect(context: AwsContext) {
+    if (context.session.settings.configAggregator) return aggregateCompliance(context);
+    const withoutRecorder = await regionsWithoutRecorder(context);
+    return forEachRegion(context, async (account, region): Promise<ConfigRuleCompliance[]> => {
+      // Rules cannot evaluate where Config has no recorder; aws.config-recording reports that region.
+      if (withoutRecorder.has(`${account.id}/${region}`)) return [];
+      const client = context.session.config(account.id, region);
+      const opts = { abortSignal: context.signal };
+      const rules = await paginate(
+        (NextToken) =>
+          call('config:DescribeComplianceByConfigRule', () =>
+            client.send(new DescribeComplianceByConfigRuleCommand({ NextToken }), opts),
+          ),
+        (page) => page.NextToken,
+        (page) => page.ComplianceByConfigRules,
+      );
+      return Promise.all(
+        rules.map(async (r): Promise<ConfigRuleCompliance> => {
+          const rule = r.ConfigRuleName ?? '';
+          const compliance = r.Compliance?.ComplianceType ?? 'INSUFFICIENT_DATA';
+          if (compliance !== 'NON_COMPLIANT') return { rule, compliance, nonCompliant: [] };
+          const results = await paginate(
+            (NextToken) =>
+              call('config:GetComplianceDetailsByConfigRule', () =>
+                client.send(
+                  new GetComplianceDetailsByConfigRuleCommand({
+                    ConfigRuleName: rule,
+                    ComplianceTypes: ['NON_COMPLIANT'],
+                    Limit: NON_COMPLIANT_PAGE,
+                    NextToken,
+                  }),
+                  opts,
+                ),
+              ),
+            (page) => page.NextToken,
+            (page) => page.EvaluationResults,
+          );
+          return {
+            rule,
+            compliance,
+            nonCompliant: results.map((e) => ({
+              resourceType: e.EvaluationResultIdentifier?.EvaluationResultQualifier?.ResourceType ?? '',
+              resourceId: e.EvaluationResultIdentifier?.EvaluationResultQualifier?.ResourceId ?? '',
+              ...(e.Annotation ? { annotation: e.Annotation } : {}),
+            })),
+            ...(r.Compliance?.ComplianceContributorCount?.CapExceeded ? { truncated: true } : {}),
+          };
+        }),
+      );
+    });
+  },
+});
+
+/** Regions known to have no configuration recorder; empty when recorders could not be read. */
+async function regionsWithoutRecorder(context: AwsContext): Promise<Set<string>> {
+  try {
+    const recorders = await context.need('aws.config.recorders');
+    return new Set(
+      recorders
+        .filter((r) => r.status === 'ok' && r.value.recorders.length === 0)
+        .map((r) => `${r.accountId}/${r.region}`),
+    );
+  } catch (error) {
+    if (context.signal.aborted) throw error;
+    return new Set();
+  }
+}
+
+/** Through the aggregator: one paged listing for all accounts and regions, then details per non-compliant rule. */
+async function aggregateCompliance(context: AwsContext): Promise<RegionResult<ConfigRuleCompliance[]>[]> {
+  const { session, signal } = context;
+  const name = session.settings.configAggregator!;
+  const { accounts, regions, callerAccount } = await context.need('aws.accounts');
+  const client = session.config(callerAccount, regions[0]!);
+  const opts = { abortSignal: signal };
+  const listed = await context.limit(() =>
+    paginate(
+      (NextToken) =>
+        call('config:DescribeAggregateComplianceByConfigRules', () =>
+          client.send(
+            new DescribeAggregateComplianceByConfigRulesCommand({
+              ConfigurationAggregatorName: name,
+              Limit: 1000,
+              NextToken,
+            }),
+            opts,
+          ),
+        ),
+      (page) => page.NextToken,
+      (page) => page.AggregateComplianceByConfigRules,
+    ),
+  );
+  const inScope = (r: AggregateComplianceByConfigRule) =>
+    accounts.some((a) => a.id === r.AccountId) && regions.includes(r.AwsRegion ?? '');
+  const details = new Map<AggregateComplianceByConfigRule, NonCompliantResource[]>();
+  await Promise.all(
+    listed
+      .filter((r) => inScope(r) && r.Compliance?.ComplianceType === 'NON_COMPLIANT')
+      .map(async (r) => {
+        const results = await context.limit(() =>
+          paginate(
+            (NextToken) =>
+              call('config:GetAggregateComplianceDetailsByConfigRule', () =>
+                client.send(
+                  new GetAggregateComplianceDetailsByConfigRuleCommand({
+                    ConfigurationAggregatorName: name,
+                    ConfigRuleName: r.ConfigRuleName,
+                    AccountId: r.AccountId,
+                    AwsRegion: r.AwsRegion,
+                    ComplianceType: 'NON_COMPLIANT',
+                    Limit: NON_COMPLIANT_PAGE,
+                    NextToken,
+                  }),
+                  opts,
+                ),
+              ),
+            (page) => page.NextToken,
+            (page) => page.AggregateEvaluationResults,
+          ),
+        );
+        details.set(
+          r,
+          results.map((e) => ({
+            resourceType: e.EvaluationResultIdentifier?.EvaluationResultQualifier?.ResourceType ?? '',
+            resourceId: e.EvaluationResultIdentifier?.EvaluationResultQualifier?.ResourceId ?? '',
+            ...(e.Annotation ? { annotation: e.Annotation } : {}),
+          })),
+        );
+      }),
+  );
+  return accounts.flatMap((account) =>
+    regions.map((region) => ({
+      accountId: account.id,
+      region,
+      status: 'ok' as const,
+      value: listed
+        .filter((r) => r.AccountId === account.id && r.AwsRegion === region)
+        .map((r) => ({
+          rule: r.ConfigRuleName ?? '',
+          compliance: r.Compliance?.ComplianceType ?? 'INSUFFICIENT_DATA',
+          nonCompliant: details.get(r) ?? [],
+        })),
+    })),
+  );
+}
+
+function parseItem(json: string): ConfigItem {
+  const raw = JSON.parse(json) as Record<string, unknown>;
+  const supplementary: Record<string, unknown> = {};
+  // Configuration history returns supplementary values as JSON strings; advanced queries as objects.
+  for (const [key, value] of Object.entries((raw.supplementaryConfiguration as object) ?? {})) {
+    let parsed = value;
+    if (typeof value === 'string' && /^[[{]/.test(value.trim())) {
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        parsed = value;
+      }
+    }
+    supplementary[key] = parsed;
+  }
+  let configuration = raw.configuration ?? {};
+  if (typeof configuration === 'string') configuration = JSON.parse(configuration) as object;
+  return {
+    accountId: String(raw.accountId ?? ''),
+    awsRegion: String(raw.awsRegion ?? ''),
+    resourceType: String(raw.resourceType ?? ''),
+    resourceId: String(raw.resourceId ?? ''),
+    ...(raw.resourceName ? { resourceName: String(raw.resourceName) } : {}),
+    ...(raw.arn ? { arn: String(raw.arn) } : {}),
+    configuration: configuration as Record<string, unknown>,
+    supplementaryConfiguration: supplementary,
+    ...(Array.isArray(raw.tags) ? { tags: raw.tags as { key: string; value: string }[] } : {}),
+  };
+}
+
+const quote = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+const SELECT =
+  'SELECT accountId, awsRegion, resourceType, resourceId, resourceName, arn, configuration, supplementaryConfiguration, tags';
+
+export function resourceQuery(
+  filters: { regions?: readonly string[]; accounts?: readonly string[] } = {},
+): string {
+  let expression = `${SELECT} WHERE resourceType IN (${quote(RESOURCE_TYPES)})`;
+  if (filters.regions?.length) expression += ` AND awsRegion IN (${quote(filters.regions)})`;
+  if (filters.accounts?.length) expression += ` AND accountId IN (${quote(filters.accounts)})`;
+  return expression;
+}
+
+function coverageFrom(recorders: RegionResult<ConfigRecorders>[]): ConfigCoverage[] {
+  return recorders.map((entry) => {
+    const base = { accountId: entry.accountId, region: entry.region };
+    if (entry.status === 'error') return { ...base, recording: false, resourceTypes: [], error: entry.error };
+    const active = entry.value.recorders.filter((r) => r.recording);
+    if (active.length === 0) return { ...base, recording: false, resourceTypes: [] };
+    const all = active.some((r) => r.allSupported || r.recordingStrategy === 'EXCLUSION_BY_RESOURCE_TYPES');
+    const excluded = active.flatMap((r) => r.exclusionResourceTypes);
+    return all
+      ? { ...base, recording: true, resourceTypes: 'all' as const, ...(excluded.length ? { excluded } : {}) }
+      : { ...base, recording: true, resourceTypes: [...new Set(active.flatMap((r) => r.resourceTypes))] };
+  });
+}
+
+/** Configuration items of the types the checks read, through advanced queries (per region or one aggregator). */
+export const resourcesCollector = defineCollector<'aws.config.resources', AwsSession>({
+  key: 'aws.config.resources',
+  async collect(context: AwsContext): Promise<ConfigResources> {
+    const { session, signal } = context;
+    const opts = { abortSignal: signal };
+    const coverage = coverageFrom(await context.need('aws.config.recorders'));
+    const aggregator = session.settings.configAggregator;
+    if (aggregator) {
+      const { accounts, regions, callerAccount } = await context.need('aws.accounts');
+      const client = session.config(callerAccount, regions[0]!);
+      const expression = resourceQuery({
+        regions,
+        accounts: accounts.length <= 100 ? accounts.map((a) => a.id) : undefined,
+      });
+      const results = await context.limit(() =>
+        paginate(
+          (NextToken) =>
+            call('config:SelectAggregateResourceConfig', () =>
+              client.send(
+                new SelectAggregateResourceConfigCommand({
+                  ConfigurationAggregatorName: aggregator,
+                  Expression: expression,
+                  Limit: 100,
+                  NextToken,
+                }),
+                opts,
+              ),
+            ),
+          (page) => page.NextToken,
+          (page) => page.Results,
+        ),
+      );
+      const ids = new Set(accounts.map((a) => a.id));
+      const items = results
+        .map(parseItem)
+        .filter((item) => ids.has(item.accountId) && regions.includes(item.awsRegion));
+      return { source: 'aggregator', aggregator, coverage, items };
+    }
+
+    const expression = resourceQuery();
+    const perRegion = await Promise.all(
+      coverage.map(async (scope) => {
+        if (scope.error || !scope.recording) return { scope, items: [] as ConfigItem[] };
+        try {
+          const client = session.config(scope.accountId, scope.region);
+          const results = await context.limit(() =>
+            paginate(
+              (NextToken) =>
+                call('config:SelectResourceConfig', () =>
+                  client.send(
+                    new SelectResourceConfigCommand({ Expression: expression, Limit: 100, NextToken }),
+                    opts,
+                  ),
+                ),
+              (page) => page.NextToken,
+              (page) => page.Results,
+            ),
+          );
+          return { scope, items: results.map(parseItem) };
+        } catch (error) {
+          if (signal.aborted) throw error;
+          return {
+            scope: { ...scope, error: (error as Error).message },
+            items: [] as ConfigItem[],
+            cause: error,
+          };
+        }
+      }),
+    );
+    const queried = perRegion.filter((r) => !r.scope.error && r.scope.recording);
+    const attempted = perRegion.filter((r) => 'cause' in r || (!r.scope.error && r.scope.recording));
+    failWhenNothingCollected(
+      attempted.map((r) => ({ status: 'cause' in r ? 'error' : 'ok', error: r.scope.error })),
+      attempted.map((r) => ('cause' in r ? r.cause : undefined)),
+    );
+    void queried;
+    return {
+      source: 'account',
+      coverage: perRegion.map((r) => r.scope),
+      items: perRegion.flatMap((r) => r.items),
+    };
+  },
+});

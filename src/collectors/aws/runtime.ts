@@ -1,0 +1,28 @@
+import type { ProviderRuntime } from '../../core/collector.js';
+import { accountsCollector } from './accounts.js';
+import { complianceCollector, recordersCollector, resourcesCollector } from './config.js';
+import {
+  accountSummaryCollector,
+  authorizationDetailsCollector,
+  credentialReportCollector,
+  passwordPolicyCollector,
+} from './iam.js';
+import { AwsSession, resolveSettings } from './session.js';
+
+/** The heavy half of the AWS provider: SDK clients, one collector per data key. */
+export const runtime: ProviderRuntime<AwsSession> = {
+  async createSession(config, env) {
+    return new AwsSession(await resolveSettings(config, env));
+  },
+  collectors: [
+    accountsCollector,
+    credentialReportCollector,
+    accountSummaryCollector,
+    passwordPolicyCollector,
+    authorizationDetailsCollector,
+    recordersCollector,
+    complianceCollector,
+    resourcesCollector,
+  ],
+  stats: (session) => session.stats(),
+};

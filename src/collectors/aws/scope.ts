@@ -1,0 +1,96 @@
+import type { CollectContext } from '../../core/collector.js';
+import type { AccountResult, AwsAccount, RegionResult } from './data.js';
+import { failWhenNothingCollected } from './errors.js';
+import type { AwsSession } from './session.js';
+import { errorMessage } from '../../core/errors.js';
+
+export type AwsContext = CollectContext<AwsSession>;
+
+export function notChecked(account: AwsAccount): string {
+  return `account not checked: ${account.error ?? 'unreachable'}`;
+}
+
+async function settle<T, S extends object>(
+  context: AwsContext,
+  scopes: { scope: S; account: AwsAccount }[],
+  work: (scope: S, account: AwsAccount) => Promise<T>,
+): Promise<(S & ({ status: 'ok'; value: T } | { status: 'error'; error: string }))[]> {
+  const causes: unknown[] = [];
+  const results = await Promise.all(
+    scopes.map(async ({ scope, account }, index) => {
+      if (account.error) return { ...scope, status: 'error' as const, error: notChecked(account) };
+      try {
+        const value = await context.limit(() => work(scope, account));
+        return { ...scope, status: 'ok' as const, value };
+      } catch (error) {
+        if (context.signal.aborted) throw error;
+        causes[index] = error;
+        return { ...scope, status: 'error' as const, error: errorMessage(error) };
+      }
+    }),
+  );
+  failWhenNothingCollected(
+    results,
+    scopes.map((_, i) => causes[i]),
+  );
+  return results;
+}
+
+/** Runs `work` once per account in scope (bounded by the provider's limit); failures stay per account. */
+export async function forEachAccount<T>(
+  context: AwsContext,
+  work: (account: AwsAccount) => Promise<T>,
+): Promise<AccountResult<T>[]> {
+  const { accounts } = await context.need('aws.accounts');
+  return settle(
+    context,
+    accounts.map((account) => ({ scope: { accountId: account.id }, account })),
+    (_scope, account) => work(account),
+  );
+}
+
+/** Runs `work` once per account and scanned region. */
+export async function forEachRegion<T>(
+  context: AwsContext,
+  work: (account: AwsAccount, region: string) => Promise<T>,
+): Promise<RegionResult<T>[]> {
+  const { accounts, regions } = await context.need('aws.accounts');
+  return settle(
+    context,
+    accounts.flatMap((account) =>
+      regions.map((region) => ({ scope: { accountId: account.id, region }, account })),
+    ),
+    (scope, account) => work(account, scope.region),
+  );
+}
+
+/** Follows a token until the service stops returning one. */
+export async function paginate<P, I>(
+  fetch: (token: string | undefined) => Promise<P>,
+  next: (page: P) => string | undefined,
+  items: (page: P) => I[] | undefined,
+): Promise<I[]> {
+  const out: I[] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetch(token);
+    out.push(...(items(page) ?? []));
+    token = next(page);
+  } while (token);
+  return out;
+}
+
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
+  });
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { soc2Async } from '../harness/cli.js';
+import { startFakeAws, type FakeAws } from '../fakes/aws/server.js';
+import { account, credentialReport, recordingRegion } from '../fakes/aws/world.js';
+
+let fake: FakeAws | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('soc2 scan against the AWS fake through bin/soc2.js', () => {
+  it('scans an organization from a config file and never writes the assumed-role secrets', async () => {
+    fake = await startFakeAws({
+      callerAccount: '111111111111',
+      accounts: [
+        account('111111111111', {
+          credentialReportCsv: credentialReport(
+            '111111111111',
+            [{ user: 'bob', password: true, mfa: false }],
+            { mfa: true },
+          ),
+          regions: { 'us-east-1': recordingRegion() },
+        }),
+        account('222222222222', { regions: { 'us-east-1': recordingRegion() } }),
+        account('333333333333', { assumable: false }),
+      ],
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-aws-cli-'));
+    writeFileSync(
+      join(dir, 'soc2.config.yaml'),
+      'organization: Test Co\nproviders:\n  aws:\n    regions: [us-east-1]\n    organization: true\n',
+    );
+    const out = join(dir, 'out');
+    const run = soc2Async(['scan', '--provider', 'aws', '--json', '-q', '--out', out, '--format', 'json'], {
+      cwd: dir,
+      env: {
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'testSecretAccessKeyValue',
+        AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL: fake.url,
+        AWS_CONFIG_FILE: join(dir, 'none'),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+        AWS_EC2_METADATA_DISABLED: 'true',
+        SOC2_AWS_RETRY_BASE_MS: '1',
+        SOC2_AWS_POLL_MS: '1',
+      },
+    });
+    const result = await run.done;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as {
+      checks: { id: string; status: string; findings: { resource: string; status: string }[] }[];
+      providers: { id: string; stats?: Record<string, number> }[];
+    };
+    const consoleMfa = report.checks.find((c) => c.id === 'aws.iam-console-mfa')!;
+    expect(consoleMfa.findings.filter((f) => f.status === 'fail').map((f) => f.resource)).toEqual([
+      'arn:aws:iam::111111111111:user/bob',
+      'aws-account/333333333333',
+    ]);
+    expect(report.providers.find((p) => p.id === 'aws')?.stats?.requests).toBe(fake.requests.length);
+    for (const file of [...filesUnder(out)]) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toContain('fakeSecretForTestsOnly');
+      expect(text, file).not.toContain('fake-session-token');
+      expect(text, file).not.toContain('testSecretAccessKeyValue');
+    }
+  });
+});

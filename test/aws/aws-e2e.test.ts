@@ -1,0 +1,412 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { allChecks } from '../../checks/index.js';
+import { providers } from '../../src/collectors/index.js';
+import { loadCatalog } from '../../src/core/catalog.js';
+import { defaultConfig, type Config } from '../../src/core/config.js';
+import { runScan } from '../../src/core/scan.js';
+import { startFakeAws, type FakeAws, type FakeWorld } from '../fakes/aws/server.js';
+import {
+  account,
+  bucket,
+  credentialReport,
+  item,
+  recordingRegion,
+  securityGroup,
+  trail,
+} from '../fakes/aws/world.js';
+
+const NOW = new Date('2026-11-02T09:00:00.000Z');
+const catalog = loadCatalog({ checks: allChecks });
+
+let fake: FakeAws | undefined;
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await fake?.close();
+  fake = undefined;
+});
+
+/** The SDK reads credentials and endpoint overrides from process.env, as it does for users. */
+function env(url: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const vars: Record<string, string> = {
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: url,
+    SOC2_AWS_RETRY_BASE_MS: '1',
+    SOC2_AWS_POLL_MS: '1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    ...extra,
+  };
+  for (const name of [
+    'AWS_PROFILE',
+    'AWS_SESSION_TOKEN',
+    'AWS_DEFAULT_REGION',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+  ])
+    vi.stubEnv(name, undefined);
+  for (const name of Object.keys(process.env).filter((n) => n.startsWith('AWS_ENDPOINT_URL')))
+    vi.stubEnv(name, undefined);
+  for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
+  return process.env;
+}
+
+async function scan(
+  world: FakeWorld,
+  aws: Config['providers']['aws'],
+  extraEnv: (url: string) => Record<string, string> = () => ({}),
+) {
+  fake = await startFakeAws(world);
+  const config: Config = { ...defaultConfig(), organization: 'Test Co', providers: { aws } };
+  const { result, snapshot } = await runScan({
+    config,
+    catalog,
+    checks: allChecks,
+    providers,
+    selection: { providers: ['aws'] },
+    env: env(fake.url, extraEnv(fake.url)),
+    clock: () => NOW,
+  });
+  const check = (id: string) => result.checks.find((c) => c.id === id)!;
+  const failing = (id: string) =>
+    check(id)
+      .findings.filter((f) => f.status === 'fail')
+      .map((f) => f.resource);
+  return { result, snapshot, check, failing, requests: fake.requests };
+}
+
+const A = '111111111111';
+const B = '222222222222';
+const C = '333333333333';
+
+function orgWorld(): FakeWorld {
+  return {
+    callerAccount: A,
+    aggregator: undefined,
+    throttle: {
+      'iam:GetAccountAuthorizationDetails': 2,
+      'config:SelectResourceConfig': 1,
+      'sts:AssumeRole': 1,
+    },
+    pageSize: { iam: 2, config: 2, organizations: 2, compliance: 1 },
+    accounts: [
+      account(A, {
+        name: 'prod',
+        credentialReportCsv: credentialReport(
+          A,
+          [
+            { user: 'alice', password: true, mfa: true, passwordLastUsed: '2026-10-30T10:00:00+00:00' },
+            { user: 'bob', password: true, mfa: false, passwordLastUsed: '2026-10-01T10:00:00+00:00' },
+            {
+              user: 'deploy',
+              key1Rotated: '2025-01-01T00:00:00+00:00',
+              key1Used: '2026-11-01T00:00:00+00:00',
+            },
+          ],
+          { mfa: true },
+        ),
+        summary: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: 3 },
+        passwordPolicy: {
+          MinimumPasswordLength: 14,
+          PasswordReusePrevention: 24,
+          RequireSymbols: true,
+          RequireNumbers: true,
+          RequireUppercaseCharacters: true,
+          RequireLowercaseCharacters: true,
+          AllowUsersToChangePassword: true,
+          ExpirePasswords: false,
+        },
+        users: [
+          { name: 'alice', groups: ['admins'] },
+          { name: 'bob', groups: ['devs'] },
+          {
+            name: 'deploy',
+            attached: [{ name: 'DeployPolicy', arn: `arn:aws:iam::${A}:policy/DeployPolicy` }],
+          },
+        ],
+        groups: [
+          {
+            name: 'admins',
+            attached: [{ name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' }],
+          },
+          {
+            name: 'devs',
+            inline: [
+              {
+                name: 'read',
+                document: {
+                  Version: '2012-10-17',
+                  Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }],
+                },
+              },
+            ],
+          },
+        ],
+        roles: [
+          {
+            name: 'break-glass',
+            inline: [
+              {
+                name: 'all',
+                document: {
+                  Version: '2012-10-17',
+                  Statement: { Effect: 'Allow', Action: '*', Resource: '*' },
+                },
+              },
+            ],
+          },
+        ],
+        policies: [
+          {
+            name: 'DeployPolicy',
+            arn: `arn:aws:iam::${A}:policy/DeployPolicy`,
+            document: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: ['ecs:*'], Resource: '*' }],
+            },
+          },
+        ],
+        regions: {
+          'us-east-1': recordingRegion({
+            rules: {
+              's3-bucket-versioning-enabled': [
+                { resourceType: 'AWS::S3::Bucket', resourceId: 'logs', annotation: 'Versioning is off' },
+                { resourceType: 'AWS::S3::Bucket', resourceId: 'tmp' },
+                { resourceType: 'AWS::S3::Bucket', resourceId: 'scratch' },
+              ],
+              'encrypted-volumes': [],
+            },
+            items: [
+              bucket(A, 'us-east-1', 'data', { encrypted: true, blocked: true, versioned: true }),
+              bucket(A, 'us-east-1', 'logs', { encrypted: false, blocked: false, versioned: false }),
+              bucket(A, 'us-east-1', 'tmp', { encrypted: true, blocked: true, versioned: false }),
+              securityGroup(A, 'us-east-1', 'sg-ssh', 22),
+              securityGroup(A, 'us-east-1', 'sg-web'),
+              trail(A, 'us-east-1', 'org-trail', true, true),
+              item(A, 'us-east-1', 'AWS::RDS::DBInstance', 'db-main', {
+                dBInstanceIdentifier: 'db-main',
+                storageEncrypted: true,
+                backupRetentionPeriod: 7,
+                publiclyAccessible: false,
+                multiAZ: false,
+                engine: 'postgres',
+              }),
+            ],
+          }),
+          'eu-west-1': recordingRegion({ items: [] }),
+        },
+      }),
+      account(B, {
+        name: 'staging',
+        credentialReportCsv: credentialReport(B, [], { mfa: false, lastUsed: '2026-10-20T00:00:00+00:00' }),
+        summary: { AccountMFAEnabled: 0, AccountAccessKeysPresent: 0, Users: 0 },
+        denied: ['iam:GetAccountPasswordPolicy'],
+        regions: {
+          'us-east-1': recordingRegion({
+            items: [
+              item(B, 'us-east-1', 'AWS::EC2::Volume', 'vol-1', { volumeId: 'vol-1', encrypted: false }),
+              trail(B, 'us-east-1', 'single', false, true),
+            ],
+          }),
+          // eu-west-1: AWS Config was never enabled here.
+        },
+      }),
+      account(C, { name: 'sandbox', assumable: false }),
+    ],
+  };
+}
+
+describe('AWS provider end to end (real SDK clients against the local wire-protocol fake)', () => {
+  it('scans an organization: pagination, throttling, an unassumable account, a region without Config', async () => {
+    const { result, check, failing, snapshot, requests } = await scan(orgWorld(), {
+      organization: true,
+      regions: ['us-east-1', 'eu-west-1'],
+    });
+
+    const accounts = snapshot.data['aws.accounts'];
+    expect(accounts?.status).toBe('ok');
+    const value = (accounts as { value: { accounts: { id: string; error?: string }[] } }).value;
+    expect(value.accounts.map((a) => a.id)).toEqual([A, B, C]);
+    expect(value.accounts.find((a) => a.id === C)?.error).toMatch(
+      /cannot assume arn:aws:iam::333333333333:role\/soc2-audit: sts:AssumeRole denied/,
+    );
+
+    // IAM
+    expect(check('aws.iam-root-mfa').status).toBe('fail');
+    expect(failing('aws.iam-root-mfa').sort()).toEqual([`arn:aws:iam::${B}:root`, `aws-account/${C}`]);
+    expect(failing('aws.iam-console-mfa')).toEqual([`arn:aws:iam::${A}:user/bob`, `aws-account/${C}`]);
+    expect(failing('aws.iam-access-key-rotation')).toEqual([
+      `arn:aws:iam::${A}:user/deploy/access_key_1`,
+      `aws-account/${C}`,
+    ]);
+    expect(failing('aws.iam-root-recent-use')).toEqual([`arn:aws:iam::${B}:root`, `aws-account/${C}`]);
+    expect(failing('aws.iam-user-attached-policies')).toEqual([
+      `arn:aws:iam::${A}:user/deploy`,
+      `aws-account/${C}`,
+    ]);
+    expect(failing('aws.iam-admin-access').sort()).toEqual(
+      [`arn:aws:iam::${A}:user/alice`, `arn:aws:iam::${A}:role/break-glass`, `aws-account/${C}`].sort(),
+    );
+    const policy = check('aws.iam-password-policy');
+    expect(policy.findings.find((f) => f.resource === `aws-account/${A}`)?.status).toBe('pass');
+    expect(policy.findings.find((f) => f.resource === `aws-account/${B}`)?.message).toMatch(
+      /iam:GetAccountPasswordPolicy denied/,
+    );
+    expect(policy.findings.find((f) => f.resource === `aws-account/${C}`)?.message).toMatch(
+      /not checked.*sts:AssumeRole denied/,
+    );
+
+    // AWS Config
+    expect(failing('aws.config-recording').sort()).toEqual(
+      [`aws-account/${B}/eu-west-1`, `aws-account/${C}/us-east-1`, `aws-account/${C}/eu-west-1`].sort(),
+    );
+    expect(
+      check('aws.config-recording').findings.find((f) => f.resource === `aws-account/${B}/eu-west-1`)
+        ?.message,
+    ).toMatch(/no configuration recorder/);
+    expect(
+      failing('aws.config-rule-compliance')
+        .filter((r) => r.startsWith(`aws-account/${A}`))
+        .sort(),
+    ).toEqual(['logs', 'scratch', 'tmp'].map((b) => `aws-account/${A}/us-east-1/AWS::S3::Bucket/${b}`));
+    const s3enc = check('aws.s3-encryption');
+    expect(failing('aws.s3-encryption')).toContain('arn:aws:s3:us-east-1:111111111111:logs');
+    expect(s3enc.findings.find((f) => f.resource === `aws-account/${B}/eu-west-1`)?.message).toMatch(
+      /not recording in 222222222222 eu-west-1/,
+    );
+    expect(failing('aws.ec2-open-admin-ports')).toContain('arn:aws:ec2:us-east-1:111111111111:sg-ssh');
+    expect(failing('aws.ec2-open-admin-ports')).not.toContain('arn:aws:ec2:us-east-1:111111111111:sg-web');
+    expect(failing('aws.ebs-encryption')).toContain('arn:aws:ec2:us-east-1:222222222222:vol-1');
+    expect(failing('aws.rds-multi-az')).toContain('arn:aws:rds:us-east-1:111111111111:db-main');
+    expect(check('aws.rds-encryption').findings.find((f) => f.resource.endsWith('db-main'))?.status).toBe(
+      'pass',
+    );
+    expect(failing('aws.cloudtrail-multi-region').sort()).toEqual([`aws-account/${B}`, `aws-account/${C}`]);
+
+    // No AWS check passes by finding nothing for the unassumable account.
+    for (const c of result.checks.filter((x) => x.provider === 'aws')) {
+      expect(c.status, c.id).not.toBe('pass');
+    }
+
+    // Requests: pages and retries as the fake's page sizes dictate.
+    const count = (service: string, action: string, account?: string) =>
+      requests.filter(
+        (r) => r.service === service && r.action === action && (!account || r.account === account),
+      ).length;
+    expect(count('organizations', 'ListAccounts')).toBe(2); // 3 accounts, 2 per page
+    expect(count('sts', 'AssumeRole')).toBe(3); // B and C, plus one throttled retry
+    // Throttles land on whichever account asks first, so retries are counted across accounts.
+    // A: 3 users + 2 groups + 1 role + 1 policy = 7 entities at 2 per page = 4 pages; B: 1 page; 2 throttled
+    expect(count('iam', 'GetAccountAuthorizationDetails')).toBe(4 + 1 + 2);
+    // A us-east-1: 7 items at 2 per page = 4; A eu-west-1: 1; B us-east-1: 1; B eu-west-1 not recording: 0; 1 throttled
+    expect(count('config', 'SelectResourceConfig')).toBe(4 + 1 + 1 + 1);
+    expect(count('config', 'DescribeConfigurationRecorders', B)).toBe(2);
+    expect(count('config', 'DescribeConfigurationRecorderStatus', B)).toBe(1); // not asked where there is no recorder
+    expect(count('config', 'DescribeComplianceByConfigRule', B)).toBe(1); // nor rule compliance
+    expect(requests.filter((r) => r.account === C)).toEqual([]);
+    const stats = result.providers.find((p) => p.id === 'aws')?.stats;
+    expect(stats?.requests).toBe(requests.length);
+    expect(stats?.retries).toBe(4);
+    console.log(
+      'aws e2e org requests:',
+      JSON.stringify(
+        Object.fromEntries(Object.entries(stats ?? {}).filter(([k]) => k.startsWith('requests.'))),
+      ),
+    );
+  });
+
+  it('skips a key whose permission is missing, naming the denied action', async () => {
+    const world: FakeWorld = {
+      callerAccount: A,
+      accounts: [
+        account(A, { denied: ['iam:GetAccountAuthorizationDetails', 'iam:GenerateCredentialReport'] }),
+      ],
+    };
+    const { check } = await scan(world, { regions: ['us-east-1'] });
+    for (const id of ['aws.iam-admin-access', 'aws.iam-user-attached-policies']) {
+      expect(check(id).status).toBe('skipped');
+      expect(check(id).reason).toBe('iam:GetAccountAuthorizationDetails denied');
+    }
+    expect(check('aws.iam-console-mfa').status).toBe('skipped');
+    expect(check('aws.iam-console-mfa').reason).toBe('iam:GenerateCredentialReport denied');
+    expect(check('aws.iam-password-policy').status).toBe('fail'); // no policy (NoSuchEntity) is data
+    expect(check('aws.iam-password-policy').findings[0]?.message).toMatch(/no IAM password policy/);
+    expect(check('aws.iam-root-mfa').status).toBe('pass');
+    // Config never enabled in the only region: resource checks say so instead of passing.
+    expect(check('aws.s3-encryption').status).toBe('fail');
+    expect(check('aws.s3-encryption').findings[0]?.message).toMatch(
+      /not recording in 111111111111 us-east-1/,
+    );
+  });
+
+  it('waits for the credential report and honours service-specific endpoint variables', async () => {
+    const world: FakeWorld = {
+      callerAccount: A,
+      accounts: [account(A, { reportPolls: 2, regions: { 'us-east-1': recordingRegion() } })],
+    };
+    const { check, requests } = await scan(world, { regions: ['us-east-1'] }, (url) => ({
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9', // nothing listens there: the per-service variables must win
+      AWS_ENDPOINT_URL_IAM: url,
+      AWS_ENDPOINT_URL_STS: url,
+      AWS_ENDPOINT_URL_CONFIG_SERVICE: url,
+    }));
+    expect(requests.filter((r) => r.action === 'GenerateCredentialReport')).toHaveLength(3);
+    expect(check('aws.iam-root-access-keys').status).toBe('pass');
+    expect(check('aws.config-recording').status).toBe('pass');
+    expect(check('aws.s3-encryption').findings[0]?.message).toMatch(
+      /no S3 buckets to check in 111111111111 us-east-1/,
+    );
+  });
+
+  it('reads resources and rule compliance for the whole organization through a Config aggregator', async () => {
+    const world = orgWorld();
+    world.aggregator = 'org-aggregator';
+    world.throttle = {};
+    const { check, failing, requests, snapshot } = await scan(world, {
+      organization: true,
+      regions: ['us-east-1', 'eu-west-1'],
+      configAggregator: 'org-aggregator',
+    });
+    const perAccountQueries = requests.filter(
+      (r) => r.action === 'SelectResourceConfig' || r.action === 'DescribeComplianceByConfigRule',
+    );
+    expect(perAccountQueries).toEqual([]);
+    const select = requests.filter((r) => r.action === 'SelectAggregateResourceConfig');
+    expect(select).toHaveLength(5); // 9 items of both accounts at 2 per page
+    expect(select.every((r) => r.account === A)).toBe(true);
+    expect(requests.filter((r) => r.action === 'GetAggregateComplianceDetailsByConfigRule')).toHaveLength(2);
+    const resources = snapshot.data['aws.config.resources'] as {
+      value: { source: string; items: unknown[] };
+    };
+    expect(resources.value.source).toBe('aggregator');
+    expect(resources.value.items).toHaveLength(9);
+    expect(failing('aws.ebs-encryption')).toContain('arn:aws:ec2:us-east-1:222222222222:vol-1');
+    expect(failing('aws.config-rule-compliance')).toContain(
+      `aws-account/${A}/us-east-1/AWS::S3::Bucket/scratch`,
+    );
+    expect(
+      check('aws.s3-encryption').findings.find((f) => f.resource === `aws-account/${B}/eu-west-1`)?.status,
+    ).toBe('fail');
+  });
+
+  it('reports a missing aggregator as an error naming it', async () => {
+    const world = orgWorld();
+    world.throttle = {};
+    const { check } = await scan(world, { regions: ['us-east-1'], configAggregator: 'nope' });
+    expect(check('aws.s3-encryption').status).toBe('error');
+    expect(check('aws.s3-encryption').reason).toMatch(
+      /config:SelectAggregateResourceConfig failed: .*nope not found/,
+    );
+  });
+
+  it('explains missing credentials instead of a bare SDK error', async () => {
+    const world: FakeWorld = { callerAccount: A, accounts: [account(A)] };
+    const { check } = await scan(world, { regions: ['us-east-1'] }, () => ({
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+    }));
+    expect(check('aws.iam-root-mfa').status).toBe('error');
+    expect(check('aws.iam-root-mfa').reason).toMatch(/no AWS credentials found: set AWS_PROFILE/);
+  });
+});

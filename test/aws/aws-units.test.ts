@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseCredentialReport, parseCsv } from '../../src/collectors/aws/credential-report.js';
+import { decodePolicy } from '../../src/collectors/aws/iam.js';
+import { awsProvider } from '../../src/collectors/aws/provider.js';
+import { resourceQuery } from '../../src/collectors/aws/config.js';
+import { defaultConfig } from '../../src/core/config.js';
+import { CSV_HEADER } from '../fakes/aws/world.js';
+
+describe('AWS provider detection (no SDK loaded)', () => {
+  it('is configured by providers.aws or by credentials in the environment', () => {
+    expect(awsProvider.detect({ ...defaultConfig(), providers: { aws: {} } }, {}).configured).toBe(true);
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_PROFILE',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    ]) {
+      expect(awsProvider.detect(defaultConfig(), { [name]: 'x' }).configured).toBe(true);
+    }
+    const none = awsProvider.detect(defaultConfig(), {});
+    expect(none.configured).toBe(false);
+    expect(!none.configured && none.reason).toMatch(/providers\.aws.*AWS_PROFILE/);
+  });
+});
+
+describe('credential report CSV', () => {
+  it('parses rows by the header AWS sends, keeping N/A and no_information as text', () => {
+    const text = `${CSV_HEADER}\n<root_account>,arn:aws:iam::1:root,2020-01-01T00:00:00+00:00,not_supported,no_information,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n`;
+    const [root] = parseCredentialReport(text);
+    expect(root?.user).toBe('<root_account>');
+    expect(root?.password_last_used).toBe('no_information');
+    expect(root?.mfa_active).toBe('true');
+    expect(root?.cert_2_last_rotated).toBe('N/A');
+  });
+  it('handles quotes and CRLF', () => {
+    expect(parseCsv('a,"b,c","d ""e"""\r\n1,2,3')).toEqual([
+      ['a', 'b,c', 'd "e"'],
+      ['1', '2', '3'],
+    ]);
+  });
+  it('rejects something that is not a credential report', () => {
+    expect(() => parseCredentialReport('hello\nworld')).toThrow(/not the expected CSV/);
+  });
+});
+
+describe('policy documents', () => {
+  it('decodes the URL-encoded JSON IAM returns', () => {
+    const doc = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/a b+c' }],
+    };
+    expect(decodePolicy(encodeURIComponent(JSON.stringify(doc)))).toEqual(doc);
+    expect(decodePolicy(JSON.stringify(doc))).toEqual(doc);
+  });
+});
+
+describe('advanced query', () => {
+  it('selects the checked resource types and narrows aggregator queries to the scope', () => {
+    const q = resourceQuery({ regions: ['us-east-1'], accounts: ['111111111111'] });
+    expect(q).toMatch(
+      /^SELECT accountId, awsRegion, resourceType, resourceId, resourceName, arn, configuration, supplementaryConfiguration, tags WHERE resourceType IN \('AWS::S3::Bucket'/,
+    );
+    expect(q).toMatch(/AND awsRegion IN \('us-east-1'\) AND accountId IN \('111111111111'\)$/);
+    expect(q.length).toBeLessThan(4096);
+  });
+});

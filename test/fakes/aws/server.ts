@@ -1,0 +1,491 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local AWS that speaks the real wire protocols the SDK uses: the query protocol with XML responses
+ * (IAM, STS) and JSON 1.1 (AWS Config `StarlingDoveService.*`, Organizations `AWSOrganizationsV20161128.*`).
+ * The caller's account comes from the SigV4 access key: `test` is the caller, `ASIA<account>` an assumed role.
+ */
+
+export interface FakeIamEntity {
+  name: string;
+  attached?: { name: string; arn: string }[];
+  inline?: { name: string; document: object }[];
+}
+export interface FakeUser extends FakeIamEntity {
+  groups?: string[];
+  tags?: Record<string, string>;
+}
+export interface FakeRegion {
+  recorders?: object[];
+  recorderStatus?: object[];
+  channels?: object[];
+  channelStatus?: object[];
+  /** rule name -> non-compliant resources (empty list = compliant) */
+  rules?: Record<string, { resourceType: string; resourceId: string; annotation?: string }[]>;
+  items?: object[];
+}
+export interface FakeAccount {
+  id: string;
+  name?: string;
+  /** false: sts:AssumeRole into this account is denied. */
+  assumable?: boolean;
+  credentialReportCsv?: string;
+  /** GenerateCredentialReport answers STARTED this many times before COMPLETE. */
+  reportPolls?: number;
+  summary?: Record<string, number>;
+  passwordPolicy?: object | null;
+  users?: FakeUser[];
+  groups?: FakeIamEntity[];
+  roles?: (FakeIamEntity & { path?: string })[];
+  policies?: { name: string; arn: string; document: object; attachmentCount?: number }[];
+  /** Actions (e.g. `iam:GenerateCredentialReport`) answered with AccessDenied. */
+  denied?: string[];
+  regions?: Record<string, FakeRegion>;
+}
+export interface FakeWorld {
+  callerAccount: string;
+  accounts: FakeAccount[];
+  /** `service:Action` -> how many Throttling answers (HTTP 400) precede a real one, counted per action. */
+  throttle?: Record<string, number>;
+  /** Server-side page sizes (AWS may return fewer items than asked for). */
+  pageSize?: { iam?: number; config?: number; organizations?: number; compliance?: number };
+  aggregator?: string;
+}
+
+export interface RecordedRequest {
+  service: string;
+  action: string;
+  account: string;
+  region: string;
+  status: number;
+}
+
+export interface FakeAws {
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
+const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A query-protocol map: `<entry><key>..</key><value>..</value></entry>`. */
+class XmlMap {
+  constructor(readonly entries: [string, unknown][]) {}
+}
+
+function xml(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof XmlMap)
+    return value.entries
+      .map(([k, v]) => `<entry><key>${esc(k)}</key><value>${xml(v)}</value></entry>`)
+      .join('');
+  if (Array.isArray(value)) return value.map((v) => `<member>${xml(v)}</member>`).join('');
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `<${k}>${xml(v)}</${k}>`)
+      .join('');
+  }
+  return esc(String(value));
+}
+
+class Fail extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+const page = <T>(list: T[], token: string | undefined, size: number) => {
+  const start = token ? Number(token) : 0;
+  const items = list.slice(start, start + size);
+  const next = start + size < list.length ? String(start + size) : undefined;
+  return { items, next };
+};
+
+const entity = (account: string, kind: string, e: FakeIamEntity & { path?: string }) => ({
+  Path: e.path ?? '/',
+  [`${kind}Name`]: e.name,
+  [`${kind}Id`]: `AID${e.name.toUpperCase().replace(/[^A-Z0-9]/g, '')}`,
+  Arn: `arn:aws:iam::${account}:${kind.toLowerCase()}${e.path ?? '/'}${e.name}`,
+  CreateDate: '2025-01-15T10:00:00Z',
+  [`${kind}PolicyList`]: (e.inline ?? []).map((p) => ({
+    PolicyName: p.name,
+    PolicyDocument: encodeURIComponent(JSON.stringify(p.document)),
+  })),
+  AttachedManagedPolicies: (e.attached ?? []).map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })),
+});
+
+export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
+  const requests: RecordedRequest[] = [];
+  const throttled = new Map<string, number>();
+  const reportPolls = new Map<string, number>();
+  const byId = new Map(world.accounts.map((a) => [a.id, a]));
+
+  const handleIam = (account: FakeAccount, action: string, params: URLSearchParams): object => {
+    const iamPage = world.pageSize?.iam ?? 1000;
+    switch (action) {
+      case 'GenerateCredentialReport': {
+        const seen = reportPolls.get(account.id) ?? 0;
+        reportPolls.set(account.id, seen + 1);
+        const state =
+          seen < (account.reportPolls ?? 0) ? (seen === 0 ? 'STARTED' : 'INPROGRESS') : 'COMPLETE';
+        return {
+          State: state,
+          Description: state === 'COMPLETE' ? 'Report is ready' : 'Report generation started',
+        };
+      }
+      case 'GetCredentialReport':
+        if (!account.credentialReportCsv)
+          throw new Fail('ReportNotPresent', 'Credential report not present', 410);
+        return {
+          Content: Buffer.from(account.credentialReportCsv).toString('base64'),
+          ReportFormat: 'text/csv',
+          GeneratedTime: '2026-11-02T08:59:00Z',
+        };
+      case 'GetAccountSummary':
+        return {
+          SummaryMap: new XmlMap(Object.entries(account.summary ?? {})),
+        };
+      case 'GetAccountPasswordPolicy':
+        if (!account.passwordPolicy)
+          throw new Fail(
+            'NoSuchEntity',
+            `The Password Policy with domain name ${account.id} cannot be found.`,
+            404,
+          );
+        return { PasswordPolicy: account.passwordPolicy };
+      case 'GetAccountAuthorizationDetails': {
+        const max = Math.min(Number(params.get('MaxItems') ?? 100), iamPage);
+        const all: { kind: string; value: object }[] = [
+          ...(account.users ?? []).map((u) => ({
+            kind: 'UserDetailList',
+            value: {
+              ...entity(account.id, 'User', u),
+              GroupList: u.groups ?? [],
+              Tags: Object.entries(u.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
+            },
+          })),
+          ...(account.groups ?? []).map((g) => ({
+            kind: 'GroupDetailList',
+            value: entity(account.id, 'Group', g),
+          })),
+          ...(account.roles ?? []).map((r) => ({
+            kind: 'RoleDetailList',
+            value: {
+              ...entity(account.id, 'Role', r),
+              AssumeRolePolicyDocument: encodeURIComponent(
+                JSON.stringify({
+                  Version: '2012-10-17',
+                  Statement: [
+                    {
+                      Effect: 'Allow',
+                      Principal: { Service: 'ec2.amazonaws.com' },
+                      Action: 'sts:AssumeRole',
+                    },
+                  ],
+                }),
+              ),
+            },
+          })),
+          ...(account.policies ?? []).map((p) => ({
+            kind: 'Policies',
+            value: {
+              PolicyName: p.name,
+              PolicyId: `ANPA${p.name.toUpperCase()}`,
+              Arn: p.arn,
+              Path: '/',
+              DefaultVersionId: 'v1',
+              AttachmentCount: p.attachmentCount ?? 1,
+              IsAttachable: true,
+              PolicyVersionList: [
+                {
+                  Document: encodeURIComponent(JSON.stringify(p.document)),
+                  VersionId: 'v1',
+                  IsDefaultVersion: true,
+                },
+              ],
+            },
+          })),
+        ];
+        const { items, next } = page(all, params.get('Marker') ?? undefined, max);
+        const out: Record<string, unknown> = {
+          UserDetailList: [],
+          GroupDetailList: [],
+          RoleDetailList: [],
+          Policies: [],
+        };
+        for (const item of items) (out[item.kind] as object[]).push(item.value);
+        return { ...out, IsTruncated: Boolean(next), ...(next ? { Marker: next } : {}) };
+      }
+      default:
+        throw new Fail('InvalidAction', `Could not find operation ${action} for version 2010-05-08`);
+    }
+  };
+
+  const handleSts = (caller: string, action: string, params: URLSearchParams): object => {
+    if (action === 'GetCallerIdentity') {
+      return { Arn: `arn:aws:iam::${caller}:user/soc2-scanner`, UserId: 'AIDASCANNER', Account: caller };
+    }
+    if (action === 'AssumeRole') {
+      const roleArn = params.get('RoleArn') ?? '';
+      const target = byId.get(roleArn.split(':')[4] ?? '');
+      if (!target || target.assumable === false) {
+        throw new Fail(
+          'AccessDenied',
+          `User: arn:aws:iam::${caller}:user/soc2-scanner is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+          403,
+        );
+      }
+      return {
+        Credentials: {
+          AccessKeyId: `ASIA${target.id}`,
+          SecretAccessKey: 'fakeSecretForTestsOnly',
+          SessionToken: 'fake-session-token',
+          Expiration: '2099-01-01T00:00:00Z',
+        },
+        AssumedRoleUser: { AssumedRoleId: `AROA${target.id}:soc2-scan`, Arn: `${roleArn}/soc2-scan` },
+      };
+    }
+    throw new Fail('InvalidAction', `Could not find operation ${action}`);
+  };
+
+  const regionOf = (account: FakeAccount, region: string) => account.regions?.[region];
+
+  const complianceOf = (account: FakeAccount, region: string) =>
+    Object.entries(regionOf(account, region)?.rules ?? {}).map(([name, bad]) => ({
+      ConfigRuleName: name,
+      Compliance: {
+        ComplianceType: bad.length ? 'NON_COMPLIANT' : 'COMPLIANT',
+        ...(bad.length
+          ? { ComplianceContributorCount: { CappedCount: bad.length, CapExceeded: false } }
+          : {}),
+      },
+    }));
+
+  const evaluations = (
+    rule: string,
+    bad: { resourceType: string; resourceId: string; annotation?: string }[],
+  ) =>
+    bad.map((r) => ({
+      EvaluationResultIdentifier: {
+        EvaluationResultQualifier: {
+          ConfigRuleName: rule,
+          ResourceType: r.resourceType,
+          ResourceId: r.resourceId,
+        },
+        OrderingTimestamp: 1793600000,
+      },
+      ComplianceType: 'NON_COMPLIANT',
+      ResultRecordedTime: 1793600000,
+      ConfigRuleInvokedTime: 1793600000,
+      ...(r.annotation ? { Annotation: r.annotation } : {}),
+    }));
+
+  const selectItems = (expression: string, items: object[]) => {
+    if (!/^\s*SELECT\s/i.test(expression)) throw new Fail('InvalidExpressionException', 'Invalid expression');
+    const types = /resourceType IN \(([^)]*)\)/i
+      .exec(expression)?.[1]
+      ?.match(/'[^']+'/g)
+      ?.map((t) => t.slice(1, -1));
+    return items.filter((i) => !types || types.includes((i as { resourceType: string }).resourceType));
+  };
+
+  const handleConfig = (
+    account: FakeAccount,
+    region: string,
+    action: string,
+    body: Record<string, unknown>,
+  ): object => {
+    const r = regionOf(account, region) ?? {};
+    const size = world.pageSize?.config ?? 100;
+    const token = body.NextToken as string | undefined;
+    const aggregatorName = body.ConfigurationAggregatorName as string | undefined;
+    if (aggregatorName !== undefined && aggregatorName !== world.aggregator) {
+      throw new Fail('NoSuchConfigurationAggregatorException', `Aggregator ${aggregatorName} not found`);
+    }
+    switch (action) {
+      case 'DescribeConfigurationRecorders':
+        return { ConfigurationRecorders: r.recorders ?? [] };
+      case 'DescribeConfigurationRecorderStatus':
+        return { ConfigurationRecordersStatus: r.recorderStatus ?? [] };
+      case 'DescribeDeliveryChannels':
+        return { DeliveryChannels: r.channels ?? [] };
+      case 'DescribeDeliveryChannelStatus':
+        return { DeliveryChannelsStatus: r.channelStatus ?? [] };
+      case 'DescribeComplianceByConfigRule': {
+        const { items, next } = page(complianceOf(account, region), token, world.pageSize?.compliance ?? 25);
+        return { ComplianceByConfigRules: items, ...(next ? { NextToken: next } : {}) };
+      }
+      case 'GetComplianceDetailsByConfigRule': {
+        const rule = body.ConfigRuleName as string;
+        const bad = r.rules?.[rule];
+        if (!bad) throw new Fail('NoSuchConfigRuleException', `Rule ${rule} not found`);
+        const { items, next } = page(
+          evaluations(rule, bad),
+          token,
+          Math.min(Number(body.Limit ?? 100), size),
+        );
+        return { EvaluationResults: items, ...(next ? { NextToken: next } : {}) };
+      }
+      case 'SelectResourceConfig': {
+        const found = selectItems(String(body.Expression ?? ''), r.items ?? []);
+        const { items, next } = page(found, token, Math.min(Number(body.Limit ?? 100), size));
+        return {
+          Results: items.map((i) => JSON.stringify(i)),
+          QueryInfo: { SelectFields: [{ Name: 'resourceId' }] },
+          ...(next ? { NextToken: next } : {}),
+        };
+      }
+      case 'SelectAggregateResourceConfig': {
+        const all = world.accounts.flatMap((a) =>
+          Object.values(a.regions ?? {}).flatMap((reg) => reg.items ?? []),
+        );
+        const found = selectItems(String(body.Expression ?? ''), all);
+        const { items, next } = page(found, token, Math.min(Number(body.Limit ?? 100), size));
+        return { Results: items.map((i) => JSON.stringify(i)), ...(next ? { NextToken: next } : {}) };
+      }
+      case 'DescribeAggregateComplianceByConfigRules': {
+        const all = world.accounts.flatMap((a) =>
+          Object.keys(a.regions ?? {}).flatMap((reg) =>
+            complianceOf(a, reg).map((c) => ({ ...c, AccountId: a.id, AwsRegion: reg })),
+          ),
+        );
+        const { items, next } = page(all, token, Math.min(Number(body.Limit ?? 1000), size));
+        return { AggregateComplianceByConfigRules: items, ...(next ? { NextToken: next } : {}) };
+      }
+      case 'GetAggregateComplianceDetailsByConfigRule': {
+        const target = byId.get(body.AccountId as string);
+        const rule = body.ConfigRuleName as string;
+        const bad = target?.regions?.[body.AwsRegion as string]?.rules?.[rule] ?? [];
+        const { items, next } = page(
+          evaluations(rule, bad).map((e) => ({ ...e, AccountId: target?.id, AwsRegion: body.AwsRegion })),
+          token,
+          Math.min(Number(body.Limit ?? 50), size),
+        );
+        return { AggregateEvaluationResults: items, ...(next ? { NextToken: next } : {}) };
+      }
+      default:
+        throw new Fail('UnknownOperationException', `Unknown operation ${action}`);
+    }
+  };
+
+  const handleOrganizations = (action: string, body: Record<string, unknown>): object => {
+    if (action !== 'ListAccounts') throw new Fail('UnknownOperationException', `Unknown operation ${action}`);
+    const size = Math.min(Number(body.MaxResults ?? 20), world.pageSize?.organizations ?? 20);
+    const { items, next } = page(world.accounts, body.NextToken as string | undefined, size);
+    return {
+      Accounts: items.map((a) => ({
+        Id: a.id,
+        Arn: `arn:aws:organizations::${world.callerAccount}:account/o-example/${a.id}`,
+        Email: `aws+${a.id}@example.com`,
+        Name: a.name ?? a.id,
+        Status: 'ACTIVE',
+        State: 'ACTIVE',
+        JoinedMethod: 'CREATED',
+        JoinedTimestamp: 1700000000,
+      })),
+      ...(next ? { NextToken: next } : {}),
+    };
+  };
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const auth = req.headers.authorization ?? '';
+      const scope = /Credential=([^/]+)\/\d+\/([^/]+)\/([^/]+)\//.exec(auth);
+      const accessKey = scope?.[1] ?? '';
+      const region = scope?.[2] ?? '';
+      const service = scope?.[3] ?? '';
+      const account = accessKey.startsWith('ASIA') ? accessKey.slice(4) : world.callerAccount;
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const json = target !== '';
+      const params = new URLSearchParams(json ? '' : raw);
+      const action = json ? target.split('.').pop()! : (params.get('Action') ?? '');
+      const record: RecordedRequest = { service, action, account, region, status: 200 };
+      requests.push(record);
+      const ns = service === 'sts' ? STS_NS : IAM_NS;
+      const send = (status: number, type: string, body: string) => {
+        record.status = status;
+        res.writeHead(status, { 'content-type': type, 'x-amzn-requestid': `req-${requests.length}` });
+        res.end(body);
+      };
+      const fail = (error: Fail) => {
+        if (json) {
+          send(
+            error.status,
+            'application/x-amz-json-1.1',
+            JSON.stringify({ __type: error.code, message: error.message }),
+          );
+        } else {
+          send(
+            error.status,
+            'text/xml',
+            `<ErrorResponse xmlns="${ns}"><Error><Type>Sender</Type><Code>${error.code}</Code><Message>${esc(error.message)}</Message></Error><RequestId>req-${requests.length}</RequestId></ErrorResponse>`,
+          );
+        }
+      };
+      try {
+        if (!scope)
+          throw new Fail(
+            json ? 'MissingAuthenticationTokenException' : 'MissingAuthenticationToken',
+            'unsigned request',
+            403,
+          );
+        const key = `${service}:${action}`;
+        const left = world.throttle?.[key] ?? 0;
+        const used = throttled.get(key) ?? 0;
+        if (used < left) {
+          throttled.set(key, used + 1);
+          throw new Fail(json ? 'ThrottlingException' : 'Throttling', 'Rate exceeded', 400);
+        }
+        const owner = byId.get(account);
+        if (owner?.denied?.includes(key)) {
+          throw new Fail(
+            json ? 'AccessDeniedException' : 'AccessDenied',
+            `User: arn:aws:sts::${account}:assumed-role/soc2-audit/soc2-scan is not authorized to perform: ${key}`,
+            json ? 400 : 403,
+          );
+        }
+        if (json) {
+          const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+          const out =
+            service === 'organizations'
+              ? handleOrganizations(action, body)
+              : handleConfig(owner ?? { id: account }, region, action, body);
+          send(200, 'application/x-amz-json-1.1', JSON.stringify(out));
+        } else {
+          const result =
+            service === 'sts'
+              ? handleSts(account, action, params)
+              : handleIam(owner ?? { id: account }, action, params);
+          send(
+            200,
+            'text/xml',
+            `<${action}Response xmlns="${ns}"><${action}Result>${xml(result)}</${action}Result><ResponseMetadata><RequestId>req-${requests.length}</RequestId></ResponseMetadata></${action}Response>`,
+          );
+        }
+      } catch (error) {
+        fail(error instanceof Fail ? error : new Fail('InternalFailure', String(error), 500));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
