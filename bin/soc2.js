@@ -13,8 +13,9 @@ if (major < 22 || (major === 22 && minor < 12)) {
 try {
   const { main } = await import('../dist/src/cli/main.js');
   const code = await main(process.argv);
-  // After an interrupt, sockets of abandoned requests may still be open: do not wait for them.
-  if (code === 130) process.exit(code);
+  // After bad input found mid-scan or an interrupt, requests of other providers may still be in
+  // flight; nothing more will be written, so do not wait for their sockets.
+  if (code === 2 || code === 130) process.exit(code);
   process.exitCode = code;
 } catch (error) {
   if (

@@ -99,6 +99,15 @@ describe('config', () => {
   it('writes a starter config that loads cleanly', () => {
     const config = loadConfig(configFile(starterConfig('Acme "Quoted" Inc')));
     expect(config.organization).toBe('Acme "Quoted" Inc');
-    expect(config.providers.aws?.regions).toEqual(['us-east-1']);
+    // Every provider starts commented out, so a first scan skips them instead of failing on credentials.
+    expect(config.providers).toEqual({});
+    const aws = starterConfig('Acme').replace(
+      /^ {2}# aws:\n((?: {2}# .*\n)+)/m,
+      (_m, body: string) => `  aws:\n${body.replace(/^ {2}# /gm, '  ')}`,
+    );
+    expect(loadConfig(configFile(aws)).providers.aws).toMatchObject({
+      regions: ['us-east-1'],
+      assumeRole: 'soc2-audit',
+    });
   });
 });

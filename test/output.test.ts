@@ -8,7 +8,7 @@ import { runScan } from '../src/core/scan.js';
 import { writeOutputDir } from '../src/evidence/output-dir.js';
 import { redact, REDACTED } from '../src/evidence/redact.js';
 import { scanOutputFiles } from '../src/evidence/scan-output.js';
-import { reporters } from '../src/report/index.js';
+import { DEFAULT_FORMATS, reporterFor } from '../src/report/index.js';
 import type { Manifest } from '../src/evidence/manifest.js';
 import { catalogOf, configWith, control, fakeCheck, fakeProvider } from './fixtures/engine.js';
 
@@ -63,7 +63,14 @@ describe('evidence', () => {
       providers: [aws],
     });
     const out = join(tmp(), 'scan');
-    writeOutputDir(out, scanOutputFiles(result, snapshot, reporters));
+    writeOutputDir(
+      out,
+      scanOutputFiles(
+        result,
+        snapshot,
+        DEFAULT_FORMATS.map((f) => reporterFor(f)!),
+      ),
+    );
     const evidence = readFileSync(join(out, 'evidence/data/aws.users.json'), 'utf8');
     expect(evidence).not.toContain('hunter2');
     expect(evidence).not.toContain('ghp_abc');

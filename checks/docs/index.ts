@@ -1,3 +1,7 @@
 import type { AnyCheck } from '../../src/core/check.js';
+import evidenceFresh from './evidence-fresh/check.js';
+import policies from './policies/check.js';
+import riskRegister from './risk-register/check.js';
+import vendorRegister from './vendor-register/check.js';
 
-export const docsChecks: AnyCheck[] = [];
+export const docsChecks: AnyCheck[] = [policies, evidenceFresh, riskRegister, vendorRegister];

@@ -52,7 +52,11 @@ GOOGLE_* credentials are read by their providers (see README).`,
       'extra controls folder: adds controls or replaces built-in ones with the same id',
     )
     .option('-o, --out <dir>', 'output folder (replaced whole, atomically)', 'soc2-report')
-    .option('-f, --format <formats>', 'report formats, comma-separated (json,md,html)', list)
+    .option(
+      '-f, --format <formats>',
+      'report formats, comma-separated: json,md,html (default) and csv,sarif,junit,oscal,ocsf',
+      list,
+    )
     .option('--provider <ids>', 'only these providers: aws, github, google, hr, docs (comma-separated)', list)
     .option('--control <ids>', 'only these controls (comma-separated)', list)
     .option(
@@ -62,9 +66,19 @@ GOOGLE_* credentials are read by their providers (see README).`,
     )
     .option('--check <ids>', 'only these checks (comma-separated)', list)
     .addOption(
-      new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices([
-        ...SEVERITIES,
-      ]),
+      new Option(
+        '--fail-on <severity>',
+        'lowest severity that makes the exit code 1; `new`: only failures absent from --baseline',
+      ).choices([...SEVERITIES, 'new']),
+    )
+    .option(
+      '--baseline <report>',
+      'an earlier report.json (or its folder): mark findings new/unchanged, list fixed',
+    )
+    .option('--history <dir>', 'append this scan to a history store (default: history: in the config)')
+    .option(
+      '--shard <i/n>',
+      'scan only slice i of n of the AWS accounts and GitHub repositories (see soc2 merge)',
     )
     .option('--demo', 'scan the bundled sample company instead of your own systems')
     .option('--from-snapshot <file>', 'evaluate saved data instead of collecting it again')
@@ -83,6 +97,9 @@ Examples:
   $ soc2 scan --provider github --check github.branch-protection
   $ soc2 scan --criteria CC6,CC7 --json > report.json
   $ soc2 scan --save-snapshot snap.json && soc2 scan --from-snapshot snap.json --out replay
+  $ soc2 scan --format json,sarif,junit,csv --history soc2-history
+  $ soc2 scan --baseline last/report.json --fail-on new      fail only on regressions
+  $ soc2 scan --shard 2/4 --out shard-2                      one job of a CI matrix (then soc2 merge)
   $ soc2 scan --zip evidence.zip --sign soc2-signing.key
 ${EXIT_CODES_HELP}`,
     )
@@ -93,17 +110,100 @@ ${EXIT_CODES_HELP}`,
 
   program
     .command('init')
-    .description('write a commented starter soc2.config.yaml')
+    .description(
+      'write a commented starter soc2.config.yaml (and, on request, policies, registers, evidence index)',
+    )
     .option('-c, --config <file>', 'where to write it', 'soc2.config.yaml')
     .option('--organization <name>', 'company name to fill in')
-    .option('--force', 'overwrite an existing file')
+    .option('--force', 'overwrite existing files')
+    .option('--policies', 'also write the starter policy set (16 policies) into policies/')
+    .option('--registers', 'also write example risk and vendor registers into registers/')
+    .option('--evidence-index', 'also write an evidence index into evidence/index.yaml')
+    .option(
+      '--ci <system>',
+      'write a scheduled CI pipeline instead: github (.github/workflows/soc2.yml) or gitlab (.gitlab-ci.yml)',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  $ soc2 init\n  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml',
+      '\nExamples:\n  $ soc2 init\n  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml\n' +
+        '  $ soc2 init --policies --registers --evidence-index\n' +
+        '  $ soc2 init --ci github     weekly workflow: AWS via OIDC, SARIF upload, evidence artifact, history\n' +
+        '  $ soc2 init --ci gitlab',
     )
     .action(async (options) => {
       const { initCommand } = await import('./commands/init.js');
       process.exitCode = await initCommand(options);
+    });
+
+  program
+    .command('diff')
+    .description('compare two reports: new, fixed and still-failing findings; exit 1 if NEW has new failures')
+    .argument('<old>', 'the earlier report.json or output folder')
+    .argument('<new>', 'the later report.json or output folder')
+    .option('--json', 'JSON output')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ soc2 diff last-week/report.json soc2-report/report.json\n  $ soc2 diff last-week soc2-report --json | jq ".newFailures"',
+    )
+    .action(async (oldReport: string, newReport: string, options) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      process.exitCode = await diffCommand(oldReport, newReport, options);
+    });
+
+  program
+    .command('history')
+    .description('trend of readiness per category and status per control across the stored scans')
+    .option('--history <dir>', 'the history store (default: history: in the config)')
+    .option('-c, --config <file>', 'config file', 'soc2.config.yaml')
+    .option('--json', 'JSON output')
+    .addHelpText('after', '\nExamples:\n  $ soc2 history --history soc2-history\n  $ soc2 history --json')
+    .action(async (options) => {
+      const { historyCommand } = await import('./commands/history.js');
+      process.exitCode = await historyCommand(options);
+    });
+
+  program
+    .command('report')
+    .description(
+      'Type II operating effectiveness over a period from the history store: scans, share passing,\n' +
+        'failure windows, mean time to remediate and gaps in monitoring per control',
+    )
+    .requiredOption('--period <from..to>', 'the period, UTC days included, e.g. 2026-01-01..2026-06-30')
+    .option('--history <dir>', 'the history store (default: history: in the config)')
+    .option('-c, --config <file>', 'config file', 'soc2.config.yaml')
+    .option('-f, --format <formats>', 'md, html, json (comma-separated; default all three)', list)
+    .option('-o, --out <dir>', 'where to write period-report.*', 'soc2-period-report')
+    .option('--expected-interval <days>', 'a stretch without a scan longer than this is a gap', '8')
+    .option('-q, --quiet', 'no summary output')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ soc2 report --period 2026-01-01..2026-06-30 --history soc2-history\n  $ soc2 report --period 2026-01-01..2026-12-31 --format md --expected-interval 2 --out audit-2026',
+    )
+    .action(async (options) => {
+      const { reportCommand } = await import('./commands/history.js');
+      process.exitCode = await reportCommand({ ...options, interval: options.expectedInterval });
+    });
+
+  program
+    .command('merge')
+    .description(
+      'combine the output folders of sharded scans (--shard i/n) into one report and evidence folder',
+    )
+    .argument('<dirs...>', 'shard output folders')
+    .option('-o, --out <dir>', 'output folder for the merged report', 'soc2-report')
+    .option('-f, --format <formats>', 'report formats, comma-separated (as for scan)', list)
+    .option('--history <dir>', 'append the merged scan to a history store')
+    .option('-q, --quiet', 'no summary output')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ soc2 merge shard-1 shard-2 shard-3 --out soc2-report --format json,md,html,sarif
+${EXIT_CODES_HELP}`,
+    )
+    .action(async (dirs: string[], options) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      process.exitCode = await mergeCommand(dirs, options);
     });
 
   program

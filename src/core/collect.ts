@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import type { AnyCollector, Provider, ProviderRuntime } from './collector.js';
 import type { Config } from './config.js';
 import { providerOfKey, type DataKey } from './data-map.js';
-import { errorMessage, InterruptedError, SkipError } from './errors.js';
+import { errorMessage, InputError, InterruptedError, SkipError } from './errors.js';
 import type { ScanEvent } from './events.js';
 import type { DataEntry } from './snapshot.js';
 
@@ -126,6 +126,8 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
       return { status: 'ok', value, collectedAt: started };
     } catch (error) {
       if (signal.aborted) throw new InterruptedError(reasonOf(signal));
+      // A local file the user pointed at is malformed: that is bad input for the whole scan (exit 2).
+      if (error instanceof InputError) throw error;
       const entry: DataEntry =
         error instanceof SkipError
           ? { status: 'skipped', reason: error.message, collectedAt: started }

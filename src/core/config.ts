@@ -35,11 +35,14 @@ export interface GoogleConfig {
   credentials?: string;
   rootUrl?: string;
   concurrency?: number;
+  /** Tries per request (first included) and backoff base/cap for quota and server errors. */
+  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
 export interface HrConfig {
   roster?: string;
-  columns?: Record<string, string>;
+  columns?: Record<string, string | string[]>;
   format?: 'csv' | 'json';
+  dateFormat?: 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD/MM/YYYY';
 }
 export interface ExceptionRule {
   check: string;
@@ -62,6 +65,11 @@ export interface Config {
   history?: string;
   exceptions: ExceptionRule[];
   checks: Record<string, Record<string, unknown>>;
+  /**
+   * Set from `--shard i/n`, never from the file: collectors keep only the accounts and repositories
+   * for which `inShard(config.shard, key)` is true (src/core/shard.ts).
+   */
+  shard?: { index: number; count: number };
   /** Where the config came from; relative paths in it were resolved against its folder. */
   file?: string;
   source?: YamlSource;

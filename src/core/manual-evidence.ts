@@ -1,23 +1,142 @@
-import type { Control } from './catalog.js';
-import type { DataEntry } from './snapshot.js';
+import { basename, dirname, relative } from 'node:path';
+import type { Control, EvidenceRequest } from './catalog.js';
+import type { DataKey, DataMap } from './data-map.js';
 import type { ManualEvidenceResult } from './result.js';
+import type { DataEntry } from './snapshot.js';
+
+type EvidenceIndex = DataMap['docs.evidence'];
+type PolicyFolder = DataMap['docs.policies'];
+
+/** The data keys manual evidence is resolved from; collected whenever a planned control asks for evidence. */
+export function manualEvidenceKeys(controls: readonly Control[]): DataKey[] {
+  const requests = controls.flatMap((c) => c.evidence);
+  const keys: DataKey[] = [];
+  if (requests.length > 0) keys.push('docs.evidence');
+  if (requests.some((r) => r.policy)) keys.push('docs.policies');
+  return keys;
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function unavailable(entry: DataEntry | undefined, what: string): string {
+  if (!entry) return `no ${what} collected`;
+  if (entry.status === 'skipped') return entry.reason;
+  if (entry.status === 'error') return `${what} could not be read: ${entry.error}`;
+  return '';
+}
 
 /**
- * Decides, for each manual evidence request of a control, whether the company's evidence folder
- * satisfies it. Without an evidence index every request is outstanding.
+ * Decides, for each manual evidence request of a control, whether the company's documents satisfy it:
+ * a policy request by an approved policy whose review is not overdue, any other request by the newest
+ * item of the evidence index for this control and request whose files are all present and which is
+ * still fresh (collected_at + the shorter of the item's valid_days and the catalog's freshDays).
  */
 export function resolveManualEvidence(
   control: Control,
-  _data: Record<string, DataEntry | undefined>,
-  _now: Date,
+  data: Record<string, DataEntry | undefined>,
+  now: Date,
 ): ManualEvidenceResult[] {
-  return control.evidence.map((request) => ({
-    id: request.id,
-    title: request.title,
-    owner: request.owner,
-    frequency: request.frequency,
-    freshDays: request.freshDays,
-    status: 'outstanding',
-    note: 'no evidence index configured',
-  }));
+  const today = now.toISOString().slice(0, 10);
+  return control.evidence.map((request) => {
+    const base: ManualEvidenceResult = {
+      id: request.id,
+      title: request.title,
+      owner: request.owner,
+      frequency: request.frequency,
+      freshDays: request.freshDays,
+      status: 'outstanding',
+    };
+    return request.policy
+      ? { ...base, ...resolvePolicy(request, data['docs.policies'], today) }
+      : { ...base, ...resolveItem(control, request, data['docs.evidence'], today) };
+  });
+}
+
+function resolvePolicy(
+  request: EvidenceRequest,
+  entry: DataEntry | undefined,
+  today: string,
+): Partial<ManualEvidenceResult> {
+  if (entry?.status !== 'ok') return { status: 'outstanding', note: unavailable(entry, 'policies') };
+  const folder = entry.value as PolicyFolder;
+  const policy = folder.policies.find((p) => p.id === request.policy);
+  if (!policy) {
+    return {
+      status: 'outstanding',
+      note: `policy '${request.policy}' not found (${request.policy}.md in the policies folder)`,
+    };
+  }
+  const files = [relative(dirname(folder.dir), policy.file) || basename(policy.file)];
+  if (!policy.approvedBy || !policy.approvedAt) {
+    return {
+      status: 'outstanding',
+      files,
+      note: `policy '${policy.id}' is not approved (approved_by and approved_at)`,
+    };
+  }
+  const collectedAt = [policy.approvedAt, policy.reviewedAt].filter(Boolean).sort().pop();
+  if (policy.reviewDueAt && policy.reviewDueAt < today) {
+    return {
+      status: 'stale',
+      files,
+      ...(collectedAt ? { collectedAt } : {}),
+      note: `policy '${policy.id}' review was due ${policy.reviewDueAt}`,
+    };
+  }
+  return {
+    status: 'satisfied',
+    files,
+    ...(collectedAt ? { collectedAt } : {}),
+    note: `policy '${policy.id}' v${policy.version ?? '?'} approved by ${policy.approvedBy}`,
+  };
+}
+
+function resolveItem(
+  control: Control,
+  request: EvidenceRequest,
+  entry: DataEntry | undefined,
+  today: string,
+): Partial<ManualEvidenceResult> {
+  if (entry?.status !== 'ok') return { status: 'outstanding', note: unavailable(entry, 'evidence index') };
+  const index = entry.value as EvidenceIndex;
+  if (!index.exists) return { status: 'outstanding', note: `no evidence index at ${basename(index.index)}` };
+  const items = index.items
+    .filter((item) => item.control === control.id && item.request === request.id)
+    .sort((a, b) => (a.collectedAt < b.collectedAt ? 1 : -1));
+  if (items.length === 0) {
+    return { status: 'outstanding', note: `no item for ${control.id} / ${request.id} in the evidence index` };
+  }
+  const judged = items.map((item) => {
+    const days = Math.min(item.validDays ?? request.freshDays, request.freshDays);
+    const expiresAt = addDays(item.collectedAt, days);
+    const missing = item.files.filter((f) => !f.present).map((f) => f.path);
+    return { item, expiresAt, missing, fresh: today <= expiresAt };
+  });
+  const pick =
+    judged.find((j) => j.missing.length === 0 && j.fresh) ?? judged.find((j) => j.missing.length === 0);
+  if (!pick) {
+    const first = judged[0]!;
+    return {
+      status: 'outstanding',
+      collectedAt: first.item.collectedAt,
+      files: first.item.files.map((f) => f.path),
+      note: `missing file${first.missing.length > 1 ? 's' : ''}: ${first.missing.join(', ')}`,
+    };
+  }
+  const files = pick.item.files.map((f) => f.path);
+  return pick.fresh
+    ? {
+        status: 'satisfied',
+        collectedAt: pick.item.collectedAt,
+        files,
+        note: `${pick.item.title}; fresh until ${pick.expiresAt}`,
+      }
+    : {
+        status: 'stale',
+        collectedAt: pick.item.collectedAt,
+        files,
+        note: `${pick.item.title}; expired ${pick.expiresAt}`,
+      };
 }

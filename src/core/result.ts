@@ -11,6 +11,21 @@ export interface AppliedException {
 export interface FindingResult extends Finding {
   /** Present when a failing finding is covered by an active exception: shown, but not counted as failing. */
   exception?: AppliedException;
+  /** With --baseline: whether this failing finding was already failing in the baseline report. */
+  baseline?: BaselineState;
+}
+
+export type BaselineState = 'new' | 'unchanged';
+
+export interface BaselineComparison {
+  /** The baseline report.json it was compared with. */
+  report: string;
+  /** When the baseline's data was collected. */
+  evaluatedAt: string;
+  new: number;
+  unchanged: number;
+  /** Failing in the baseline, not failing now (passing, gone, or excepted). */
+  fixed: { check: string; resource: string; severity: Severity; message: string }[];
 }
 
 export interface CheckResult {
@@ -90,7 +105,12 @@ export interface ScanResult {
     evaluatedAt: string;
     mode: 'live' | 'snapshot' | 'demo';
     complete: boolean;
-    failOn: Severity;
+    /** `new`: only failing findings absent from the --baseline report make the exit code 1. */
+    failOn: Severity | 'new';
+    /** With --shard i/n: which slice of the accounts and repositories this scan covered. */
+    shard?: { index: number; count: number };
+    /** Set by `soc2 merge`: the shard outputs combined into this report. */
+    mergedFrom?: string[];
     selection: { providers: string[]; controls: string[]; criteria: string[]; checks: string[] };
   };
   summary: {
@@ -111,4 +131,5 @@ export interface ScanResult {
     applied: number;
     expired: { check: string; resource: string; expires: string; reason: string }[];
   };
+  baseline?: BaselineComparison;
 }

@@ -140,9 +140,18 @@ function countBy<S extends string>(
 
 const CONTROL_STATUSES: ControlStatus[] = ['pass', 'fail', 'partial', 'manual', 'not_evaluated'];
 
-/** 0 clean; 3 incomplete (a check ended in error) outranks 1 (failures at or above failOn). */
-export function exitCodeFor(checks: readonly CheckResult[], failOn: Severity): number {
+/**
+ * 0 clean; 3 incomplete (a check ended in error) outranks 1 (failures at or above failOn). With failOn
+ * `new`, only failing findings a baseline comparison marked new count.
+ */
+export function exitCodeFor(checks: readonly CheckResult[], failOn: Severity | 'new'): number {
   if (checks.some((c) => c.status === 'error')) return ExitCode.incomplete;
+  if (failOn === 'new') {
+    const regressed = checks.some((c) =>
+      c.findings.some((f) => f.status === 'fail' && !f.exception && f.baseline === 'new'),
+    );
+    return regressed ? ExitCode.failures : ExitCode.ok;
+  }
   const threshold = severityRank(failOn);
   if (checks.some((c) => c.status === 'fail' && severityRank(c.severity) >= threshold))
     return ExitCode.failures;
@@ -153,7 +162,7 @@ export function summarize(
   checks: readonly CheckResult[],
   controls: readonly ControlResult[],
   criteria: readonly CriterionResult[],
-  failOn: Severity,
+  failOn: Severity | 'new',
 ): ScanResult['summary'] {
   const categories = (Object.keys(CATEGORY_TITLES) as Category[])
     .map((id) => {

@@ -6,7 +6,7 @@ import { resolveCheckOptions, type Config } from './config.js';
 import { evaluateCheck } from './evaluate.js';
 import type { ScanEvent } from './events.js';
 import { exceptionMatcher } from './exceptions.js';
-import { resolveManualEvidence } from './manual-evidence.js';
+import { manualEvidenceKeys, resolveManualEvidence } from './manual-evidence.js';
 import { makePlan, type Selection } from './plan.js';
 import type { ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
@@ -21,7 +21,7 @@ export interface ScanOptions {
   checks: readonly AnyCheck[];
   providers: readonly Provider[];
   selection?: Selection;
-  failOn?: Severity;
+  failOn?: Severity | 'new';
   /** Replayed data: its keys are not collected again, and checks are evaluated as of its collection time. */
   snapshot?: Snapshot;
   mode?: ScanResult['scan']['mode'];
@@ -47,7 +47,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const plan = makePlan(catalog, checks, selection);
 
   const collected = await collect({
-    keys: plan.keys,
+    keys: [...new Set([...plan.keys, ...manualEvidenceKeys(plan.controls)])],
     providers: options.providers,
     config,
     env: options.env ?? process.env,
@@ -126,6 +126,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
       mode: options.mode ?? (options.snapshot ? 'snapshot' : 'live'),
       complete: !checkResults.some((c) => c.status === 'error'),
       failOn,
+      ...(config.shard ? { shard: config.shard } : {}),
       selection: {
         providers: selection.providers ?? [],
         controls: selection.controls ?? [],

@@ -1,20 +1,27 @@
 /** The commented starter written by `soc2 init`. It must stay valid against schemas/config.schema.json. */
-export function starterConfig(organization: string): string {
+export function starterConfig(
+  organization: string,
+  sources: { policies?: boolean; evidence?: boolean; registers?: boolean } = {},
+): string {
   const name = JSON.stringify(organization);
+  const on = (enabled: boolean | undefined) => (enabled ? '' : '# ');
   return `# soc2 configuration. Reference: README.md#configuration; schema: schemas/config.schema.json
 # Relative paths are resolved from this file's folder.
 
 organization: ${name}
 
 providers:
+  # Uncomment the sections for the systems you use. A provider left out is skipped, unless its
+  # credentials are in the environment (AWS_PROFILE, GITHUB_TOKEN with providers.github.org, ...).
+
   # AWS: credentials come from the SDK's default chain (AWS_PROFILE, environment, SSO, web identity,
-  # instance role). Omit this section and set no AWS credentials to skip AWS checks.
-  aws:
-    regions: [us-east-1]
-    # profile: audit
-    # organization: true            # scan every member account of the AWS Organization
-    # assumeRole: OrganizationAccountAccessRole
-    # configAggregator: org-aggregator
+  # instance role). See docs/aws.md for the read-only policy.
+  # aws:
+  #   regions: [us-east-1]
+  #   profile: audit
+  #   organization: true            # scan every member account of the AWS Organization
+  #   assumeRole: soc2-audit         # the read-only role assumed in each member account
+  #   configAggregator: org-aggregator
 
   # GitHub: token from GITHUB_TOKEN or GH_TOKEN; base URL from GITHUB_API_URL for Enterprise Server.
   # github:
@@ -32,9 +39,12 @@ providers:
   # hr:
   #   roster: ./hr/roster.csv
 
-# Policy documents (Markdown with YAML front matter) and manual evidence with its index.
-# policies: ./policies
-# evidence: ./evidence
+# Policy documents (Markdown with YAML front matter), manual evidence with its index, and the risk and
+# vendor registers. \`soc2 init --policies --evidence-index --registers\` writes starters. See docs/people.md.
+${on(sources.policies)}policies: ./policies
+${on(sources.evidence)}evidence: ./evidence
+${on(sources.registers)}risks: ./registers/risks.yaml
+${on(sources.registers)}vendors: ./registers/vendors.yaml
 
 # Lowest severity that fails the scan (exit code 1): critical, high, medium, low, info.
 failOn: low

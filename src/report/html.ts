@@ -106,6 +106,34 @@ export function renderHtml(result: ScanResult): string {
     parts.push('</tbody></table>');
   }
 
+  const excepted = result.checks.flatMap((c) =>
+    c.findings.filter((f) => f.exception).map((f) => ({ check: c, f })),
+  );
+  if (excepted.length > 0 || result.exceptions.expired.length > 0) {
+    parts.push(`<h2>Exceptions (${excepted.length})</h2>`);
+    if (excepted.length > 0) {
+      parts.push(
+        '<table><thead><tr><th>Check</th><th>Resource</th><th>Finding</th><th>Reason</th><th>Approved by</th><th>Expires</th></tr></thead><tbody>',
+      );
+      for (const { check, f } of excepted) {
+        parts.push(
+          `<tr><td><code>${e(check.id)}</code></td><td><code>${e(f.resource)}</code></td><td>${e(f.message)}</td><td>${e(f.exception!.reason)}</td><td>${e(f.exception!.approved_by ?? '')}</td><td>${e(f.exception!.expires ?? '')}</td></tr>`,
+        );
+      }
+      parts.push('</tbody></table>');
+    }
+    if (result.exceptions.expired.length > 0) {
+      parts.push(
+        `<p><b>Expired exceptions, no longer applied:</b></p><ul>${result.exceptions.expired
+          .map(
+            (x) =>
+              `<li>${e(x.expires)}: <code>${e(x.check)}</code> on <code>${e(x.resource)}</code> (${e(x.reason)})</li>`,
+          )
+          .join('')}</ul>`,
+      );
+    }
+  }
+
   const needed = result.controls.flatMap((c) =>
     c.evidence.filter((x) => x.status !== 'satisfied').map((x) => ({ c, x })),
   );

@@ -1,7 +1,12 @@
 import type { ScanResult } from '../core/result.js';
+import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
+import { renderOcsf } from './ocsf.js';
+import { renderOscal } from './oscal.js';
+import { renderSarif } from './sarif.js';
 
 export interface Reporter {
   /** The name used with --format. */
@@ -21,6 +26,31 @@ export const reporters: Reporter[] = [
   },
   { format: 'md', file: 'report.md', description: 'Markdown gap report', render: renderMarkdown },
   { format: 'html', file: 'report.html', description: 'self-contained HTML gap report', render: renderHtml },
+  { format: 'csv', file: 'findings.csv', description: 'one row per finding (RFC 4180)', render: renderCsv },
+  {
+    format: 'sarif',
+    file: 'report.sarif',
+    description: 'SARIF 2.1.0 for GitHub code scanning',
+    render: (result) => renderSarif(result),
+  },
+  {
+    format: 'junit',
+    file: 'junit.xml',
+    description: 'JUnit XML, one test case per check',
+    render: renderJunit,
+  },
+  {
+    format: 'oscal',
+    file: 'oscal-assessment-results.json',
+    description: 'NIST OSCAL 1.0.6 assessment results',
+    render: renderOscal,
+  },
+  {
+    format: 'ocsf',
+    file: 'findings.ocsf.jsonl',
+    description: 'OCSF 1.1.0 Compliance Finding events (JSON Lines)',
+    render: renderOcsf,
+  },
 ];
 
 export const DEFAULT_FORMATS = ['json', 'md', 'html'];

@@ -24,7 +24,9 @@ function failingCheck(check: CheckResult): string[] {
     '',
     `Controls: ${check.controls.join(', ')} · Criteria: ${check.criteria.join(', ')}`,
     '',
-    ...failing.slice(0, FINDINGS_SHOWN).map((f) => `- \`${f.resource}\`: ${f.message}`),
+    ...failing
+      .slice(0, FINDINGS_SHOWN)
+      .map((f) => `- \`${f.resource}\`: ${f.message}${f.baseline === 'new' ? ' **(new)**' : ''}`),
   ];
   if (failing.length > FINDINGS_SHOWN)
     lines.push(`- … and ${failing.length - FINDINGS_SHOWN} more (see report.json)`);
@@ -93,6 +95,18 @@ export function renderMarkdown(result: ScanResult): string {
     ),
     '',
   );
+
+  if (result.baseline) {
+    const b = result.baseline;
+    out.push(
+      '## Compared with the baseline',
+      '',
+      `Baseline data as of ${b.evaluatedAt}: **${b.new} new** failing finding(s), ${b.unchanged} unchanged, ${b.fixed.length} fixed.`,
+      '',
+      ...b.fixed.map((f) => `- Fixed: \`${f.check}\` on \`${f.resource}\``),
+      ...(b.fixed.length > 0 ? [''] : []),
+    );
+  }
 
   const failing = result.checks.filter((c) => c.status === 'fail');
   out.push('## Failing checks', '');

@@ -56,9 +56,10 @@ async function scan(
   world: FakeWorld,
   aws: Config['providers']['aws'],
   extraEnv: (url: string) => Record<string, string> = () => ({}),
+  shard?: Config['shard'],
 ) {
   fake = await startFakeAws(world);
-  const config: Config = { ...defaultConfig(), organization: 'Test Co', providers: { aws } };
+  const config: Config = { ...defaultConfig(), organization: 'Test Co', providers: { aws }, shard };
   const { result, snapshot } = await runScan({
     config,
     catalog,
@@ -314,6 +315,25 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
         Object.fromEntries(Object.entries(stats ?? {}).filter(([k]) => k.startsWith('requests.'))),
       ),
     );
+  });
+
+  it('splits the organization accounts across shards, disjoint and complete', async () => {
+    const accountsOf = async (shard?: Config['shard']) => {
+      const { snapshot } = await scan(
+        orgWorld(),
+        { organization: true, regions: ['us-east-1'] },
+        () => ({}),
+        shard,
+      );
+      await fake?.close();
+      fake = undefined;
+      const entry = snapshot.data['aws.accounts'] as { value: { accounts: { id: string }[] } };
+      return entry.value.accounts.map((a) => a.id);
+    };
+    const first = await accountsOf({ index: 1, count: 2 });
+    const second = await accountsOf({ index: 2, count: 2 });
+    expect(first.filter((id) => second.includes(id))).toEqual([]);
+    expect([...first, ...second].sort()).toEqual([A, B, C]);
   });
 
   it('skips a key whose permission is missing, naming the denied action', async () => {

@@ -2,11 +2,14 @@ import type { ChalkInstance } from 'chalk';
 import { allChecks } from '../../../checks/index.js';
 import { providers } from '../../collectors/index.js';
 import { loadCatalog } from '../../core/catalog.js';
+import { applyBaseline, readReport } from '../../core/baseline.js';
 import { loadConfig } from '../../core/config.js';
 import { loadDemo } from '../../core/demo.js';
 import { ExitCode, InputError, InterruptedError } from '../../core/errors.js';
 import type { ScanResult } from '../../core/result.js';
+import { appendHistory } from '../../core/history.js';
 import { runScan } from '../../core/scan.js';
+import { parseShard } from '../../core/shard.js';
 import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
 import { severityRank, type Severity } from '../../core/types.js';
 import { isReplaceableOutput, writeFileAtomic, writeOutputDir } from '../../evidence/output-dir.js';
@@ -24,7 +27,10 @@ export interface ScanFlags {
   control?: string[];
   criteria?: string[];
   check?: string[];
-  failOn?: Severity;
+  failOn?: Severity | 'new';
+  baseline?: string;
+  history?: string;
+  shard?: string;
   demo?: boolean;
   fromSnapshot?: string;
   saveSnapshot?: string;
@@ -49,8 +55,14 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   }
   // report.json is always written: it marks the folder as soc2's and feeds export, diff and history.
   const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
+  if (flags.failOn === 'new' && !flags.baseline)
+    throw new InputError('--fail-on new needs --baseline OLD/report.json to tell new failures from old ones');
+  const baseline = flags.baseline ? readReport(flags.baseline) : undefined;
+  const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const demo = flags.demo ? loadDemo() : undefined;
-  const config = demo?.config ?? loadConfig(flags.config === 'soc2.config.yaml' ? undefined : flags.config);
+  const loaded = demo?.config ?? loadConfig(flags.config === 'soc2.config.yaml' ? undefined : flags.config);
+  const config = shard ? { ...loaded, shard } : loaded;
+  const historyDir = flags.history ?? config.history;
   const snapshot: Snapshot | undefined =
     demo?.snapshot ?? (flags.fromSnapshot ? readSnapshot(flags.fromSnapshot) : undefined);
   const catalog = loadCatalog({
@@ -95,9 +107,10 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       signal: controller.signal,
       onEvent: (event) => progress.event(event),
     });
-    result = outcome.result;
+    result = baseline ? applyBaseline(outcome.result, baseline, flags.baseline!) : outcome.result;
     if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));
     writeOutputDir(outDir, scanOutputFiles(result, outcome.snapshot, chosen, scanContext(config)));
+    if (historyDir) appendHistory(historyDir, result);
     if (flags.saveSnapshot)
       writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
   } finally {
@@ -121,6 +134,19 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       ),
     );
   return result.summary.exitCode;
+}
+
+/** Checks that failed for the same underlying reason (e.g. no credentials) are listed once. */
+function groupByRootCause(checks: readonly ScanResult['checks'][number][]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const check of checks) {
+    const reason = check.reason ?? 'unknown cause';
+    const root = reason.includes('which failed: ')
+      ? reason.slice(reason.lastIndexOf('which failed: ') + 14)
+      : reason;
+    groups.set(root, [...(groups.get(root) ?? []), check.id]);
+  }
+  return groups;
 }
 
 function summaryText(result: ScanResult, outDir: string, files: string[], chalk: ChalkInstance): string {
@@ -149,6 +175,15 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
       chalk.dim(`${summary.checks.skipped} skipped`),
     ].join(' · ')}  (${summary.checks.total})`,
   );
+  if (summary.checks.total > 0 && summary.checks.skipped === summary.checks.total) {
+    lines.push(
+      '',
+      chalk.yellow('  Nothing was checked automatically: every provider was skipped. Configure them in'),
+      chalk.yellow(
+        '  soc2.config.yaml (soc2 init writes a commented one) or run soc2 scan --demo to see a full report.',
+      ),
+    );
+  }
   const failing = result.checks
     .filter((c) => c.status === 'fail')
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -164,17 +199,33 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
   const errors = result.checks.filter((c) => c.status === 'error');
   if (errors.length > 0) {
     lines.push('', chalk.bold('  Could not check'));
-    for (const c of errors.slice(0, 8)) lines.push(`  ${chalk.magenta('!')} ${c.id}: ${c.reason ?? ''}`);
+    const causes = groupByRootCause(errors);
+    for (const [cause, ids] of [...causes].slice(0, 8)) {
+      const who =
+        ids.length === 1
+          ? ids[0]
+          : `${ids.length} checks (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`;
+      lines.push(`  ${chalk.magenta('!')} ${who}: ${cause}`);
+    }
+    if (causes.size > 8) lines.push(chalk.dim(`    … ${causes.size - 8} more causes in the report`));
   }
   const failingCriteria = result.criteria.filter((c) => c.status === 'fail').map((c) => c.id);
   if (failingCriteria.length > 0) lines.push('', `  Failing criteria: ${failingCriteria.join(', ')}`);
   lines.push('', `  Reports in ${outDir}/ (${[...files, 'evidence/'].join(', ')})`);
+  if (result.baseline) {
+    const b = result.baseline;
+    lines.push(
+      `  Baseline   ${chalk.red(`${b.new} new`)} · ${b.unchanged} unchanged · ${chalk.green(`${b.fixed.length} fixed`)} failing finding(s) vs ${b.evaluatedAt}`,
+    );
+  }
   const code = result.summary.exitCode;
+  const threshold =
+    result.scan.failOn === 'new' ? 'that are new since the baseline' : `at or above ${result.scan.failOn}`;
   const meaning =
     code === 0
-      ? chalk.green(`nothing fails at or above ${result.scan.failOn}`)
+      ? chalk.green(`no failing findings ${threshold}`)
       : code === 1
-        ? chalk.red(`failing checks at or above ${result.scan.failOn}`)
+        ? chalk.red(`failing findings ${threshold}`)
         : chalk.magenta('incomplete: some checks ended in error');
   lines.push(`  Exit ${code}: ${meaning}`, '');
   return lines.join('\n');

@@ -6,6 +6,7 @@ import type { AwsAccount, AwsAccounts } from './data.js';
 import { AwsCallError, call, hasAwsCode } from './errors.js';
 import { paginate, type AwsContext } from './scope.js';
 import type { AwsSession } from './session.js';
+import { inShard } from '../../core/shard.js';
 
 /**
  * Who we are (sts:GetCallerIdentity) and which accounts are in scope: the caller's account, the
@@ -66,6 +67,7 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
 
     const accounts = await Promise.all(
       targets
+        .filter((target) => inShard(context.config.shard, target.id))
         .sort((a, b) => (a.id < b.id ? -1 : 1))
         .map(async (target): Promise<AwsAccount> => {
           if (target.id === callerAccount) return { ...target, access: 'caller' };

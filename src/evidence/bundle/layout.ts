@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { ControlResult, ManualEvidenceResult, ScanResult } from '../../core/result.js';
+import { reporters } from '../../report/index.js';
 import { redact } from '../redact.js';
 import { evidencePathForKey, MANIFEST_PATH } from '../scan-output.js';
 import type { Manifest } from '../manifest.js';
@@ -125,7 +126,7 @@ export async function planLayout(scanDir: string, options: LayoutOptions = {}): 
   };
 
   const files: BundleFile[] = [];
-  for (const name of ['report.json', 'report.md', 'report.html', 'report.csv', 'report.sarif']) {
+  for (const name of reporters.map((r) => r.file)) {
     if (existsSync(join(dir, name)))
       files.push({ path: `report/${name}`, source: { file: join(dir, name) } });
   }

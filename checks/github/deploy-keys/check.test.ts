@@ -1,0 +1,30 @@
+import { describeCheck } from '../../../test/harness/check-tester.js';
+import check from './check.js';
+
+const key = (id: number, read_only: boolean) => ({
+  id,
+  title: `key-${id}`,
+  read_only,
+  created_at: '2026-01-01T00:00:00Z',
+});
+
+describeCheck(check, [
+  {
+    name: 'passes with read-only keys',
+    data: { 'github.deployKeys': [{ repo: 'acme/api', keys: [key(1, true)] }] },
+    status: 'pass',
+  },
+  {
+    name: 'passes with no keys',
+    data: { 'github.deployKeys': [{ repo: 'acme/api', keys: [] }] },
+    status: 'pass',
+    passing: ['deploy keys'],
+  },
+  {
+    name: 'fails write keys',
+    data: { 'github.deployKeys': [{ repo: 'acme/api', keys: [key(1, true), key(2, false)] }] },
+    status: 'fail',
+    failing: ['acme/api: deploy key 2 (key-2)'],
+    message: /has write access/,
+  },
+]);

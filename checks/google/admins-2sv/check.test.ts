@@ -1,0 +1,82 @@
+import { describeCheck } from '../../../test/harness/check-tester.js';
+import { assignment, GROUPS_ADMIN_ROLE, SUPER_ADMIN_ROLE, user } from '../../../test/builders/google.js';
+import check from './check.js';
+
+const roles = [SUPER_ADMIN_ROLE, GROUPS_ADMIN_ROLE];
+const boss = user('boss@example.com', { isAdmin: true });
+const helper = user('helper@example.com', { isDelegatedAdmin: true, isEnrolledIn2Sv: false });
+const plain = user('plain@example.com', { isEnrolledIn2Sv: false });
+
+describeCheck(check, [
+  {
+    name: 'passes when every admin is enrolled, ignoring non-admins',
+    data: {
+      'google.users': [boss, plain],
+      'google.roles': roles,
+      'google.roleAssignments': [assignment(SUPER_ADMIN_ROLE, boss)],
+    },
+    status: 'pass',
+    passing: ['boss@example.com'],
+  },
+  {
+    name: 'fails a delegated admin without 2SV and names the role',
+    data: {
+      'google.users': [boss, helper],
+      'google.roles': roles,
+      'google.roleAssignments': [assignment(SUPER_ADMIN_ROLE, boss), assignment(GROUPS_ADMIN_ROLE, helper)],
+    },
+    status: 'fail',
+    failing: ['helper@example.com'],
+    message: /_GROUPS_ADMIN_ROLE/,
+  },
+  {
+    name: 'finds admins by role assignment even without the user flags',
+    data: {
+      'google.users': [plain],
+      'google.roles': roles,
+      'google.roleAssignments': [assignment(GROUPS_ADMIN_ROLE, plain)],
+    },
+    status: 'fail',
+    failing: ['plain@example.com'],
+  },
+  {
+    name: 'fails a super admin known only from isAdmin',
+    data: {
+      'google.users': [user('root@example.com', { isAdmin: true, isEnrolledIn2Sv: false })],
+      'google.roles': [],
+      'google.roleAssignments': [],
+    },
+    status: 'fail',
+    message: /Super Admin/,
+  },
+  {
+    name: 'passes on the organization when there are no admins',
+    data: { 'google.users': [plain], 'google.roles': roles, 'google.roleAssignments': [] },
+    status: 'pass',
+    passing: ['Example Corp'],
+  },
+  {
+    name: 'passes an enrolled member of a group holding an admin role',
+    data: {
+      'google.users': [plain, { ...boss, isAdmin: false }],
+      'google.roles': roles,
+      'google.roleAssignments': [{ ...assignment(GROUPS_ADMIN_ROLE, boss), viaGroup: 'it-admins' }],
+    },
+    status: 'pass',
+    passing: ['boss@example.com'],
+  },
+  {
+    name: 'fails an unenrolled member of a group holding an admin role, naming the group',
+    data: {
+      'google.users': [plain],
+      'google.roles': roles,
+      'google.roleAssignments': [
+        { ...assignment(GROUPS_ADMIN_ROLE, plain), assigneeType: 'group', assignedTo: 'it-admins' },
+        { ...assignment(GROUPS_ADMIN_ROLE, plain), viaGroup: 'it-admins' },
+      ],
+    },
+    status: 'fail',
+    failing: ['plain@example.com'],
+    message: /_GROUPS_ADMIN_ROLE \(via group it-admins\)/,
+  },
+]);

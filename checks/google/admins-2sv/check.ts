@@ -1,0 +1,42 @@
+import { defineCheck } from '../../../src/core/check.js';
+import { activeUsers, adminRolesByUser } from '../helpers.js';
+
+export default defineCheck({
+  id: 'google.admins-2sv',
+  title: 'Every Google Workspace administrator is enrolled in 2-Step Verification',
+  provider: 'google',
+  severity: 'critical',
+  description:
+    'Finds every active user holding an admin role (super admin, delegated admin, or a direct role ' +
+    'assignment) and fails those whose isEnrolledIn2Sv is false.',
+  risk:
+    'An administrator account without a second factor lets whoever phishes its password create users, ' +
+    'reset passwords, read mail and turn off security settings for the whole organization.',
+  remediation:
+    'Enroll the listed administrators in 2-Step Verification now, preferably with security keys, and ' +
+    'enforce it for the admins organizational unit or group.',
+  requires: ['google.users', 'google.roles', 'google.roleAssignments'],
+  evaluate(data, _options, { organization }) {
+    const users = data['google.users'];
+    const roles = adminRolesByUser(users, data['google.roles'], data['google.roleAssignments']);
+    const admins = activeUsers(users).filter((u) => roles.has(u.id));
+    if (admins.length === 0)
+      return [{ resource: organization, status: 'pass', message: 'No active administrators found' }];
+    return admins.map((u) => {
+      const details = { roles: roles.get(u.id) ?? [] };
+      return u.isEnrolledIn2Sv
+        ? {
+            resource: u.primaryEmail,
+            status: 'pass',
+            message: 'Administrator enrolled in 2-Step Verification',
+            details,
+          }
+        : {
+            resource: u.primaryEmail,
+            status: 'fail',
+            message: `Administrator (${details.roles.join(', ')}) not enrolled in 2-Step Verification`,
+            details,
+          };
+    });
+  },
+});

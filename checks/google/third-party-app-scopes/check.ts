@@ -1,0 +1,112 @@
+import type { GoogleToken } from '../../../src/collectors/google/data.js';
+import { defineCheck } from '../../../src/core/check.js';
+import { plural } from '../helpers.js';
+
+interface Options {
+  highRiskScopes: string[];
+  allowedApps: string[];
+}
+
+/** An entry ending in `*` matches by prefix; any other entry must equal the scope. */
+export function isHighRisk(scope: string, patterns: readonly string[]): boolean {
+  return patterns.some((p) => (p.endsWith('*') ? scope.startsWith(p.slice(0, -1)) : scope === p));
+}
+
+function appName(token: GoogleToken): string {
+  return `app:${token.displayText || token.clientId} (${token.clientId})`;
+}
+
+export default defineCheck<'google.tokens', Options>({
+  id: 'google.third-party-app-scopes',
+  title: 'Third-party apps do not hold high-risk Google Workspace scopes',
+  provider: 'google',
+  severity: 'high',
+  description:
+    "Reads every active user's OAuth grants to third-party apps (Directory API tokens.list) and fails each " +
+    'app, and each user, holding a high-risk scope: full Drive, full Gmail or any Admin SDK scope by ' +
+    'default (`highRiskScopes`; a trailing * matches by prefix). Apps in `allowedApps` (client ID or name) ' +
+    'were reviewed and pass.',
+  risk:
+    'An app with full Drive or Gmail access can read and exfiltrate all of a user’s files or mail; one ' +
+    'with admin scopes can change the organization. A malicious or breached vendor inherits that access.',
+  remediation:
+    'Review each listed app. Revoke grants that are not needed (Admin console > Security > Access and data ' +
+    'control > API controls > App access control, or per user under Security > Connected applications), ' +
+    'block unreviewed apps from high-risk scopes, and add approved apps to allowedApps.',
+  requires: ['google.tokens'],
+  options: {
+    schema: {
+      highRiskScopes: { type: 'array', items: { type: 'string', minLength: 1 } },
+      allowedApps: { type: 'array', items: { type: 'string', minLength: 1 } },
+    },
+    defaults: {
+      highRiskScopes: [
+        'https://www.googleapis.com/auth/drive',
+        'https://mail.google.com/',
+        'https://www.googleapis.com/auth/admin.*',
+      ],
+      allowedApps: [],
+    },
+  },
+  evaluate({ 'google.tokens': tokens }, { highRiskScopes, allowedApps }, { organization }) {
+    if (tokens.length === 0)
+      return [{ resource: organization, status: 'pass', message: 'No third-party app grants' }];
+    const allowed = (t: GoogleToken) =>
+      allowedApps.includes(t.clientId) || allowedApps.includes(t.displayText);
+    const risky = (t: GoogleToken) => t.scopes.filter((s) => isHighRisk(s, highRiskScopes));
+
+    const apps = new Map<string, GoogleToken[]>();
+    const users = new Map<string, GoogleToken[]>();
+    for (const t of tokens) {
+      apps.set(appName(t), [...(apps.get(appName(t)) ?? []), t]);
+      users.set(t.user, [...(users.get(t.user) ?? []), t]);
+    }
+
+    const appFindings = [...apps]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([resource, grants]) => {
+        const scopes = [...new Set(grants.flatMap(risky))].sort();
+        const holders = grants
+          .filter((g) => risky(g).length > 0)
+          .map((g) => g.user)
+          .sort();
+        const details = { clientId: grants[0]!.clientId, highRiskScopes: scopes, users: holders };
+        if (scopes.length === 0)
+          return {
+            resource,
+            status: 'pass' as const,
+            message: `No high-risk scopes (${plural(grants.length, 'user')})`,
+          };
+        if (allowed(grants[0]!))
+          return {
+            resource,
+            status: 'pass' as const,
+            message: `Approved app holds ${scopes.join(', ')}`,
+            details,
+          };
+        return {
+          resource,
+          status: 'fail' as const,
+          message: `Holds ${scopes.join(', ')} for ${plural(holders.length, 'user')}`,
+          details,
+        };
+      });
+
+    const userFindings = [...users]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([resource, grants]) => {
+        const offending = grants
+          .filter((g) => !allowed(g) && risky(g).length > 0)
+          .map((g) => ({ app: g.displayText || g.clientId, clientId: g.clientId, scopes: risky(g) }));
+        if (offending.length === 0)
+          return { resource, status: 'pass' as const, message: 'No unapproved app holds a high-risk scope' };
+        return {
+          resource,
+          status: 'fail' as const,
+          message: `Granted high-risk scopes to ${offending.map((o) => `${o.app} (${o.scopes.join(', ')})`).join('; ')}`,
+          details: { apps: offending },
+        };
+      });
+    return [...appFindings, ...userFindings];
+  },
+});

@@ -1,0 +1,168 @@
+/**
+ * Joins the HR roster with the accounts other providers collected. Reads the providers' data shapes
+ * tolerantly (only the fields it needs), so a partial snapshot or an older one still evaluates.
+ */
+import type { Person } from '../../src/collectors/hr/data.js';
+
+export type System = 'aws' | 'github' | 'google';
+
+export interface Account {
+  system: System;
+  /** Finding resource: `aws:<account>/<user>`, `github:<login>`, `google:<email>`. */
+  resource: string;
+  /** The name matched against allow-lists: IAM user name, GitHub login, Google primary email. */
+  name: string;
+  /** Whether the account can still be used, and how. */
+  active: boolean;
+  access: string;
+  /** Emails tagged on the account (AWS IAM tags named email/mail). */
+  emails: string[];
+}
+
+export interface Unreadable {
+  resource: string;
+  error: string;
+}
+
+export const SYSTEM_TITLES: Record<System, string> = {
+  aws: 'AWS IAM user',
+  github: 'GitHub organization membership',
+  google: 'Google Workspace account',
+};
+
+interface ScopeEntry<T> {
+  accountId?: string;
+  status?: string;
+  value?: T;
+  error?: string;
+}
+interface CredentialRowLike {
+  user?: string;
+  password_enabled?: string | boolean;
+  access_key_1_active?: string | boolean;
+  access_key_2_active?: string | boolean;
+}
+interface AuthDetailsLike {
+  users?: { name?: string; tags?: Record<string, string> }[];
+}
+
+const isTrue = (value: unknown) => value === true || value === 'true' || value === 'TRUE';
+
+function scopes<T>(value: unknown): ScopeEntry<T>[] {
+  return Array.isArray(value) ? (value as ScopeEntry<T>[]) : [];
+}
+
+export function awsAccounts(
+  credentialReports: unknown,
+  authorizationDetails: unknown,
+): { accounts: Account[]; unreadable: Unreadable[] } {
+  const accounts: Account[] = [];
+  const unreadable: Unreadable[] = [];
+  const tagsByUser = new Map<string, Record<string, string>>();
+  for (const scope of scopes<AuthDetailsLike>(authorizationDetails)) {
+    if (scope.status !== 'ok') continue;
+    for (const user of scope.value?.users ?? []) {
+      if (user.name) tagsByUser.set(`${scope.accountId}/${user.name}`, user.tags ?? {});
+    }
+  }
+  for (const scope of scopes<{ rows?: CredentialRowLike[] } | CredentialRowLike[]>(credentialReports)) {
+    const accountId = scope.accountId ?? 'account';
+    if (scope.status !== 'ok') {
+      unreadable.push({ resource: `aws:${accountId}`, error: scope.error ?? 'not collected' });
+      continue;
+    }
+    const rows = Array.isArray(scope.value) ? scope.value : (scope.value?.rows ?? []);
+    for (const row of rows) {
+      if (!row.user || row.user === '<root_account>') continue;
+      const password = isTrue(row.password_enabled);
+      const keys = [row.access_key_1_active, row.access_key_2_active].filter(isTrue).length;
+      const tags = tagsByUser.get(`${accountId}/${row.user}`) ?? {};
+      const emails = Object.entries(tags)
+        .filter(([k]) => /^(e-?mail|mail|owner[-_]?email)$/i.test(k))
+        .map(([, v]) => v.trim().toLowerCase());
+      accounts.push({
+        system: 'aws',
+        resource: `aws:${accountId}/${row.user}`,
+        name: row.user,
+        active: password || keys > 0,
+        access:
+          [
+            password ? 'console password' : '',
+            keys > 0 ? `${keys} active access key${keys > 1 ? 's' : ''}` : '',
+          ]
+            .filter(Boolean)
+            .join(' and ') || 'no password or active key',
+        emails,
+      });
+    }
+  }
+  return { accounts, unreadable };
+}
+
+export function githubAccounts(members: unknown): { accounts: Account[]; unreadable: Unreadable[] } {
+  const list = Array.isArray(members) ? (members as { login?: string; role?: string }[]) : [];
+  return {
+    accounts: list
+      .filter((m) => m.login)
+      .map((m) => ({
+        system: 'github' as const,
+        resource: `github:${m.login}`,
+        name: m.login!,
+        active: true,
+        access: m.role === 'admin' ? 'organization owner' : 'organization member',
+        emails: [],
+      })),
+    unreadable: [],
+  };
+}
+
+export function googleAccounts(users: unknown): { accounts: Account[]; unreadable: Unreadable[] } {
+  const list = Array.isArray(users)
+    ? (users as { primaryEmail?: string; suspended?: boolean; archived?: boolean; isAdmin?: boolean }[])
+    : [];
+  return {
+    accounts: list
+      .filter((u) => u.primaryEmail)
+      .map((u) => ({
+        system: 'google' as const,
+        resource: `google:${u.primaryEmail!.toLowerCase()}`,
+        name: u.primaryEmail!.toLowerCase(),
+        active: !u.suspended && !u.archived,
+        access: u.suspended ? 'suspended' : u.archived ? 'archived' : u.isAdmin ? 'active (admin)' : 'active',
+        emails: [u.primaryEmail!.toLowerCase()],
+      })),
+    unreadable: [],
+  };
+}
+
+/** The roster person an account belongs to, and which roster field matched. */
+export function personFor(
+  account: Account,
+  people: readonly Person[],
+): { person: Person; by: string } | undefined {
+  const name = account.name.toLowerCase();
+  for (const person of people) {
+    switch (account.system) {
+      case 'aws':
+        if (person.awsUser?.toLowerCase() === name) return { person, by: 'aws_user' };
+        if (person.email === name) return { person, by: 'email = user name' };
+        if (account.emails.includes(person.email)) return { person, by: 'email tag' };
+        break;
+      case 'github':
+        if (person.github === name) return { person, by: 'github' };
+        break;
+      case 'google':
+        if (person.email === name) return { person, by: 'email' };
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** Glob-style allow-list match (`*` any run of characters), case-insensitive. */
+export function allowListed(name: string, patterns: readonly string[]): string | undefined {
+  return patterns.find((pattern) => {
+    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+    return new RegExp(`^${escaped}$`, 'i').test(name);
+  });
+}

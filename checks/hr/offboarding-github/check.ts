@@ -1,0 +1,30 @@
+import { defineCheck } from '../../../src/core/check.js';
+import { githubAccounts } from '../accounts.js';
+import { offboardingFindings } from '../joins.js';
+import { dayCount } from '../people.js';
+
+export default defineCheck({
+  id: 'hr.offboarding-github',
+  title: 'Terminated people have no active GitHub access',
+  provider: 'hr',
+  severity: 'high',
+  description:
+    'Joins the HR roster with GitHub organization members: every person with status terminated must have lost membership in the GitHub organization within the offboarding deadline after their end date.',
+  risk: 'A former employee or contractor who keeps access can read or change customer data long after leaving, and nobody is watching their account any more.',
+  remediation:
+    'Remove the user from the GitHub organization (Organization settings > People > Remove from organization), and make the HR termination trigger the offboarding checklist the same day.',
+  requires: ['hr.roster', 'github.members'],
+  options: {
+    schema: { deadlineDays: dayCount('Days after end_date within which access must be removed.') },
+    defaults: { deadlineDays: 1 },
+  },
+  evaluate(data, options, { now }) {
+    return offboardingFindings(
+      'github',
+      data['hr.roster'].people,
+      githubAccounts(data['github.members']),
+      options.deadlineDays,
+      now,
+    );
+  },
+});

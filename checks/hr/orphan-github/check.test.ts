@@ -1,0 +1,32 @@
+import { describeCheck } from '../../../test/harness/check-tester.js';
+import { githubMembers, person, roster } from '../../../test/harness/people-builders.js';
+import check from './check.js';
+
+const alice = person({ email: 'alice@co.example', github: 'alice-ng' });
+
+describeCheck(check, [
+  {
+    name: 'members all in the roster pass',
+    data: { 'hr.roster': roster(alice), 'github.members': githubMembers('Alice-NG') },
+    status: 'pass',
+  },
+  {
+    name: 'a member nobody in HR knows fails',
+    data: { 'hr.roster': roster(alice), 'github.members': githubMembers('alice-ng', 'mystery-dev') },
+    status: 'fail',
+    failing: ['github:mystery-dev'],
+  },
+  {
+    name: 'a bot account on the allow-list passes',
+    data: { 'hr.roster': roster(alice), 'github.members': githubMembers('alice-ng', 'lumen-ci-bot') },
+    options: { allow: ['*-bot'] },
+    status: 'pass',
+    passing: ['github:lumen-ci-bot'],
+  },
+  {
+    name: 'an empty organization passes on its scope',
+    data: { 'hr.roster': roster(alice), 'github.members': [] },
+    status: 'pass',
+    passing: ['github:organization'],
+  },
+]);

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { loadConfig } from '../../core/config.js';
+import { InputError } from '../../core/errors.js';
+import { historyTrend, historyTrendText, readHistory } from '../../core/history.js';
+import { parsePeriod, periodReport } from '../../core/period.js';
+import { writeFileAtomic } from '../../evidence/output-dir.js';
+import { periodRenderers } from '../../report/period.js';
+
+export interface HistoryFlags {
+  history?: string;
+  config: string;
+  json?: boolean;
+}
+
+function historyDir(flags: { history?: string; config: string }): string {
+  const dir =
+    flags.history ?? loadConfig(flags.config === 'soc2.config.yaml' ? undefined : flags.config).history;
+  if (!dir) throw new InputError('no history folder: pass --history DIR or set history: in the config');
+  return dir;
+}
+
+export async function historyCommand(flags: HistoryFlags): Promise<number> {
+  const trend = historyTrend(readHistory(historyDir(flags)));
+  process.stdout.write(flags.json ? `${JSON.stringify(trend, null, 2)}\n` : historyTrendText(trend));
+  return 0;
+}
+
+export interface ReportFlags {
+  period: string;
+  history?: string;
+  config: string;
+  format?: string[];
+  out: string;
+  interval: string;
+  quiet?: boolean;
+}
+
+export async function reportCommand(flags: ReportFlags): Promise<number> {
+  const period = parsePeriod(flags.period);
+  const interval = Number(flags.interval);
+  if (!Number.isFinite(interval) || interval <= 0)
+    throw new InputError(`--expected-interval: expected a positive number of days (got '${flags.interval}')`);
+  const formats = flags.format ?? ['md', 'html', 'json'];
+  const unknown = formats.filter((f) => !periodRenderers[f]);
+  if (unknown.length > 0)
+    throw new InputError(
+      `--format: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of md, html, json)`,
+    );
+  const report = periodReport(readHistory(historyDir(flags)), period, { expectedIntervalDays: interval });
+  const written: string[] = [];
+  for (const format of formats) {
+    const { file, render } = periodRenderers[format]!;
+    writeFileAtomic(join(flags.out, file), render(report));
+    written.push(join(flags.out, file));
+  }
+  if (!flags.quiet) {
+    process.stderr.write(
+      `soc2: ${report.scans} scan(s) in ${report.period.from}..${report.period.to}; ${report.summary.effective} control(s) operated effectively, ${report.summary.deviations} with deviations, ${report.summary.notTested} not tested; ${report.gaps.length} gap(s) in monitoring\nWrote ${written.join(', ')}\n`,
+    );
+  }
+  return 0;
+}

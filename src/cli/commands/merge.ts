@@ -1,0 +1,61 @@
+import { basename, resolve } from 'node:path';
+import { readReport } from '../../core/baseline.js';
+import { InputError } from '../../core/errors.js';
+import { appendHistory } from '../../core/history.js';
+import { mergeResults } from '../../core/merge.js';
+import { isReplaceableOutput, writeOutputDir } from '../../evidence/output-dir.js';
+import { mergedOutputFiles } from '../../evidence/merge-output.js';
+import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
+
+export interface MergeFlags {
+  out: string;
+  format?: string[];
+  history?: string;
+  quiet?: boolean;
+}
+
+/** Combines shard output folders into one report and evidence folder; the exit code is the merged scan's. */
+export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<number> {
+  if (dirs.length === 0) throw new InputError('soc2 merge: give the shard output folders to combine');
+  const formats = flags.format ?? DEFAULT_FORMATS;
+  const unknown = formats.filter((f) => !reporterFor(f));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `--format: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of ${reporters.map((r) => r.format).join(', ')})`,
+    );
+  }
+  const outDir = resolve(flags.out);
+  if (dirs.some((d) => resolve(d) === outDir))
+    throw new InputError('--out must be a new folder, not one of the shard folders');
+  if (!isReplaceableOutput(outDir)) {
+    throw new InputError([
+      { file: flags.out, message: 'output folder exists and was not written by soc2; choose another --out' },
+    ]);
+  }
+  const reports = dirs.map((d) => readReport(d));
+  const labels = reports.map((r, i) =>
+    r.scan.shard
+      ? `shard-${r.scan.shard.index}-of-${r.scan.shard.count}`
+      : `part-${i + 1}-${basename(resolve(dirs[i]!))}`,
+  );
+  if (new Set(labels).size !== labels.length)
+    throw new InputError('soc2 merge: the same shard was given twice');
+  const result = mergeResults(reports, dirs);
+  const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
+  writeOutputDir(
+    flags.out,
+    mergedOutputFiles(
+      result,
+      dirs.map((dir, i) => ({ dir, label: labels[i]! })),
+      chosen,
+    ),
+  );
+  if (flags.history) appendHistory(flags.history, result);
+  if (!flags.quiet) {
+    const s = result.summary;
+    process.stderr.write(
+      `soc2: merged ${dirs.length} shard output(s) into ${flags.out}/: readiness ${s.readiness}%, checks ${s.checks.pass} pass · ${s.checks.fail} fail · ${s.checks.error} error · ${s.checks.skipped} skipped; exit ${s.exitCode}\n`,
+    );
+  }
+  return result.summary.exitCode;
+}

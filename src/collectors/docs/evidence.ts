@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { InputError } from '../../core/errors.js';
+import { validateSource } from '../../core/schema-validate.js';
+import { parseYaml } from '../../core/yaml-source.js';
+import type { EvidenceFile, EvidenceIndex, EvidenceItem } from './data.js';
+import { loadSchema } from './schemas.js';
+
+export const INDEX_NAMES = ['index.yaml', 'index.yml'];
+
+interface RawItem {
+  control: string;
+  request: string;
+  title: string;
+  files: string[];
+  collected_at: string;
+  valid_days?: number;
+  owner?: string;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Hashes (SHA-256) every file an item lists; a missing file is recorded, not thrown. */
+async function describeFile(dir: string, path: string): Promise<EvidenceFile> {
+  const full = isAbsolute(path) ? path : resolve(dir, path);
+  try {
+    const content = await readFile(full);
+    return {
+      path,
+      present: true,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      size: content.byteLength,
+    };
+  } catch {
+    return { path, present: false };
+  }
+}
+
+export function parseEvidenceIndex(text: string, file: string): { items: (RawItem & { line: number })[] } {
+  const source = parseYaml(text, file);
+  if (source.value === null || source.value === undefined) return { items: [] };
+  const problems = validateSource(source, loadSchema('evidence-index.schema.json'));
+  if (problems.length > 0) throw new InputError(problems);
+  const items = (source.value as { items: RawItem[] }).items.map((item, i) => ({
+    ...item,
+    line: source.locate(`/items/${i}`)?.line ?? 1,
+  }));
+  return { items };
+}
+
+export async function readEvidenceIndex(dir: string): Promise<EvidenceIndex> {
+  let index = join(dir, INDEX_NAMES[0]!);
+  for (const name of INDEX_NAMES) {
+    if (await exists(join(dir, name))) {
+      index = join(dir, name);
+      break;
+    }
+  }
+  if (!(await exists(index))) return { dir, index, exists: false, items: [] };
+  const parsed = parseEvidenceIndex(await readFile(index, 'utf8'), index);
+  const items: EvidenceItem[] = [];
+  for (const raw of parsed.items) {
+    const item: EvidenceItem = {
+      control: raw.control,
+      request: raw.request,
+      title: raw.title,
+      collectedAt: raw.collected_at,
+      files: await Promise.all(raw.files.map((f) => describeFile(dir, f))),
+      line: raw.line,
+    };
+    if (raw.owner) item.owner = raw.owner;
+    if (raw.valid_days !== undefined) item.validDays = raw.valid_days;
+    items.push(item);
+  }
+  return { dir, index, exists: true, items };
+}

@@ -1,0 +1,12 @@
+import type { ProviderRuntime } from '../../core/collector.js';
+import { googleCollectors } from './collectors.js';
+import { createGoogleSession, DEFAULT_RETRY, type GoogleSession } from './session.js';
+
+export const runtime: ProviderRuntime<GoogleSession> = {
+  async createSession(config, env, signal) {
+    const retry = { ...DEFAULT_RETRY, ...(config.providers.google?.retry ?? {}) };
+    return createGoogleSession(config, env, signal, retry);
+  },
+  collectors: googleCollectors,
+  stats: (session) => ({ ...session.stats, auth: session.authMode }),
+};

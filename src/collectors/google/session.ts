@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
+import type { Config, GoogleConfig } from '../../core/config.js';
+import { SkipError } from '../../core/errors.js';
+import { classify, errorFacts } from './google-errors.js';
+import type { Scope } from './scopes.js';
+
+type AuthClient = InstanceType<typeof auth.OAuth2> | InstanceType<typeof auth.GoogleAuth>;
+
+export interface RetryPolicy {
+  /** Total tries per request, the first included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 32_000 };
+
+export interface GoogleSession {
+  customer: string;
+  config: GoogleConfig;
+  /** How the session authenticates, for messages: never the secret itself. */
+  authMode: 'access-token' | 'service-account' | 'adc';
+  directory(scope: Scope): admin_directory_v1.Admin;
+  reports(scope: Scope): admin_reports_v1.Admin;
+  /** One API request with retries on quota and server errors; 403 becomes SkipError naming the scope. */
+  call<T>(what: string, scope: Scope, request: (signal: AbortSignal) => Promise<{ data: T }>): Promise<T>;
+  stats: { requests: number; retries: number; throttled: number };
+}
+
+interface ServiceAccountKey {
+  type?: string;
+  client_email?: string;
+  client_id?: string;
+}
+
+function readKeyFile(file: string): ServiceAccountKey & Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new Error(`providers.google.credentials: cannot read ${file} (${code})`, { cause: error });
+  }
+  try {
+    const key = JSON.parse(text) as ServiceAccountKey & Record<string, unknown>;
+    if (!key || typeof key !== 'object') throw new Error('not an object');
+    return key;
+  } catch {
+    // The parse error is dropped on purpose: JSON.parse quotes the file's text, which holds the private key.
+    throw new Error(`providers.google.credentials: ${file} is not a JSON key file`);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Exponential backoff with jitter: a random delay in [d/2, d], d = base * 2^attempt, capped. */
+export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export function createGoogleSession(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+  retry: RetryPolicy = DEFAULT_RETRY,
+): GoogleSession {
+  const google = config.providers.google ?? {};
+  const customer = google.customer ?? 'my_customer';
+  const token = env.GOOGLE_OAUTH_ACCESS_TOKEN;
+  const key = !token && google.credentials ? readKeyFile(google.credentials) : undefined;
+  const authMode: GoogleSession['authMode'] = token ? 'access-token' : key ? 'service-account' : 'adc';
+  const stats = { requests: 0, retries: 0, throttled: 0 };
+
+  // One auth client per scope: with domain-wide delegation the token request names its scopes, and a
+  // scope the admin did not grant then fails only the data that needs it, not every request.
+  const authByScope = new Map<Scope, AuthClient>();
+  const authFor = (scope: Scope): AuthClient => {
+    let client = authByScope.get(scope);
+    if (!client) {
+      if (token) {
+        const oauth = new auth.OAuth2();
+        oauth.setCredentials({ access_token: token });
+        client = oauth;
+      } else {
+        const subject = google.subject;
+        client = new auth.GoogleAuth({
+          scopes: [scope],
+          ...(key ? { credentials: key } : {}),
+          ...(subject ? { clientOptions: { subject } } : {}),
+        });
+      }
+      authByScope.set(scope, client);
+    }
+    return client;
+  };
+
+  const apiOptions = (scope: Scope) => ({
+    auth: authFor(scope),
+    // Retries are ours (call below): the client's own retry ignores 403 quota answers.
+    retry: false,
+    ...(google.rootUrl ? { rootUrl: google.rootUrl } : {}),
+  });
+  const deniedScopes = new Map<Scope, SkipError>();
+  const directories = new Map<Scope, admin_directory_v1.Admin>();
+  const reportsClients = new Map<Scope, admin_reports_v1.Admin>();
+
+  const denied = (what: string, scope: Scope, why: string): SkipError => {
+    const who =
+      authMode === 'service-account'
+        ? ` to the service account's client ID${key?.client_id ? ` ${key.client_id}` : ''} in domain-wide delegation` +
+          (google.subject ? ` (acting as ${google.subject})` : '')
+        : authMode === 'access-token'
+          ? ' to the GOOGLE_OAUTH_ACCESS_TOKEN'
+          : ' to the Application Default Credentials';
+    // "Not Authorized to access this resource/api" also means the acting account is not an admin who
+    // may read this data, whatever the scopes say.
+    const role = /forbidden|Not Authorized/i.test(why)
+      ? '; the account it acts as also needs an admin role that can read this data'
+      : '';
+    return new SkipError(`${what} was denied (${why}): grant the read-only scope ${scope}${who}${role}`);
+  };
+
+  return {
+    customer,
+    config: google,
+    authMode,
+    stats,
+    directory(scope) {
+      let client = directories.get(scope);
+      if (!client) directories.set(scope, (client = new admin_directory_v1.Admin(apiOptions(scope))));
+      return client;
+    },
+    reports(scope) {
+      let client = reportsClients.get(scope);
+      if (!client) reportsClients.set(scope, (client = new admin_reports_v1.Admin(apiOptions(scope))));
+      return client;
+    },
+    async call(what, scope, request) {
+      for (let attempt = 0; ; attempt++) {
+        signal.throwIfAborted();
+        // Once a scope is denied, the other calls that need it are answered without asking again.
+        const refusal = deniedScopes.get(scope);
+        if (refusal) throw refusal;
+        stats.requests++;
+        try {
+          return (await request(signal)).data;
+        } catch (error) {
+          if (signal.aborted) throw signal.reason;
+          const verdict = classify(errorFacts(error));
+          if (verdict.action === 'skip') {
+            const refusal = denied(what, scope, verdict.why);
+            deniedScopes.set(scope, refusal);
+            throw refusal;
+          }
+          if (verdict.action === 'retry' && attempt + 1 < retry.attempts) {
+            stats.retries++;
+            if (/429|RateLimit|quota/i.test(verdict.why)) stats.throttled++;
+            const delay = Math.max(
+              backoffDelay(retry, attempt),
+              Math.min(verdict.retryAfterMs ?? 0, retry.maxDelayMs),
+            );
+            await sleep(delay, signal);
+            continue;
+          }
+          const tries = attempt + 1;
+          const cause =
+            errorFacts(error).status === 401
+              ? `Google rejected the credentials (${verdict.why}); check that the ${
+                  authMode === 'access-token' ? 'access token has not expired' : 'credentials are valid'
+                }`
+              : verdict.why;
+          // No `cause`: the gaxios error carries the request headers, bearer token included.
+          // eslint-disable-next-line preserve-caught-error
+          throw new Error(`${what} failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${cause}`);
+        }
+      }
+    },
+  };
+}

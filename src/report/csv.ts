@@ -1,0 +1,72 @@
+import type { ScanResult } from '../core/result.js';
+
+const HEADER = [
+  'check_id',
+  'check_title',
+  'provider',
+  'severity',
+  'controls',
+  'criteria',
+  'resource',
+  'status',
+  'message',
+  'excepted',
+  'exception_reason',
+  'exception_approved_by',
+  'exception_expires',
+  'baseline',
+];
+
+/**
+ * Spreadsheet apps run cells that start with = + - @ (or a tab/CR before them) as formulas; resource
+ * names and messages come from the scanned systems, so such cells get a leading apostrophe (OWASP).
+ */
+export function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180: quote fields holding a comma, quote, CR or LF; double embedded quotes. */
+export function csvField(value: string): string {
+  const guarded = guardFormula(value);
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+function row(values: string[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/**
+ * One row per finding. A check that ended in error or was skipped has no findings; it gets one row
+ * with that status and the reason as the message, so the sheet shows what was not evaluated.
+ */
+export function renderCsv(result: ScanResult): string {
+  let out = row(HEADER);
+  for (const check of result.checks) {
+    const base = [
+      check.id,
+      check.title,
+      check.provider,
+      check.severity,
+      check.controls.join(' '),
+      check.criteria.join(' '),
+    ];
+    if (check.findings.length === 0) {
+      out += row([...base, '', check.status, check.reason ?? '', 'false', '', '', '', '']);
+      continue;
+    }
+    for (const f of check.findings) {
+      out += row([
+        ...base,
+        f.resource,
+        f.status,
+        f.message,
+        f.exception ? 'true' : 'false',
+        f.exception?.reason ?? '',
+        f.exception?.approved_by ?? '',
+        f.exception?.expires ?? '',
+        f.baseline ?? '',
+      ]);
+    }
+  }
+  return out;
+}
