@@ -51,7 +51,10 @@ GOOGLE_* credentials are read by their providers (see README).`,
       '--catalog <dir>',
       'extra controls folder: adds controls or replaces built-in ones with the same id',
     )
-    .option('-o, --out <dir>', 'output folder (replaced whole, atomically)', 'soc2-report')
+    .option(
+      '-o, --out <dir>',
+      'output folder, replaced whole and atomically (default: output.dir in the config, else soc2-report)',
+    )
     .option(
       '-f, --format <formats>',
       'report formats, comma-separated: json,md,html (default) and csv,sarif,junit,oscal,ocsf',
