@@ -76,6 +76,21 @@ describe('soc2 CLI', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('takes the output folder and formats from the config, and names the config for a bad format', () => {
+    const dir = tmp();
+    const file = join(dir, 'soc2.config.yaml');
+    writeFileSync(file, 'organization: Acme\noutput:\n  dir: ./reports\n  formats: [md, csv]\n');
+    const run = soc2(['scan', '--config', file, '--quiet'], { cwd: dir });
+    expect(run.code).toBe(0);
+    for (const name of ['report.json', 'report.md', 'findings.csv'])
+      expect(existsSync(join(dir, 'reports', name)), name).toBe(true);
+    expect(existsSync(join(dir, 'reports', 'report.html'))).toBe(false);
+    writeFileSync(file, 'organization: Acme\noutput:\n  formats: [pdf]\n');
+    const bad = soc2(['scan', '--config', file], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${file}: output.formats: unknown format 'pdf'`);
+  });
+
   it('rejects a missing snapshot file and a non-snapshot JSON with exit 2', () => {
     const dir = tmp();
     expect(soc2(['scan', '--from-snapshot', join(dir, 'nope.json')]).stderr).toContain(

@@ -36,6 +36,7 @@ Examples:
   $ soc2 scan --criteria CC6 --provider aws
   $ soc2 catalog coverage               criteria x controls x checks matrix
   $ soc2 checks list --provider github
+  $ soc2 export --zip evidence.zip        evidence bundle for auditors (soc2 verify checks it)
 ${EXIT_CODES_HELP}
 
 Environment: NO_COLOR / FORCE_COLOR control colors; AWS_*, GITHUB_TOKEN/GH_TOKEN, GITHUB_API_URL and
@@ -50,7 +51,10 @@ GOOGLE_* credentials are read by their providers (see README).`,
       '--catalog <dir>',
       'extra controls folder: adds controls or replaces built-in ones with the same id',
     )
-    .option('-o, --out <dir>', 'output folder (replaced whole, atomically)', 'soc2-report')
+    .option(
+      '-o, --out <dir>',
+      'output folder, replaced whole and atomically (default: output.dir in the config, else soc2-report)',
+    )
     .option(
       '-f, --format <formats>',
       'report formats, comma-separated: json,md,html (default) and csv,sarif,junit,oscal,ocsf',
@@ -83,6 +87,8 @@ GOOGLE_* credentials are read by their providers (see README).`,
     .option('--from-snapshot <file>', 'evaluate saved data instead of collecting it again')
     .option('--save-snapshot <file>', 'also save the collected (redacted) data for replay')
     .option('--json', 'print report.json to stdout (logs stay on stderr)')
+    .option('--zip <file>', 'also write the evidence bundle zip for auditors (see soc2 export)')
+    .option('--sign <key>', 'sign the bundle manifest with this Ed25519 private key (see soc2 keygen)')
     .option('-q, --quiet', 'no progress or summary output')
     .option('--no-color', 'no colors (same as NO_COLOR=1)')
     .addHelpText(
@@ -97,6 +103,7 @@ Examples:
   $ soc2 scan --format json,sarif,junit,csv --history soc2-history
   $ soc2 scan --baseline last/report.json --fail-on new      fail only on regressions
   $ soc2 scan --shard 2/4 --out shard-2                      one job of a CI matrix (then soc2 merge)
+  $ soc2 scan --zip evidence.zip --sign soc2-signing.key
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options) => {
@@ -200,6 +207,79 @@ ${EXIT_CODES_HELP}`,
     .action(async (dirs: string[], options) => {
       const { mergeCommand } = await import('./commands/merge.js');
       process.exitCode = await mergeCommand(dirs, options);
+    });
+
+  program
+    .command('export')
+    .description('build the evidence bundle zip for auditors from a scan output folder')
+    .argument('[scan-dir]', 'output folder of soc2 scan', 'soc2-report')
+    .option('--zip <file>', 'where to write the bundle (required)')
+    .option('--sign <key>', 'sign the manifest with this Ed25519 private key (see soc2 keygen)')
+    .option('--evidence-dir <dir>', "the company's evidence folder, if it moved since the scan")
+    .option('-q, --quiet', 'no summary output')
+    .addHelpText(
+      'after',
+      `
+The bundle: index.html (offline front page), control-matrix.csv, controls/<id>/README.md with that
+control's evidence files, criteria/README.md, report/ (the scan's reports), manifest.json (SHA-256 and
+size of every file, tool version, scan time and scope, config hash), SHA256SUMS (check it with
+sha256sum -c) and, with --sign, manifest.dsse.json (DSSE envelope, in-toto Statement v1, Ed25519).
+Secrets are scrubbed from every file again before hashing. The same scan output always gives the same
+bytes, on any machine and in any time zone.
+
+Examples:
+  $ soc2 export --zip evidence.zip                 bundle ./soc2-report
+  $ soc2 export audit-2026 --zip audit-2026.zip --sign soc2-signing.key
+
+Exit codes:
+  0  bundle written
+  2  bad input (not a scan output folder, unreadable key)`,
+    )
+    .action(async (scanDir: string | undefined, options) => {
+      const { exportCommand } = await import('./commands/export.js');
+      process.exitCode = await exportCommand(scanDir, options);
+    });
+
+  program
+    .command('verify')
+    .description('check an evidence bundle: every hash, missing/extra/modified files, the signature')
+    .argument('<zip>', 'the bundle to check')
+    .option('--pubkey <key>', "the signer's Ed25519 public key: also check manifest.dsse.json")
+    .option('--json', 'machine-readable result on stdout')
+    .option('-q, --quiet', 'print nothing when the bundle is intact')
+    .addHelpText(
+      'after',
+      `
+Reads the zip as a stream and extracts nothing. Refuses absolute paths, '..', links, duplicate names,
+encrypted entries and zip bombs before reading any of their bytes.
+
+Examples:
+  $ soc2 verify evidence.zip
+  $ soc2 verify evidence.zip --pubkey soc2-signing.pub
+  Without soc2: unzip evidence.zip -d bundle && cd bundle && sha256sum -c SHA256SUMS
+
+Exit codes:
+  0  intact: every file matches manifest.json and SHA256SUMS (and the signature, with --pubkey)
+  1  tampered: a file is modified, missing or extra, or the signature is bad or missing
+  2  unreadable or hostile archive (or bad usage)`,
+    )
+    .action(async (zip: string, options) => {
+      const { verifyCommand } = await import('./commands/verify.js');
+      process.exitCode = await verifyCommand(zip, options);
+    });
+
+  program
+    .command('keygen')
+    .description('make an Ed25519 key pair for signing evidence bundles')
+    .option('--out <prefix>', 'writes <prefix>.key (private, mode 0600) and <prefix>.pub', 'soc2-signing')
+    .option('--force', 'replace existing key files')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ soc2 keygen\n  $ soc2 keygen --out keys/acme-2026 && soc2 export --zip e.zip --sign keys/acme-2026.key',
+    )
+    .action(async (options) => {
+      const { keygenCommand } = await import('./commands/keygen.js');
+      process.exitCode = await keygenCommand(options);
     });
 
   const catalog = program.command('catalog').description('inspect and validate the control catalog');

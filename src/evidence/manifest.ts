@@ -12,6 +12,10 @@ export interface Manifest {
   tool: { name: string; version: string };
   organization: string;
   scan: { startedAt: string; finishedAt: string; evaluatedAt: string };
+  /** SHA-256 of the config file the scan used (null: defaults, no file). */
+  config?: { sha256: string | null };
+  /** The company folders the scan read, so that `soc2 export` can include manual evidence files. */
+  sources?: { evidence?: string; policies?: string };
   /** Every file in the output folder except the manifest itself, sorted by path. */
   files: ManifestEntry[];
 }

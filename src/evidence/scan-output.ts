@@ -1,7 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { ScanResult } from '../core/result.js';
 import type { Snapshot } from '../core/snapshot.js';
 import type { Reporter } from '../report/index.js';
-import { manifestEntry, type Manifest } from './manifest.js';
+import { manifestEntry, sha256, type Manifest } from './manifest.js';
 import type { OutputFile } from './output-dir.js';
 
 export const MANIFEST_PATH = 'evidence/manifest.json';
@@ -18,6 +19,7 @@ export function scanOutputFiles(
   result: ScanResult,
   snapshot: Snapshot,
   reporters: readonly Reporter[],
+  context: Pick<Manifest, 'config' | 'sources'> = {},
 ): OutputFile[] {
   const files: OutputFile[] = reporters.map((r) => ({ path: r.file, content: r.render(result) }));
   const keys = [...new Set(result.checks.flatMap((c) => c.data))].sort();
@@ -38,8 +40,24 @@ export function scanOutputFiles(
       finishedAt: result.scan.finishedAt,
       evaluatedAt: result.scan.evaluatedAt,
     },
+    ...(context.config ? { config: context.config } : {}),
+    ...(context.sources ? { sources: context.sources } : {}),
     files: files.map((f) => manifestEntry(f.path, f.content)).sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
   files.push({ path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` });
   return files;
+}
+
+/** What the scan output records about its config: the file's SHA-256 and the company folders it read. */
+export function scanContext(config: {
+  file?: string;
+  evidence?: string;
+  policies?: string;
+}): Pick<Manifest, 'config' | 'sources'> {
+  let sha: string | null = null;
+  if (config.file && existsSync(config.file)) sha = sha256(readFileSync(config.file));
+  const sources: NonNullable<Manifest['sources']> = {};
+  if (config.evidence) sources.evidence = config.evidence;
+  if (config.policies) sources.policies = config.policies;
+  return { config: { sha256: sha }, sources };
 }

@@ -13,7 +13,7 @@ import { parseShard } from '../../core/shard.js';
 import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
 import { severityRank, type Severity } from '../../core/types.js';
 import { isReplaceableOutput, writeFileAtomic, writeOutputDir } from '../../evidence/output-dir.js';
-import { scanOutputFiles } from '../../evidence/scan-output.js';
+import { scanContext, scanOutputFiles } from '../../evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
 import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
@@ -21,7 +21,7 @@ import { createProgress } from '../progress.js';
 export interface ScanFlags {
   config: string;
   catalog?: string;
-  out: string;
+  out?: string;
   format?: string[];
   provider?: string[];
   control?: string[];
@@ -35,24 +35,19 @@ export interface ScanFlags {
   fromSnapshot?: string;
   saveSnapshot?: string;
   json?: boolean;
+  zip?: string;
+  sign?: string;
   quiet?: boolean;
   color: boolean;
 }
+
+export const DEFAULT_OUT_DIR = 'soc2-report';
 
 export async function scanCommand(flags: ScanFlags, _global: object, env = process.env): Promise<number> {
   const chalk = flags.color ? makeChalk(env) : makeChalk({ ...env, NO_COLOR: '1', FORCE_COLOR: undefined });
   if (flags.demo && flags.fromSnapshot)
     throw new InputError('--demo and --from-snapshot cannot be used together');
 
-  const formats = flags.format ?? DEFAULT_FORMATS;
-  const unknown = formats.filter((f) => !reporterFor(f));
-  if (unknown.length > 0) {
-    throw new InputError(
-      `--format: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of ${reporters.map((r) => r.format).join(', ')})`,
-    );
-  }
-  // report.json is always written: it marks the folder as soc2's and feeds export, diff and history.
-  const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
   if (flags.failOn === 'new' && !flags.baseline)
     throw new InputError('--fail-on new needs --baseline OLD/report.json to tell new failures from old ones');
   const baseline = flags.baseline ? readReport(flags.baseline) : undefined;
@@ -61,13 +56,26 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const loaded = demo?.config ?? loadConfig(flags.config === 'soc2.config.yaml' ? undefined : flags.config);
   const config = shard ? { ...loaded, shard } : loaded;
   const historyDir = flags.history ?? config.history;
+  const formats = flags.format ?? config.output?.formats ?? DEFAULT_FORMATS;
+  const unknown = formats.filter((f) => !reporterFor(f));
+  if (unknown.length > 0) {
+    const from = flags.format ? '--format' : `${config.file ?? 'config'}: output.formats`;
+    throw new InputError(
+      `${from}: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of ${reporters.map((r) => r.format).join(', ')})`,
+    );
+  }
+  // report.json is always written: it marks the folder as soc2's and feeds export, diff and history.
+  const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
   const snapshot: Snapshot | undefined =
     demo?.snapshot ?? (flags.fromSnapshot ? readSnapshot(flags.fromSnapshot) : undefined);
   const catalog = loadCatalog({
     extraDirs: [config.catalog, flags.catalog].filter((d): d is string => Boolean(d)),
     checks: allChecks,
   });
-  const outDir = flags.out;
+  const outDir = flags.out ?? config.output?.dir ?? DEFAULT_OUT_DIR;
+  if (flags.sign && !flags.zip) throw new InputError('--sign needs --zip: it signs the evidence bundle');
+  const bundle = flags.zip ? await import('./export.js') : undefined;
+  const signingKey = flags.sign ? bundle?.readSigningKey(flags.sign) : undefined;
   if (!isReplaceableOutput(outDir)) {
     throw new InputError([
       { file: outDir, message: 'output folder exists and was not written by soc2; choose another --out' },
@@ -104,7 +112,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     });
     result = baseline ? applyBaseline(outcome.result, baseline, flags.baseline!) : outcome.result;
     if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));
-    writeOutputDir(outDir, scanOutputFiles(result, outcome.snapshot, chosen));
+    writeOutputDir(outDir, scanOutputFiles(result, outcome.snapshot, chosen, scanContext(config)));
     if (historyDir) appendHistory(historyDir, result);
     if (flags.saveSnapshot)
       writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
@@ -117,6 +125,10 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     }
   }
 
+  if (bundle && flags.zip) {
+    const summary = await bundle.writeScanBundle(outDir, flags.zip, signingKey);
+    if (!flags.quiet) process.stderr.write(bundle.exportSummaryText(summary));
+  }
   if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   if (!flags.quiet)
     process.stderr.write(

@@ -1,0 +1,182 @@
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { isAbsolute, join, normalize, resolve } from 'node:path';
+import { InputError } from '../../core/errors.js';
+import type { ControlResult, ManualEvidenceResult, ScanResult } from '../../core/result.js';
+import { reporters } from '../../report/index.js';
+import { redact } from '../redact.js';
+import { evidencePathForKey, MANIFEST_PATH } from '../scan-output.js';
+import type { Manifest } from '../manifest.js';
+
+/** Where a bundle file's bytes come from: a file of the scan output or evidence folder, or generated text. */
+export type Source = { file: string } | { text: string };
+
+export interface BundleFile {
+  /** Path inside the zip, forward slashes. */
+  path: string;
+  source: Source;
+}
+
+export interface AutomatedEvidence {
+  key: string;
+  path: string;
+  collectedAt?: string;
+}
+
+export interface ManualEvidenceFile {
+  /** As the report lists it, relative to the evidence folder. */
+  name: string;
+  /** Path inside the zip; absent when the file could not be found or its name is unsafe. */
+  path?: string;
+  problem?: string;
+}
+
+export interface ControlEvidence {
+  control: ControlResult;
+  folder: string;
+  automated: AutomatedEvidence[];
+  manual: { evidence: ManualEvidenceResult; files: ManualEvidenceFile[] }[];
+}
+
+export interface ScanOutputSources {
+  evidence?: string;
+  policies?: string;
+}
+
+export interface BundleLayout {
+  report: ScanResult;
+  scanManifest?: Partial<Manifest>;
+  controls: ControlEvidence[];
+  /** Every file of the bundle except manifest.json, SHA256SUMS and the signature; not yet sorted. */
+  files: BundleFile[];
+  unassigned: AutomatedEvidence[];
+}
+
+/** A path segment safe on every file system and in every zip reader. */
+export function safeSegment(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? `_${cleaned}` : cleaned;
+}
+
+/** A relative path from the report, made safe; null when it is absolute or leaves its folder. */
+export function safeRelativePath(name: string): string | null {
+  if (isAbsolute(name) || /^[A-Za-z]:/.test(name)) return null;
+  const parts = normalize(name)
+    .split(/[\\/]+/)
+    .filter(Boolean);
+  if (parts.length === 0 || parts.some((p) => p === '..')) return null;
+  return parts
+    .filter((p) => p !== '.')
+    .map(safeSegment)
+    .join('/');
+}
+
+function readJson<T>(file: string, what: string): T {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError([{ file, message: `cannot read ${what}; is this a soc2 scan output folder?` }]);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new InputError([{ file, message: `${what} is not valid JSON (${(error as Error).message})` }]);
+  }
+}
+
+/** Reads `collectedAt` from the start of an evidence data file without parsing the whole file. */
+async function collectedAtOf(file: string): Promise<string | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return /"collectedAt":\s*"([^"]+)"/.exec(buffer.subarray(0, bytesRead).toString('utf8'))?.[1];
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface LayoutOptions {
+  /** The company's evidence folder, when manual evidence files are to be included. */
+  evidenceDir?: string;
+  policiesDir?: string;
+}
+
+/**
+ * Decides what goes where in the bundle: the scan's reports under report/, and per control its README
+ * (added later), its automated evidence (the data keys its checks read) and its manual evidence files.
+ */
+export async function planLayout(scanDir: string, options: LayoutOptions = {}): Promise<BundleLayout> {
+  const dir = resolve(scanDir);
+  const raw = readJson<ScanResult>(join(dir, 'report.json'), 'report.json');
+  if (!raw || typeof raw !== 'object' || !Array.isArray(raw.controls) || !Array.isArray(raw.checks)) {
+    throw new InputError([
+      { file: join(dir, 'report.json'), message: 'not a soc2 report (no controls/checks)' },
+    ]);
+  }
+  const report = redact(raw);
+  const manifestFile = join(dir, ...MANIFEST_PATH.split('/'));
+  const scanManifest = existsSync(manifestFile)
+    ? readJson<Partial<Manifest>>(manifestFile, MANIFEST_PATH)
+    : undefined;
+  const sources: ScanOutputSources = {
+    evidence: options.evidenceDir ?? scanManifest?.sources?.evidence,
+    policies: options.policiesDir ?? scanManifest?.sources?.policies,
+  };
+
+  const files: BundleFile[] = [];
+  for (const name of reporters.map((r) => r.file)) {
+    if (existsSync(join(dir, name)))
+      files.push({ path: `report/${name}`, source: { file: join(dir, name) } });
+  }
+
+  const collected = new Map<string, string | undefined>();
+  const dataFile = (key: string) => join(dir, ...evidencePathForKey(key).split('/'));
+  const keysOf = (control: ControlResult) =>
+    [...new Set(report.checks.filter((c) => control.checks.includes(c.id)).flatMap((c) => c.data ?? []))]
+      .filter((key) => existsSync(dataFile(key)))
+      .sort();
+
+  const usedKeys = new Set<string>();
+  const controls: ControlEvidence[] = [];
+  for (const control of [...report.controls].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const folder = `controls/${safeSegment(control.id)}`;
+    const automated: AutomatedEvidence[] = [];
+    for (const key of keysOf(control)) {
+      usedKeys.add(key);
+      if (!collected.has(key)) collected.set(key, await collectedAtOf(dataFile(key)));
+      const path = `${folder}/evidence/${safeSegment(key)}.json`;
+      automated.push({ key, path, collectedAt: collected.get(key) });
+      files.push({ path, source: { file: dataFile(key) } });
+    }
+    const manual = (control.evidence ?? []).map((evidence) => ({
+      evidence,
+      files: (evidence.files ?? []).map((name) => {
+        const rel = safeRelativePath(name);
+        if (!rel) return { name, problem: 'unsafe path, not included' };
+        const found = [sources.evidence, sources.policies]
+          .filter((d): d is string => Boolean(d))
+          .map((d) => join(resolve(d), ...normalize(name).split(/[\\/]+/)))
+          .find((f) => existsSync(f) && lstatSync(f).isFile());
+        if (!found) {
+          return { name, problem: sources.evidence ? 'file not found' : 'evidence folder not known' };
+        }
+        const path = `${folder}/manual/${safeSegment(evidence.id)}/${rel}`;
+        files.push({ path, source: { file: found } });
+        return { name, path };
+      }),
+    }));
+    controls.push({ control, folder, automated, manual });
+  }
+
+  const unassigned: AutomatedEvidence[] = [];
+  const allKeys = [...new Set(report.checks.flatMap((c) => c.data ?? []))].sort();
+  for (const key of allKeys) {
+    if (usedKeys.has(key) || !existsSync(dataFile(key))) continue;
+    const path = `evidence/${safeSegment(key)}.json`;
+    unassigned.push({ key, path, collectedAt: await collectedAtOf(dataFile(key)) });
+    files.push({ path, source: { file: dataFile(key) } });
+  }
+  return { report, scanManifest, controls, files, unassigned };
+}

@@ -1,0 +1,166 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ScanResult } from '../../src/core/result.js';
+import { SECRETS, secretText, serviceAccountKey } from './secrets.js';
+
+export interface FixtureOptions {
+  controls?: number;
+  keysPerControl?: number;
+  /** Seed secrets of every kind into evidence, reports and manual evidence. */
+  secrets?: boolean;
+  /** A control title that a spreadsheet would run as a formula. */
+  formulaTitle?: boolean;
+}
+
+/**
+ * Writes a scan output folder as `soc2 scan` does (report.json, report.md, evidence/data/<key>.json,
+ * evidence/manifest.json) plus a company evidence folder with manual evidence files, for bundle tests.
+ */
+export function writeScanOutput(
+  root: string,
+  options: FixtureOptions = {},
+): { scanDir: string; evidenceDir: string } {
+  const controlCount = options.controls ?? 3;
+  const keysPer = options.keysPerControl ?? 2;
+  const scanDir = join(root, 'soc2-report');
+  const evidenceDir = join(root, 'company-evidence');
+  mkdirSync(join(scanDir, 'evidence', 'data'), { recursive: true });
+  mkdirSync(join(evidenceDir, 'access-reviews'), { recursive: true });
+  const evaluatedAt = '2026-11-02T09:00:00.000Z';
+
+  const controls: ScanResult['controls'] = [];
+  const checks: ScanResult['checks'] = [];
+  for (let c = 1; c <= controlCount; c++) {
+    const id = `AC-${c}`;
+    const checkId = `aws.check-${c}`;
+    const keys = Array.from({ length: keysPer }, (_, k) => `aws.data${c}.key${k}`);
+    for (const key of keys) {
+      const value: Record<string, unknown> = {
+        items: [{ name: `user-${c}`, arn: `arn:aws:iam::123456789012:user/user-${c}` }],
+      };
+      if (options.secrets)
+        Object.assign(value, {
+          log: secretText(),
+          serviceAccount: serviceAccountKey(),
+          password: SECRETS.password,
+        });
+      const doc = { key, collectedAt: evaluatedAt, usedBy: [checkId], status: 'ok', value };
+      writeFileSync(join(scanDir, 'evidence', 'data', `${key}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+    }
+    checks.push({
+      id: checkId,
+      title: `Check ${c}`,
+      provider: 'aws',
+      severity: 'high',
+      description: 'Checks something.',
+      risk: 'Risky.',
+      remediation: 'Fix it.',
+      status: c === 1 ? 'fail' : 'pass',
+      findings: [
+        {
+          resource: `user-${c}`,
+          status: c === 1 ? 'fail' : 'pass',
+          message: options.secrets ? `token ${SECRETS.githubClassic} seen` : 'ok',
+        },
+        ...(c === 1
+          ? [
+              {
+                resource: 'svc-legacy',
+                status: 'fail' as const,
+                message: 'old key',
+                exception: {
+                  reason: 'migration, ends Q1',
+                  approved_by: 'cto@lumenledger.example',
+                  expires: '2027-03-31',
+                },
+              },
+            ]
+          : []),
+      ],
+      counts: { pass: c === 1 ? 0 : 1, fail: c === 1 ? 1 : 0, excepted: c === 1 ? 1 : 0 },
+      controls: [id],
+      criteria: ['CC6.1'],
+      data: keys,
+      options: {},
+    });
+    const evidenceFile = `access-reviews/q${c}.md`;
+    writeFileSync(
+      join(evidenceDir, ...evidenceFile.split('/')),
+      `# Access review Q${c}\nReviewed by the CTO.\n${options.secrets ? `${secretText()}\n` : ''}`,
+    );
+    controls.push({
+      id,
+      title:
+        options.formulaTitle && c === 1
+          ? '=HYPERLINK("http://evil.example","click")'
+          : `Access control ${c}, reviewed`,
+      description: 'Access is granted on need.',
+      owner: 'CTO',
+      frequency: 'quarterly',
+      criteria: ['CC6.1', 'CC6.2'],
+      rationale: { 'CC6.1': 'restricts access' },
+      status: c === 1 ? 'fail' : 'pass',
+      checks: [checkId],
+      evidence: [
+        {
+          id: `access-review-${c}`,
+          title: 'Quarterly access review',
+          owner: 'CTO',
+          frequency: 'quarterly',
+          freshDays: 100,
+          status: 'satisfied',
+          collectedAt: '2026-10-01T00:00:00.000Z',
+          files: [evidenceFile, '../outside.txt'],
+        },
+      ],
+      source: { file: 'controls/access.yaml', line: c },
+    });
+  }
+  const report = {
+    schemaVersion: 1,
+    tool: { name: 'soc2', version: '0.1.0' },
+    organization: 'Lumen Ledger, Inc.',
+    scan: {
+      startedAt: '2026-11-27T04:00:00.000Z',
+      finishedAt: '2026-11-27T04:00:05.000Z',
+      evaluatedAt,
+      mode: 'snapshot',
+      complete: true,
+      failOn: 'low',
+      selection: { providers: [], controls: [], criteria: [], checks: [] },
+    },
+    summary: { readiness: 50, controls: { total: controlCount } },
+    providers: [],
+    criteria: [
+      {
+        id: 'CC6.1',
+        category: 'security',
+        group: 'CC6',
+        title: 'Logical access security',
+        status: 'fail',
+        controls: controls.map((c) => c.id),
+      },
+      {
+        id: 'CC6.2',
+        category: 'security',
+        group: 'CC6',
+        title: 'User registration',
+        status: 'pass',
+        controls: controls.map((c) => c.id),
+      },
+    ],
+    controls,
+    checks,
+    exceptions: { applied: 1, expired: [] },
+  };
+  writeFileSync(join(scanDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(
+    join(scanDir, 'report.md'),
+    `# Report\n${options.secrets ? `Authorization: ${SECRETS.bearer}\n` : ''}`,
+  );
+  writeFileSync(
+    join(scanDir, 'evidence', 'manifest.json'),
+    `${JSON.stringify({ format: 'soc2-evidence-manifest', version: 1, config: { sha256: 'ab'.repeat(32) }, sources: { evidence: evidenceDir }, files: [] }, null, 2)}\n`,
+  );
+  return { scanDir, evidenceDir };
+}

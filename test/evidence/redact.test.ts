@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { REDACTED, redact, redactString } from '../../src/evidence/redact.js';
+import { SECRETS, secretMarkers, secretText, serviceAccountKey } from './secrets.js';
+
+describe('redactString', () => {
+  it('scrubs every kind of secret from free text', () => {
+    const out = redactString(secretText());
+    for (const marker of secretMarkers()) expect(out, marker).not.toContain(marker);
+    expect(out).toContain('AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE');
+    expect(out).toContain('db.lumenledger.example:5432/ledger');
+  });
+
+  it('scrubs every kind of secret from JSON text, keeping it valid JSON', () => {
+    const json = JSON.stringify({ log: secretText(), key: serviceAccountKey(), password: SECRETS.password });
+    const out = redactString(json);
+    for (const marker of secretMarkers()) expect(out, marker).not.toContain(marker);
+    const parsed = JSON.parse(out) as { key: Record<string, string> };
+    expect(parsed.key.private_key).toContain(REDACTED);
+    expect(parsed.key.client_email).toBe('soc2@lumen-ledger-prod.iam.gserviceaccount.com');
+  });
+
+  it.each([
+    ['git SHA', 'commit 4f2b1c9d8e7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c merged'],
+    ['sha256', 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
+    ['ARN', 'arn:aws:iam::123456789012:policy/Team1/DeveloperAccessPolicyForTeamX'],
+    ['role ARN', 'arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_1a2b'],
+    ['UUID', 'id 123e4567-e89b-12d3-a456-426614174000'],
+    ['access key id', 'AKIAIOSFODNN7EXAMPLE'],
+    ['metadata keys', 'password_enabled: true, token_last_used: 2026-01-01, password: false'],
+    ['prose', 'Token authentication and bearer instruments. Basic information about authorization: managers'],
+    ['plain URL', 'https://github.com/lumen-ledger/api/pull/12'],
+    ['numbers', 'password_length: 14, max_password_age: 90'],
+  ])('leaves %s alone', (_name, text) => {
+    expect(redactString(text)).toBe(text);
+  });
+});
+
+describe('redact', () => {
+  it('scrubs by key name but keeps metadata about secrets', () => {
+    const out = redact({
+      password: 'x',
+      client_secret: 'abc',
+      refresh_token: 'r',
+      SecretAccessKey: 'k',
+      password_enabled: 'true',
+      token_last_used: '2026-01-01',
+      secretScanning: 'enabled',
+      nested: [{ apiKey: 'z', name: 'ok' }],
+      sa: serviceAccountKey(),
+    });
+    expect(out).toMatchObject({
+      password: REDACTED,
+      client_secret: REDACTED,
+      refresh_token: REDACTED,
+      SecretAccessKey: REDACTED,
+      password_enabled: 'true',
+      token_last_used: '2026-01-01',
+      secretScanning: 'enabled',
+      nested: [{ apiKey: REDACTED, name: 'ok' }],
+    });
+    expect(out.sa.private_key).toBe(REDACTED);
+    expect(out.sa.private_key_id).toBe(serviceAccountKey().private_key_id);
+  });
+});
