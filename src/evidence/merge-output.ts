@@ -3,9 +3,9 @@ import { join, relative, sep } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { ScanResult } from '../core/result.js';
 import type { Reporter } from '../report/index.js';
-import { manifestEntry, sha256, type Manifest } from './manifest.js';
+import { sha256, type Manifest } from './manifest.js';
 import type { OutputFile } from './output-dir.js';
-import { MANIFEST_PATH } from './scan-output.js';
+import { MANIFEST_PATH, withManifest } from './scan-output.js';
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -65,18 +65,5 @@ export function mergedOutputFiles(
       files.push({ path: `evidence/shards/${shard.label}/report.json`, content: readFileSync(report) });
     }
   }
-  const manifest: Manifest = {
-    format: 'soc2-evidence-manifest',
-    version: 1,
-    tool: result.tool,
-    organization: result.organization,
-    scan: {
-      startedAt: result.scan.startedAt,
-      finishedAt: result.scan.finishedAt,
-      evaluatedAt: result.scan.evaluatedAt,
-    },
-    files: files.map((f) => manifestEntry(f.path, f.content)).sort((a, b) => (a.path < b.path ? -1 : 1)),
-  };
-  files.push({ path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` });
-  return files;
+  return withManifest(files, result);
 }

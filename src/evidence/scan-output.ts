@@ -30,6 +30,15 @@ export function scanOutputFiles(
     const document = { key, collectedAt: entry.collectedAt ?? snapshot.collectedAt, usedBy, ...entry };
     files.push({ path: evidencePathForKey(key), content: `${JSON.stringify(document, null, 2)}\n` });
   }
+  return withManifest(files, result, context);
+}
+
+/** Appends the manifest: SHA-256 and size of every other file of the output folder, sorted by path. */
+export function withManifest(
+  files: OutputFile[],
+  result: ScanResult,
+  context: Pick<Manifest, 'config' | 'sources'> = {},
+): OutputFile[] {
   const manifest: Manifest = {
     format: 'soc2-evidence-manifest',
     version: 1,
@@ -44,8 +53,7 @@ export function scanOutputFiles(
     ...(context.sources ? { sources: context.sources } : {}),
     files: files.map((f) => manifestEntry(f.path, f.content)).sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
-  files.push({ path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` });
-  return files;
+  return [...files, { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` }];
 }
 
 /** What the scan output records about its config: the file's SHA-256 and the company folders it read. */
