@@ -43,6 +43,20 @@ interface Options {
   out: string;
 }
 
+const USAGE = `Usage: npm run bench -- [options]
+
+Scans a large synthetic organization on the local fakes through the CLI and writes a Markdown table.
+  --scale N        fraction of the full organization (default 1: 50 AWS accounts x 200 users,
+                   5 regions x 2,000 Config resources, 1,000 repos, 2,000 members, 20,000 Google users)
+  --latency MS     latency injected per request (default 50)
+  --only LIST      only these services: aws-iam, aws-config, github, google (comma-separated)
+  --help-runs N    runs of soc2 --help to time (default 10)
+  --demo-runs N    runs of soc2 scan --demo to time (default 3)
+  --out FILE       where to write the table (default bench-results.md)
+`;
+
+class UsageError extends Error {}
+
 function parseArgs(argv: string[]): Options {
   const options: Options = { scale: 1, latency: 50, helpRuns: 10, demoRuns: 3, out: 'bench-results.md' };
   for (let i = 0; i < argv.length; i++) {
@@ -50,7 +64,7 @@ function parseArgs(argv: string[]): Options {
     const value = argv[i + 1];
     const number = () => {
       const n = Number(value);
-      if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a non-negative number`);
+      if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} needs a non-negative number`);
       i++;
       return n;
     };
@@ -58,15 +72,18 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--latency') options.latency = number();
     else if (flag === '--help-runs') options.helpRuns = number();
     else if (flag === '--demo-runs') options.demoRuns = number();
-    else if (flag === '--only') {
+    else if (flag === '--help' || flag === '-h') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    } else if (flag === '--only') {
       options.only = (value ?? '').split(',');
       i++;
     } else if (flag === '--out') {
       options.out = value ?? options.out;
       i++;
-    } else throw new Error(`unknown flag ${flag}`);
+    } else throw new UsageError(`unknown flag ${flag}\n\n${USAGE}`);
   }
-  if (options.scale <= 0) throw new Error('--scale must be above 0');
+  if (options.scale <= 0) throw new UsageError('--scale must be above 0');
   return options;
 }
 
@@ -392,6 +409,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`bench: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
