@@ -90,6 +90,28 @@ describe('evidence', () => {
   });
 });
 
+describe('secrets in failures', () => {
+  it('scrubs a secret quoted in a collector error before it reaches the report or the snapshot', async () => {
+    const aws = fakeProvider('aws', {
+      'aws.users': async () => {
+        throw new Error('upstream said: bad header Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345');
+      },
+    });
+    const checks = [
+      fakeCheck('aws.a', ['aws.users'], () => [{ resource: 'x', status: 'pass', message: 'ok' }]),
+    ];
+    const { result, snapshot } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('C-01', ['CC6.1'], ['aws.a'])),
+      checks,
+      providers: [aws],
+    });
+    expect(result.checks[0]!.status).toBe('error');
+    expect(result.checks[0]!.reason).toContain(REDACTED);
+    expect(JSON.stringify({ result, snapshot })).not.toContain('abcdefghijklmnopqrstuvwxyz012345');
+  });
+});
+
 describe('redact', () => {
   it('scrubs secrets by key name and by shape, and keeps metadata about them', () => {
     const input = {

@@ -5,6 +5,7 @@ import { providerOfKey, type DataKey } from './data-map.js';
 import { errorMessage, InputError, InterruptedError, SkipError } from './errors.js';
 import type { ScanEvent } from './events.js';
 import type { DataEntry } from './snapshot.js';
+import { redact } from '../evidence/redact.js';
 
 export interface CollectOptions {
   keys: readonly DataKey[];
@@ -81,7 +82,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
 
   const run = async (key: string): Promise<DataEntry> => {
     const preloaded = options.preloaded?.[key];
-    if (preloaded) return preloaded;
+    if (preloaded) return redact(preloaded);
     const providerId = providerOfKey(key);
     const provider = providerById.get(providerId);
     if (!provider) return { status: 'error', error: `no provider '${providerId}' for data key ${key}` };
@@ -123,17 +124,20 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
         progress: (message) => onEvent?.({ type: 'progress', provider: provider.id, key, message }),
       });
       onEvent?.({ type: 'collect', provider: provider.id, key, state: 'ok' });
-      return { status: 'ok', value, collectedAt: started };
+      // Redacted as soon as it arrives, so the raw answer (and any secret in it) is not kept around.
+      return { status: 'ok', value: redact(value), collectedAt: started };
     } catch (error) {
       if (signal.aborted) throw new InterruptedError(reasonOf(signal));
       // A local file the user pointed at is malformed: that is bad input for the whole scan (exit 2).
       if (error instanceof InputError) throw error;
-      const entry: DataEntry =
+      // Error messages can quote what a server sent back; they reach logs and reports, so scrub them too.
+      const entry: DataEntry = redact(
         error instanceof SkipError
           ? { status: 'skipped', reason: error.message, collectedAt: started }
           : error instanceof DependencyError && error.entry.status === 'skipped'
             ? { status: 'skipped', reason: error.message, collectedAt: started }
-            : { status: 'error', error: errorMessage(error), collectedAt: started };
+            : { status: 'error', error: errorMessage(error), collectedAt: started },
+      );
       onEvent?.({
         type: 'collect',
         provider: provider.id,

@@ -13,7 +13,6 @@ import { applyExceptions, checkResult, controlResult, criterionResults, summariz
 import type { Snapshot } from './snapshot.js';
 import type { ProviderId, Severity } from './types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
-import { redact } from '../evidence/redact.js';
 
 export interface ScanOptions {
   config: Config;
@@ -65,11 +64,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     organization: config.organization,
     collectedAt: evaluatedAt.toISOString(),
-    data: Object.fromEntries(
-      Object.entries(collected.data)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([key, entry]) => [key, redact(entry)]),
-    ),
+    data: Object.fromEntries(Object.entries(collected.data).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 
   options.onEvent?.({ type: 'evaluate', checks: plan.checks.length });
