@@ -7,6 +7,7 @@ import type {
   CredentialReport,
   CredentialReportRow,
 } from '../../src/collectors/aws/data.js';
+import type { CheckCase } from '../../test/harness/check-tester.js';
 
 /** Snapshot builders for the AWS check tests. */
 
@@ -108,3 +109,70 @@ export function resources(items: ConfigItem[], coverage: ConfigCoverage[] = [rec
 
 export const arnOf = (resourceType: string, id: string, accountId = ACCOUNT, region = REGION) =>
   `arn:aws:${resourceType.split('::')[1]!.toLowerCase()}:${region}:${accountId}:${id}`;
+
+/**
+ * The cases every AWS Config resource check shares: a compliant and a non-compliant item, and each way
+ * a region can leave the resource type unchecked (never a silent pass).
+ */
+export function resourceCheckCases(
+  resourceType: string,
+  good: ConfigItem,
+  bad: ConfigItem,
+): CheckCase<'aws.config.resources', object>[] {
+  return [
+    {
+      name: 'compliant resource passes',
+      data: { 'aws.config.resources': resources([good]) },
+      status: 'pass',
+      passing: [arnOf(resourceType, good.resourceId)],
+    },
+    {
+      name: 'non-compliant resource fails',
+      data: { 'aws.config.resources': resources([good, bad]) },
+      status: 'fail',
+      failing: [arnOf(resourceType, bad.resourceId)],
+    },
+    {
+      name: 'nothing recorded passes on the recorded region',
+      data: { 'aws.config.resources': resources([]) },
+      status: 'pass',
+      passing: ['aws-account/111111111111/us-east-1'],
+    },
+    {
+      name: 'a region without Config fails explicitly',
+      data: { 'aws.config.resources': resources([good], [recording(), notRecording()]) },
+      status: 'fail',
+      failing: ['aws-account/111111111111/eu-west-1'],
+      message: /not recording/,
+    },
+    {
+      name: 'a recorder that skips the type fails explicitly',
+      data: {
+        'aws.config.resources': resources(
+          [],
+          [
+            {
+              accountId: '111111111111',
+              region: 'us-east-1',
+              recording: true,
+              resourceTypes: ['AWS::IAM::User'],
+            },
+          ],
+        ),
+      },
+      status: 'fail',
+      message: /does not record/,
+    },
+    {
+      name: 'an unreadable region fails',
+      data: {
+        'aws.config.resources': resources(
+          [],
+          [{ ...recording(), error: 'config:SelectResourceConfig denied' }],
+        ),
+      },
+      status: 'fail',
+      message: /denied/,
+    },
+  ];
+}
