@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCredentialReport, parseCsv } from '../../src/collectors/aws/credential-report.js';
+import { parseCredentialReport } from '../../src/collectors/aws/credential-report.js';
+import { parseCsv } from '../../src/core/csv.js';
 import { decodePolicy } from '../../src/collectors/aws/iam.js';
 import { awsProvider } from '../../src/collectors/aws/provider.js';
 import { resourceQuery } from '../../src/collectors/aws/config.js';
@@ -33,7 +34,7 @@ describe('credential report CSV', () => {
     expect(root?.cert_2_last_rotated).toBe('N/A');
   });
   it('handles quotes and CRLF', () => {
-    expect(parseCsv('a,"b,c","d ""e"""\r\n1,2,3')).toEqual([
+    expect(parseCsv('a,"b,c","d ""e"""\r\n1,2,3').records.map((r) => r.fields)).toEqual([
       ['a', 'b,c', 'd "e"'],
       ['1', '2', '3'],
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/collectors/hr/csv.js';
+import { parseCsv } from '../../src/core/csv.js';
 import { parseDate, parseRoster } from '../../src/collectors/hr/roster.js';
 import { InputError } from '../../src/core/errors.js';
 

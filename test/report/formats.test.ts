@@ -11,7 +11,7 @@ import { uuidV5 } from '../../src/report/uuid.js';
 import { applyBaseline } from '../../src/core/baseline.js';
 import { mergeResults } from '../../src/core/merge.js';
 import { builtInCatalogDir, packageRoot } from '../../src/core/paths.js';
-import { parseCsv } from '../fixtures/csv-parse.js';
+import { parseCsv } from '../../src/core/csv.js';
 import { expectGolden } from '../fixtures/golden.js';
 import { buildScanResult, fixtureCheck, fixtureControl, sampleResult } from '../fixtures/scan-result.js';
 import { compile, oscalValidator, sarifValidator } from '../fixtures/schemas.js';
@@ -342,7 +342,7 @@ describe('ocsf', () => {
 });
 
 describe('csv', () => {
-  const rows = parseCsv(renderCsv(sampleResult()));
+  const rows = parseCsv(renderCsv(sampleResult())).records.map((r) => r.fields);
   it('has a header and one row per finding (and per check not evaluated)', () => {
     expect(rows[0]).toEqual([
       'check_id',
@@ -381,7 +381,7 @@ describe('csv', () => {
         ],
         controls: [fixtureControl('X-1', 'controls/x.yaml', 1, ['CC6.1'], ['github.x'])],
       });
-      expect(parseCsv(renderCsv(r))[1]![6]).toBe(`'${prefix}1+1`);
+      expect(parseCsv(renderCsv(r)).records[1]!.fields[6]).toBe(`'${prefix}1+1`);
     }
   });
   it('uses CRLF record separators', () => {

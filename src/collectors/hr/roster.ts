@@ -9,7 +9,7 @@ import {
   STATUS_WORDS,
   type RosterField,
 } from './columns.js';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../../core/csv.js';
 import type { Person, Roster } from './data.js';
 
 export type DateFormat = 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD/MM/YYYY';
