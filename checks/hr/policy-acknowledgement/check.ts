@@ -1,13 +1,5 @@
 import { defineCheck } from '../../../src/core/check.js';
-import type { Finding } from '../../../src/core/types.js';
-import {
-  addDays,
-  currentPeople,
-  dayCount,
-  daysSince,
-  describePerson,
-  includeContractorsSchema,
-} from '../people.js';
+import { dayCount, includeContractorsSchema, recurringDateFindings } from '../people.js';
 
 export default defineCheck({
   id: 'hr.policy-acknowledgement',
@@ -29,36 +21,14 @@ export default defineCheck({
     defaults: { maxAgeDays: 365, graceDays: 30, includeContractors: true },
   },
   evaluate(data, options, { now }) {
-    const findings: Finding[] = [];
-    for (const person of currentPeople(data['hr.roster'].people, options.includeContractors)) {
-      const resource = `hr:${person.email}`;
-      const ack = person.policyAckDate;
-      const age = ack ? daysSince(ack, now) : undefined;
-      if (age !== undefined && age <= options.maxAgeDays) {
-        findings.push({
-          resource,
-          status: 'pass',
-          message: `${describePerson(person)} acknowledged on ${ack}`,
-        });
-      } else if (!ack && person.startDate && daysSince(person.startDate, now) <= options.graceDays) {
-        findings.push({
-          resource,
-          status: 'pass',
-          message: `${describePerson(person)} started on ${person.startDate}; acknowledgement due by ${addDays(person.startDate, options.graceDays)}`,
-        });
-      } else {
-        findings.push({
-          resource,
-          status: 'fail',
-          message: ack
-            ? `${describePerson(person)} last acknowledged the policies on ${ack}, ${age} days ago (max ${options.maxAgeDays})`
-            : `${describePerson(person)} has no policy acknowledgement recorded`,
-          details: { policyAckDate: ack ?? null, ageDays: age ?? null },
-        });
-      }
-    }
-    return findings.length > 0
-      ? findings
-      : [{ resource: 'hr:roster', status: 'pass', message: 'no current staff in the roster' }];
+    return recurringDateFindings(data['hr.roster'].people, options, now, {
+      date: (p) => p.policyAckDate,
+      detailKey: 'policyAckDate',
+      done: 'acknowledged on',
+      due: 'acknowledgement due by',
+      lastDone: 'last acknowledged the policies on',
+      missing: 'has no policy acknowledgement recorded',
+      graceEvenWithDate: false,
+    });
   },
 });

@@ -1,13 +1,5 @@
 import { defineCheck } from '../../../src/core/check.js';
-import type { Finding } from '../../../src/core/types.js';
-import {
-  addDays,
-  currentPeople,
-  dayCount,
-  daysSince,
-  describePerson,
-  includeContractorsSchema,
-} from '../people.js';
+import { dayCount, includeContractorsSchema, recurringDateFindings } from '../people.js';
 
 export default defineCheck({
   id: 'hr.security-training',
@@ -29,36 +21,14 @@ export default defineCheck({
     defaults: { maxAgeDays: 365, graceDays: 30, includeContractors: true },
   },
   evaluate(data, options, { now }) {
-    const findings: Finding[] = [];
-    for (const person of currentPeople(data['hr.roster'].people, options.includeContractors)) {
-      const resource = `hr:${person.email}`;
-      const trained = person.securityTrainingDate;
-      const age = trained ? daysSince(trained, now) : undefined;
-      if (age !== undefined && age <= options.maxAgeDays) {
-        findings.push({
-          resource,
-          status: 'pass',
-          message: `${describePerson(person)} trained on ${trained}`,
-        });
-      } else if (person.startDate && daysSince(person.startDate, now) <= options.graceDays) {
-        findings.push({
-          resource,
-          status: 'pass',
-          message: `${describePerson(person)} started on ${person.startDate}; training due by ${addDays(person.startDate, options.graceDays)}`,
-        });
-      } else {
-        findings.push({
-          resource,
-          status: 'fail',
-          message: trained
-            ? `${describePerson(person)} last trained on ${trained}, ${age} days ago (max ${options.maxAgeDays})`
-            : `${describePerson(person)} has no security training recorded`,
-          details: { securityTrainingDate: trained ?? null, ageDays: age ?? null },
-        });
-      }
-    }
-    return findings.length > 0
-      ? findings
-      : [{ resource: 'hr:roster', status: 'pass', message: 'no current staff in the roster' }];
+    return recurringDateFindings(data['hr.roster'].people, options, now, {
+      date: (p) => p.securityTrainingDate,
+      detailKey: 'securityTrainingDate',
+      done: 'trained on',
+      due: 'training due by',
+      lastDone: 'last trained on',
+      missing: 'has no security training recorded',
+      graceEvenWithDate: true,
+    });
   },
 });
