@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redact, redactString } from '../../src/evidence/redact.js';
+import { REDACTED, redact, redactEveryPattern, redactString } from '../../src/evidence/redact.js';
 import { SECRETS, secretMarkers, secretText, serviceAccountKey } from './secrets.js';
 
 describe('redactString', () => {
@@ -32,6 +32,24 @@ describe('redactString', () => {
     ['numbers', 'password_length: 14, max_password_age: 90'],
   ])('leaves %s alone', (_name, text) => {
     expect(redactString(text)).toBe(text);
+  });
+});
+
+describe('the shortcut for strings with nothing secret-like', () => {
+  const text = secretText();
+  const samples = [
+    ...Object.values(SECRETS),
+    ...text.split('\n'),
+    ...text.split('\n').map((line) => JSON.stringify(line)),
+    // every 60-character window of the text, so each secret is also seen cut off and out of context
+    ...Array.from({ length: Math.ceil(text.length / 5) }, (_, i) => text.slice(i * 5, i * 5 + 60)),
+    ...Object.entries(SECRETS).map(([name, value]) => `${name}=${value}`),
+  ];
+
+  it('gives the same result as trying every pattern', () => {
+    const changed = samples.filter((s) => redactEveryPattern(s) !== s);
+    expect(changed.length).toBeGreaterThan(100);
+    for (const sample of samples) expect(redactString(sample), sample).toBe(redactEveryPattern(sample));
   });
 });
 
