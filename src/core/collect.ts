@@ -1,10 +1,10 @@
-import pLimit from 'p-limit';
 import type { AnyCollector, Provider, ProviderRuntime } from './collector.js';
 import type { Config } from './config.js';
 import { providerOfKey, type DataKey } from './data-map.js';
 import { errorMessage, InputError, InterruptedError, SkipError } from './errors.js';
 import type { ScanEvent } from './events.js';
 import type { DataEntry } from './snapshot.js';
+import { fairLimit, type FairLimit } from './fair-limit.js';
 import { redact } from '../evidence/redact.js';
 
 export interface CollectOptions {
@@ -44,7 +44,7 @@ class DependencyError extends Error {
 interface ProviderState {
   provider: Provider;
   runtime: Promise<{ runtime: ProviderRuntime; session: unknown }>;
-  limit: ReturnType<typeof pLimit>;
+  limit: FairLimit;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
         { concurrency?: number } | undefined;
       state = {
         provider,
-        limit: pLimit(concurrency?.concurrency ?? provider.concurrency),
+        limit: fairLimit(concurrency?.concurrency ?? provider.concurrency),
         runtime: (async () => {
           onEvent?.({ type: 'provider', provider: provider.id, state: 'start' });
           const runtime = await provider.load();
@@ -115,7 +115,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
         env,
         signal,
         session,
-        limit: state.limit,
+        limit: state.limit.queue(key),
         need: async (other) => {
           const entry = await get(other);
           if (entry.status !== 'ok') throw new DependencyError(other, entry);
