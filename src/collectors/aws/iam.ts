@@ -8,6 +8,7 @@ import {
   type PolicyDetail,
   type Tag,
 } from '@aws-sdk/client-iam';
+import { sleep } from '../../core/backoff.js';
 import { defineCollector } from '../../core/collector.js';
 import { parseCredentialReport } from './credential-report.js';
 import type {
@@ -20,7 +21,7 @@ import type {
   PolicyDocument,
 } from './data.js';
 import { call, hasAwsCode } from './errors.js';
-import { forEachAccount, sleep, type AwsContext } from './scope.js';
+import { forEachAccount, type AwsContext } from './scope.js';
 import type { AwsSession } from './session.js';
 
 const MAX_REPORT_POLLS = 30;

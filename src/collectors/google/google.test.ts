@@ -7,7 +7,7 @@ import { defaultConfig, type Config, type GoogleConfig } from '../../core/config
 import { classify, errorFacts } from './google-errors.js';
 import { detectGoogle } from './provider.js';
 import { ALL_SCOPES, SCOPES } from './scopes.js';
-import { backoffDelay, createGoogleSession } from './session.js';
+import { createGoogleSession } from './session.js';
 
 const withGoogle = (google?: GoogleConfig): Config => ({
   ...defaultConfig(),
@@ -104,17 +104,6 @@ describe('classify', () => {
   it('retries connection resets and fails other errors without an answer', () => {
     expect(classify(errorFacts({ code: 'ECONNRESET', message: 'socket hang up' })).action).toBe('retry');
     expect(classify(errorFacts(new Error('boom')))).toEqual({ action: 'fail', why: 'boom' });
-  });
-});
-
-describe('backoffDelay', () => {
-  const policy = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 8000 };
-  it('doubles per attempt with jitter in [d/2, d] and a cap', () => {
-    expect(backoffDelay(policy, 0, () => 0)).toBe(500);
-    expect(backoffDelay(policy, 0, () => 1)).toBe(1000);
-    expect(backoffDelay(policy, 2, () => 1)).toBe(4000);
-    expect(backoffDelay(policy, 6, () => 1)).toBe(8000);
-    expect(backoffDelay(policy, 6, () => 0)).toBe(4000);
   });
 });
 

@@ -2,18 +2,12 @@ import { readFileSync } from 'node:fs';
 import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
 import type { Config, GoogleConfig } from '../../core/config.js';
 import { SkipError } from '../../core/errors.js';
+import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { classify, errorFacts } from './google-errors.js';
 import type { Scope } from './scopes.js';
 
 type AuthClient = InstanceType<typeof auth.OAuth2> | InstanceType<typeof auth.GoogleAuth>;
-
-export interface RetryPolicy {
-  /** Total tries per request, the first included. */
-  attempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 32_000 };
 
@@ -51,27 +45,6 @@ function readKeyFile(file: string): ServiceAccountKey & Record<string, unknown> 
     // The parse error is dropped on purpose: JSON.parse quotes the file's text, which holds the private key.
     throw new Error(`providers.google.credentials: ${file} is not a JSON key file`);
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Exponential backoff with jitter: a random delay in [d/2, d], d = base * 2^attempt, capped. */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
 export function createGoogleSession(
