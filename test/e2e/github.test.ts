@@ -182,7 +182,43 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     ]);
     expect(server.faults.every((f) => f.times === 0)).toBe(true);
     expect(server.requests.filter((r) => r.includes('sdk-js/hooks'))).toHaveLength(3);
-    expect(result.providers.find((p) => p.id === 'github')?.stats?.rateLimitRetries).toBe(1);
+    expect(result.providers.find((p) => p.id === 'github')?.stats).toMatchObject({
+      rateLimitRetries: 1,
+      serverErrorRetries: 2,
+    });
+  });
+
+  it('gives up on a server that keeps failing after three attempts, naming the status', async () => {
+    const server = await start({
+      faults: [{ match: /^GET \/repos\/lumen-ledger\/sdk-js\/hooks/, status: 500, times: 100 }],
+    });
+    const { result } = await scanGithub({
+      baseUrl: server.apiUrl,
+      env: { GITHUB_TOKEN: TOKEN },
+      checks: CHECKS,
+    });
+    expect(server.requests.filter((r) => r.includes('sdk-js/hooks'))).toHaveLength(3);
+    const check = result.checks.find((c) => c.id === 'github.webhooks')!;
+    expect(check.status).toBe('error');
+    expect(check.reason).toMatch(/sdk-js\/hooks.*500|500.*sdk-js\/hooks/);
+    expect(result.scan.complete).toBe(false);
+  });
+
+  it('stops at a spent hourly quota whose reset is far off instead of waiting for it', async () => {
+    const server = await start({ rateLimit: 12 });
+    const { result } = await scanGithub({
+      baseUrl: server.apiUrl,
+      env: { GITHUB_TOKEN: TOKEN },
+      checks: CHECKS,
+    });
+    const errors = result.checks.filter((c) => c.status === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const check of errors)
+      expect(check.reason).toMatch(/rate limited by GitHub \(403 API rate limit exceeded/);
+    expect(result.providers.find((p) => p.id === 'github')?.stats).toMatchObject({
+      rateLimitRemaining: 0,
+      rateLimitRetries: 0,
+    });
   });
 
   it('gives up on a rate limit that does not clear and marks the key as an error', async () => {

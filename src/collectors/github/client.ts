@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { createAppAuth } from '@octokit/auth-app';
-import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import { backoffDelay, sleep } from '../../core/backoff.js';
 import type { Config } from '../../core/config.js';
 import { InputError } from '../../core/errors.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../core/version.js';
 import { githubApiUrl, githubToken, hasAppCredentials } from './provider.js';
 
-const GithubOctokit = Octokit.plugin(throttling, retry);
+const GithubOctokit = Octokit.plugin(throttling);
 export type GithubClient = InstanceType<typeof GithubOctokit>;
 
 export interface GithubStats {
   requests: number;
   retries: number;
+  serverErrorRetries: number;
   rateLimitRemaining?: number;
   rateLimitLimit?: number;
   rateLimitReset?: string;
@@ -32,6 +33,8 @@ export interface GithubSession {
 
 /** Attempts after the first one for a rate-limited request. */
 const MAX_RATE_LIMIT_RETRIES = 3;
+/** Attempts after the first one for a 5xx answer, a dropped connection or a timeout. */
+const MAX_SERVER_ERROR_RETRIES = 2;
 /** A primary limit that resets later than this gives up instead of stalling the scan. */
 const MAX_PRIMARY_WAIT_SECONDS = 300;
 
@@ -67,13 +70,12 @@ export function createGithubSession(
 ): GithubSession {
   const gh = config.providers.github ?? {};
   const baseUrl = githubApiUrl(config, env);
-  const stats: GithubStats = { requests: 0, retries: 0 };
+  const stats: GithubStats = { requests: 0, retries: 0, serverErrorRetries: 0 };
   const base = retryBaseMs(env);
 
   const timeout = requestTimeoutMs(env);
   const countingFetch: typeof fetch = async (input, init) => {
     stats.requests += 1;
-    // A request that outlasts the timeout fails like a 5xx (Octokit reports it as 500) and is retried.
     const timer = AbortSignal.timeout(timeout);
     const response = await fetch(input, {
       ...init,
@@ -88,9 +90,37 @@ export function createGithubSession(
     return response;
   };
 
-  const shouldRetry = (retryAfter: number, retryCount: number, primary: boolean): boolean => {
+  // 5xx answers, dropped connections and timeouts are retried here, with exponential backoff and
+  // jitter (at least any retry-after); what is still failing then reaches Octokit as a 5xx.
+  const retryingFetch: typeof fetch = async (input, init) => {
+    for (let attempt = 0; ; attempt++) {
+      let retryAfter = 0;
+      try {
+        const response = await countingFetch(input, init);
+        if (response.status < 500 || attempt >= MAX_SERVER_ERROR_RETRIES) return response;
+        retryAfter = Number(response.headers.get('retry-after')) || 0;
+        await response.body?.cancel();
+      } catch (error) {
+        if (init?.signal?.aborted || attempt >= MAX_SERVER_ERROR_RETRIES) throw error;
+      }
+      stats.serverErrorRetries += 1;
+      const backoff = backoffDelay({ baseDelayMs: base, maxDelayMs: 30 * base }, attempt);
+      await sleep(Math.max(retryAfter * base, backoff), init?.signal ?? undefined);
+    }
+  };
+
+  // The throttling plugin then waits exactly what GitHub asks: retry-after (60 s without one) or
+  // until the reset. On top of that, a repeated secondary limit waits exponentially longer, as GitHub's
+  // docs ask, and every retry waits a random extra (up to half the wait; up to a second after a reset)
+  // so that clients limited together do not come back together.
+  const shouldRetry = async (retryAfter: number, retryCount: number, primary: boolean): Promise<boolean> => {
     if (retryCount >= MAX_RATE_LIMIT_RETRIES) return false;
     if (primary && retryAfter > MAX_PRIMARY_WAIT_SECONDS) return false;
+    try {
+      await sleep(extraRateLimitWait(retryAfter * base, retryCount, primary, base), signal);
+    } catch {
+      return false;
+    }
     stats.retries += 1;
     return true;
   };
@@ -101,7 +131,7 @@ export function createGithubSession(
     baseUrl,
     userAgent: `${TOOL_NAME}/${TOOL_VERSION}`,
     log: silent,
-    request: { fetch: countingFetch, signal },
+    request: { fetch: retryingFetch, signal },
     ...(useApp
       ? {
           authStrategy: createAppAuth,
@@ -118,13 +148,6 @@ export function createGithubSession(
         shouldRetry(retryAfter, retryCount, true),
       onSecondaryRateLimit: (retryAfter: number, _options: object, _octokit: unknown, retryCount: number) =>
         shouldRetry(retryAfter, retryCount, false),
-    },
-    // Server errors (5xx) are retried here with a short backoff; rate limits (403/429) belong to the
-    // throttling plugin, which honors retry-after.
-    retry: {
-      retries: 2,
-      retryAfterBaseValue: base,
-      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
     },
   });
   // Outermost hooks, so they see what is left after the retry and throttling plugins gave up.
@@ -151,6 +174,22 @@ export function createGithubSession(
     stats,
     orgRulesets: new Map(),
   };
+}
+
+/**
+ * What a rate-limited retry waits beyond the `waitMs` GitHub asked for: after a primary limit's reset,
+ * up to one `secondMs` at random; after a secondary limit, the wait doubled per earlier retry plus up
+ * to half of it at random.
+ */
+export function extraRateLimitWait(
+  waitMs: number,
+  retryCount: number,
+  primary: boolean,
+  secondMs: number,
+  random = Math.random,
+): number {
+  if (primary) return random() * secondMs;
+  return waitMs * (2 ** retryCount - 1) + (random() * waitMs) / 2;
 }
 
 /** 403/429 from a primary or secondary rate limit (GitHub says so in the message or the headers). */

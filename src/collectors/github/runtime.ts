@@ -56,6 +56,7 @@ export const runtime: ProviderRuntime<GithubSession> = {
       auth: session.auth,
       requests: stats.requests,
       rateLimitRetries: stats.retries,
+      serverErrorRetries: stats.serverErrorRetries,
       ...(stats.rateLimitRemaining !== undefined ? { rateLimitRemaining: stats.rateLimitRemaining } : {}),
       ...(stats.rateLimitLimit !== undefined ? { rateLimitLimit: stats.rateLimitLimit } : {}),
       ...(stats.rateLimitReset !== undefined ? { rateLimitReset: stats.rateLimitReset } : {}),

@@ -88,6 +88,11 @@ export interface FakeOptions {
    * the app's private key (RS256, iss = app id) returns `token` as the installation access token.
    */
   app?: { appId: number; installationId: number; publicKeyPem: string };
+  /**
+   * The hourly quota (default 5,000, a token's on github.com; 15,000 on GitHub Enterprise Cloud). Once
+   * spent, every request is answered 403 "API rate limit exceeded" until the reset, as GitHub does.
+   */
+  rateLimit?: number;
 }
 
 export interface FakeGithub {
@@ -100,13 +105,13 @@ export interface FakeGithub {
 }
 
 const DOCS = 'https://docs.github.com/rest';
-const RATE_LIMIT = 5000;
 
 export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promise<FakeGithub> {
   const prefix = options.prefix ?? '';
   const requests: string[] = [];
   const faults = (options.faults ?? []).map((f) => ({ ...f }));
-  let remaining = RATE_LIMIT;
+  const rateLimit = options.rateLimit ?? 5000;
+  let remaining = rateLimit;
   const reset = Math.floor(Date.now() / 1000) + 3600;
 
   const server: Server = createServer((req, res) => {
@@ -148,14 +153,23 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
       send(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
       return;
     }
+    const spent = remaining === 0;
     remaining = Math.max(0, remaining - 1);
     Object.assign(baseHeaders, {
-      'x-ratelimit-limit': String(RATE_LIMIT),
+      'x-ratelimit-limit': String(rateLimit),
       'x-ratelimit-remaining': String(remaining),
       'x-ratelimit-reset': String(reset),
-      'x-ratelimit-used': String(RATE_LIMIT - remaining),
+      'x-ratelimit-used': String(rateLimit - remaining),
       'x-ratelimit-resource': 'core',
     });
+    if (spent) {
+      send(403, {
+        message: `API rate limit exceeded for user ID 1001. If you reach out to GitHub Support for help, please include the request ID FAKE:${requests.length}.`,
+        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        status: '403',
+      });
+      return;
+    }
     const fault = faults.find((f) => f.times > 0 && f.match.test(line));
     if (fault) {
       fault.times -= 1;
