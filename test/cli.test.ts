@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../src/core/paths.js';
@@ -135,6 +135,17 @@ describe('soc2 CLI', () => {
       const bytes = readFileSync(join(out, entry.path));
       expect(createHash('sha256').update(bytes).digest('hex'), entry.path).toBe(entry.sha256);
     }
+    const onDisk = (readdirSync(out, { recursive: true }) as string[])
+      .map((p) => p.split(sep).join('/'))
+      .filter((p) => statSync(join(out, p)).isFile() && p !== 'evidence/manifest.json')
+      .sort();
+    expect(manifest.files.map((f) => f.path)).toEqual(onDisk);
+    const used = new Set(
+      (report as unknown as { checks: { data: string[] }[] }).checks.flatMap((c) => c.data),
+    );
+    expect(onDisk.filter((p) => p.startsWith('evidence/data/'))).toEqual(
+      [...used].map((key) => `evidence/data/${key}.json`).sort(),
+    );
     expect(run.stderr).toContain('SOC 2 readiness: Lumen Ledger, Inc.');
   });
 

@@ -157,6 +157,43 @@ describe('collect', () => {
     expect(result.scan.evaluatedAt).toBe('2026-01-02T03:04:05.000Z');
   });
 
+  it('hands over each used key for evidence as soon as it is collected, with the checks using it', async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const seen: { key: string; usedBy: string[]; status: string; whileSlowPending: boolean }[] = [];
+    let slowDone = false;
+    const aws = fakeProvider('aws', {
+      'aws.fast': async () => ({ password: 'hunter2-Secret!', n: 1 }),
+      'aws.slow': async () => {
+        await slow;
+        slowDone = true;
+        return 2;
+      },
+    });
+    const checks = [
+      fakeCheck('aws.a', ['aws.fast'], () => pass()),
+      fakeCheck('aws.b', ['aws.fast', 'aws.slow'], () => pass()),
+    ];
+    const scan = runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.a', 'aws.b'])),
+      checks,
+      providers: [aws],
+      onEvidence: ({ key, entry, usedBy }) => {
+        seen.push({ key, usedBy, status: entry.status, whileSlowPending: !slowDone });
+        if (key === 'aws.fast') {
+          expect(entry).toMatchObject({ status: 'ok', value: { password: '[REDACTED]', n: 1 } });
+          release();
+        }
+      },
+    });
+    await scan;
+    expect(seen).toEqual([
+      { key: 'aws.fast', usedBy: ['aws.a', 'aws.b'], status: 'ok', whileSlowPending: true },
+      { key: 'aws.slow', usedBy: ['aws.b'], status: 'ok', whileSlowPending: false },
+    ]);
+  });
+
   it('stops promptly with InterruptedError when aborted', async () => {
     const aws = fakeProvider('aws', {
       'aws.slow': (_need, signal) =>

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/core/errors.js';
 import { runScan } from '../src/core/scan.js';
-import { writeOutputDir } from '../src/evidence/output-dir.js';
+import { StagedOutput, writeOutputDir } from '../src/evidence/output-dir.js';
 import { redact, REDACTED } from '../src/evidence/redact.js';
 import { scanOutputFiles } from '../src/evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor } from '../src/report/index.js';
@@ -43,6 +43,51 @@ describe('output folder', () => {
     mkdirSync(join(parent, '.report.soc2-tmp-999999-deadbeef'));
     writeOutputDir(join(parent, 'report'), [{ path: 'report.json', content: '{}' }]);
     expect(readdirSync(parent)).toEqual(['report']);
+  });
+});
+
+describe('staged output', () => {
+  it('keeps files out of sight until commit, then swaps them in whole', () => {
+    const parent = tmp();
+    const out = join(parent, 'report');
+    writeOutputDir(out, [{ path: 'report.json', content: '{"old":true}' }]);
+    const staged = StagedOutput.open(out);
+    const entry = staged.write({ path: 'evidence/data/b.json', content: 'bé' });
+    staged.write({ path: 'evidence/data/a.json', content: new Uint8Array([1, 2, 3]) });
+    expect(entry).toEqual({
+      path: 'evidence/data/b.json',
+      size: 3,
+      sha256: createHash('sha256').update('bé').digest('hex'),
+    });
+    expect(staged.written().map((e) => e.path)).toEqual(['evidence/data/a.json', 'evidence/data/b.json']);
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe('{"old":true}');
+    expect(existsSync(join(out, 'evidence'))).toBe(false);
+    staged.write({ path: 'report.json', content: '{"new":true}' });
+    staged.commit();
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe('{"new":true}');
+    expect(readFileSync(join(out, 'evidence/data/b.json'), 'utf8')).toBe('bé');
+    expect(readdirSync(parent)).toEqual(['report']);
+    expect(() => staged.write({ path: 'late.json', content: '{}' })).toThrow(/already committed/);
+  });
+
+  it('drops what it wrote when discarded, leaving the previous output byte for byte', () => {
+    const parent = tmp();
+    const out = join(parent, 'report');
+    writeOutputDir(out, [{ path: 'report.json', content: '{"old":true}' }]);
+    const staged = StagedOutput.open(out);
+    staged.write({ path: 'evidence/data/a.json', content: '{}' });
+    staged.discard();
+    staged.discard();
+    expect(readdirSync(parent)).toEqual(['report']);
+    expect(readdirSync(out)).toEqual(['report.json']);
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe('{"old":true}');
+  });
+
+  it('refuses a folder soc2 did not write before anything is collected', () => {
+    const out = tmp();
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    expect(() => StagedOutput.open(out)).toThrow(InputError);
+    expect(readdirSync(out)).toEqual(['notes.txt']);
   });
 });
 

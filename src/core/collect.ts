@@ -18,6 +18,8 @@ export interface CollectOptions {
   /** Replaying a snapshot: only local providers may collect what the snapshot lacks; nothing goes online. */
   offline?: boolean;
   onEvent?: (event: ScanEvent) => void;
+  /** Each key's entry as soon as it is final (already redacted). */
+  onData?: (key: string, entry: DataEntry) => void;
   now?: () => Date;
 }
 
@@ -155,6 +157,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     if (!promise) {
       promise = run(key).then((entry) => {
         data[key] = entry;
+        options.onData?.(key, entry);
         return entry;
       });
       pending.set(key, promise);

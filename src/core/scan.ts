@@ -10,7 +10,7 @@ import { manualEvidenceKeys, resolveManualEvidence } from './manual-evidence.js'
 import { makePlan, type Selection } from './plan.js';
 import type { ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
-import type { Snapshot } from './snapshot.js';
+import type { DataEntry, Snapshot } from './snapshot.js';
 import type { ProviderId, Severity } from './types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -27,7 +27,20 @@ export interface ScanOptions {
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   onEvent?: (event: ScanEvent) => void;
+  /**
+   * Each data key a planned check uses, as soon as it is collected (redacted), with the ids of those
+   * checks: lets the caller write evidence to disk while the scan goes on.
+   */
+  onEvidence?: (evidence: EvidenceEntry) => void;
   clock?: () => Date;
+}
+
+export interface EvidenceEntry {
+  key: string;
+  entry: DataEntry;
+  usedBy: string[];
+  /** When the data counts as collected if the entry does not say (a replayed snapshot's time). */
+  evaluatedAt: string;
 }
 
 export interface ScanOutcome {
@@ -44,6 +57,13 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const failOn = options.failOn ?? config.failOn ?? 'low';
   const checkOptions = resolveCheckOptions(config, checks);
   const plan = makePlan(catalog, checks, selection);
+  const evaluatedAt = options.snapshot ? new Date(options.snapshot.collectedAt) : startedAt;
+  const usedBy = new Map<string, string[]>();
+  for (const check of plan.checks) {
+    for (const key of check.requires as readonly string[])
+      usedBy.set(key, [...(usedBy.get(key) ?? []), check.id]);
+  }
+  const onEvidence = options.onEvidence;
 
   const collected = await collect({
     keys: [...new Set([...plan.keys, ...manualEvidenceKeys(plan.controls)])],
@@ -54,10 +74,15 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     preloaded: options.snapshot?.data,
     offline: Boolean(options.snapshot),
     onEvent: options.onEvent,
+    onData: onEvidence
+      ? (key, entry) => {
+          const users = usedBy.get(key);
+          if (users) onEvidence({ key, entry, usedBy: users, evaluatedAt: evaluatedAt.toISOString() });
+        }
+      : undefined,
     now: clock,
   });
 
-  const evaluatedAt = options.snapshot ? new Date(options.snapshot.collectedAt) : startedAt;
   const snapshot: Snapshot = {
     format: 'soc2-snapshot',
     version: 1,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { manifestEntry, type ManifestEntry } from './manifest.js';
 
 export interface OutputFile {
   /** Relative path inside the output folder, with forward slashes. */
@@ -19,42 +20,91 @@ export function isReplaceableOutput(dir: string): boolean {
 }
 
 /**
- * Writes a whole output folder so that readers only ever see the previous complete output or the new
- * complete one: everything is written into a hidden sibling folder, which then replaces the old folder
- * by rename. A scan killed at any point leaves the previous output intact (plus, at worst, a hidden
- * `.name.soc2-*` folder that the next run removes).
+ * An output folder being written so that readers only ever see the previous complete output or the new
+ * complete one: files go into a hidden sibling folder as they are ready (evidence while the scan is
+ * still collecting), and commit() swaps it in by rename. A scan killed at any point leaves the previous
+ * output intact (plus, at worst, a hidden `.name.soc2-*` folder that the next run removes).
  */
-export function writeOutputDir(outDir: string, files: readonly OutputFile[]): void {
-  const target = resolve(outDir);
-  const parent = dirname(target);
-  const name = basename(target);
-  if (!isReplaceableOutput(target)) {
-    throw new InputError([
-      {
-        file: target,
-        message:
-          'output folder exists and was not written by soc2 (no report.json); choose another --out or empty it',
-      },
-    ]);
-  }
-  mkdirSync(parent, { recursive: true });
-  removeLeftovers(parent, name);
-  const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const staging = join(parent, `.${name}.soc2-tmp-${token}`);
-  mkdirSync(staging);
-  try {
-    for (const file of files) {
-      const path = join(staging, ...file.path.split('/'));
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.content);
+export class StagedOutput {
+  private readonly entries: ManifestEntry[] = [];
+  private done = false;
+
+  private constructor(
+    readonly target: string,
+    private readonly staging: string,
+    private readonly token: string,
+  ) {}
+
+  static open(outDir: string): StagedOutput {
+    const target = resolve(outDir);
+    const parent = dirname(target);
+    const name = basename(target);
+    if (!isReplaceableOutput(target)) {
+      throw new InputError([
+        {
+          file: target,
+          message:
+            'output folder exists and was not written by soc2 (no report.json); choose another --out or empty it',
+        },
+      ]);
     }
-    const old = join(parent, `.${name}.soc2-old-${token}`);
-    const hadOld = existsSync(target);
-    if (hadOld) renameSync(target, old);
-    renameSync(staging, target);
-    if (hadOld) rmSync(old, { recursive: true, force: true });
+    mkdirSync(parent, { recursive: true });
+    removeLeftovers(parent, name);
+    const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    const staging = join(parent, `.${name}.soc2-tmp-${token}`);
+    mkdirSync(staging);
+    return new StagedOutput(target, staging, token);
+  }
+
+  /** Writes one file into the staging folder and returns its manifest entry (SHA-256 and size). */
+  write(file: OutputFile): ManifestEntry {
+    if (this.done) throw new Error(`output for ${this.target} is already committed or discarded`);
+    const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
+    const path = join(this.staging, ...file.path.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+    const entry = manifestEntry(file.path, bytes);
+    this.entries.push(entry);
+    return entry;
+  }
+
+  /** Every file written so far, sorted by path. */
+  written(): ManifestEntry[] {
+    return [...this.entries].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /** Replaces the target folder with the staging folder. */
+  commit(): void {
+    if (this.done) throw new Error(`output for ${this.target} is already committed or discarded`);
+    this.done = true;
+    const old = join(dirname(this.target), `.${basename(this.target)}.soc2-old-${this.token}`);
+    try {
+      const hadOld = existsSync(this.target);
+      if (hadOld) renameSync(this.target, old);
+      renameSync(this.staging, this.target);
+      if (hadOld) rmSync(old, { recursive: true, force: true });
+    } catch (error) {
+      rmSync(this.staging, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Drops everything written; the previous output stays as it was. */
+  discard(): void {
+    if (this.done) return;
+    this.done = true;
+    rmSync(this.staging, { recursive: true, force: true });
+  }
+}
+
+/** Writes a whole output folder at once (see StagedOutput). */
+export function writeOutputDir(outDir: string, files: readonly OutputFile[]): void {
+  const output = StagedOutput.open(outDir);
+  try {
+    for (const file of files) output.write(file);
+    output.commit();
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    output.discard();
     throw error;
   }
 }

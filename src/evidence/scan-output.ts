@@ -1,14 +1,29 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ScanResult } from '../core/result.js';
-import type { Snapshot } from '../core/snapshot.js';
+import type { DataEntry, Snapshot } from '../core/snapshot.js';
 import type { Reporter } from '../report/index.js';
-import { manifestEntry, sha256, type Manifest } from './manifest.js';
+import { manifestEntry, sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import type { OutputFile } from './output-dir.js';
 
 export const MANIFEST_PATH = 'evidence/manifest.json';
 
 export function evidencePathForKey(key: string): string {
   return `evidence/data/${key}.json`;
+}
+
+/** One data key's evidence file: the redacted entry, when it was collected and which checks used it. */
+export function evidenceFile(
+  key: string,
+  entry: DataEntry,
+  usedBy: readonly string[],
+  fallbackCollectedAt: string,
+): OutputFile {
+  const document = { key, collectedAt: entry.collectedAt ?? fallbackCollectedAt, usedBy, ...entry };
+  return { path: evidencePathForKey(key), content: `${JSON.stringify(document, null, 2)}\n` };
+}
+
+export function reportFiles(result: ScanResult, reporters: readonly Reporter[]): OutputFile[] {
+  return reporters.map((r) => ({ path: r.file, content: r.render(result) }));
 }
 
 /**
@@ -21,14 +36,13 @@ export function scanOutputFiles(
   reporters: readonly Reporter[],
   context: Pick<Manifest, 'config' | 'sources'> = {},
 ): OutputFile[] {
-  const files: OutputFile[] = reporters.map((r) => ({ path: r.file, content: r.render(result) }));
+  const files = reportFiles(result, reporters);
   const keys = [...new Set(result.checks.flatMap((c) => c.data))].sort();
   for (const key of keys) {
     const entry = snapshot.data[key];
     if (!entry) continue;
     const usedBy = result.checks.filter((c) => c.data.includes(key)).map((c) => c.id);
-    const document = { key, collectedAt: entry.collectedAt ?? snapshot.collectedAt, usedBy, ...entry };
-    files.push({ path: evidencePathForKey(key), content: `${JSON.stringify(document, null, 2)}\n` });
+    files.push(evidenceFile(key, entry, usedBy, snapshot.collectedAt));
   }
   return withManifest(files, result, context);
 }
@@ -39,6 +53,18 @@ export function withManifest(
   result: ScanResult,
   context: Pick<Manifest, 'config' | 'sources'> = {},
 ): OutputFile[] {
+  const entries = files
+    .map((f) => manifestEntry(f.path, f.content))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  return [...files, manifestFile(entries, result, context)];
+}
+
+/** The manifest over files already written (`entries` sorted by path). */
+export function manifestFile(
+  entries: ManifestEntry[],
+  result: ScanResult,
+  context: Pick<Manifest, 'config' | 'sources'> = {},
+): OutputFile {
   const manifest: Manifest = {
     format: 'soc2-evidence-manifest',
     version: 1,
@@ -51,9 +77,9 @@ export function withManifest(
     },
     ...(context.config ? { config: context.config } : {}),
     ...(context.sources ? { sources: context.sources } : {}),
-    files: files.map((f) => manifestEntry(f.path, f.content)).sort((a, b) => (a.path < b.path ? -1 : 1)),
+    files: entries,
   };
-  return [...files, { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` }];
+  return { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` };
 }
 
 /** What the scan output records about its config: the file's SHA-256 and the company folders it read. */

@@ -12,8 +12,8 @@ import { runScan } from '../../core/scan.js';
 import { parseShard } from '../../core/shard.js';
 import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
 import { severityRank, type Severity } from '../../core/types.js';
-import { isReplaceableOutput, writeFileAtomic, writeOutputDir } from '../../evidence/output-dir.js';
-import { scanContext, scanOutputFiles } from '../../evidence/scan-output.js';
+import { isReplaceableOutput, StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
+import { evidenceFile, manifestFile, reportFiles, scanContext } from '../../evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
 import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
@@ -83,13 +83,21 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   }
 
   const controller = new AbortController();
+  const staged: { output?: StagedOutput } = {};
   const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
+    if (controller.signal.aborted) {
+      staged.output?.discard();
+      process.exit(ExitCode.interrupted);
+    }
     controller.abort(signal);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const progress = await createProgress({ quiet: Boolean(flags.quiet), chalk, env });
+  // Evidence is written into a staging folder as each key is collected; the folder replaces the old
+  // output only once the whole scan is done, and is dropped if it fails or is interrupted.
+  const output = StagedOutput.open(outDir);
+  staged.output = output;
   let result: ScanResult;
   try {
     const outcome = await runScan({
@@ -109,13 +117,20 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       env,
       signal: controller.signal,
       onEvent: (event) => progress.event(event),
+      onEvidence: ({ key, entry, usedBy, evaluatedAt }) =>
+        output.write(evidenceFile(key, entry, usedBy, evaluatedAt)),
     });
     result = baseline ? applyBaseline(outcome.result, baseline, flags.baseline!) : outcome.result;
     if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));
-    writeOutputDir(outDir, scanOutputFiles(result, outcome.snapshot, chosen, scanContext(config)));
+    for (const file of reportFiles(result, chosen)) output.write(file);
+    output.write(manifestFile(output.written(), result, scanContext(config)));
+    output.commit();
     if (historyDir) appendHistory(historyDir, result);
     if (flags.saveSnapshot)
       writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
+  } catch (error) {
+    output.discard();
+    throw error;
   } finally {
     progress.stop();
     // Once interrupted, a further signal still means "exit 130 now", not the default kill.
