@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyCheck } from './check.js';
 import { criterionIds } from './criteria.js';
@@ -37,13 +37,7 @@ export interface Catalog {
   files: string[];
 }
 
-let controlSchema: object | undefined;
-function loadControlSchema(): object {
-  controlSchema ??= JSON.parse(
-    readFileSync(join(builtInCatalogDir, 'control.schema.json'), 'utf8'),
-  ) as object;
-  return controlSchema;
-}
+const CONTROL_SCHEMA = join(builtInCatalogDir, 'control.schema.json');
 
 function yamlFilesIn(dir: string): string[] {
   let entries: string[];
@@ -87,7 +81,7 @@ export function loadCatalog(options: { extraDirs?: string[]; checks: readonly An
         }
         throw error;
       }
-      const schemaProblems = validateSource(source, loadControlSchema());
+      const schemaProblems = validateSource(source, CONTROL_SCHEMA);
       if (schemaProblems.length > 0) {
         problems.push(...schemaProblems);
         continue;

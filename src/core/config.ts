@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AnyCheck } from './check.js';
 import { InputError, type Problem } from './errors.js';
@@ -75,11 +75,7 @@ export interface Config {
   source?: YamlSource;
 }
 
-let configSchema: object | undefined;
-export function loadConfigSchema(): object {
-  configSchema ??= JSON.parse(readFileSync(join(schemasDir, 'config.schema.json'), 'utf8')) as object;
-  return configSchema;
-}
+export const CONFIG_SCHEMA = join(schemasDir, 'config.schema.json');
 
 export function defaultConfig(): Config {
   return { organization: 'Your Company', providers: {}, exceptions: [], checks: {} };
@@ -96,7 +92,7 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
   if (source.value === null || source.value === undefined) {
     return { ...defaultConfig(), file, source };
   }
-  const problems = validateSource(source, loadConfigSchema());
+  const problems = validateSource(source, CONFIG_SCHEMA);
   if (problems.length > 0) throw new InputError(problems);
   const raw = source.value as Omit<Config, 'file' | 'source'>;
   const dir = dirname(file);

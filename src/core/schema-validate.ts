@@ -1,10 +1,21 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { InputError, type Problem } from './errors.js';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import type { Problem } from './errors.js';
+import { packageRoot } from './paths.js';
 import type { YamlSource } from './yaml-source.js';
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
-ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
+/** The validator every schema is compiled with, at run time or ahead of time by the build. */
+export function newAjv(extra: Options = {}): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, ...extra });
+  ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+  ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
+  return ajv;
+}
+
+const ajv = newAjv();
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export function compileSchema(schema: object): ValidateFunction {
@@ -16,16 +27,46 @@ export function compileSchema(schema: object): ValidateFunction {
   return validate;
 }
 
-/** Validates a parsed file against a schema; every problem names the file, line and column. */
-export function validateSource(source: YamlSource, schema: object, basePointer = ''): Problem[] {
-  const validate = compileSchema(schema);
-  if (validate(source.value)) return [];
-  return describeErrors(validate.errors ?? [], source, basePointer);
+/** Where `npm run build` puts the validator it compiled ahead of time for a shipped schema file. */
+export function precompiledPath(schemaFile: string): string {
+  return join(packageRoot, 'dist', 'validators', `${basename(schemaFile, '.json')}.cjs`);
 }
 
-export function assertValid(source: YamlSource, schema: object): void {
-  const problems = validateSource(source, schema);
-  if (problems.length > 0) throw new InputError(problems);
+export const schemaSha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+const require = createRequire(import.meta.url);
+const byFile = new Map<string, { validate: ValidateFunction; precompiled: boolean }>();
+
+/**
+ * The validator of a schema file shipped with soc2: the one the build compiled ahead of time when it
+ * was made from this very file (same SHA-256), which spares every run compiling it; otherwise compiled
+ * now.
+ */
+export function schemaFileValidator(schemaFile: string): {
+  validate: ValidateFunction;
+  precompiled: boolean;
+} {
+  let found = byFile.get(schemaFile);
+  if (!found) {
+    const text = readFileSync(schemaFile, 'utf8');
+    const artifact = precompiledPath(schemaFile);
+    const ahead = existsSync(artifact)
+      ? (require(artifact) as ValidateFunction & { schemaSha256?: string })
+      : undefined;
+    found =
+      ahead?.schemaSha256 === schemaSha256(text)
+        ? { validate: ahead, precompiled: true }
+        : { validate: newAjv().compile(JSON.parse(text) as object), precompiled: false };
+    byFile.set(schemaFile, found);
+  }
+  return found;
+}
+
+/** Validates a parsed file against a schema file; every problem names the file, line and column. */
+export function validateSource(source: YamlSource, schemaFile: string, basePointer = ''): Problem[] {
+  const { validate } = schemaFileValidator(schemaFile);
+  if (validate(source.value)) return [];
+  return describeErrors(validate.errors ?? [], source, basePointer);
 }
 
 export function describeErrors(errors: ErrorObject[], source: YamlSource, basePointer = ''): Problem[] {

@@ -5,7 +5,7 @@ import { InputError } from '../../core/errors.js';
 import { validateSource } from '../../core/schema-validate.js';
 import { parseYaml } from '../../core/yaml-source.js';
 import type { EvidenceFile, EvidenceIndex, EvidenceItem } from './data.js';
-import { loadSchema } from './schemas.js';
+import { shippedSchema } from './schemas.js';
 
 export const INDEX_NAMES = ['index.yaml', 'index.yml'];
 
@@ -47,7 +47,7 @@ async function describeFile(dir: string, path: string): Promise<EvidenceFile> {
 export function parseEvidenceIndex(text: string, file: string): { items: (RawItem & { line: number })[] } {
   const source = parseYaml(text, file);
   if (source.value === null || source.value === undefined) return { items: [] };
-  const problems = validateSource(source, loadSchema('evidence-index.schema.json'));
+  const problems = validateSource(source, shippedSchema('evidence-index.schema.json'));
   if (problems.length > 0) throw new InputError(problems);
   const items = (source.value as { items: RawItem[] }).items.map((item, i) => ({
     ...item,

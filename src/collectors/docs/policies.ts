@@ -7,7 +7,7 @@ import { validateSource } from '../../core/schema-validate.js';
 import type { PolicyDoc, PolicyFolder } from './data.js';
 import { parseFrontMatter } from './front-matter.js';
 import { addInterval, parseInterval } from './interval.js';
-import { loadSchema } from './schemas.js';
+import { shippedSchema } from './schemas.js';
 
 export const DEFAULT_REVIEW_EVERY = '12 months';
 
@@ -25,7 +25,7 @@ interface FrontMatter {
 /** Parses one policy document; problems name the file and the front matter line. */
 export function parsePolicy(text: string, file: string): PolicyDoc {
   const { source } = parseFrontMatter(text, file);
-  const problems = validateSource(source, loadSchema('policy.schema.json'));
+  const problems = validateSource(source, shippedSchema('policy.schema.json'));
   if (problems.length > 0) throw new InputError(problems);
   const fm = source.value as FrontMatter;
   const known = criterionIds();

@@ -4,7 +4,7 @@ import { InputError } from '../../core/errors.js';
 import { validateSource } from '../../core/schema-validate.js';
 import { parseYaml, type YamlSource } from '../../core/yaml-source.js';
 import type { Rating, Risk, RiskRegister, Vendor, VendorRegister } from './data.js';
-import { loadSchema } from './schemas.js';
+import { shippedSchema } from './schemas.js';
 
 const RATING_WORDS: Record<string, Rating> = { 'very-low': 1, low: 2, medium: 3, high: 4, 'very-high': 5 };
 
@@ -19,7 +19,7 @@ function parseRegister(text: string, file: string, schema: string): YamlSource {
   if (source.value === null || source.value === undefined) {
     throw new InputError([{ file, line: 1, message: 'the register is empty' }]);
   }
-  const problems = validateSource(source, loadSchema(schema));
+  const problems = validateSource(source, shippedSchema(schema));
   if (problems.length > 0) throw new InputError(problems);
   return source;
 }
