@@ -4,6 +4,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import type { Config } from '../../core/config.js';
+import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 
 export const DEFAULT_ASSUME_ROLE = 'soc2-audit';
@@ -56,6 +57,8 @@ export class AwsSession {
   readonly operations = new Map<string, number>();
   private readonly credentials = new Map<string, AwsCredentialIdentity>();
   private readonly clients = new Map<string, unknown>();
+  /** One per service endpoint: IAM's global one, and Config's, STS's, Organizations' per region. */
+  private readonly breakers = new Map<string, TimeoutBreaker>();
 
   constructor(readonly settings: AwsSettings) {}
 
@@ -135,6 +138,26 @@ export class AwsSession {
         return next(args);
       },
       { step: 'deserialize', name: 'soc2CountRequests' },
+    );
+    const endpoint = `AWS ${service} endpoint in ${region}`;
+    let breaker = this.breakers.get(endpoint);
+    if (!breaker) this.breakers.set(endpoint, (breaker = new TimeoutBreaker(endpoint, requestTimeoutMs)));
+    const watched = breaker;
+    stack.add(
+      (next) => async (args) => {
+        watched.check();
+        try {
+          const out = await next(args);
+          watched.answered();
+          return out;
+        } catch (error) {
+          if (isTimeout(error)) watched.timedOut();
+          else if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode)
+            watched.answered();
+          throw error;
+        }
+      },
+      { step: 'deserialize', name: 'soc2TimeoutBreaker' },
     );
     this.clients.set(cacheKey, client);
     return client;

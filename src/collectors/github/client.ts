@@ -3,6 +3,7 @@ import { createAppAuth } from '@octokit/auth-app';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { backoffDelay, sleep } from '../../core/backoff.js';
+import { EndpointGaveUpError, isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import type { Config } from '../../core/config.js';
 import { InputError } from '../../core/errors.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
@@ -92,15 +93,20 @@ export function createGithubSession(
 
   // 5xx answers, dropped connections and timeouts are retried here, with exponential backoff and
   // jitter (at least any retry-after); what is still failing then reaches Octokit as a 5xx.
+  const breaker = new TimeoutBreaker(`GitHub's API at ${baseUrl}`, timeout);
   const retryingFetch: typeof fetch = async (input, init) => {
     for (let attempt = 0; ; attempt++) {
       let retryAfter = 0;
       try {
+        breaker.check();
         const response = await countingFetch(input, init);
+        breaker.answered();
         if (response.status < 500 || attempt >= MAX_SERVER_ERROR_RETRIES) return response;
         retryAfter = Number(response.headers.get('retry-after')) || 0;
         await response.body?.cancel();
       } catch (error) {
+        if (isTimeout(error)) breaker.timedOut();
+        if (error instanceof EndpointGaveUpError) throw error;
         if (init?.signal?.aborted || attempt >= MAX_SERVER_ERROR_RETRIES) throw error;
       }
       stats.serverErrorRetries += 1;

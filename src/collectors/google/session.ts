@@ -3,6 +3,7 @@ import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
 import type { Config, GoogleConfig } from '../../core/config.js';
 import { SkipError } from '../../core/errors.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
+import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { classify, errorFacts } from './google-errors.js';
 import type { Scope } from './scopes.js';
@@ -92,6 +93,7 @@ export function createGoogleSession(
     ...(google.rootUrl ? { rootUrl: google.rootUrl } : {}),
   });
   const deniedScopes = new Map<Scope, SkipError>();
+  const breaker = new TimeoutBreaker(`Google's API${google.rootUrl ? ` at ${google.rootUrl}` : ''}`, timeout);
   const directories = new Map<Scope, admin_directory_v1.Admin>();
   const reportsClients = new Map<Scope, admin_reports_v1.Admin>();
 
@@ -132,9 +134,19 @@ export function createGoogleSession(
         // Once a scope is denied, the other calls that need it are answered without asking again.
         const refusal = deniedScopes.get(scope);
         if (refusal) throw refusal;
+        try {
+          breaker.check();
+        } catch (error) {
+          throw new Error(`${what} not sent: ${(error as Error).message}`, { cause: error });
+        }
         stats.requests++;
         try {
-          const { data } = await request(signal);
+          const { data } = await request(signal).catch((error: unknown) => {
+            if (isTimeout(error) || isTimeout(errorFacts(error))) breaker.timedOut();
+            else if (errorFacts(error).status) breaker.answered();
+            throw error;
+          });
+          breaker.answered();
           // An HTML page or broken JSON (a proxy, a wrong rootUrl) must not read as an empty list.
           if (data === null || typeof data !== 'object')
             throw new Error("the answer was not Google's JSON (is providers.google.rootUrl right?)");
