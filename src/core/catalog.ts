@@ -5,7 +5,8 @@ import { criterionIds } from './criteria.js';
 import { InputError, type Problem } from './errors.js';
 import { builtInCatalogDir } from './paths.js';
 import { validateSource } from './schema-validate.js';
-import { readYamlFile, type YamlSource } from './yaml-source.js';
+import { cachedSource, readCatalogCache } from './catalog-cache.js';
+import { parseYaml, readYamlText, type YamlSource } from './yaml-source.js';
 
 export type Frequency =
   'continuous' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'semiannually' | 'annually' | 'per-event';
@@ -59,8 +60,14 @@ function yamlFilesIn(dir: string): string[] {
  * Loads the built-in catalog, then each extra folder in order; a control in a later folder replaces the
  * one with the same id. All problems across all files are reported at once.
  */
-export function loadCatalog(options: { extraDirs?: string[]; checks: readonly AnyCheck[] }): Catalog {
+export function loadCatalog(options: {
+  extraDirs?: string[];
+  checks: readonly AnyCheck[];
+  /** Parse every file even when the build's parsed copy of the built-in catalog is current. */
+  noBuildCache?: boolean;
+}): Catalog {
   const dirs = [builtInCatalogDir, ...(options.extraDirs ?? [])];
+  const cache = options.noBuildCache ? undefined : readCatalogCache();
   const problems: Problem[] = [];
   const byId = new Map<string, Control>();
   const files: string[] = [];
@@ -73,7 +80,8 @@ export function loadCatalog(options: { extraDirs?: string[]; checks: readonly An
       files.push(file);
       let source: YamlSource;
       try {
-        source = readYamlFile(file);
+        const text = readYamlText(file);
+        source = cachedSource(file, text, cache) ?? parseYaml(text, file);
       } catch (error) {
         if (error instanceof InputError) {
           problems.push(...error.problems);

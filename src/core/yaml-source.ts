@@ -11,16 +11,19 @@ export interface YamlSource {
 }
 
 export function readYamlFile(file: string): YamlSource {
-  let text: string;
+  return parseYaml(readYamlText(file), file);
+}
+
+/** A file's text, or bad input naming the file when it cannot be read. */
+export function readYamlText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError([
       { file, message: code === 'ENOENT' ? 'file not found' : `cannot read file (${code})` },
     ]);
   }
-  return parseYaml(text, file);
 }
 
 export function parseYaml(text: string, file: string): YamlSource {
