@@ -11,19 +11,10 @@ import standalone from 'ajv/dist/standalone/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (module) => import(join(root, 'dist/src/core', module));
-const { newAjv, precompiledPath, schemaSha256 } = await dist('schema-validate.js');
+const { newAjv, precompiledPath, schemaSha256, SHIPPED_SCHEMAS } = await dist('schema-validate.js');
 const { cacheEntry, catalogCachePath } = await dist('catalog-cache.js');
 
-const SCHEMAS = [
-  'schemas/config.schema.json',
-  'controls/control.schema.json',
-  'schemas/policy.schema.json',
-  'schemas/evidence-index.schema.json',
-  'schemas/risks.schema.json',
-  'schemas/vendors.schema.json',
-];
-
-for (const relative of SCHEMAS) {
+for (const relative of SHIPPED_SCHEMAS) {
   const file = join(root, relative);
   const text = readFileSync(file, 'utf8');
   const ajv = newAjv({ code: { source: true } });

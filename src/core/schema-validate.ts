@@ -27,6 +27,16 @@ export function compileSchema(schema: object): ValidateFunction {
   return validate;
 }
 
+/** The schemas soc2 validates its inputs against, relative to the package; the build compiles them. */
+export const SHIPPED_SCHEMAS = [
+  'schemas/config.schema.json',
+  'controls/control.schema.json',
+  'schemas/policy.schema.json',
+  'schemas/evidence-index.schema.json',
+  'schemas/risks.schema.json',
+  'schemas/vendors.schema.json',
+];
+
 /** Where `npm run build` puts the validator it compiled ahead of time for a shipped schema file. */
 export function precompiledPath(schemaFile: string): string {
   return join(packageRoot, 'dist', 'validators', `${basename(schemaFile, '.json')}.cjs`);

@@ -5,16 +5,9 @@ import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { packageRoot } from '../../src/core/paths.js';
-import { newAjv, schemaFileValidator } from '../../src/core/schema-validate.js';
+import { newAjv, schemaFileValidator, SHIPPED_SCHEMAS } from '../../src/core/schema-validate.js';
 
-const shipped = [
-  'schemas/config.schema.json',
-  'controls/control.schema.json',
-  'schemas/policy.schema.json',
-  'schemas/evidence-index.schema.json',
-  'schemas/risks.schema.json',
-  'schemas/vendors.schema.json',
-].map((p) => join(packageRoot, p));
+const shipped = SHIPPED_SCHEMAS.map((p) => join(packageRoot, p));
 
 const verdict = (validate: ValidateFunction, value: unknown) => {
   const ok = validate(value);
