@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -59,6 +61,15 @@ export class AwsSession {
   private readonly clients = new Map<string, unknown>();
   /** One per service endpoint: IAM's global one, and Config's, STS's, Organizations' per region. */
   private readonly breakers = new Map<string, TimeoutBreaker>();
+  /**
+   * One connection pool for every client: the clients differ per account and region, but many reach
+   * the same endpoint (IAM's is global), and a connection (a TLS handshake on real AWS) can serve any
+   * account, since each request carries its own signature.
+   */
+  private readonly agents = {
+    httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 50 }),
+    httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
+  };
 
   constructor(readonly settings: AwsSettings) {}
 
@@ -115,6 +126,7 @@ export class AwsSession {
         connectionTimeout: requestTimeoutMs,
         requestTimeout: requestTimeoutMs,
         throwOnRequestTimeout: true,
+        ...this.agents,
       },
       ...(retryBaseMs !== undefined
         ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, (attempt) => retryBaseMs * 2 ** attempt) }

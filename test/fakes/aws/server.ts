@@ -64,6 +64,8 @@ export interface RecordedRequest {
 export interface FakeAws {
   url: string;
   requests: RecordedRequest[];
+  /** TCP connections accepted so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -481,11 +483,14 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
       }
     });
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    connections: () => connections,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
