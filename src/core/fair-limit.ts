@@ -15,7 +15,8 @@ export interface FairLimit {
 export function fairLimit(concurrency: number): FairLimit {
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
-  const queues = new Map<string, (() => void)[]>();
+  // Each queue is an array read from `head` on, so taking from a long queue costs O(1).
+  const queues = new Map<string, { items: (() => void)[]; head: number }>();
   const names: string[] = [];
   let turn = 0;
   let active = 0;
@@ -25,9 +26,14 @@ export function fairLimit(concurrency: number): FairLimit {
     for (let tried = 0; tried < names.length; tried++) {
       const name = names[(turn + tried) % names.length]!;
       const waiting = queues.get(name)!;
-      if (waiting.length > 0) {
+      if (waiting.head < waiting.items.length) {
         turn = ((turn + tried) % names.length) + 1;
-        return waiting.shift();
+        const next = waiting.items[waiting.head++];
+        if (waiting.head === waiting.items.length) {
+          waiting.items = [];
+          waiting.head = 0;
+        }
+        return next;
       }
     }
     return undefined;
@@ -49,10 +55,10 @@ export function fairLimit(concurrency: number): FairLimit {
       new Promise<T>((resolve, reject) => {
         let waiting = queues.get(name);
         if (!waiting) {
-          queues.set(name, (waiting = []));
+          queues.set(name, (waiting = { items: [], head: 0 }));
           names.push(name);
         }
-        waiting.push(() => {
+        waiting.items.push(() => {
           Promise.resolve()
             .then(task)
             .then(resolve, reject)

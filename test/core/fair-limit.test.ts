@@ -43,6 +43,15 @@ describe('fairLimit', () => {
     expect(limit.pending).toBe(0);
   });
 
+  it('keeps serving a queue that empties and fills again', async () => {
+    const limit = fairLimit(2);
+    const q = limit.queue('q');
+    const first = await Promise.all([1, 2, 3].map((n) => q(async () => n)));
+    const second = await Promise.all([4, 5, 6, 7, 8].map((n) => q(async () => n)));
+    expect([...first, ...second]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(limit.pending).toBe(0);
+  });
+
   it('passes failures to the caller and frees the slot', async () => {
     const limit = fairLimit(1);
     const q = limit.queue('q');

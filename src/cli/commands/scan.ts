@@ -93,11 +93,11 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const progress = await createProgress({ quiet: Boolean(flags.quiet), chalk, env });
   // Evidence is written into a staging folder as each key is collected; the folder replaces the old
   // output only once the whole scan is done, and is dropped if it fails or is interrupted.
   const output = StagedOutput.open(outDir);
   staged.output = output;
+  const progress = await createProgress({ quiet: Boolean(flags.quiet), chalk, env });
   let result: ScanResult;
   try {
     const outcome = await runScan({
