@@ -102,6 +102,25 @@ describe('soc2 CLI', () => {
     expect(run.stderr).toContain('not a soc2 snapshot');
   });
 
+  it('refuses an output path that is a file or cannot be created, with exit 2 and no stack trace', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const onFile = soc2(['scan', '--demo', '--out', join(dir, 'notes.txt')]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toContain('notes.txt: output path is a file, not a folder; choose another --out');
+    const under = soc2(['scan', '--demo', '--out', join(dir, 'notes.txt', 'report')]);
+    expect(under.code).toBe(2);
+    expect(under.stderr).toMatch(
+      /notes\.txt\/report: cannot write the output folder here \((EEXIST|ENOTDIR)\)/,
+    );
+    for (const run of [onFile, under]) {
+      noStack(run.stderr);
+      expect(run.stderr).not.toContain('internal error');
+    }
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
   it('writes a starter config with init and refuses to overwrite it', () => {
     const dir = tmp();
     expect(soc2(['init'], { cwd: dir }).code).toBe(0);

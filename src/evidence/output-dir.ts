@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
@@ -15,6 +15,7 @@ const OUTPUT_MARKERS = ['report.json', join('evidence', 'manifest.json')];
 
 export function isReplaceableOutput(dir: string): boolean {
   if (!existsSync(dir)) return true;
+  if (!statSync(dir).isDirectory()) return false;
   const entries = readdirSync(dir);
   return entries.length === 0 || OUTPUT_MARKERS.some((marker) => existsSync(join(dir, marker)));
 }
@@ -48,11 +49,16 @@ export class StagedOutput {
         },
       ]);
     }
-    mkdirSync(parent, { recursive: true });
-    removeLeftovers(parent, name);
     const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
     const staging = join(parent, `.${name}.soc2-tmp-${token}`);
-    mkdirSync(staging);
+    try {
+      mkdirSync(parent, { recursive: true });
+      removeLeftovers(parent, name);
+      mkdirSync(staging);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      throw new InputError([{ file: target, message: `cannot write the output folder here (${code})` }]);
+    }
     return new StagedOutput(target, staging, token);
   }
 

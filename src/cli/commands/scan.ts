@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { allChecks } from '../../../checks/index.js';
 import { providers } from '../../collectors/index.js';
@@ -77,9 +78,10 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const bundle = flags.zip ? await import('./export.js') : undefined;
   const signingKey = flags.sign ? bundle?.readSigningKey(flags.sign) : undefined;
   if (!isReplaceableOutput(outDir)) {
-    throw new InputError([
-      { file: outDir, message: 'output folder exists and was not written by soc2; choose another --out' },
-    ]);
+    const what = statSync(outDir).isDirectory()
+      ? 'output folder exists and was not written by soc2'
+      : 'output path is a file, not a folder';
+    throw new InputError([{ file: outDir, message: `${what}; choose another --out` }]);
   }
 
   const controller = new AbortController();
