@@ -11,7 +11,8 @@ import standalone from 'ajv/dist/standalone/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (module) => import(join(root, 'dist/src/core', module));
-const { newAjv, precompiledPath, schemaSha256, SHIPPED_SCHEMAS } = await dist('schema-validate.js');
+const { newAjv, precompiledPath, SHIPPED_SCHEMAS } = await dist('schema-validate.js');
+const { sha256 } = await dist('sha256.js');
 const { cacheEntry, catalogCachePath } = await dist('catalog-cache.js');
 
 for (const relative of SHIPPED_SCHEMAS) {
@@ -21,7 +22,7 @@ for (const relative of SHIPPED_SCHEMAS) {
   const code = standalone.default(ajv, ajv.compile(JSON.parse(text)));
   const out = precompiledPath(file);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(schemaSha256(text))};\n`);
+  writeFileSync(out, `${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(sha256(text))};\n`);
 }
 
 const controls = join(root, 'controls');

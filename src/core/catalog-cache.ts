@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { builtInCatalogDir, packageRoot } from './paths.js';
+import { sha256 } from './sha256.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 
 /**
@@ -17,8 +17,6 @@ export interface CatalogCache {
 type Position = { line: number; column: number };
 
 export const catalogCachePath = join(packageRoot, 'dist', 'catalog-cache.json');
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** What the build writes: every control's position, found by parsing the file once. */
 export function cacheEntry(text: string, file: string): CatalogCache['files'][string] {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import type { Problem } from './errors.js';
 import { packageRoot } from './paths.js';
+import { sha256 } from './sha256.js';
 import type { YamlSource } from './yaml-source.js';
 
 /** The validator every schema is compiled with, at run time or ahead of time by the build. */
@@ -42,8 +42,6 @@ export function precompiledPath(schemaFile: string): string {
   return join(packageRoot, 'dist', 'validators', `${basename(schemaFile, '.json')}.cjs`);
 }
 
-export const schemaSha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
-
 const require = createRequire(import.meta.url);
 const byFile = new Map<string, { validate: ValidateFunction; precompiled: boolean }>();
 
@@ -64,7 +62,7 @@ export function schemaFileValidator(schemaFile: string): {
       ? (require(artifact) as ValidateFunction & { schemaSha256?: string })
       : undefined;
     found =
-      ahead?.schemaSha256 === schemaSha256(text)
+      ahead?.schemaSha256 === sha256(text)
         ? { validate: ahead, precompiled: true }
         : { validate: newAjv().compile(JSON.parse(text) as object), precompiled: false };
     byFile.set(schemaFile, found);

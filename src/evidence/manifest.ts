@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../core/sha256.js';
+
+export { sha256 };
 
 export interface ManifestEntry {
   path: string;
@@ -18,10 +20,6 @@ export interface Manifest {
   sources?: { evidence?: string; policies?: string };
   /** Every file in the output folder except the manifest itself, sorted by path. */
   files: ManifestEntry[];
-}
-
-export function sha256(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
 }
 
 export function manifestEntry(path: string, content: string | Uint8Array): ManifestEntry {

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../core/paths.js';
 import type { CheckResult, FindingResult, ScanResult } from '../core/result.js';
 import { severityRank, type Severity } from '../core/types.js';
+import { sha256 } from '../core/sha256.js';
 
 /** GitHub code scanning rejects runs with more results than this. */
 export const SARIF_MAX_RESULTS = 25_000;
@@ -55,7 +55,7 @@ export function catalogArtifact(file: string): { uri: string; uriBaseId?: string
 
 /** Stable across runs: the same check failing on the same resource is the same alert. */
 export function findingFingerprint(checkId: string, resource: string): string {
-  return createHash('sha256').update(`${checkId}\u0000${resource}`).digest('hex');
+  return sha256(`${checkId}\u0000${resource}`);
 }
 
 /**

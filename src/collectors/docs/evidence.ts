@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { InputError } from '../../core/errors.js';
@@ -6,6 +5,7 @@ import { validateSource } from '../../core/schema-validate.js';
 import { parseYaml } from '../../core/yaml-source.js';
 import type { EvidenceFile, EvidenceIndex, EvidenceItem } from './data.js';
 import { shippedSchema } from './schemas.js';
+import { sha256 } from '../../core/sha256.js';
 
 export const INDEX_NAMES = ['index.yaml', 'index.yml'];
 
@@ -36,7 +36,7 @@ async function describeFile(dir: string, path: string): Promise<EvidenceFile> {
     return {
       path,
       present: true,
-      sha256: createHash('sha256').update(content).digest('hex'),
+      sha256: sha256(content),
       size: content.byteLength,
     };
   } catch {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { criterionIds } from '../../core/criteria.js';
@@ -8,6 +7,7 @@ import type { PolicyDoc, PolicyFolder } from './data.js';
 import { parseFrontMatter } from './front-matter.js';
 import { addInterval, parseInterval } from './interval.js';
 import { shippedSchema } from './schemas.js';
+import { sha256 } from '../../core/sha256.js';
 
 export const DEFAULT_REVIEW_EVERY = '12 months';
 
@@ -55,7 +55,7 @@ export function parsePolicy(text: string, file: string): PolicyDoc {
   const doc: PolicyDoc = {
     id: basename(file).replace(/\.md$/i, ''),
     file,
-    sha256: createHash('sha256').update(text).digest('hex'),
+    sha256: sha256(text),
     title: fm.title,
     reviewEvery: String(reviewEvery),
     criteria: fm.criteria ?? [],

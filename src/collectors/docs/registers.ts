@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../../core/errors.js';
 import { validateSource } from '../../core/schema-validate.js';
 import { parseYaml, type YamlSource } from '../../core/yaml-source.js';
 import type { Rating, Risk, RiskRegister, Vendor, VendorRegister } from './data.js';
 import { shippedSchema } from './schemas.js';
+import { sha256 } from '../../core/sha256.js';
 
 const RATING_WORDS: Record<string, Rating> = { 'very-low': 1, low: 2, medium: 3, high: 4, 'very-high': 5 };
 
@@ -63,7 +63,7 @@ export function parseRiskRegister(text: string, file: string): RiskRegister {
   return compact({
     file,
     exists: true,
-    sha256: createHash('sha256').update(text).digest('hex'),
+    sha256: sha256(text),
     owner: raw.owner as string | undefined,
     reviewedAt: raw.reviewed_at as string | undefined,
     approvedBy: raw.approved_by as string | undefined,
@@ -97,7 +97,7 @@ export function parseVendorRegister(text: string, file: string): VendorRegister 
   return compact({
     file,
     exists: true,
-    sha256: createHash('sha256').update(text).digest('hex'),
+    sha256: sha256(text),
     owner: raw.owner as string | undefined,
     reviewedAt: raw.reviewed_at as string | undefined,
     vendors,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { InputError, type Problem } from '../../core/errors.js';
 import { parseYaml } from '../../core/yaml-source.js';
 import {
@@ -11,6 +10,7 @@ import {
 } from './columns.js';
 import { parseCsv } from '../../core/csv.js';
 import type { Person, Roster } from './data.js';
+import { sha256 } from '../../core/sha256.js';
 
 export type DateFormat = 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD/MM/YYYY';
 
@@ -187,7 +187,7 @@ export function parseRoster(text: string, file: string, options: RosterOptions =
   });
 
   if (problems.length > 0) throw new InputError(problems);
-  return { file, format, sha256: createHash('sha256').update(text).digest('hex'), people };
+  return { file, format, sha256: sha256(text), people };
 }
 
 function describeMapping(field: RosterField, options: RosterOptions): string {

@@ -1,5 +1,4 @@
 import {
-  createHash,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
@@ -7,6 +6,7 @@ import {
   verify,
   type KeyObject,
 } from 'node:crypto';
+import { sha256 } from '../../core/sha256.js';
 
 /** DSSE (https://github.com/secure-systems-lab/dsse) carrying an in-toto Statement v1. */
 export const DSSE_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -40,9 +40,7 @@ export function pae(payloadType: string, payload: Buffer): Buffer {
 /** The key id: SHA-256 of the public key's DER SubjectPublicKeyInfo, in hex. */
 export function keyId(key: KeyObject): string {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256')
-    .update(publicKey.export({ type: 'spki', format: 'der' }))
-    .digest('hex');
+  return sha256(publicKey.export({ type: 'spki', format: 'der' }));
 }
 
 export function generateSigningKeys(): { privatePem: string; publicPem: string; keyid: string } {

@@ -14,6 +14,7 @@ import { planLayout, type BundleFile, type LayoutOptions } from './layout.js';
 import { scrubBuffer, scrubbedFileStream } from './scrub.js';
 import { BUNDLE_PREDICATE_TYPE, signStatement, STATEMENT_TYPE, type InTotoStatement } from './signing.js';
 import { zipEntryTime } from './zip-time.js';
+import { sha256 } from '../../core/sha256.js';
 
 export const BUNDLE_MANIFEST = 'manifest.json';
 export const BUNDLE_SUMS = 'SHA256SUMS';
@@ -183,7 +184,7 @@ export async function writeBundle(options: ExportOptions): Promise<ExportSummary
       files: [...entries].sort(byPath),
     };
     manifestBytes = Buffer.from(`${JSON.stringify(body, null, 2)}\n`, 'utf8');
-    manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
+    manifestSha256 = sha256(manifestBytes);
     return manifestBytes;
   };
   addGenerated(BUNDLE_MANIFEST, manifest);
