@@ -13,7 +13,16 @@ export interface OutputFile {
 /** Files that mark a folder as one soc2 wrote, and so safe to replace whole. */
 const OUTPUT_MARKERS = ['report.json', join('evidence', 'manifest.json')];
 
-export function isReplaceableOutput(dir: string): boolean {
+/** Bad input naming `shown` when soc2 may not replace `dir`: a file, or a folder soc2 did not write. */
+export function assertReplaceableOutput(dir: string, shown = dir): void {
+  if (isReplaceableOutput(dir)) return;
+  const message = statSync(dir).isDirectory()
+    ? 'output folder exists and was not written by soc2 (no report.json); choose another --out or empty it'
+    : 'output path is a file, not a folder; choose another --out';
+  throw new InputError([{ file: shown, message }]);
+}
+
+function isReplaceableOutput(dir: string): boolean {
   if (!existsSync(dir)) return true;
   if (!statSync(dir).isDirectory()) return false;
   const entries = readdirSync(dir);
@@ -40,15 +49,7 @@ export class StagedOutput {
     const target = resolve(outDir);
     const parent = dirname(target);
     const name = basename(target);
-    if (!isReplaceableOutput(target)) {
-      throw new InputError([
-        {
-          file: target,
-          message:
-            'output folder exists and was not written by soc2 (no report.json); choose another --out or empty it',
-        },
-      ]);
-    }
+    assertReplaceableOutput(target);
     const token = `${process.pid}-${randomBytes(4).toString('hex')}`;
     const staging = join(parent, `.${name}.soc2-tmp-${token}`);
     try {

@@ -3,7 +3,7 @@ import { readReport } from '../../core/baseline.js';
 import { InputError } from '../../core/errors.js';
 import { appendHistory } from '../../core/history.js';
 import { mergeResults } from '../../core/merge.js';
-import { isReplaceableOutput, writeOutputDir } from '../../evidence/output-dir.js';
+import { assertReplaceableOutput, writeOutputDir } from '../../evidence/output-dir.js';
 import { mergedOutputFiles } from '../../evidence/merge-output.js';
 import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
 
@@ -27,11 +27,7 @@ export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<n
   const outDir = resolve(flags.out);
   if (dirs.some((d) => resolve(d) === outDir))
     throw new InputError('--out must be a new folder, not one of the shard folders');
-  if (!isReplaceableOutput(outDir)) {
-    throw new InputError([
-      { file: flags.out, message: 'output folder exists and was not written by soc2; choose another --out' },
-    ]);
-  }
+  assertReplaceableOutput(outDir, flags.out);
   const reports = dirs.map((d) => readReport(d));
   const labels = reports.map((r, i) =>
     r.scan.shard

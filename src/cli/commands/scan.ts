@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { allChecks } from '../../../checks/index.js';
 import { providers } from '../../collectors/index.js';
@@ -13,7 +12,7 @@ import { runScan } from '../../core/scan.js';
 import { parseShard } from '../../core/shard.js';
 import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
 import { severityRank, type Severity } from '../../core/types.js';
-import { isReplaceableOutput, StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
+import { assertReplaceableOutput, StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
 import { evidenceFile, manifestFile, reportFiles, scanContext } from '../../evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
 import { makeChalk } from '../color.js';
@@ -77,12 +76,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   if (flags.sign && !flags.zip) throw new InputError('--sign needs --zip: it signs the evidence bundle');
   const bundle = flags.zip ? await import('./export.js') : undefined;
   const signingKey = flags.sign ? bundle?.readSigningKey(flags.sign) : undefined;
-  if (!isReplaceableOutput(outDir)) {
-    const what = statSync(outDir).isDirectory()
-      ? 'output folder exists and was not written by soc2'
-      : 'output path is a file, not a folder';
-    throw new InputError([{ file: outDir, message: `${what}; choose another --out` }]);
-  }
+  assertReplaceableOutput(outDir);
 
   const controller = new AbortController();
   const staged: { output?: StagedOutput } = {};
