@@ -15,12 +15,14 @@ export function newAjv(extra: Options = {}): Ajv {
   return ajv;
 }
 
-const ajv = newAjv();
+// Made on first use: with the build's validators, most runs compile nothing.
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<object, ValidateFunction>();
 
 export function compileSchema(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
+    ajv ??= newAjv();
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
