@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { InterruptedError, SkipError } from '../src/core/errors.js';
 import { makePlan } from '../src/core/plan.js';
-import { runScan } from '../src/core/scan.js';
+import type { Provider } from '../src/core/collector.js';
+import { runScan, type EvidenceEntry, type EvidenceItem } from '../src/core/scan.js';
 import type { Snapshot } from '../src/core/snapshot.js';
+import { REDACTED } from '../src/evidence/redact.js';
 import { catalogOf, configWith, control, fakeCheck, fakeProvider, tick } from './fixtures/engine.js';
 
 const pass = (resource = 'acct') => [{ resource, status: 'pass' as const, message: 'ok' }];
@@ -192,6 +194,57 @@ describe('collect', () => {
       { key: 'aws.fast', usedBy: ['aws.a', 'aws.b'], status: 'ok', whileSlowPending: true },
       { key: 'aws.slow', usedBy: ['aws.b'], status: 'ok', whileSlowPending: false },
     ]);
+  });
+
+  it('hands over list items as collectors finish them, redacted, and keeps those copies in the value', async () => {
+    const raw = [
+      { accountId: '1', token: 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB' },
+      { accountId: '2', note: 'fine' },
+    ];
+    const aws: Provider = {
+      ...fakeProvider('aws', {}),
+      load: async () => ({
+        createSession: async () => ({}),
+        collectors: [
+          {
+            key: 'aws.list',
+            collect: async (ctx) => {
+              await ctx.need('aws.unused' as never);
+              ctx.itemReady(1, raw[1]);
+              ctx.itemReady(0, raw[0]);
+              return raw;
+            },
+          },
+          {
+            key: 'aws.unused',
+            collect: async (ctx) => {
+              ctx.itemReady(0, 'nobody reads me');
+              return ['nobody reads me'];
+            },
+          },
+        ],
+      }),
+    };
+    const items: EvidenceItem[] = [];
+    const entries: EvidenceEntry[] = [];
+    const { snapshot } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.l'])),
+      checks: [fakeCheck('aws.l', ['aws.list'], () => pass())],
+      providers: [aws],
+      onEvidenceItem: (item) => items.push(item),
+      onEvidence: (entry) => entries.push(entry),
+    });
+    const entry = snapshot.data['aws.list'] as { status: 'ok'; value: unknown[]; collectedAt: string };
+    expect(items.map((i) => [i.key, i.index, i.usedBy, i.collectedAt])).toEqual([
+      ['aws.list', 1, ['aws.l'], entry.collectedAt],
+      ['aws.list', 0, ['aws.l'], entry.collectedAt],
+    ]);
+    expect(items[1]!.value).toEqual({ accountId: '1', token: REDACTED });
+    expect(entry.value[0]).toBe(items[1]!.value);
+    expect(entry.value[1]).toBe(items[0]!.value);
+    expect(Object.keys(snapshot.data).sort()).toEqual(['aws.list', 'aws.unused']);
+    expect(entries.map((e) => e.key)).toEqual(['aws.list']);
   });
 
   it('stops promptly with InterruptedError when aborted', async () => {

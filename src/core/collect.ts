@@ -20,7 +20,17 @@ export interface CollectOptions {
   onEvent?: (event: ScanEvent) => void;
   /** Each key's entry as soon as it is final (already redacted). */
   onData?: (key: string, entry: DataEntry) => void;
+  /** One element of a key's list value, final and redacted, before the key is done (see itemReady). */
+  onItem?: (item: CollectedItem) => void;
   now?: () => Date;
+}
+
+export interface CollectedItem {
+  key: string;
+  index: number;
+  value: unknown;
+  /** When collecting the key started (its entry's collectedAt). */
+  collectedAt: string;
 }
 
 export interface CollectOutcome {
@@ -112,7 +122,9 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
       const { runtime, session } = await state.runtime;
       const collector = runtime.collectors.find((c: AnyCollector) => c.key === key);
       if (!collector) throw new Error(`provider ${providerId} has no collector for ${key}`);
-      const value = await collector.collect({
+      // Items handed over early are redacted then, and that copy is reused for the final value.
+      const redactedItems = new Map<unknown, unknown>();
+      const value: unknown = await collector.collect({
         config,
         env,
         signal,
@@ -124,10 +136,18 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
           return entry.value as never;
         },
         progress: (message) => onEvent?.({ type: 'progress', provider: provider.id, key, message }),
+        itemReady: (index, item) => {
+          const clean = redact(item);
+          redactedItems.set(item, clean);
+          options.onItem?.({ key, index, value: clean, collectedAt: started });
+        },
       });
       onEvent?.({ type: 'collect', provider: provider.id, key, state: 'ok' });
       // Redacted as soon as it arrives, so the raw answer (and any secret in it) is not kept around.
-      return { status: 'ok', value: redact(value), collectedAt: started };
+      const clean = Array.isArray(value)
+        ? value.map((item: unknown) => (redactedItems.has(item) ? redactedItems.get(item) : redact(item)))
+        : redact(value);
+      return { status: 'ok', value: clean, collectedAt: started };
     } catch (error) {
       if (signal.aborted) throw new InterruptedError(reasonOf(signal));
       // A local file the user pointed at is malformed: that is bad input for the whole scan (exit 2).

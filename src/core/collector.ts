@@ -18,6 +18,11 @@ export interface CollectContext<Session = unknown> {
   limit: Limit;
   /** A short progress line, e.g. "IAM users: page 3". Shown on the spinner or as a log line. */
   progress(message: string): void;
+  /**
+   * Hands over one element of this key's value (a list) as soon as it is final, by its position in
+   * that list, so its evidence can be written while the rest is still being collected. Optional.
+   */
+  itemReady(index: number, item: unknown): void;
 }
 
 export interface Collector<K extends string = DataKey, Session = unknown> {

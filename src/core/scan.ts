@@ -32,7 +32,17 @@ export interface ScanOptions {
    * checks: lets the caller write evidence to disk while the scan goes on.
    */
   onEvidence?: (evidence: EvidenceEntry) => void;
+  /** One element of such a key's list value, before the key is done (its onEvidence still follows). */
+  onEvidenceItem?: (item: EvidenceItem) => void;
   clock?: () => Date;
+}
+
+export interface EvidenceItem {
+  key: string;
+  index: number;
+  value: unknown;
+  usedBy: string[];
+  collectedAt: string;
 }
 
 export interface EvidenceEntry {
@@ -63,7 +73,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     for (const key of check.requires as readonly string[])
       usedBy.set(key, [...(usedBy.get(key) ?? []), check.id]);
   }
-  const onEvidence = options.onEvidence;
+  const { onEvidence, onEvidenceItem } = options;
 
   const collected = await collect({
     keys: [...new Set([...plan.keys, ...manualEvidenceKeys(plan.controls)])],
@@ -78,6 +88,12 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
       ? (key, entry) => {
           const users = usedBy.get(key);
           if (users) onEvidence({ key, entry, usedBy: users, evaluatedAt: evaluatedAt.toISOString() });
+        }
+      : undefined,
+    onItem: onEvidenceItem
+      ? (item) => {
+          const users = usedBy.get(item.key);
+          if (users) onEvidenceItem({ ...item, usedBy: users });
         }
       : undefined,
     now: clock,

@@ -1,5 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
@@ -8,6 +19,15 @@ export interface OutputFile {
   /** Relative path inside the output folder, with forward slashes. */
   path: string;
   content: string | Uint8Array;
+}
+
+/** A file of a staged output written piece by piece. */
+export interface StagedStream {
+  write(text: string): void;
+  /** Closes the file and adds it to the manifest entries. */
+  finish(): ManifestEntry;
+  /** Closes and deletes the file. */
+  abandon(): void;
 }
 
 /** Files that mark a folder as one soc2 wrote, and so safe to replace whole. */
@@ -37,6 +57,7 @@ function isReplaceableOutput(dir: string): boolean {
  */
 export class StagedOutput {
   private readonly entries: ManifestEntry[] = [];
+  private readonly streams = new Map<string, StagedStream>();
   private done = false;
 
   private constructor(
@@ -65,14 +86,51 @@ export class StagedOutput {
 
   /** Writes one file into the staging folder and returns its manifest entry (SHA-256 and size). */
   write(file: OutputFile): ManifestEntry {
-    if (this.done) throw new Error(`output for ${this.target} is already committed or discarded`);
     const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
-    const path = join(this.staging, ...file.path.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes);
+    writeFileSync(this.prepare(file.path), bytes);
     const entry = manifestEntry(file.path, bytes);
     this.entries.push(entry);
     return entry;
+  }
+
+  /** Opens one file to be written piece by piece; it counts as written once finished. */
+  openStream(relativePath: string): StagedStream {
+    const path = this.prepare(relativePath);
+    const fd = openSync(path, 'w');
+    const hash = createHash('sha256');
+    let size = 0;
+    const close = () => {
+      this.streams.delete(relativePath);
+      closeSync(fd);
+    };
+    const stream: StagedStream = {
+      write: (text) => {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+        hash.update(bytes);
+        size += bytes.length;
+      },
+      finish: () => {
+        close();
+        const entry = { path: relativePath, sha256: hash.digest('hex'), size };
+        this.entries.push(entry);
+        return entry;
+      },
+      abandon: () => {
+        close();
+        rmSync(path, { force: true });
+      },
+    };
+    this.streams.set(relativePath, stream);
+    return stream;
+  }
+
+  private prepare(relativePath: string): string {
+    if (this.done) throw new Error(`output for ${this.target} is already committed or discarded`);
+    if (this.streams.has(relativePath)) throw new Error(`${relativePath} is still being written`);
+    const path = join(this.staging, ...relativePath.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    return path;
   }
 
   /** Every file written so far, sorted by path. */
@@ -83,6 +141,11 @@ export class StagedOutput {
   /** Replaces the target folder with the staging folder. */
   commit(): void {
     if (this.done) throw new Error(`output for ${this.target} is already committed or discarded`);
+    const unfinished = [...this.streams.keys()];
+    if (unfinished.length > 0) {
+      this.discard();
+      throw new Error(`output not complete: ${unfinished.join(', ')} never finished`);
+    }
     this.done = true;
     const old = join(dirname(this.target), `.${basename(this.target)}.soc2-old-${this.token}`);
     try {
@@ -99,6 +162,7 @@ export class StagedOutput {
   /** Drops everything written; the previous output stays as it was. */
   discard(): void {
     if (this.done) return;
+    for (const stream of [...this.streams.values()]) stream.abandon();
     this.done = true;
     rmSync(this.staging, { recursive: true, force: true });
   }

@@ -22,6 +22,28 @@ export function evidenceFile(
   return { path: evidencePathForKey(key), content: `${JSON.stringify(document, null, 2)}\n` };
 }
 
+/** How JSON.stringify(document, null, 2) ends a document whose last field is a list. */
+const LIST_END = '\n  ]\n}';
+
+/**
+ * evidenceFile's text for an `ok` entry whose value is a non-empty list, in parts, so the items can be
+ * written as they arrive: `head`, then evidenceItemText of each item in order, then `tail`.
+ */
+export function evidenceFileParts(
+  key: string,
+  collectedAt: string,
+  usedBy: readonly string[],
+): { head: string; tail: string } {
+  const text = JSON.stringify({ key, collectedAt, usedBy, status: 'ok', value: [0] }, null, 2);
+  return { head: text.slice(0, text.length - '\n    0'.length - LIST_END.length), tail: `${LIST_END}\n` };
+}
+
+/** One item of an evidence file's list value, as JSON.stringify(document, null, 2) indents it. */
+export function evidenceItemText(index: number, item: unknown): string {
+  const wrapped = JSON.stringify({ v: [item] }, null, 2);
+  return `${index === 0 ? '\n' : ',\n'}${wrapped.slice('{\n  "v": [\n'.length, -LIST_END.length)}`;
+}
+
 export function reportFiles(result: ScanResult, reporters: readonly Reporter[]): OutputFile[] {
   return reporters.map((r) => ({ path: r.file, content: r.render(result) }));
 }

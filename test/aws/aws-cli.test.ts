@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sha256 } from '../../src/core/sha256.js';
+import type { Manifest } from '../../src/evidence/manifest.js';
 import { soc2Async } from '../harness/cli.js';
 import { startFakeAws, type FakeAws } from '../fakes/aws/server.js';
 import { account, credentialReport, recordingRegion } from '../fakes/aws/world.js';
@@ -75,5 +77,31 @@ describe('soc2 scan against the AWS fake through bin/soc2.js', () => {
       expect(text, file).not.toContain('fake-session-token');
       expect(text, file).not.toContain('testSecretAccessKeyValue');
     }
+
+    // Evidence is written account by account during the scan; the files and manifest must still agree.
+    const manifest = JSON.parse(readFileSync(join(out, 'evidence', 'manifest.json'), 'utf8')) as Manifest;
+    const onDisk = filesUnder(out)
+      .map((file) => relative(out, file).split(sep).join('/'))
+      .filter((path) => path !== 'evidence/manifest.json')
+      .sort();
+    expect(manifest.files.map((f) => f.path)).toEqual(onDisk);
+    for (const entry of manifest.files) {
+      const bytes = readFileSync(join(out, entry.path));
+      expect({ sha256: sha256(bytes), size: bytes.length }, entry.path).toEqual({
+        sha256: entry.sha256,
+        size: entry.size,
+      });
+    }
+    const reportText = readFileSync(join(out, 'evidence', 'data', 'aws.iam.credentialReport.json'), 'utf8');
+    const evidence = JSON.parse(reportText) as {
+      status: string;
+      value: { accountId: string; status: string }[];
+    };
+    expect(reportText).toBe(`${JSON.stringify(evidence, null, 2)}\n`);
+    expect(evidence.value.map((a) => [a.accountId, a.status])).toEqual([
+      ['111111111111', 'ok'],
+      ['222222222222', 'ok'],
+      ['333333333333', 'error'],
+    ]);
   });
 });

@@ -74,6 +74,7 @@ function context(session: GoogleSession): CollectContext<GoogleSession> {
     need: () => Promise.reject(new Error('not needed')),
     limit: (task) => task(),
     progress: () => undefined,
+    itemReady: () => undefined,
   };
 }
 

@@ -13,7 +13,8 @@ import { parseShard } from '../../core/shard.js';
 import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
 import { severityRank, type Severity } from '../../core/types.js';
 import { assertReplaceableOutput, StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
-import { evidenceFile, manifestFile, reportFiles, scanContext } from '../../evidence/scan-output.js';
+import { EvidenceWriter } from '../../evidence/evidence-writer.js';
+import { manifestFile, reportFiles, scanContext } from '../../evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
 import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
@@ -93,6 +94,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   // output only once the whole scan is done, and is dropped if it fails or is interrupted.
   const output = StagedOutput.open(outDir);
   staged.output = output;
+  const evidenceWriter = new EvidenceWriter(output);
   const progress = await createProgress({ quiet: Boolean(flags.quiet), chalk, env });
   let result: ScanResult;
   try {
@@ -113,8 +115,8 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       env,
       signal: controller.signal,
       onEvent: (event) => progress.event(event),
-      onEvidence: ({ key, entry, usedBy, evaluatedAt }) =>
-        output.write(evidenceFile(key, entry, usedBy, evaluatedAt)),
+      onEvidence: (evidence) => evidenceWriter.entry(evidence),
+      onEvidenceItem: (item) => evidenceWriter.item(item),
     });
     result = baseline ? applyBaseline(outcome.result, baseline, flags.baseline!) : outcome.result;
     if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));

@@ -18,15 +18,9 @@ async function settle<T, S extends object>(
   const causes: unknown[] = [];
   const results = await Promise.all(
     scopes.map(async ({ scope, account }, index) => {
-      if (account.error) return { ...scope, status: 'error' as const, error: notChecked(account) };
-      try {
-        const value = await context.limit(() => work(scope, account));
-        return { ...scope, status: 'ok' as const, value };
-      } catch (error) {
-        if (context.signal.aborted) throw error;
-        causes[index] = error;
-        return { ...scope, status: 'error' as const, error: errorMessage(error) };
-      }
+      const result = await settleOne(context, scope, account, work, (error) => (causes[index] = error));
+      context.itemReady(index, result);
+      return result;
     }),
   );
   failWhenNothingCollected(
@@ -34,6 +28,24 @@ async function settle<T, S extends object>(
     scopes.map((_, i) => causes[i]),
   );
   return results;
+}
+
+async function settleOne<T, S extends object>(
+  context: AwsContext,
+  scope: S,
+  account: AwsAccount,
+  work: (scope: S, account: AwsAccount) => Promise<T>,
+  failed: (cause: unknown) => void,
+): Promise<S & ({ status: 'ok'; value: T } | { status: 'error'; error: string })> {
+  if (account.error) return { ...scope, status: 'error' as const, error: notChecked(account) };
+  try {
+    const value = await context.limit(() => work(scope, account));
+    return { ...scope, status: 'ok' as const, value };
+  } catch (error) {
+    if (context.signal.aborted) throw error;
+    failed(error);
+    return { ...scope, status: 'error' as const, error: errorMessage(error) };
+  }
 }
 
 /** Runs `work` once per account in scope (bounded by the provider's limit); failures stay per account. */
