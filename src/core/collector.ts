@@ -56,6 +56,25 @@ export interface Provider {
   local: boolean;
 }
 
+/**
+ * For a list value made of groups in order (each user's tokens, say): hands each group's items to
+ * itemReady, at their place in the whole list, as soon as every earlier group is done.
+ */
+export function itemsByGroup(
+  context: Pick<CollectContext, 'itemReady'>,
+): (group: number, items: readonly unknown[]) => void {
+  const done = new Map<number, readonly unknown[]>();
+  let nextGroup = 0;
+  let nextIndex = 0;
+  return (group, items) => {
+    done.set(group, items);
+    for (let ready = done.get(nextGroup); ready; ready = done.get(nextGroup)) {
+      done.delete(nextGroup++);
+      for (const item of ready) context.itemReady(nextIndex++, item);
+    }
+  };
+}
+
 export function defineProvider(provider: Provider): Provider {
   return provider;
 }

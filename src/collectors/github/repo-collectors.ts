@@ -27,11 +27,12 @@ async function forEachActiveRepo<T>(
   const repos = await activeRepos(ctx);
   let done = 0;
   return Promise.all(
-    repos.map((repo) =>
+    repos.map((repo, index) =>
       ctx.limit(async () => {
         ctx.signal.throwIfAborted();
         const [owner, name] = repo.full_name.split('/') as [string, string];
         const value = await fetch(repo, owner, name);
+        ctx.itemReady(index, value);
         done += 1;
         if (done % 10 === 0 || done === repos.length)
           ctx.progress(`${label}: ${done}/${repos.length} repositories`);

@@ -1,5 +1,5 @@
 import type { admin_directory_v1, admin_reports_v1 } from '@googleapis/admin';
-import { defineCollector, type CollectContext } from '../../core/collector.js';
+import { defineCollector, itemsByGroup, type CollectContext } from '../../core/collector.js';
 import { SkipError } from '../../core/errors.js';
 import type {
   GoogleGroup,
@@ -215,8 +215,9 @@ export const tokensCollector = defineCollector({
     const { session } = ctx;
     const users = (await ctx.need('google.users')).filter((u) => !u.suspended && !u.archived);
     let done = 0;
+    const handOver = itemsByGroup(ctx);
     const perUser = await Promise.all(
-      users.map((user) =>
+      users.map((user, index) =>
         ctx.limit(async () => {
           const data = await session
             .call<admin_directory_v1.Schema$Tokens>('Directory tokens.list', SCOPES.tokens, (signal) =>
@@ -232,7 +233,7 @@ export const tokensCollector = defineCollector({
             });
           done++;
           if (done % 50 === 0) ctx.progress(`tokens: ${done}/${users.length} users`);
-          return (data.items ?? []).map((t): GoogleToken => ({
+          const tokens = (data.items ?? []).map((t): GoogleToken => ({
             user: user.primaryEmail,
             clientId: t.clientId ?? '',
             displayText: t.displayText ?? t.clientId ?? '',
@@ -240,6 +241,8 @@ export const tokensCollector = defineCollector({
             anonymous: t.anonymous === true,
             nativeApp: t.nativeApp === true,
           }));
+          handOver(index, tokens);
+          return tokens;
         }),
       ),
     );
