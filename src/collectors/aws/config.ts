@@ -377,13 +377,11 @@ export const resourcesCollector = defineCollector<'aws.config.resources', AwsSes
         }
       }),
     );
-    const queried = perRegion.filter((r) => !r.scope.error && r.scope.recording);
     const attempted = perRegion.filter((r) => 'cause' in r || (!r.scope.error && r.scope.recording));
     failWhenNothingCollected(
       attempted.map((r) => ({ status: 'cause' in r ? 'error' : 'ok', error: r.scope.error })),
       attempted.map((r) => ('cause' in r ? r.cause : undefined)),
     );
-    void queried;
     return {
       source: 'account',
       coverage: perRegion.map((r) => r.scope),
