@@ -7,7 +7,8 @@ import { InputError } from '../src/core/errors.js';
 import { runScan } from '../src/core/scan.js';
 import { StagedOutput, writeOutputDir } from '../src/evidence/output-dir.js';
 import { redact, REDACTED } from '../src/evidence/redact.js';
-import { scanOutputFiles } from '../src/evidence/scan-output.js';
+import { EvidenceWriter } from '../src/evidence/evidence-writer.js';
+import { completeScanOutput } from '../src/evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor } from '../src/report/index.js';
 import type { Manifest } from '../src/evidence/manifest.js';
 import { catalogOf, configWith, control, fakeCheck, fakeProvider } from './fixtures/engine.js';
@@ -101,25 +102,26 @@ describe('evidence', () => {
     const checks = [
       fakeCheck('aws.a', ['aws.users'], () => [{ resource: 'alice', status: 'pass', message: 'ok' }]),
     ];
-    const { result, snapshot } = await runScan({
+    const out = join(tmp(), 'scan');
+    const output = StagedOutput.open(out);
+    const evidence = new EvidenceWriter(output);
+    const { result } = await runScan({
       config: configWith(),
       catalog: catalogOf(control('C-01', ['CC6.1'], ['aws.a'])),
       checks,
       providers: [aws],
+      onEvidence: (entry) => evidence.entry(entry),
+      onEvidenceItem: (item) => evidence.item(item),
     });
-    const out = join(tmp(), 'scan');
-    writeOutputDir(
-      out,
-      scanOutputFiles(
-        result,
-        snapshot,
-        DEFAULT_FORMATS.map((f) => reporterFor(f)!),
-      ),
+    completeScanOutput(
+      output,
+      result,
+      DEFAULT_FORMATS.map((f) => reporterFor(f)!),
     );
-    const evidence = readFileSync(join(out, 'evidence/data/aws.users.json'), 'utf8');
-    expect(evidence).not.toContain('hunter2');
-    expect(evidence).not.toContain('ghp_abc');
-    expect(JSON.parse(evidence)).toMatchObject({ key: 'aws.users', usedBy: ['aws.a'], status: 'ok' });
+    const text = readFileSync(join(out, 'evidence/data/aws.users.json'), 'utf8');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('ghp_abc');
+    expect(JSON.parse(text)).toMatchObject({ key: 'aws.users', usedBy: ['aws.a'], status: 'ok' });
     const manifest = JSON.parse(readFileSync(join(out, 'evidence/manifest.json'), 'utf8')) as Manifest;
     expect(manifest.files.map((f) => f.path)).toEqual([
       'evidence/data/aws.users.json',

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ScanResult } from '../core/result.js';
-import type { DataEntry, Snapshot } from '../core/snapshot.js';
+import type { DataEntry } from '../core/snapshot.js';
 import type { Reporter } from '../report/index.js';
 import { manifestEntry, sha256, type Manifest, type ManifestEntry } from './manifest.js';
-import type { OutputFile } from './output-dir.js';
+import type { OutputFile, StagedOutput } from './output-dir.js';
 
 export const MANIFEST_PATH = 'evidence/manifest.json';
 
@@ -49,24 +49,18 @@ export function reportFiles(result: ScanResult, reporters: readonly Reporter[]):
 }
 
 /**
- * The files of one scan's output folder: the reports, each data key the checks evaluated (already
- * redacted in the snapshot), and a manifest with the SHA-256 and size of every other file.
+ * Ends a scan's staged output folder (its evidence already written while collecting): the reports,
+ * then a manifest with the SHA-256 and size of every other file, then the swap into place.
  */
-export function scanOutputFiles(
+export function completeScanOutput(
+  output: StagedOutput,
   result: ScanResult,
-  snapshot: Snapshot,
   reporters: readonly Reporter[],
   context: Pick<Manifest, 'config' | 'sources'> = {},
-): OutputFile[] {
-  const files = reportFiles(result, reporters);
-  const keys = [...new Set(result.checks.flatMap((c) => c.data))].sort();
-  for (const key of keys) {
-    const entry = snapshot.data[key];
-    if (!entry) continue;
-    const usedBy = result.checks.filter((c) => c.data.includes(key)).map((c) => c.id);
-    files.push(evidenceFile(key, entry, usedBy, snapshot.collectedAt));
-  }
-  return withManifest(files, result, context);
+): void {
+  for (const file of reportFiles(result, reporters)) output.write(file);
+  output.write(manifestFile(output.written(), result, context));
+  output.commit();
 }
 
 /** Appends the manifest: SHA-256 and size of every other file of the output folder, sorted by path. */

@@ -6,10 +6,10 @@ import { parse } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { appendHistory, readHistory } from '../../src/core/history.js';
 import type { ScanResult } from '../../src/core/result.js';
-import type { Snapshot } from '../../src/core/snapshot.js';
 import type { Finding } from '../../src/core/types.js';
-import { writeOutputDir } from '../../src/evidence/output-dir.js';
-import { scanOutputFiles } from '../../src/evidence/scan-output.js';
+import { StagedOutput } from '../../src/evidence/output-dir.js';
+import { EvidenceWriter } from '../../src/evidence/evidence-writer.js';
+import { completeScanOutput } from '../../src/evidence/scan-output.js';
 import { reporterFor } from '../../src/report/index.js';
 import { buildScanResult, fixtureCheck, fixtureControl } from '../fixtures/scan-result.js';
 import { oscalValidator, sarifValidator } from '../fixtures/schemas.js';
@@ -58,15 +58,14 @@ function result(
 }
 
 function writeScanOutput(out: string, r: ScanResult): void {
-  const snapshot: Snapshot = {
-    format: 'soc2-snapshot',
-    version: 1,
-    tool: r.tool,
-    organization: r.organization,
-    collectedAt: r.scan.evaluatedAt,
-    data: { 'aws.data': { status: 'ok', value: { accounts: r.checks[0]!.findings.map((f) => f.resource) } } },
-  };
-  writeOutputDir(out, scanOutputFiles(r, snapshot, [reporterFor('json')!]));
+  const output = StagedOutput.open(out);
+  new EvidenceWriter(output).entry({
+    key: 'aws.data',
+    entry: { status: 'ok', value: { accounts: r.checks[0]!.findings.map((f) => f.resource) } },
+    usedBy: [r.checks[0]!.id],
+    evaluatedAt: r.scan.evaluatedAt,
+  });
+  completeScanOutput(output, r, [reporterFor('json')!]);
 }
 
 describe('soc2 scan --demo with every format, --history and --baseline', () => {

@@ -14,7 +14,7 @@ import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
 import { severityRank, type Severity } from '../../core/types.js';
 import { assertReplaceableOutput, StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
 import { EvidenceWriter } from '../../evidence/evidence-writer.js';
-import { manifestFile, reportFiles, scanContext } from '../../evidence/scan-output.js';
+import { completeScanOutput, scanContext } from '../../evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
 import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
@@ -120,9 +120,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     });
     result = baseline ? applyBaseline(outcome.result, baseline, flags.baseline!) : outcome.result;
     if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));
-    for (const file of reportFiles(result, chosen)) output.write(file);
-    output.write(manifestFile(output.written(), result, scanContext(config)));
-    output.commit();
+    completeScanOutput(output, result, chosen, scanContext(config));
     if (historyDir) appendHistory(historyDir, result);
     if (flags.saveSnapshot)
       writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
