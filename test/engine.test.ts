@@ -247,6 +247,34 @@ describe('collect', () => {
     expect(entries.map((e) => e.key)).toEqual(['aws.list']);
   });
 
+  it('fails the scan, not the collector, when an item cannot be taken', async () => {
+    const aws: Provider = {
+      ...fakeProvider('aws', {}),
+      load: async () => ({
+        createSession: async () => ({}),
+        collectors: [
+          {
+            key: 'aws.list',
+            collect: async (ctx) => {
+              ctx.itemReady(0, 'first');
+              return ['first'];
+            },
+          },
+        ],
+      }),
+    };
+    const scan = runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.l'])),
+      checks: [fakeCheck('aws.l', ['aws.list'], () => pass())],
+      providers: [aws],
+      onEvidenceItem: () => {
+        throw new Error('ENOSPC: no space left on device, write');
+      },
+    });
+    await expect(scan).rejects.toThrow('ENOSPC');
+  });
+
   it('stops promptly with InterruptedError when aborted', async () => {
     const aws = fakeProvider('aws', {
       'aws.slow': (_need, signal) =>

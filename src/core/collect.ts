@@ -70,6 +70,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
   const pending = new Map<string, Promise<DataEntry>>();
   const states = new Map<string, ProviderState>();
   const detections = new Map<string, { configured: boolean; reason?: string }>();
+  let itemFailure: { error: unknown } | undefined;
   const providerById = new Map(options.providers.map((p) => [p.id as string, p]));
 
   const stateFor = (provider: Provider): ProviderState => {
@@ -139,7 +140,12 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
         itemReady: (index, item) => {
           const clean = redact(item);
           redactedItems.set(item, clean);
-          options.onItem?.({ key, index, value: clean, collectedAt: started });
+          // A failure to take the item (the disk is full) is the scan's, not this collector's.
+          try {
+            options.onItem?.({ key, index, value: clean, collectedAt: started });
+          } catch (error) {
+            itemFailure ??= { error };
+          }
         },
       });
       onEvent?.({ type: 'collect', provider: provider.id, key, state: 'ok' });
@@ -176,6 +182,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     let promise = pending.get(key);
     if (!promise) {
       promise = run(key).then((entry) => {
+        if (itemFailure) throw itemFailure.error;
         data[key] = entry;
         options.onData?.(key, entry);
         return entry;
