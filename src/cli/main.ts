@@ -35,9 +35,21 @@ export function handleError(error: unknown): number {
     process.stderr.write(`soc2: ${error.message}; nothing was written, previous output left untouched\n`);
     return ExitCode.interrupted;
   }
+  if (isFileSystemError(error)) {
+    process.stderr.write(`soc2: cannot write to disk: ${error.message}\n`);
+    return ExitCode.incomplete;
+  }
   process.stderr.write(`soc2: internal error: ${errorMessage(error)}\n`);
   if (process.env.SOC2_DEBUG && error instanceof Error && error.stack)
     process.stderr.write(`${error.stack}\n`);
   else process.stderr.write('soc2: set SOC2_DEBUG=1 for details, and please report this\n');
   return ExitCode.incomplete;
+}
+
+/** The machine, not soc2: a full disk, a read-only mount, a quota, too many open files. */
+const FILE_SYSTEM_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EMFILE', 'ENFILE']);
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return error instanceof Error && typeof code === 'string' && FILE_SYSTEM_CODES.has(code);
 }
