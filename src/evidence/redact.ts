@@ -2,7 +2,7 @@ export const REDACTED = '[REDACTED]';
 
 /** Keys whose string values are secrets wherever they appear (matched on the end of the key name). */
 const SECRET_KEY =
-  /(secret|password|passwd|passphrase|pwd|token|private[_-]?key|api[_-]?key|authorization|client[_-]?secret|credentials?|secret[_-]?access[_-]?key|session[_-]?token|refresh[_-]?token|cookie)$/i;
+  /(secret|password|passwd|passphrase|pwd|token|private[_-]?key|secret[_-]?key|api[_-]?key|authorization|client[_-]?secret|credentials?|secret[_-]?access[_-]?key|session[_-]?token|refresh[_-]?token|cookie)$/i;
 /** Flags and timestamps about secrets are evidence, not secrets: password_enabled, token_last_used... */
 const SECRET_METADATA =
   /(enabled|active|last[_-]?(used|rotated|changed)|date|status|at|count|expires?|type|required|present|set|exists|length|age|id|policy|url|uri|endpoint|file|path)$/i;
