@@ -219,17 +219,44 @@ export function isSecretKey(key: string): boolean {
   return secret;
 }
 
-/** Returns a deep copy with secrets scrubbed: by key name and by the shape of the value. */
+/**
+ * Returns the value with secrets scrubbed: by key name and by the shape of the value. Objects and lists
+ * holding nothing to scrub are returned as they are; the ones that do are copied, so the input is never
+ * changed and no secret stays reachable from the result.
+ */
 export function redact<T>(value: T, key = ''): T {
   if (typeof value === 'string') {
     if (key && isSecretKey(key) && value !== '' && !HARMLESS_VALUE.test(value)) return REDACTED as T;
     return redactString(value) as T;
   }
-  if (Array.isArray(value)) return value.map((item) => redact(item)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) out[k] = redact((value as Record<string, unknown>)[k], k);
-    return out as T;
-  }
+  if (Array.isArray(value)) return redactList(value) as T;
+  if (value && typeof value === 'object') return redactObject(value as Record<string, unknown>) as T;
   return value;
+}
+
+function redactList(list: readonly unknown[]): readonly unknown[] {
+  let copy: unknown[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const clean = redact(item);
+    if (!copy && clean !== item) copy = list.slice(0, i);
+    copy?.push(clean);
+  }
+  return copy ?? list;
+}
+
+function redactObject(object: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(object);
+  let copy: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const child = object[k];
+    const clean = redact(child, k);
+    if (!copy && clean !== child) {
+      copy = {};
+      for (let j = 0; j < i; j++) copy[keys[j]!] = object[keys[j]!];
+    }
+    if (copy) copy[k] = clean;
+  }
+  return copy ?? object;
 }

@@ -54,6 +54,26 @@ describe('the shortcut for strings with nothing secret-like', () => {
 });
 
 describe('redact', () => {
+  it('copies only what holds a secret, and never changes its input', () => {
+    const clean = { name: 'alice', groups: ['admins'], tags: { team: 'core' } };
+    const dirty = { user: 'bob', keys: [{ id: 'k1', secret_key: 'hunter2hunter2' }, { id: 'k2' }] };
+    const input = { clean, dirty, list: [clean, dirty] };
+    const before = JSON.stringify(input);
+
+    const out = redact(input);
+
+    expect(JSON.stringify(input)).toBe(before);
+    expect(out).not.toBe(input);
+    expect(out.clean).toBe(clean);
+    expect(out.list[0]).toBe(clean);
+    expect(out.dirty).not.toBe(dirty);
+    expect(out.dirty.keys[0]).toEqual({ id: 'k1', secret_key: REDACTED });
+    expect(out.dirty.keys[1]).toBe(dirty.keys[1]);
+    expect(Object.keys(out.dirty)).toEqual(['user', 'keys']);
+    expect(out.list[1]).toEqual(out.dirty);
+    expect(redact(clean)).toBe(clean);
+  });
+
   it('scrubs by key name but keeps metadata about secrets', () => {
     const out = redact({
       password: 'x',
