@@ -30,6 +30,8 @@ export interface StagedStream {
   abandon(): void;
 }
 
+const WRITE_CHUNK = 64 * 1024;
+
 /** Files that mark a folder as one soc2 wrote, and so safe to replace whole. */
 const OUTPUT_MARKERS = ['report.json', join('evidence', 'manifest.json')];
 
@@ -99,18 +101,30 @@ export class StagedOutput {
     const fd = openSync(path, 'w');
     const hash = createHash('sha256');
     let size = 0;
+    // Many items are small (one repository's webhooks): gather them into fewer, larger writes.
+    let pending: string[] = [];
+    let pendingLength = 0;
+    const flush = () => {
+      if (pendingLength === 0) return;
+      const bytes = Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      pendingLength = 0;
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+      hash.update(bytes);
+      size += bytes.length;
+    };
     const close = () => {
       this.streams.delete(relativePath);
       closeSync(fd);
     };
     const stream: StagedStream = {
       write: (text) => {
-        const bytes = Buffer.from(text, 'utf8');
-        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-        hash.update(bytes);
-        size += bytes.length;
+        pending.push(text);
+        pendingLength += text.length;
+        if (pendingLength >= WRITE_CHUNK) flush();
       },
       finish: () => {
+        flush();
         close();
         const entry = { path: relativePath, sha256: hash.digest('hex'), size };
         this.entries.push(entry);

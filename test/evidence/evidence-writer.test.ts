@@ -67,6 +67,24 @@ describe('evidence files written item by item', () => {
     ]);
   });
 
+  it('writes a file larger than its write buffer byte for byte, multi-byte characters included', () => {
+    const { out, staged, writer } = stagedIn();
+    const items = Array.from({ length: 60 }, (_, i) => ({ i, text: `${'é€😀'.repeat(400)} ${i}` }));
+    items.forEach((value, index) =>
+      writer.item({ key: KEY, index, value, usedBy: USED_BY, collectedAt: AT }),
+    );
+    writer.entry({ key: KEY, entry: okEntry(items), usedBy: USED_BY, evaluatedAt: AT });
+    const manifest = staged.written();
+    staged.commit();
+
+    const text = readEvidence(out);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 64 * 1024);
+    expect(text).toBe(evidenceFile(KEY, okEntry(items), USED_BY, AT).content);
+    expect(manifest).toEqual([
+      { path: evidencePathForKey(KEY), sha256: sha256(text), size: Buffer.byteLength(text) },
+    ]);
+  });
+
   it('rewrites the file from the entry when the key failed after some items were written', () => {
     const { out, staged, writer } = stagedIn();
     writer.item({ key: KEY, index: 0, value: tricky[0], usedBy: USED_BY, collectedAt: AT });
