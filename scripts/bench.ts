@@ -4,7 +4,7 @@
  * allow at best. Writes a Markdown table to bench-results.md (and prints it).
  *
  *   npm run bench -- [--scale 1] [--latency 50] [--only aws-iam,aws-config,github,google]
- *                    [--help-runs 10] [--demo-runs 3] [--out bench-results.md]
+ *                    [--runs 3] [--help-runs 10] [--demo-runs 3] [--out bench-results.md]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +38,7 @@ interface Options {
   scale: number;
   latency: number;
   only?: string[];
+  runs: number;
   helpRuns: number;
   demoRuns: number;
   out: string;
@@ -50,6 +51,8 @@ Scans a large synthetic organization on the local fakes through the CLI and writ
                    5 regions x 2,000 Config resources, 1,000 repos, 2,000 members, 20,000 Google users)
   --latency MS     latency injected per request (default 50)
   --only LIST      only these services: aws-iam, aws-config, github, google (comma-separated)
+  --runs N         runs of each service whose first run takes under 30 s; the row shown is the
+                   run with the median wall time (default 3)
   --help-runs N    runs of soc2 --help to time (default 10)
   --demo-runs N    runs of soc2 scan --demo to time (default 3)
   --out FILE       where to write the table (default bench-results.md)
@@ -58,7 +61,14 @@ Scans a large synthetic organization on the local fakes through the CLI and writ
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { scale: 1, latency: 50, helpRuns: 10, demoRuns: 3, out: 'bench-results.md' };
+  const options: Options = {
+    scale: 1,
+    latency: 50,
+    runs: 3,
+    helpRuns: 10,
+    demoRuns: 3,
+    out: 'bench-results.md',
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
@@ -70,6 +80,7 @@ function parseArgs(argv: string[]): Options {
     };
     if (flag === '--scale') options.scale = number();
     else if (flag === '--latency') options.latency = number();
+    else if (flag === '--runs') options.runs = Math.max(1, number());
     else if (flag === '--help-runs') options.helpRuns = number();
     else if (flag === '--demo-runs') options.demoRuns = number();
     else if (flag === '--help' || flag === '-h') {
@@ -127,7 +138,12 @@ interface Measured {
   exitCode: number | null;
   errors: string[];
   stats?: Record<string, number | string>;
+  /** Wall time of every run of this service, this one included. */
+  wallsMs: number[];
 }
+
+/** Services this short are run several times: one run is at the mercy of whatever else the machine does. */
+const REPEAT_UNDER_MS = 30_000;
 
 function checksOf(provider: string, accept: (keys: readonly string[]) => boolean): string[] {
   return allChecks
@@ -298,6 +314,7 @@ async function measure(service: ServiceRun, options: Options): Promise<Measured>
       exitCode: result.code,
       errors: report.checks.filter((c) => c.status === 'error').map((c) => `${c.id}: ${c.reason}`),
       stats: report.providers.find((p) => p.id === service.provider)?.stats,
+      wallsMs: [wallMs],
     };
   } finally {
     await proxy.close();
@@ -334,10 +351,21 @@ function timeRuns(runs: number, args: string[]): { wallMs: number; cpuMs: number
   return { wallMs: median(walls), cpuMs: median(cpu) };
 }
 
+/** The run with the median wall time, carrying every run's wall time. */
+function medianRun(runs: Measured[]): Measured {
+  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, wallsMs: runs.map((r) => r.wallMs) };
+}
+
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
 
 type Timed = ReturnType<typeof timeRuns>;
+
+const wallCell = (r: Measured) =>
+  r.wallsMs.length > 1
+    ? `${fmt(r.wallMs / 1000)} (${r.wallsMs.map((w) => fmt(w / 1000)).join(', ')})`
+    : fmt(r.wallMs / 1000);
 
 function table(results: Measured[], help: Timed, demo: Timed, options: Options): string {
   const lines: string[] = [];
@@ -361,10 +389,12 @@ function table(results: Measured[], help: Timed, demo: Timed, options: Options):
       ...(r.errors.length ? [`**${r.errors.length} checks in error**`] : []),
     ].join(', ');
     lines.push(
-      `| ${r.run.name} | ${r.run.size} | ${r.requests} | ${r.minimum} | ${fmt(reqRatio, 2)} | ${fmt(r.wallMs / 1000)} | ${fmt(r.lowerBoundMs / 1000)} | ${fmt(wallRatio, 2)} | ${fmt(r.scanMs / 1000)} | ${fmt(rssMb, 0)} | ${fmt(r.cpuMs / 1000)} | ${fmt(r.fakeCpuMs / 1000)} | ${r.concurrency} (${r.peakInFlight}) | ${ok} |`,
+      `| ${r.run.name} | ${r.run.size} | ${r.requests} | ${r.minimum} | ${fmt(reqRatio, 2)} | ${wallCell(r)} | ${fmt(r.lowerBoundMs / 1000)} | ${fmt(wallRatio, 2)} | ${fmt(r.scanMs / 1000)} | ${fmt(rssMb, 0)} | ${fmt(r.cpuMs / 1000)} | ${fmt(r.fakeCpuMs / 1000)} | ${r.concurrency} (${r.peakInFlight}) | ${ok} |`,
     );
   }
   lines.push(
+    '',
+    `Services whose first run takes under ${REPEAT_UNDER_MS / 1000} s are run up to ${options.runs} times; their row is the run with the median wall time, with every run's wall time in brackets.`,
     '',
     '| Start-up and demo | Median wall (ms) | Median CPU (ms) | Target (wall) | Met |',
     '|---|---:|---:|---:|---|',
@@ -393,9 +423,12 @@ async function main() {
   const results: Measured[] = [];
   for (const service of chosen) {
     process.stderr.write(`bench: ${service.name} (${service.size}, ${service.checks.length} checks)...\n`);
-    const measured = await measure(service, options);
+    const runs = [await measure(service, options)];
+    while (runs.length < options.runs && runs[0]!.wallMs < REPEAT_UNDER_MS)
+      runs.push(await measure(service, options));
+    const measured = medianRun(runs);
     process.stderr.write(
-      `bench: ${service.name}: ${measured.requests} requests (min ${measured.minimum}), ${fmt(measured.wallMs / 1000)} s (bound ${fmt(measured.lowerBoundMs / 1000)} s)\n`,
+      `bench: ${service.name}: ${measured.requests} requests (min ${measured.minimum}), ${runs.map((r) => fmt(r.wallMs / 1000)).join(', ')} s (bound ${fmt(measured.lowerBoundMs / 1000)} s)\n`,
     );
     results.push(measured);
   }
