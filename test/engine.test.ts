@@ -247,6 +247,41 @@ describe('collect', () => {
     expect(entries.map((e) => e.key)).toEqual(['aws.list']);
   });
 
+  it("drops items that a failed collector's leftover tasks hand over after the key is done", async () => {
+    let late!: () => void;
+    const lateItem = new Promise<void>((resolve) => (late = resolve));
+    const aws: Provider = {
+      ...fakeProvider('aws', {}),
+      load: async () => ({
+        createSession: async () => ({}),
+        collectors: [
+          {
+            key: 'aws.list',
+            collect: async (ctx) => {
+              ctx.itemReady(0, 'first repository');
+              setTimeout(() => {
+                ctx.itemReady(1, 'second repository, answered after the 403');
+                late();
+              }, 5);
+              throw new SkipError('cannot read webhooks of third (403): needs admin');
+            },
+          },
+        ],
+      }),
+    };
+    const seen: string[] = [];
+    await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.l'])),
+      checks: [fakeCheck('aws.l', ['aws.list'], () => pass())],
+      providers: [aws],
+      onEvidenceItem: (item) => seen.push(`item ${item.index}`),
+      onEvidence: ({ entry }) => seen.push(`entry ${entry.status}`),
+    });
+    await lateItem;
+    expect(seen).toEqual(['item 0', 'entry skipped']);
+  });
+
   it('fails the scan, not the collector, when an item cannot be taken', async () => {
     const aws: Provider = {
       ...fakeProvider('aws', {}),

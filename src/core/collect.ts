@@ -119,12 +119,14 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     const state = stateFor(provider);
     const started = now().toISOString();
     onEvent?.({ type: 'collect', provider: provider.id, key, state: 'start' });
+    // Items handed over early are redacted then, and that copy is reused for the final value. Once the
+    // key is done (a collector may reject while some of its tasks still run), later items are dropped.
+    const redactedItems = new Map<unknown, unknown>();
+    let finished = false;
     try {
       const { runtime, session } = await state.runtime;
       const collector = runtime.collectors.find((c: AnyCollector) => c.key === key);
       if (!collector) throw new Error(`provider ${providerId} has no collector for ${key}`);
-      // Items handed over early are redacted then, and that copy is reused for the final value.
-      const redactedItems = new Map<unknown, unknown>();
       const value: unknown = await collector.collect({
         config,
         env,
@@ -138,6 +140,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
         },
         progress: (message) => onEvent?.({ type: 'progress', provider: provider.id, key, message }),
         itemReady: (index, item) => {
+          if (finished) return;
           const clean = redact(item);
           redactedItems.set(item, clean);
           // A failure to take the item (the disk is full) is the scan's, not this collector's.
@@ -148,6 +151,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
           }
         },
       });
+      finished = true;
       onEvent?.({ type: 'collect', provider: provider.id, key, state: 'ok' });
       // Redacted as soon as it arrives, so the raw answer (and any secret in it) is not kept around.
       const clean = Array.isArray(value)
@@ -155,6 +159,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
         : redact(value);
       return { status: 'ok', value: clean, collectedAt: started };
     } catch (error) {
+      finished = true;
       if (signal.aborted) throw new InterruptedError(reasonOf(signal));
       // A local file the user pointed at is malformed: that is bad input for the whole scan (exit 2).
       if (error instanceof InputError) throw error;

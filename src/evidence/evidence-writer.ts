@@ -12,9 +12,9 @@ interface OpenFile {
 }
 
 /**
- * Writes each data key's evidence file into a staged output. A key whose items arrive one by one (an
- * AWS account's or region's result) is written item by item while the scan goes on; the file is the
- * same as evidenceFile's. If the finished entry is not exactly the items written (the key failed, or
+ * Writes each data key's evidence file into a staged output. A key whose items arrive one by one (the
+ * result of one AWS account or region, GitHub repository or Google user) is written item by item while
+ * the scan goes on; the file is the same as evidenceFile's. If the finished entry is not exactly the items written (the key failed, or
  * a collector broke the itemReady contract), the file is written again from the entry.
  */
 export class EvidenceWriter {
