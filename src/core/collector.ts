@@ -20,7 +20,8 @@ export interface CollectContext<Session = unknown> {
   progress(message: string): void;
   /**
    * Hands over one element of this key's value (a list) as soon as it is final, by its position in
-   * that list, so its evidence can be written while the rest is still being collected. Optional.
+   * that list, so its evidence can be written while the rest is still being collected. Calling it is
+   * optional; items handed over after the collector has returned or failed are dropped.
    */
   itemReady(index: number, item: unknown): void;
 }
