@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { InterruptedError, SkipError } from '../src/core/errors.js';
 import { makePlan } from '../src/core/plan.js';
-import type { Provider } from '../src/core/collector.js';
-import { runScan, type EvidenceEntry, type EvidenceItem } from '../src/core/scan.js';
+import type { AnyCollector, Provider } from '../src/core/collector.js';
+import { runScan, type EvidenceEntry, type EvidenceItem, type ScanOptions } from '../src/core/scan.js';
 import type { Snapshot } from '../src/core/snapshot.js';
 import { REDACTED } from '../src/evidence/redact.js';
 import { catalogOf, configWith, control, fakeCheck, fakeProvider, tick } from './fixtures/engine.js';
 
 const pass = (resource = 'acct') => [{ resource, status: 'pass' as const, message: 'ok' }];
 const fail = (resource = 'acct') => [{ resource, status: 'fail' as const, message: 'bad' }];
+
+/** An AWS provider whose collectors get the whole collect context (itemReady included). */
+const awsWith = (...collectors: AnyCollector[]): Provider => ({
+  ...fakeProvider('aws', {}),
+  load: async () => ({ createSession: async () => ({}), collectors }),
+});
+
+/** A scan of one check reading 'aws.list' from `aws`. */
+const scanOfList = (aws: Provider, options: Pick<ScanOptions, 'onEvidence' | 'onEvidenceItem'>) =>
+  runScan({
+    config: configWith(),
+    catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.l'])),
+    checks: [fakeCheck('aws.l', ['aws.list'], () => pass())],
+    providers: [aws],
+    ...options,
+  });
 
 describe('collect', () => {
   it('runs each collector once even when several checks and collectors need its key', async () => {
@@ -201,37 +217,27 @@ describe('collect', () => {
       { accountId: '1', token: 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB' },
       { accountId: '2', note: 'fine' },
     ];
-    const aws: Provider = {
-      ...fakeProvider('aws', {}),
-      load: async () => ({
-        createSession: async () => ({}),
-        collectors: [
-          {
-            key: 'aws.list',
-            collect: async (ctx) => {
-              await ctx.need('aws.unused' as never);
-              ctx.itemReady(1, raw[1]);
-              ctx.itemReady(0, raw[0]);
-              return raw;
-            },
-          },
-          {
-            key: 'aws.unused',
-            collect: async (ctx) => {
-              ctx.itemReady(0, 'nobody reads me');
-              return ['nobody reads me'];
-            },
-          },
-        ],
-      }),
-    };
+    const aws = awsWith(
+      {
+        key: 'aws.list',
+        collect: async (ctx) => {
+          await ctx.need('aws.unused' as never);
+          ctx.itemReady(1, raw[1]);
+          ctx.itemReady(0, raw[0]);
+          return raw;
+        },
+      },
+      {
+        key: 'aws.unused',
+        collect: async (ctx) => {
+          ctx.itemReady(0, 'nobody reads me');
+          return ['nobody reads me'];
+        },
+      },
+    );
     const items: EvidenceItem[] = [];
     const entries: EvidenceEntry[] = [];
-    const { snapshot } = await runScan({
-      config: configWith(),
-      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.l'])),
-      checks: [fakeCheck('aws.l', ['aws.list'], () => pass())],
-      providers: [aws],
+    const { snapshot } = await scanOfList(aws, {
       onEvidenceItem: (item) => items.push(item),
       onEvidence: (entry) => entries.push(entry),
     });
@@ -250,31 +256,19 @@ describe('collect', () => {
   it("drops items that a failed collector's leftover tasks hand over after the key is done", async () => {
     let late!: () => void;
     const lateItem = new Promise<void>((resolve) => (late = resolve));
-    const aws: Provider = {
-      ...fakeProvider('aws', {}),
-      load: async () => ({
-        createSession: async () => ({}),
-        collectors: [
-          {
-            key: 'aws.list',
-            collect: async (ctx) => {
-              ctx.itemReady(0, 'first repository');
-              setTimeout(() => {
-                ctx.itemReady(1, 'second repository, answered after the 403');
-                late();
-              }, 5);
-              throw new SkipError('cannot read webhooks of third (403): needs admin');
-            },
-          },
-        ],
-      }),
-    };
+    const aws = awsWith({
+      key: 'aws.list',
+      collect: async (ctx) => {
+        ctx.itemReady(0, 'first repository');
+        setTimeout(() => {
+          ctx.itemReady(1, 'second repository, answered after the 403');
+          late();
+        }, 5);
+        throw new SkipError('cannot read webhooks of third (403): needs admin');
+      },
+    });
     const seen: string[] = [];
-    await runScan({
-      config: configWith(),
-      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.l'])),
-      checks: [fakeCheck('aws.l', ['aws.list'], () => pass())],
-      providers: [aws],
+    await scanOfList(aws, {
       onEvidenceItem: (item) => seen.push(`item ${item.index}`),
       onEvidence: ({ entry }) => seen.push(`entry ${entry.status}`),
     });
@@ -283,26 +277,14 @@ describe('collect', () => {
   });
 
   it('fails the scan, not the collector, when an item cannot be taken', async () => {
-    const aws: Provider = {
-      ...fakeProvider('aws', {}),
-      load: async () => ({
-        createSession: async () => ({}),
-        collectors: [
-          {
-            key: 'aws.list',
-            collect: async (ctx) => {
-              ctx.itemReady(0, 'first');
-              return ['first'];
-            },
-          },
-        ],
-      }),
-    };
-    const scan = runScan({
-      config: configWith(),
-      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.l'])),
-      checks: [fakeCheck('aws.l', ['aws.list'], () => pass())],
-      providers: [aws],
+    const aws = awsWith({
+      key: 'aws.list',
+      collect: async (ctx) => {
+        ctx.itemReady(0, 'first');
+        return ['first'];
+      },
+    });
+    const scan = scanOfList(aws, {
       onEvidenceItem: () => {
         throw new Error('ENOSPC: no space left on device, write');
       },
