@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../core/errors.js';
-import type { ScanResult } from '../core/result.js';
-import type { Reporter } from '../report/index.js';
 import { sha256, type Manifest } from './manifest.js';
 import type { OutputFile } from './output-dir.js';
-import { MANIFEST_PATH, withManifest } from './scan-output.js';
+import { MANIFEST_PATH } from './scan-output.js';
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -44,15 +42,11 @@ function shardEvidence(dir: string): { path: string; content: Buffer }[] {
 }
 
 /**
- * The merged output folder: reports for the merged result, each shard's evidence (data files and its
- * manifest) under evidence/shards/shard-<i>/, and a manifest over everything.
+ * The merged output folder's files besides its reports and manifest: each shard's evidence (data files
+ * and its manifest) under evidence/shards/shard-<i>/, with the shard's report.json.
  */
-export function mergedOutputFiles(
-  result: ScanResult,
-  shards: readonly { dir: string; label: string }[],
-  reporters: readonly Reporter[],
-): OutputFile[] {
-  const files: OutputFile[] = reporters.map((r) => ({ path: r.file, content: r.render(result) }));
+export function mergedShardFiles(shards: readonly { dir: string; label: string }[]): OutputFile[] {
+  const files: OutputFile[] = [];
   for (const shard of shards) {
     for (const file of shardEvidence(shard.dir)) {
       files.push({
@@ -65,5 +59,5 @@ export function mergedOutputFiles(
       files.push({ path: `evidence/shards/${shard.label}/report.json`, content: readFileSync(report) });
     }
   }
-  return withManifest(files, result);
+  return files;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ScanResult } from '../core/result.js';
 import type { DataEntry } from '../core/snapshot.js';
 import type { Reporter } from '../report/index.js';
-import { manifestEntry, sha256, type Manifest, type ManifestEntry } from './manifest.js';
+import { sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import type { OutputFile, StagedOutput } from './output-dir.js';
 
 export const MANIFEST_PATH = 'evidence/manifest.json';
@@ -61,18 +61,6 @@ export function completeScanOutput(
   for (const file of reportFiles(result, reporters)) output.write(file);
   output.write(manifestFile(output.written(), result, context));
   output.commit();
-}
-
-/** Appends the manifest: SHA-256 and size of every other file of the output folder, sorted by path. */
-export function withManifest(
-  files: OutputFile[],
-  result: ScanResult,
-  context: Pick<Manifest, 'config' | 'sources'> = {},
-): OutputFile[] {
-  const entries = files
-    .map((f) => manifestEntry(f.path, f.content))
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
-  return [...files, manifestFile(entries, result, context)];
 }
 
 /** The manifest over files already written (`entries` sorted by path). */

@@ -3,8 +3,9 @@ import { readReport } from '../../core/baseline.js';
 import { InputError } from '../../core/errors.js';
 import { appendHistory } from '../../core/history.js';
 import { mergeResults } from '../../core/merge.js';
-import { assertReplaceableOutput, writeOutputDir } from '../../evidence/output-dir.js';
-import { mergedOutputFiles } from '../../evidence/merge-output.js';
+import { assertReplaceableOutput, StagedOutput } from '../../evidence/output-dir.js';
+import { mergedShardFiles } from '../../evidence/merge-output.js';
+import { completeScanOutput } from '../../evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
 
 export interface MergeFlags {
@@ -38,14 +39,15 @@ export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<n
     throw new InputError('soc2 merge: the same shard was given twice');
   const result = mergeResults(reports, dirs);
   const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
-  writeOutputDir(
-    flags.out,
-    mergedOutputFiles(
-      result,
-      dirs.map((dir, i) => ({ dir, label: labels[i]! })),
-      chosen,
-    ),
-  );
+  const output = StagedOutput.open(flags.out);
+  try {
+    for (const file of mergedShardFiles(dirs.map((dir, i) => ({ dir, label: labels[i]! }))))
+      output.write(file);
+    completeScanOutput(output, result, chosen);
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
   if (flags.history) appendHistory(flags.history, result);
   if (!flags.quiet) {
     const s = result.summary;
