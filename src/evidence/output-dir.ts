@@ -182,18 +182,6 @@ export class StagedOutput {
   }
 }
 
-/** Writes a whole output folder at once (see StagedOutput). */
-export function writeOutputDir(outDir: string, files: readonly OutputFile[]): void {
-  const output = StagedOutput.open(outDir);
-  try {
-    for (const file of files) output.write(file);
-    output.commit();
-  } catch (error) {
-    output.discard();
-    throw error;
-  }
-}
-
 /** Writes one file atomically (temp file, then rename). */
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const target = resolve(file);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { DataEntry } from '../../src/core/snapshot.js';
 import { sha256 } from '../../src/core/sha256.js';
 import { EvidenceWriter } from '../../src/evidence/evidence-writer.js';
-import { StagedOutput, writeOutputDir } from '../../src/evidence/output-dir.js';
+import { StagedOutput } from '../../src/evidence/output-dir.js';
+import { writeOutputDir } from '../fixtures/output-dir.js';
 import {
   evidenceFile,
   evidenceFileParts,
