@@ -43,6 +43,40 @@ export default tseslint.config(
     },
   },
   {
+    // The engine (plan, collect, evaluate, roll up) touches neither the disk nor the outer layers.
+    files: ['src/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'fs',
+            'node:fs',
+            'fs/promises',
+            'node:fs/promises',
+            'node:child_process',
+            'node:http',
+            'node:https',
+            'node:net',
+          ].map((name) => ({
+            name,
+            message: 'The engine does no disk or network I/O: the CLI, collectors and evidence writer do.',
+          })),
+          patterns: [
+            {
+              group: ['@aws-sdk/*', '@octokit/*', '@googleapis/*', 'googleapis', 'chalk', 'ora'],
+              message: 'The engine imports no SDK and no terminal library.',
+            },
+            {
+              group: ['../cli/*', '../report/*', '../evidence/*', '../collectors/*', '../../checks/*'],
+              message: 'The engine depends on no outer layer; they depend on it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**', '*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -1,4 +1,4 @@
-import type { AnyCheck } from '../src/core/check.js';
+import type { AnyCheck } from '../src/engine/check.js';
 import { awsChecks } from './aws/index.js';
 import { docsChecks } from './docs/index.js';
 import { githubChecks } from './github/index.js';

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 import { allChecks } from '../checks/index.js';
 import { providers } from '../src/collectors/index.js';
-import type { ScanResult } from '../src/core/result.js';
+import type { ScanResult } from '../src/engine/result.js';
 import { packageRoot } from '../src/core/paths.js';
 import { startFakeAws } from '../test/fakes/aws/server.js';
 import { awsService, startFaultProxy, type Dialect, type FaultStats } from '../test/fakes/faults.js';

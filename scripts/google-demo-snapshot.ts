@@ -11,7 +11,7 @@ import { googleChecks } from '../checks/google/index.js';
 import { providers } from '../src/collectors/index.js';
 import { defaultConfig } from '../src/core/config.js';
 import { packageRoot } from '../src/core/paths.js';
-import { runScan } from '../src/core/scan.js';
+import { runScan } from '../src/engine/scan.js';
 import { DOMAIN, lumenLedgerTenant } from '../test/fakes/google/lumen-ledger.js';
 import { startFakeGoogle } from '../test/fakes/google/server.js';
 

@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allChecks } from '../checks/index.js';
 import { catalogWarnings, loadCatalog, type Catalog } from '../src/core/catalog.js';
-import { defineCheck, type AnyCheck } from '../src/core/check.js';
+import { defineCheck, type AnyCheck } from '../src/engine/check.js';
 import { criterionIds } from '../src/core/criteria.js';
-import { InputError, type Problem } from '../src/core/errors.js';
+import { InputError, type Problem } from '../src/engine/errors.js';
 import { builtInCatalogDir, packageRoot } from '../src/core/paths.js';
 import { soc2 } from './harness/cli.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, resolveCheckOptions } from '../src/core/config.js';
-import { InputError } from '../src/core/errors.js';
+import { InputError } from '../src/engine/errors.js';
 import { starterConfig } from '../src/core/starter-config.js';
 import { fakeCheck } from './fixtures/engine.js';
 

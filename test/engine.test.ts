@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InterruptedError, SkipError } from '../src/core/errors.js';
-import { makePlan } from '../src/core/plan.js';
-import type { AnyCollector, Provider } from '../src/core/collector.js';
-import { runScan, type EvidenceEntry, type EvidenceItem, type ScanOptions } from '../src/core/scan.js';
+import { InterruptedError, SkipError } from '../src/engine/errors.js';
+import { makePlan } from '../src/engine/plan.js';
+import type { AnyCollector, Provider } from '../src/engine/collector.js';
+import { runScan, type EvidenceEntry, type EvidenceItem, type ScanOptions } from '../src/engine/scan.js';
 import type { Snapshot } from '../src/core/snapshot.js';
-import { REDACTED } from '../src/evidence/redact.js';
+import { REDACTED } from '../src/engine/redact.js';
 import { catalogOf, configWith, control, fakeCheck, fakeProvider, tick } from './fixtures/engine.js';
 
 const pass = (resource = 'acct') => [{ resource, status: 'pass' as const, message: 'ok' }];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScan } from '../src/core/scan.js';
+import { runScan } from '../src/engine/scan.js';
 import { renderHtml } from '../src/report/html.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { catalogOf, configWith, control, fakeCheck, fakeProvider } from './fixtures/engine.js';

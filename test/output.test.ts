@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../src/core/errors.js';
-import { runScan } from '../src/core/scan.js';
+import { InputError } from '../src/engine/errors.js';
+import { runScan } from '../src/engine/scan.js';
 import { StagedOutput } from '../src/evidence/output-dir.js';
 import { writeOutputDir } from './fixtures/output-dir.js';
-import { redact, REDACTED } from '../src/evidence/redact.js';
+import { redact, REDACTED } from '../src/engine/redact.js';
 import { EvidenceWriter } from '../src/evidence/evidence-writer.js';
 import { completeScanOutput } from '../src/evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor } from '../src/report/index.js';

@@ -1,4 +1,4 @@
-import type { AnyCheck } from '../../src/core/check.js';
+import type { AnyCheck } from '../../src/engine/check.js';
 import cloudtrailMultiRegion from './cloudtrail-multi-region/check.js';
 import configRecording from './config-recording/check.js';
 import configRuleCompliance from './config-rule-compliance/check.js';

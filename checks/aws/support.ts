@@ -5,7 +5,7 @@ import type {
   ConfigResources,
   CredentialReportRow,
 } from '../../src/collectors/aws/data.js';
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/engine/types.js';
 
 /** Shared helpers for the AWS checks (pure). */
 

@@ -1,4 +1,4 @@
-import type { AnyCheck } from '../../src/core/check.js';
+import type { AnyCheck } from '../../src/engine/check.js';
 import evidenceFresh from './evidence-fresh/check.js';
 import policies from './policies/check.js';
 import riskRegister from './risk-register/check.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/engine/types.js';
 import { ageInDays, passOn } from './shared.js';
 
 export interface SlaAlert {

@@ -1,4 +1,4 @@
-import type { AnyCheck } from '../../src/core/check.js';
+import type { AnyCheck } from '../../src/engine/check.js';
 import actionsToken from './actions-token/check.js';
 import basePermission from './base-permission/check.js';
 import branchProtection from './branch-protection/check.js';

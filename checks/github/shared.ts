@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/engine/types.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,4 @@
-import type { AnyCheck } from '../../src/core/check.js';
+import type { AnyCheck } from '../../src/engine/check.js';
 import admins2sv from './admins-2sv/check.js';
 import externalGroupMembers from './external-group-members/check.js';
 import inactiveUsers from './inactive-users/check.js';

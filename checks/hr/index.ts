@@ -1,4 +1,4 @@
-import type { AnyCheck } from '../../src/core/check.js';
+import type { AnyCheck } from '../../src/engine/check.js';
 import backgroundCheck from './background-check/check.js';
 import newHireTraining from './new-hire-training/check.js';
 import offboardingAws from './offboarding-aws/check.js';

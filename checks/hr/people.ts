@@ -1,5 +1,5 @@
 import type { Person } from '../../src/collectors/hr/data.js';
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/engine/types.js';
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { errorMessage, ExitCode, InputError, InterruptedError } from '../core/errors.js';
+import { errorMessage, ExitCode, InputError, InterruptedError } from '../engine/errors.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { buildProgram } from './program.js';
 

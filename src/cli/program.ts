@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { SEVERITIES } from '../core/types.js';
+import { SEVERITIES } from '../engine/types.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Ora } from 'ora';
-import type { ScanEvent } from '../core/events.js';
+import type { ScanEvent } from '../engine/events.js';
 
 export interface Progress {
   event(event: ScanEvent): void;

@@ -1,4 +1,4 @@
-import type { Provider } from '../core/collector.js';
+import type { Provider } from '../engine/collector.js';
 import { awsProvider } from './aws/provider.js';
 import { docsProvider } from './docs/provider.js';
 import { githubProvider } from './github/provider.js';

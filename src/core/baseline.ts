@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from './errors.js';
-import type { BaselineComparison, CheckResult, ScanResult } from './result.js';
-import { exitCodeFor } from './rollup.js';
-import type { Severity } from './types.js';
+import { InputError } from '../engine/errors.js';
+import type { BaselineComparison, CheckResult, ScanResult } from '../engine/result.js';
+import { exitCodeFor } from '../engine/rollup.js';
+import type { Severity } from '../engine/types.js';
 
 /** A finding's identity across scans: the check and the resource it names. */
 export function findingKey(checkId: string, resource: string): string {

@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnyCheck } from './check.js';
+import type { AnyCheck } from '../engine/check.js';
 import { criterionIds } from './criteria.js';
-import { InputError, type Problem } from './errors.js';
+import { InputError, type Problem } from '../engine/errors.js';
 import { builtInCatalogDir } from './paths.js';
 import { validateSource } from './schema-validate.js';
 import { cachedSource, readCatalogCache } from './catalog-cache.js';

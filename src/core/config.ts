@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { AnyCheck } from './check.js';
-import { InputError, type Problem } from './errors.js';
+import type { AnyCheck } from '../engine/check.js';
+import { InputError, type Problem } from '../engine/errors.js';
 import { schemasDir } from './paths.js';
 import { compileSchema, describeErrors, validateSource } from './schema-validate.js';
-import type { Severity } from './types.js';
+import type { Severity } from '../engine/types.js';
 import { readYamlFile, type YamlSource } from './yaml-source.js';
 
 export const DEFAULT_CONFIG_FILE = 'soc2.config.yaml';

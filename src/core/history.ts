@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORY_TITLES, type Category } from './criteria.js';
-import { InputError } from './errors.js';
-import type { ScanResult } from './result.js';
-import type { CheckStatus, ControlStatus, Severity } from './types.js';
+import { InputError } from '../engine/errors.js';
+import type { ScanResult } from '../engine/result.js';
+import type { CheckStatus, ControlStatus, Severity } from '../engine/types.js';
 import { writeFileAtomic } from '../evidence/output-dir.js';
 
 /**

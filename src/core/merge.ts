@@ -1,6 +1,6 @@
-import { InputError } from './errors.js';
-import type { CheckResult, ControlResult, FindingResult, ProviderResult, ScanResult } from './result.js';
-import { controlStatus, criterionStatus, summarize } from './rollup.js';
+import { InputError } from '../engine/errors.js';
+import type { CheckResult, ControlResult, FindingResult, ProviderResult, ScanResult } from '../engine/result.js';
+import { controlStatus, criterionStatus, summarize } from '../engine/rollup.js';
 
 const earliest = (values: string[]) => values.reduce((a, b) => (b < a ? b : a));
 const latest = (values: string[]) => values.reduce((a, b) => (b > a ? b : a));

@@ -1,6 +1,6 @@
-import { InputError } from './errors.js';
+import { InputError } from '../engine/errors.js';
 import type { HistoryRecord } from './history.js';
-import type { ControlStatus } from './types.js';
+import type { ControlStatus } from '../engine/types.js';
 
 const DAY = 86_400_000;
 

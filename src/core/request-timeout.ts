@@ -1,4 +1,4 @@
-import { InputError } from './errors.js';
+import { InputError } from '../engine/errors.js';
 
 /** How long one HTTP request may take before it is abandoned (and retried by its provider). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import type { Problem } from './errors.js';
+import type { Problem } from '../engine/errors.js';
 import { packageRoot } from './paths.js';
 import { sha256 } from './sha256.js';
 import type { YamlSource } from './yaml-source.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InputError } from './errors.js';
+import { InputError } from '../engine/errors.js';
 
 /** One slice of a big organization: `index` of `count`, 1-based (`--shard 2/4`). */
 export interface Shard {

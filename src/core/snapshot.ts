@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { InputError } from './errors.js';
+import { InputError } from '../engine/errors.js';
 
 export type DataEntry =
   | { status: 'ok'; value: unknown; collectedAt?: string }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { InputError, type Problem } from './errors.js';
+import { InputError, type Problem } from '../engine/errors.js';
 
 /** A parsed YAML (or JSON) file that can say where any value in it came from. */
 export interface YamlSource {

@@ -1,4 +1,4 @@
-import type { EvidenceEntry, EvidenceItem } from '../core/scan.js';
+import type { EvidenceEntry, EvidenceItem } from '../engine/scan.js';
 import type { StagedOutput, StagedStream } from './output-dir.js';
 import { evidenceFile, evidenceFileParts, evidenceItemText, evidencePathForKey } from './scan-output.js';
 

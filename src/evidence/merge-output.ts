@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { InputError } from '../core/errors.js';
+import { InputError } from '../engine/errors.js';
 import { sha256, type Manifest } from './manifest.js';
 import type { OutputFile } from './output-dir.js';
 import { MANIFEST_PATH } from './scan-output.js';

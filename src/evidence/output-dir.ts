@@ -12,7 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../core/errors.js';
+import { InputError } from '../engine/errors.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 
 export interface OutputFile {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { ScanResult } from '../core/result.js';
+import type { ScanResult } from '../engine/result.js';
 import type { DataEntry } from '../core/snapshot.js';
 import type { Reporter } from '../report/index.js';
 import { sha256, type Manifest, type ManifestEntry } from './manifest.js';

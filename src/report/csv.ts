@@ -1,4 +1,4 @@
-import type { ScanResult } from '../core/result.js';
+import type { ScanResult } from '../engine/result.js';
 
 const HEADER = [
   'check_id',

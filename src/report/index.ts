@@ -1,4 +1,4 @@
-import type { ScanResult } from '../core/result.js';
+import type { ScanResult } from '../engine/result.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';

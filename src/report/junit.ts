@@ -1,4 +1,4 @@
-import type { CheckResult, ScanResult } from '../core/result.js';
+import type { CheckResult, ScanResult } from '../engine/result.js';
 import { xmlEscape as a, xmlText as t } from './xml.js';
 
 function attrs(values: Record<string, string | number>): string {

@@ -1,4 +1,4 @@
-import type { CheckStatus, ControlStatus } from '../core/types.js';
+import type { CheckStatus, ControlStatus } from '../engine/types.js';
 
 export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
   pass: 'Pass',

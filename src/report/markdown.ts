@@ -1,4 +1,4 @@
-import type { CheckResult, ScanResult } from '../core/result.js';
+import type { CheckResult, ScanResult } from '../engine/result.js';
 import { CHECK_STATUS_LABEL, CONTROL_STATUS_LABEL, FINDINGS_SHOWN } from './labels.js';
 
 function cell(text: string): string {

@@ -1,5 +1,5 @@
-import type { CheckResult, FindingResult, ScanResult } from '../core/result.js';
-import type { Severity } from '../core/types.js';
+import type { CheckResult, FindingResult, ScanResult } from '../engine/result.js';
+import type { Severity } from '../engine/types.js';
 import { uuidV5 } from './uuid.js';
 
 /** The OCSF schema version these events follow. */

@@ -1,4 +1,4 @@
-import type { CheckResult, ControlResult, ScanResult } from '../core/result.js';
+import type { CheckResult, ControlResult, ScanResult } from '../engine/result.js';
 import { uuidV5 } from './uuid.js';
 
 export const OSCAL_VERSION = '1.0.6';

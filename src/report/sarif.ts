@@ -1,8 +1,8 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageRoot } from '../core/paths.js';
-import type { CheckResult, FindingResult, ScanResult } from '../core/result.js';
-import { severityRank, type Severity } from '../core/types.js';
+import type { CheckResult, FindingResult, ScanResult } from '../engine/result.js';
+import { severityRank, type Severity } from '../engine/types.js';
 import { sha256 } from '../core/sha256.js';
 
 /** GitHub code scanning rejects runs with more results than this. */

@@ -3,7 +3,7 @@ import { allChecks } from '../../checks/index.js';
 import { providers } from '../../src/collectors/index.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { defaultConfig, type Config } from '../../src/core/config.js';
-import { runScan } from '../../src/core/scan.js';
+import { runScan } from '../../src/engine/scan.js';
 import { startFakeAws, type FakeAws, type FakeWorld } from '../fakes/aws/server.js';
 import {
   account,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { handleError } from '../../src/cli/main.js';
-import { ExitCode } from '../../src/core/errors.js';
+import { ExitCode } from '../../src/engine/errors.js';
 
 function stderrOf(run: () => number): { code: number; stderr: string } {
   let stderr = '';

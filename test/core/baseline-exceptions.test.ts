@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyBaseline, diffReports, diffText, readReport } from '../../src/core/baseline.js';
-import { InputError } from '../../src/core/errors.js';
-import { exceptionMatcher } from '../../src/core/exceptions.js';
+import { InputError } from '../../src/engine/errors.js';
+import { exceptionMatcher } from '../../src/engine/exceptions.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderSarif } from '../../src/report/sarif.js';
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/engine/types.js';
 import {
   buildScanResult,
   fixtureCheck,

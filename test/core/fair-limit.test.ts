@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fairLimit } from '../../src/core/fair-limit.js';
+import { fairLimit } from '../../src/engine/fair-limit.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendHistory, historyTrend, historyTrendText, readHistory } from '../../src/core/history.js';
 import { parsePeriod, periodReport } from '../../src/core/period.js';
-import { InputError } from '../../src/core/errors.js';
+import { InputError } from '../../src/engine/errors.js';
 import { renderPeriodHtml, renderPeriodMarkdown } from '../../src/report/period.js';
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/engine/types.js';
 import { buildScanResult, fixtureCheck, fixtureControl } from '../fixtures/scan-result.js';
 import { expectGolden } from '../fixtures/golden.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsByGroup } from '../../src/core/collector.js';
+import { itemsByGroup } from '../../src/engine/collector.js';
 
 describe('itemsByGroup', () => {
   it('hands over items at their place in the flattened list once every earlier group is done', () => {

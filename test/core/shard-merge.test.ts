@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
+import { InputError } from '../../src/engine/errors.js';
 import { mergeResults } from '../../src/core/merge.js';
-import type { ScanResult } from '../../src/core/result.js';
+import type { ScanResult } from '../../src/engine/result.js';
 import { inShard, ownsGlobalData, parseShard, shardOf, type Shard } from '../../src/core/shard.js';
-import type { Finding } from '../../src/core/types.js';
+import type { Finding } from '../../src/engine/types.js';
 import { buildScanResult, fixtureCheck, fixtureControl, type FixtureSpec } from '../fixtures/scan-result.js';
 
 const accounts = Array.from({ length: 17 }, (_, i) => String(100000000000 + i * 7919));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScanResult } from '../../src/core/result.js';
+import type { ScanResult } from '../../src/engine/result.js';
 import { soc2Async } from '../harness/cli.js';
 import { lumenLedger } from '../fakes/github/lumen-ledger.js';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/server.js';

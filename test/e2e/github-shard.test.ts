@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ScanResult } from '../../src/core/result.js';
+import type { ScanResult } from '../../src/engine/result.js';
 import { lumenLedger } from '../fakes/github/lumen-ledger.js';
 import { scanGithub } from '../fakes/github/scan.js';
 import { startFakeGithub, type FakeGithub } from '../fakes/github/server.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ScanResult } from '../../src/core/result.js';
+import type { ScanResult } from '../../src/engine/result.js';
 import { lumenLedger } from '../fakes/github/lumen-ledger.js';
 import { scanGithub } from '../fakes/github/scan.js';
 import { startFakeGithub, type FakeGithub, type FakeOptions } from '../fakes/github/server.js';

@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loginEventsCollector, usersCollector } from '../../src/collectors/google/collectors.js';
 import { SCOPES, type Scope } from '../../src/collectors/google/scopes.js';
 import { createGoogleSession, type GoogleSession } from '../../src/collectors/google/session.js';
-import type { CollectContext } from '../../src/core/collector.js';
+import type { CollectContext } from '../../src/engine/collector.js';
 import { defaultConfig } from '../../src/core/config.js';
-import { SkipError } from '../../src/core/errors.js';
+import { SkipError } from '../../src/engine/errors.js';
 import { lumenLedgerTenant } from '../fakes/google/lumen-ledger.js';
 import { startFakeGoogle, type FakeGoogle } from '../fakes/google/server.js';
 

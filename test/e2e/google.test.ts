@@ -4,8 +4,8 @@ import { googleChecks } from '../../checks/google/index.js';
 import { providers } from '../../src/collectors/index.js';
 import type { Catalog } from '../../src/core/catalog.js';
 import { defaultConfig, type Config, type GoogleConfig } from '../../src/core/config.js';
-import type { CheckResult } from '../../src/core/result.js';
-import { runScan } from '../../src/core/scan.js';
+import type { CheckResult } from '../../src/engine/result.js';
+import { runScan } from '../../src/engine/scan.js';
 import { DOMAIN, lumenLedgerTenant } from '../fakes/google/lumen-ledger.js';
 import { startFakeGoogle, type FakeGoogle, type FakeOptions } from '../fakes/google/server.js';
 

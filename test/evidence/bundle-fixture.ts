@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScanResult } from '../../src/core/result.js';
+import type { ScanResult } from '../../src/engine/result.js';
 import { SECRETS, secretText, serviceAccountKey } from './secrets.js';
 
 export interface FixtureOptions {

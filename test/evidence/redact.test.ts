@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redact, redactEveryPattern, redactString } from '../../src/evidence/redact.js';
+import { REDACTED, redact, redactEveryPattern, redactString } from '../../src/engine/redact.js';
 import { SECRETS, secretMarkers, secretText, serviceAccountKey } from './secrets.js';
 
 describe('redactString', () => {

@@ -2,8 +2,8 @@ import { allChecks } from '../../checks/index.js';
 import { providers } from '../../src/collectors/index.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { defaultConfig, type Config } from '../../src/core/config.js';
-import type { ScanResult } from '../../src/core/result.js';
-import { runScan } from '../../src/core/scan.js';
+import type { ScanResult } from '../../src/engine/result.js';
+import { runScan } from '../../src/engine/scan.js';
 import { startFaultProxy, type Dialect, type FaultPlan, type FaultStats } from '../fakes/faults.js';
 
 /** Data collection time of every fault-suite scan, so ages and windows are the same in every run. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ScanResult } from '../../src/core/result.js';
+import type { ScanResult } from '../../src/engine/result.js';
 import { soc2Async } from '../harness/cli.js';
 import { registered, scanAt, verdicts, type Target } from './harness.js';
 import { closedPort, GARBAGE, startGarbageServer } from './suite.js';

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ScanResult } from '../../src/core/result.js';
+import type { ScanResult } from '../../src/engine/result.js';
 import { registered, scanAt, scanThroughFaults, verdicts, type Target } from './harness.js';
 
 /** A port where nothing listens: connections are refused. */

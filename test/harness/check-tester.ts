@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckDefinition } from '../../src/core/check.js';
-import type { DataOf } from '../../src/core/data-map.js';
-import { evaluateCheck, type Evaluation } from '../../src/core/evaluate.js';
+import type { CheckDefinition } from '../../src/engine/check.js';
+import type { DataOf } from '../../src/engine/data-map.js';
+import { evaluateCheck, type Evaluation } from '../../src/engine/evaluate.js';
 import type { DataEntry } from '../../src/core/snapshot.js';
-import type { CheckStatus } from '../../src/core/types.js';
+import type { CheckStatus } from '../../src/engine/types.js';
 
 export const DEFAULT_NOW = new Date('2026-06-30T12:00:00Z');
 

@@ -4,7 +4,7 @@ import { providers } from '../../src/collectors/index.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { loadConfig } from '../../src/core/config.js';
 import { demoDir } from '../../src/core/paths.js';
-import { runScan } from '../../src/core/scan.js';
+import { runScan } from '../../src/engine/scan.js';
 import { join } from 'node:path';
 
 describe('the demo company files', () => {

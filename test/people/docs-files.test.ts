@@ -10,7 +10,7 @@ import {
   parseVendorRegister,
   readRiskRegister,
 } from '../../src/collectors/docs/registers.js';
-import { InputError, type Problem } from '../../src/core/errors.js';
+import { InputError, type Problem } from '../../src/engine/errors.js';
 
 function problemsOf(fn: () => unknown): Problem[] {
   try {

@@ -8,7 +8,7 @@ import { parseEvidenceIndex } from '../../src/collectors/docs/evidence.js';
 import { parsePolicy } from '../../src/collectors/docs/policies.js';
 import { parseRiskRegister, parseVendorRegister } from '../../src/collectors/docs/registers.js';
 import { loadConfig } from '../../src/core/config.js';
-import { InputError } from '../../src/core/errors.js';
+import { InputError } from '../../src/engine/errors.js';
 
 let dir: string;
 beforeEach(() => {

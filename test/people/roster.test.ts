@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/core/csv.js';
 import { parseDate, parseRoster } from '../../src/collectors/hr/roster.js';
-import { InputError } from '../../src/core/errors.js';
+import { InputError } from '../../src/engine/errors.js';
 
 const HEADER = 'email,name,status,start_date,end_date,github,aws_user,employment_type';
 

@@ -6,10 +6,10 @@ import { allChecks } from '../../checks/index.js';
 import { main } from '../../src/cli/main.js';
 import { providers } from '../../src/collectors/index.js';
 import type { Catalog, Control } from '../../src/core/catalog.js';
-import { defineProvider } from '../../src/core/collector.js';
+import { defineProvider } from '../../src/engine/collector.js';
 import { loadConfig } from '../../src/core/config.js';
-import { InputError } from '../../src/core/errors.js';
-import { runScan } from '../../src/core/scan.js';
+import { InputError } from '../../src/engine/errors.js';
+import { runScan } from '../../src/engine/scan.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import {
   authorizationDetails,

@@ -3,8 +3,8 @@ import type {
   PolicyDocument,
   PolicyStatement,
 } from '../../../src/collectors/aws/data.js';
-import { defineCheck } from '../../../src/core/check.js';
-import type { Finding } from '../../../src/core/types.js';
+import { defineCheck } from '../../../src/engine/check.js';
+import type { Finding } from '../../../src/engine/types.js';
 import { accountResource, globToRegExp, perAccount } from '../support.js';
 
 const ADMIN_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;

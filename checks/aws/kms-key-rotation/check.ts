@@ -1,4 +1,4 @@
-import { defineCheck } from '../../../src/core/check.js';
+import { defineCheck } from '../../../src/engine/check.js';
 import { config, itemEvidence, itemResource, resourceCheck, supplementary } from '../support.js';
 
 export default defineCheck({

@@ -1,4 +1,4 @@
-import { defineCheck } from '../../../src/core/check.js';
+import { defineCheck } from '../../../src/engine/check.js';
 import { itemEvidence, itemResource, resourceCheck, supplementary } from '../support.js';
 
 interface SseConfig {

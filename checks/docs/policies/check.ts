@@ -1,6 +1,6 @@
 import type { PolicyDoc } from '../../../src/collectors/docs/data.js';
-import { defineCheck } from '../../../src/core/check.js';
-import type { Finding } from '../../../src/core/types.js';
+import { defineCheck } from '../../../src/engine/check.js';
+import type { Finding } from '../../../src/engine/types.js';
 import { today } from '../dates.js';
 import { STARTER_POLICY_IDS } from '../policy-ids.js';
 

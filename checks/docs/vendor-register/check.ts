@@ -1,6 +1,6 @@
 import type { Vendor } from '../../../src/collectors/docs/data.js';
-import { defineCheck } from '../../../src/core/check.js';
-import type { Finding } from '../../../src/core/types.js';
+import { defineCheck } from '../../../src/engine/check.js';
+import type { Finding } from '../../../src/engine/types.js';
 import { daysSince } from '../dates.js';
 
 const RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;

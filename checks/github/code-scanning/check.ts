@@ -1,5 +1,5 @@
 import type {} from '../../../src/collectors/github/data.js';
-import { defineCheck } from '../../../src/core/check.js';
+import { defineCheck } from '../../../src/engine/check.js';
 import { passOn } from '../shared.js';
 
 export default defineCheck({

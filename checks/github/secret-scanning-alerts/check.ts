@@ -1,6 +1,6 @@
 import type {} from '../../../src/collectors/github/data.js';
-import { defineCheck } from '../../../src/core/check.js';
-import type { Finding } from '../../../src/core/types.js';
+import { defineCheck } from '../../../src/engine/check.js';
+import type { Finding } from '../../../src/engine/types.js';
 import { ageInDays, passOn } from '../shared.js';
 
 export default defineCheck({

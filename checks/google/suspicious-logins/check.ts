@@ -1,5 +1,5 @@
 import type { GoogleLoginEvent } from '../../../src/collectors/google/data.js';
-import { defineCheck } from '../../../src/core/check.js';
+import { defineCheck } from '../../../src/engine/check.js';
 import { daysBetween } from '../helpers.js';
 
 interface Options {

@@ -1,5 +1,5 @@
 import type { GoogleToken } from '../../../src/collectors/google/data.js';
-import { defineCheck } from '../../../src/core/check.js';
+import { defineCheck } from '../../../src/engine/check.js';
 import { plural } from '../helpers.js';
 
 interface Options {

@@ -1,5 +1,5 @@
-import { defineCheck } from '../../../src/core/check.js';
-import type { Finding } from '../../../src/core/types.js';
+import { defineCheck } from '../../../src/engine/check.js';
+import type { Finding } from '../../../src/engine/types.js';
 import { currentPeople, describePerson, includeContractorsSchema } from '../people.js';
 
 export default defineCheck({

@@ -1,4 +1,4 @@
-import { defineCheck } from '../../../src/core/check.js';
+import { defineCheck } from '../../../src/engine/check.js';
 import { githubAccounts } from '../accounts.js';
 import { orphanFindings } from '../joins.js';
 

@@ -1,4 +1,4 @@
-import { defineCheck } from '../../../src/core/check.js';
+import { defineCheck } from '../../../src/engine/check.js';
 import { dayCount, includeContractorsSchema, recurringDateFindings } from '../people.js';
 
 export default defineCheck({

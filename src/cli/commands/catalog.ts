@@ -1,7 +1,7 @@
 import { allChecks } from '../../../checks/index.js';
 import { catalogWarnings, loadCatalog } from '../../core/catalog.js';
 import { loadCriteria } from '../../core/criteria.js';
-import { ExitCode } from '../../core/errors.js';
+import { ExitCode } from '../../engine/errors.js';
 
 interface CatalogFlags {
   catalog?: string;

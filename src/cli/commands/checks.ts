@@ -1,6 +1,6 @@
 import { allChecks } from '../../../checks/index.js';
-import { InputError } from '../../core/errors.js';
-import { isProviderId, PROVIDERS } from '../../core/types.js';
+import { InputError } from '../../engine/errors.js';
+import { isProviderId, PROVIDERS } from '../../engine/types.js';
 
 export async function checksListCommand(flags: { provider?: string[]; json?: boolean }): Promise<number> {
   const bad = (flags.provider ?? []).filter((p) => !isProviderId(p));

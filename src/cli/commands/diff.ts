@@ -1,5 +1,5 @@
 import { diffReports, diffText, readReport } from '../../core/baseline.js';
-import { ExitCode } from '../../core/errors.js';
+import { ExitCode } from '../../engine/errors.js';
 
 export interface DiffFlags {
   json?: boolean;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadConfig } from '../../core/config.js';
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../engine/errors.js';
 import { historyTrend, historyTrendText, readHistory } from '../../core/history.js';
 import { parsePeriod, periodReport } from '../../core/period.js';
 import { writeFileAtomic } from '../../evidence/output-dir.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CI_FILES, CI_SYSTEMS, ciTemplate, type CiSystem } from '../../core/ci-templates.js';
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../engine/errors.js';
 import { starterConfig } from '../../core/starter-config.js';
 import { TOOL_VERSION } from '../../core/version.js';
 import { writeFileAtomic } from '../../evidence/output-dir.js';

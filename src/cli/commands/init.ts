@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadConfig } from '../../core/config.js';
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../engine/errors.js';
 import { starterConfig } from '../../core/starter-config.js';
 import {
   starterEvidenceIndex,

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../engine/errors.js';
 import { generateSigningKeys } from '../../evidence/bundle/signing.js';
 
 export interface KeygenFlags {

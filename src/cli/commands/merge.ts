@@ -1,6 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { readReport } from '../../core/baseline.js';
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../engine/errors.js';
 import { appendHistory } from '../../core/history.js';
 import { mergeResults } from '../../core/merge.js';
 import { assertReplaceableOutput, StagedOutput } from '../../evidence/output-dir.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../engine/errors.js';
 import { parseKey } from '../../evidence/bundle/signing.js';
 import { verifyBundle } from '../../evidence/bundle/verify.js';
 

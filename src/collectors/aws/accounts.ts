@@ -1,7 +1,7 @@
 import { ListAccountsCommand } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { defineCollector } from '../../core/collector.js';
-import { SkipError } from '../../core/errors.js';
+import { defineCollector } from '../../engine/collector.js';
+import { SkipError } from '../../engine/errors.js';
 import type { AwsAccount, AwsAccounts } from './data.js';
 import { AwsCallError, call, hasAwsCode } from './errors.js';
 import { paginate, type AwsContext } from './scope.js';

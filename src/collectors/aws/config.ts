@@ -11,7 +11,7 @@ import {
   SelectResourceConfigCommand,
   type AggregateComplianceByConfigRule,
 } from '@aws-sdk/client-config-service';
-import { defineCollector } from '../../core/collector.js';
+import { defineCollector } from '../../engine/collector.js';
 import type {
   ConfigCoverage,
   ConfigItem,

@@ -218,7 +218,7 @@ export interface ConfigResources {
   items: ConfigItem[];
 }
 
-declare module '../../core/data-map.js' {
+declare module '../../engine/data-map.js' {
   interface DataMap {
     'aws.accounts': AwsAccounts;
     'aws.iam.credentialReport': AccountResult<CredentialReport>[];

@@ -1,4 +1,4 @@
-import { errorMessage, SkipError } from '../../core/errors.js';
+import { errorMessage, SkipError } from '../../engine/errors.js';
 
 const DENIED = new Set([
   'AccessDenied',

@@ -9,7 +9,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-iam';
 import { sleep } from '../../core/backoff.js';
-import { defineCollector } from '../../core/collector.js';
+import { defineCollector } from '../../engine/collector.js';
 import { parseCredentialReport } from './credential-report.js';
 import type {
   AccountSummary,

@@ -1,4 +1,4 @@
-import { defineProvider } from '../../core/collector.js';
+import { defineProvider } from '../../engine/collector.js';
 
 const CREDENTIAL_VARIABLES = [
   'AWS_ACCESS_KEY_ID',

@@ -1,4 +1,4 @@
-import type { ProviderRuntime } from '../../core/collector.js';
+import type { ProviderRuntime } from '../../engine/collector.js';
 import { accountsCollector } from './accounts.js';
 import { complianceCollector, recordersCollector, resourcesCollector } from './config.js';
 import {

@@ -1,8 +1,8 @@
-import type { CollectContext } from '../../core/collector.js';
+import type { CollectContext } from '../../engine/collector.js';
 import type { AccountResult, AwsAccount, RegionResult } from './data.js';
 import { failWhenNothingCollected } from './errors.js';
 import type { AwsSession } from './session.js';
-import { errorMessage } from '../../core/errors.js';
+import { errorMessage } from '../../engine/errors.js';
 
 export type AwsContext = CollectContext<AwsSession>;
 

@@ -105,7 +105,7 @@ export interface VendorRegister {
   vendors: Vendor[];
 }
 
-declare module '../../core/data-map.js' {
+declare module '../../engine/data-map.js' {
   interface DataMap {
     'docs.policies': PolicyFolder;
     'docs.evidence': EvidenceIndex;

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../engine/errors.js';
 import { validateSource } from '../../core/schema-validate.js';
 import { parseYaml } from '../../core/yaml-source.js';
 import type { EvidenceFile, EvidenceIndex, EvidenceItem } from './data.js';

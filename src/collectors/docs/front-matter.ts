@@ -1,4 +1,4 @@
-import { InputError, type Problem } from '../../core/errors.js';
+import { InputError, type Problem } from '../../engine/errors.js';
 import { parseYaml, type YamlSource } from '../../core/yaml-source.js';
 
 /**

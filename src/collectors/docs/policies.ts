@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { criterionIds } from '../../core/criteria.js';
-import { InputError, type Problem } from '../../core/errors.js';
+import { InputError, type Problem } from '../../engine/errors.js';
 import { validateSource } from '../../core/schema-validate.js';
 import type { PolicyDoc, PolicyFolder } from './data.js';
 import { parseFrontMatter } from './front-matter.js';

@@ -1,4 +1,4 @@
-import { defineProvider } from '../../core/collector.js';
+import { defineProvider } from '../../engine/collector.js';
 
 /** The company's own documents: policies, manual evidence, risk and vendor registers (local files). */
 export const docsProvider = defineProvider({

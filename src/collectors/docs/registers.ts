@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../engine/errors.js';
 import { validateSource } from '../../core/schema-validate.js';
 import { parseYaml, type YamlSource } from '../../core/yaml-source.js';
 import type { Rating, Risk, RiskRegister, Vendor, VendorRegister } from './data.js';

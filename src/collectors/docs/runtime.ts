@@ -1,5 +1,5 @@
-import { defineCollector, type ProviderRuntime } from '../../core/collector.js';
-import { SkipError } from '../../core/errors.js';
+import { defineCollector, type ProviderRuntime } from '../../engine/collector.js';
+import { SkipError } from '../../engine/errors.js';
 import type {} from './data.js';
 import { readEvidenceIndex } from './evidence.js';
 import { readPolicyFolder } from './policies.js';

@@ -5,7 +5,7 @@ import { Octokit } from '@octokit/rest';
 import { backoffDelay, sleep } from '../../core/backoff.js';
 import { EndpointGaveUpError, isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import type { Config } from '../../core/config.js';
-import { InputError } from '../../core/errors.js';
+import { InputError } from '../../engine/errors.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../core/version.js';
 import { githubApiUrl, githubToken, hasAppCredentials } from './provider.js';

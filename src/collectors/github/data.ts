@@ -206,7 +206,7 @@ export interface CodeScanningAlert {
   tool?: { name?: string };
 }
 
-declare module '../../core/data-map.js' {
+declare module '../../engine/data-map.js' {
   interface DataMap {
     'github.org': GithubOrg;
     'github.members': GithubMember[];

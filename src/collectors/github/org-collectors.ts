@@ -1,5 +1,5 @@
-import { defineCollector } from '../../core/collector.js';
-import { SkipError } from '../../core/errors.js';
+import { defineCollector } from '../../engine/collector.js';
+import { SkipError } from '../../engine/errors.js';
 import { apiMessage, describeFailure, statusOf, type GithubSession } from './client.js';
 import type { GithubMember, GithubOrg, GithubUserRef } from './data.js';
 import { trimHook } from './repo-collectors.js';

@@ -1,4 +1,4 @@
-import { defineProvider, type Detection } from '../../core/collector.js';
+import { defineProvider, type Detection } from '../../engine/collector.js';
 import type { Config } from '../../core/config.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';

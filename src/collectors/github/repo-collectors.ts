@@ -1,5 +1,5 @@
-import { defineCollector, type CollectContext } from '../../core/collector.js';
-import { SkipError } from '../../core/errors.js';
+import { defineCollector, type CollectContext } from '../../engine/collector.js';
+import { SkipError } from '../../engine/errors.js';
 import { apiMessage, describeFailure, statusOf, type GithubSession } from './client.js';
 import type {
   WebhookEntry,

@@ -1,6 +1,6 @@
 import type { admin_directory_v1, admin_reports_v1 } from '@googleapis/admin';
-import { defineCollector, itemsByGroup, type CollectContext } from '../../core/collector.js';
-import { SkipError } from '../../core/errors.js';
+import { defineCollector, itemsByGroup, type CollectContext } from '../../engine/collector.js';
+import { SkipError } from '../../engine/errors.js';
 import type {
   GoogleGroup,
   GoogleGroupMember,

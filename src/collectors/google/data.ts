@@ -88,7 +88,7 @@ export interface GoogleLoginEvent {
   ipAddress?: string;
 }
 
-declare module '../../core/data-map.js' {
+declare module '../../engine/data-map.js' {
   interface DataMap {
     'google.users': GoogleUser[];
     'google.roles': GoogleRole[];

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../core/config.js';
-import { defineProvider, type Detection } from '../../core/collector.js';
+import { defineProvider, type Detection } from '../../engine/collector.js';
 
 const HOW_TO =
   'set providers.google.credentials (a service account key with domain-wide delegation) and ' +

@@ -1,4 +1,4 @@
-import type { ProviderRuntime } from '../../core/collector.js';
+import type { ProviderRuntime } from '../../engine/collector.js';
 import { googleCollectors } from './collectors.js';
 import { createGoogleSession, DEFAULT_RETRY, type GoogleSession } from './session.js';
 

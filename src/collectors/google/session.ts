@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
 import type { Config, GoogleConfig } from '../../core/config.js';
-import { SkipError } from '../../core/errors.js';
+import { SkipError } from '../../engine/errors.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
 import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';

@@ -27,7 +27,7 @@ export interface Roster {
   people: Person[];
 }
 
-declare module '../../core/data-map.js' {
+declare module '../../engine/data-map.js' {
   interface DataMap {
     'hr.roster': Roster;
   }

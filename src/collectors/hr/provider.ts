@@ -1,4 +1,4 @@
-import { defineProvider } from '../../core/collector.js';
+import { defineProvider } from '../../engine/collector.js';
 
 /** The HR roster export (CSV or JSON): a local file, read again on every scan and replay. */
 export const hrProvider = defineProvider({

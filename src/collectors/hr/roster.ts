@@ -1,4 +1,4 @@
-import { InputError, type Problem } from '../../core/errors.js';
+import { InputError, type Problem } from '../../engine/errors.js';
 import { parseYaml } from '../../core/yaml-source.js';
 import {
   DATE_FIELDS,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { defineCollector, type ProviderRuntime } from '../../core/collector.js';
-import { InputError } from '../../core/errors.js';
+import { defineCollector, type ProviderRuntime } from '../../engine/collector.js';
+import { InputError } from '../../engine/errors.js';
 import type {} from './data.js';
 import { parseRoster } from './roster.js';
 

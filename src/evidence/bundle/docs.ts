@@ -1,5 +1,5 @@
-import type { CheckResult, ScanResult } from '../../core/result.js';
-import type { ControlStatus } from '../../core/types.js';
+import type { CheckResult, ScanResult } from '../../engine/result.js';
+import type { ControlStatus } from '../../engine/types.js';
 import { escapeHtml as e } from '../../report/html.js';
 import { CHECK_STATUS_LABEL, CONTROL_STATUS_LABEL } from '../../report/labels.js';
 import { csvTable } from './csv.js';

@@ -1,10 +1,10 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isAbsolute, join, normalize, resolve } from 'node:path';
-import { InputError } from '../../core/errors.js';
-import type { ControlResult, ManualEvidenceResult, ScanResult } from '../../core/result.js';
+import { InputError } from '../../engine/errors.js';
+import type { ControlResult, ManualEvidenceResult, ScanResult } from '../../engine/result.js';
 import { reporters } from '../../report/index.js';
-import { redact } from '../redact.js';
+import { redact } from '../../engine/redact.js';
 import { evidencePathForKey, MANIFEST_PATH } from '../scan-output.js';
 import type { Manifest } from '../manifest.js';
 

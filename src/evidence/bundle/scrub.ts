@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { redact, redactString } from '../redact.js';
+import { redact, redactString } from '../../engine/redact.js';
 
 /** Files up to this size are scrubbed whole (JSON structurally); larger ones are streamed line by line. */
 export const WHOLE_FILE_LIMIT = 16 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { githubChecks } from '../../../checks/github/index.js';
 import { githubProvider } from '../../../src/collectors/github/provider.js';
 import type { Catalog } from '../../../src/core/catalog.js';
 import type { Config } from '../../../src/core/config.js';
-import { runScan, type ScanOutcome } from '../../../src/core/scan.js';
+import { runScan, type ScanOutcome } from '../../../src/engine/scan.js';
 import { DEMO_COLLECTED_AT } from './lumen-ledger.js';
 
 /** A one-control catalog using every GitHub check, so a scan plans all of them. */

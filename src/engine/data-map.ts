@@ -2,7 +2,7 @@
  * The shape of every data key a collector can produce. Each provider augments this interface
  * from its own `src/collectors/<provider>/data.ts`:
  *
- *   declare module '../../core/data-map.js' {
+ *   declare module '../../engine/data-map.js' {
  *     interface DataMap { 'aws.iam.credentialReport': CredentialReportRow[] }
  *   }
  *

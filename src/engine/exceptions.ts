@@ -1,4 +1,4 @@
-import type { ExceptionRule } from './config.js';
+import type { ExceptionRule } from '../core/config.js';
 import type { AppliedException } from './result.js';
 
 export interface ExceptionMatcher {

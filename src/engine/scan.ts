@@ -1,8 +1,8 @@
-import type { Catalog } from './catalog.js';
+import type { Catalog } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
 import { collect } from './collect.js';
 import type { Provider } from './collector.js';
-import { resolveCheckOptions, type Config } from './config.js';
+import { resolveCheckOptions, type Config } from '../core/config.js';
 import { evaluateCheck } from './evaluate.js';
 import type { ScanEvent } from './events.js';
 import { exceptionMatcher } from './exceptions.js';
@@ -10,9 +10,9 @@ import { manualEvidenceKeys, resolveManualEvidence } from './manual-evidence.js'
 import { makePlan, type Selection } from './plan.js';
 import type { ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
-import type { DataEntry, Snapshot } from './snapshot.js';
+import type { DataEntry, Snapshot } from '../core/snapshot.js';
 import type { ProviderId, Severity } from './types.js';
-import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 
 export interface ScanOptions {
   config: Config;

@@ -1,8 +1,8 @@
 import { basename, dirname, relative } from 'node:path';
-import type { Control, EvidenceRequest } from './catalog.js';
+import type { Control, EvidenceRequest } from '../core/catalog.js';
 import type { DataKey, DataMap } from './data-map.js';
 import type { ManualEvidenceResult } from './result.js';
-import type { DataEntry } from './snapshot.js';
+import type { DataEntry } from '../core/snapshot.js';
 
 type EvidenceIndex = DataMap['docs.evidence'];
 type PolicyFolder = DataMap['docs.policies'];

@@ -1,6 +1,6 @@
-import type { Catalog, Control } from './catalog.js';
+import type { Catalog, Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
-import { loadCriteria, matchesCriteriaSelector, type Criterion } from './criteria.js';
+import { loadCriteria, matchesCriteriaSelector, type Criterion } from '../core/criteria.js';
 import type { DataKey } from './data-map.js';
 import { InputError } from './errors.js';
 import { isProviderId, PROVIDERS } from './types.js';

@@ -1,4 +1,4 @@
-import type { Config } from './config.js';
+import type { Config } from '../core/config.js';
 import type { DataKey, DataMap } from './data-map.js';
 
 type ValueOf<K extends string> = K extends keyof DataMap ? DataMap[K] : unknown;

@@ -1,6 +1,6 @@
 import type { AnyCheck, CheckContext } from './check.js';
 import { errorMessage } from './errors.js';
-import type { DataEntry } from './snapshot.js';
+import type { DataEntry } from '../core/snapshot.js';
 import type { CheckStatus, Finding } from './types.js';
 
 export interface Evaluation {

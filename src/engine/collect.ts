@@ -1,11 +1,11 @@
 import type { AnyCollector, Provider, ProviderRuntime } from './collector.js';
-import type { Config } from './config.js';
+import type { Config } from '../core/config.js';
 import { providerOfKey, type DataKey } from './data-map.js';
 import { errorMessage, InputError, InterruptedError, SkipError } from './errors.js';
 import type { ScanEvent } from './events.js';
-import type { DataEntry } from './snapshot.js';
+import type { DataEntry } from '../core/snapshot.js';
 import { fairLimit, type FairLimit } from './fair-limit.js';
-import { redact } from '../evidence/redact.js';
+import { redact } from './redact.js';
 
 export interface CollectOptions {
   keys: readonly DataKey[];
