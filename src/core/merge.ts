@@ -1,5 +1,11 @@
 import { InputError } from '../engine/errors.js';
-import type { CheckResult, ControlResult, FindingResult, ProviderResult, ScanResult } from '../engine/result.js';
+import type {
+  CheckResult,
+  ControlResult,
+  FindingResult,
+  ProviderResult,
+  ScanResult,
+} from '../engine/result.js';
 import { controlStatus, criterionStatus, summarize } from '../engine/rollup.js';
 
 const earliest = (values: string[]) => values.reduce((a, b) => (b < a ? b : a));
