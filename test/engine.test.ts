@@ -447,7 +447,7 @@ describe('roll up and exit codes', () => {
       approved_by: 'cto',
       expires: '2099-01-01',
     });
-    expect(high.counts).toEqual({ pass: 0, fail: 0, excepted: 1 });
+    expect(high.counts).toEqual({ pass: 0, fail: 0, excepted: 1, error: 0 });
     expect(result.checks.find((c) => c.id === 'aws.fail-low')!.status).toBe('fail');
     expect(result.exceptions).toEqual({
       applied: 1,

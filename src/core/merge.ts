@@ -35,6 +35,7 @@ function mergeCheck(parts: readonly CheckResult[]): CheckResult {
     pass: findings.filter((f) => f.status === 'pass').length,
     fail: findings.filter((f) => f.status === 'fail' && !f.exception).length,
     excepted: findings.filter((f) => f.exception).length,
+    error: findings.filter((f) => f.status === 'error').length,
   };
   const errored = parts.filter((p) => p.status === 'error');
   const evaluated = parts.some((p) => p.status === 'pass' || p.status === 'fail');

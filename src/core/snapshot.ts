@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../engine/errors.js';
+import type { FailureCause } from '../engine/types.js';
 
+/**
+ * One data key's outcome. `rootKey`: when this key failed or was skipped because another key it needed
+ * did, that key (the first one in the chain that failed on its own).
+ */
 export type DataEntry =
   | { status: 'ok'; value: unknown; collectedAt?: string }
-  | { status: 'error'; error: string; collectedAt?: string }
-  | { status: 'skipped'; reason: string; collectedAt?: string };
+  | { status: 'error'; error: string; cause?: FailureCause; rootKey?: string; collectedAt?: string }
+  | { status: 'skipped'; reason: string; rootKey?: string; collectedAt?: string };
 
 /** Everything a scan collected: plain JSON, the raw evidence, replayable with --from-snapshot. */
 export interface Snapshot {

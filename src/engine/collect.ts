@@ -2,6 +2,7 @@ import type { AnyCollector, Provider, ProviderRuntime } from './collector.js';
 import type { Config } from '../core/config.js';
 import { providerOfKey, type DataKey } from './data-map.js';
 import { errorMessage, InputError, InterruptedError, SkipError } from './errors.js';
+import { causeOf } from './scope.js';
 import type { ScanEvent } from './events.js';
 import type { DataEntry } from '../core/snapshot.js';
 import { fairLimit, type FairLimit } from './fair-limit.js';
@@ -164,13 +165,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
       // A local file the user pointed at is malformed: that is bad input for the whole scan (exit 2).
       if (error instanceof InputError) throw error;
       // Error messages can quote what a server sent back; they reach logs and reports, so scrub them too.
-      const entry: DataEntry = redact(
-        error instanceof SkipError
-          ? { status: 'skipped', reason: error.message, collectedAt: started }
-          : error instanceof DependencyError && error.entry.status === 'skipped'
-            ? { status: 'skipped', reason: error.message, collectedAt: started }
-            : { status: 'error', error: errorMessage(error), collectedAt: started },
-      );
+      const entry: DataEntry = redact(failedEntry(error, started));
       onEvent?.({
         type: 'collect',
         provider: provider.id,
@@ -218,6 +213,23 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     }
   }
   return { data, providerStats, detections };
+}
+
+function failedEntry(error: unknown, collectedAt: string): DataEntry {
+  if (error instanceof SkipError) return { status: 'skipped', reason: error.message, collectedAt };
+  if (error instanceof DependencyError) {
+    const rootKey = error.entry.rootKey ?? error.key;
+    return error.entry.status === 'skipped'
+      ? { status: 'skipped', reason: error.message, rootKey, collectedAt }
+      : {
+          status: 'error',
+          error: errorMessage(error),
+          ...(error.entry.cause ? { cause: error.entry.cause } : {}),
+          rootKey,
+          collectedAt,
+        };
+  }
+  return { status: 'error', error: errorMessage(error), cause: causeOf(error), collectedAt };
 }
 
 function reasonOf(signal: AbortSignal): string {

@@ -1,12 +1,20 @@
 import type { AnyCheck, CheckContext } from './check.js';
 import { errorMessage } from './errors.js';
 import type { DataEntry } from '../core/snapshot.js';
+import { describeCause } from './scope.js';
 import type { CheckStatus, Finding } from './types.js';
 
 export interface Evaluation {
   status: CheckStatus;
   reason?: string;
+  /** The data key whose failure or skip decided the status, and what it said: lets callers group checks by cause. */
+  rootCause?: RootCause;
   findings: Finding[];
+}
+
+export interface RootCause {
+  key: string;
+  message: string;
 }
 
 export function deepFreeze<T>(value: T): T {
@@ -49,15 +57,31 @@ export function evaluateCheck(
 ): Evaluation {
   const values: Record<string, unknown> = {};
   const skipped: string[] = [];
+  let skipCause: RootCause | undefined;
   for (const key of check.requires as string[]) {
     const entry = data[key];
     if (!entry) return { status: 'error', reason: `no data collected for ${key}`, findings: [] };
-    if (entry.status === 'error') return { status: 'error', reason: `${key}: ${entry.error}`, findings: [] };
-    if (entry.status === 'skipped') skipped.push(entry.reason);
-    else values[key] = entry.value;
+    if (entry.status === 'error') {
+      const message = entry.cause ? describeCause(entry.cause) : entry.error;
+      return {
+        status: 'error',
+        reason: `${key}: ${entry.error}`,
+        rootCause: { key: entry.rootKey ?? key, message },
+        findings: [],
+      };
+    }
+    if (entry.status === 'skipped') {
+      skipped.push(entry.reason);
+      skipCause ??= { key: entry.rootKey ?? key, message: entry.reason };
+    } else values[key] = entry.value;
   }
   if (skipped.length > 0)
-    return { status: 'skipped', reason: [...new Set(skipped)].join('; '), findings: [] };
+    return {
+      status: 'skipped',
+      reason: [...new Set(skipped)].join('; '),
+      rootCause: skipCause,
+      findings: [],
+    };
   let findings: Finding[];
   try {
     findings = check.evaluate(declaredView(check, values), deepFreeze({ ...options }), context);
@@ -71,9 +95,28 @@ export function evaluateCheck(
     (f) =>
       !f ||
       typeof f.resource !== 'string' ||
-      (f.status !== 'pass' && f.status !== 'fail') ||
-      typeof f.message !== 'string',
+      (f.status !== 'pass' && f.status !== 'fail' && f.status !== 'error') ||
+      typeof f.message !== 'string' ||
+      (f.status === 'error' && (typeof f.cause?.kind !== 'string' || typeof f.cause.message !== 'string')),
   );
   if (malformed) return { status: 'error', reason: 'check returned a malformed finding', findings: [] };
+  const notChecked = findings.filter((f) => f.status === 'error');
+  if (notChecked.length > 0) return { status: 'error', reason: notCheckedReason(notChecked), findings };
   return { status: findings.some((f) => f.status === 'fail') ? 'fail' : 'pass', findings };
+}
+
+/** `2 scope(s) not checked: 503 ServiceUnavailable (aws-account/1/us-east-1, …); 403 … (github/x)`. */
+export function notCheckedReason(findings: readonly Finding[]): string {
+  const byCause = new Map<string, string[]>();
+  for (const finding of findings) {
+    const cause = finding.cause ? describeCause(finding.cause) : finding.message;
+    byCause.set(cause, [...(byCause.get(cause) ?? []), finding.resource]);
+  }
+  const parts = [...byCause].slice(0, 3).map(([cause, resources]) => {
+    const shown =
+      resources.slice(0, 2).join(', ') + (resources.length > 2 ? `, +${resources.length - 2} more` : '');
+    return `${cause} (${shown})`;
+  });
+  const more = byCause.size > 3 ? `; ${byCause.size - 3} more cause(s)` : '';
+  return `${findings.length} scope(s) not checked: ${parts.join('; ')}${more}`;
 }

@@ -1,5 +1,6 @@
 import type { Frequency } from '../core/catalog.js';
 import type { Category } from '../core/criteria.js';
+import type { RootCause } from './evaluate.js';
 import type { CheckStatus, ControlStatus, Finding, ProviderId, Severity } from './types.js';
 
 export interface AppliedException {
@@ -37,10 +38,16 @@ export interface CheckResult {
   risk: string;
   remediation: string;
   status: CheckStatus;
-  /** Why the check ended in error or skipped. */
+  /**
+   * Why the check ended in error or skipped. A check with `error` findings (scopes not checked) is
+   * `error` too, and keeps its pass and fail findings for the scopes that were read.
+   */
   reason?: string;
+  /** The data key whose failure or skip decided the status, and what it said. */
+  rootCause?: RootCause;
   findings: FindingResult[];
-  counts: { pass: number; fail: number; excepted: number };
+  /** `error`: scopes that could not be read, so were not checked. */
+  counts: { pass: number; fail: number; excepted: number; error: number };
   controls: string[];
   criteria: string[];
   /** The data keys it evaluated; their redacted values are in evidence/data/<key>.json. */
@@ -119,7 +126,8 @@ export interface ScanResult {
     checks: StatusCounts<CheckStatus> & { total: number };
     controls: StatusCounts<ControlStatus> & { total: number };
     criteria: StatusCounts<ControlStatus> & { total: number };
-    findings: { pass: number; fail: number; excepted: number };
+    /** `error`: scopes not checked, across all checks. */
+    findings: { pass: number; fail: number; excepted: number; error: number };
     manualEvidence: StatusCounts<ManualEvidenceStatus> & { total: number };
     categories: { id: Category; title: string; criteria: number; pass: number; readiness: number }[];
   };

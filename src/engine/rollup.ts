@@ -38,6 +38,7 @@ export function checkResult(
     pass: findings.filter((f) => f.status === 'pass').length,
     fail: findings.filter((f) => f.status === 'fail' && !f.exception).length,
     excepted: findings.filter((f) => f.exception).length,
+    error: findings.filter((f) => f.status === 'error').length,
   };
   const status =
     evaluation.status === 'fail' || evaluation.status === 'pass'
@@ -55,6 +56,7 @@ export function checkResult(
     remediation: check.remediation,
     status,
     ...(evaluation.reason ? { reason: evaluation.reason } : {}),
+    ...(evaluation.rootCause ? { rootCause: evaluation.rootCause } : {}),
     findings,
     counts,
     controls: using.map((c) => c.id),
@@ -65,7 +67,7 @@ export function checkResult(
 }
 
 /**
- * fail: a check fails. pass: every check passes and every evidence request is satisfied.
+ * fail: a check has a failing finding (also one that could not check every scope). pass: every check passes and every evidence request is satisfied.
  * partial: something is proven, something is not. manual: only manual evidence is outstanding.
  * not_evaluated: nothing could be evaluated.
  */
@@ -73,7 +75,7 @@ export function controlStatus(
   checks: readonly CheckResult[],
   evidence: readonly ManualEvidenceResult[],
 ): ControlStatus {
-  if (checks.some((c) => c.status === 'fail')) return 'fail';
+  if (checks.some((c) => c.status === 'fail' || c.counts.fail > 0)) return 'fail';
   const provenChecks = checks.filter((c) => c.status === 'pass').length;
   const provenEvidence = evidence.filter((e) => e.status === 'satisfied').length;
   const total = checks.length + evidence.length;
@@ -196,6 +198,7 @@ export function summarize(
       pass: checks.reduce((n, c) => n + c.counts.pass, 0),
       fail: checks.reduce((n, c) => n + c.counts.fail, 0),
       excepted: checks.reduce((n, c) => n + c.counts.excepted, 0),
+      error: checks.reduce((n, c) => n + c.counts.error, 0),
     },
     manualEvidence: countBy(
       ['satisfied', 'stale', 'outstanding'],

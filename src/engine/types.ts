@@ -4,14 +4,33 @@ export type ProviderId = (typeof PROVIDERS)[number];
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type FindingStatus = 'pass' | 'fail';
+/** `error`: the scope named by `resource` could not be read, so it was not checked; `cause` says why. */
+export type FindingStatus = 'pass' | 'fail' | 'error';
+
+/**
+ * Why something could not be read, classified from structured error data (HTTP status, service error
+ * code), never from message text.
+ */
+export type FailureKind =
+  'permission' | 'not_found' | 'throttled' | 'unavailable' | 'timeout' | 'network' | 'invalid' | 'other';
+
+export interface FailureCause {
+  kind: FailureKind;
+  /** The HTTP status, when the failure was an HTTP answer. */
+  status?: number;
+  /** The service's own error code, e.g. AccessDenied, ServiceUnavailable, insufficientPermissions. */
+  code?: string;
+  message: string;
+}
 
 export interface Finding {
-  /** Names the thing: user name or ARN, bucket, repo full name, login, email. */
+  /** Names the thing: user name or ARN, bucket, repo full name, login, email; or the scope not checked. */
   resource: string;
   status: FindingStatus;
   message: string;
   details?: Record<string, unknown>;
+  /** Required on `error` findings: why the scope could not be read. */
+  cause?: FailureCause;
 }
 
 export type CheckStatus = 'pass' | 'fail' | 'error' | 'skipped';

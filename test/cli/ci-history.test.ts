@@ -164,7 +164,7 @@ describe('soc2 merge', () => {
       ['222222222222', 'pass'],
       ['333333333333', 'fail'],
     ]);
-    expect(merged.checks[0]!.counts).toEqual({ pass: 1, fail: 2, excepted: 0 });
+    expect(merged.checks[0]!.counts).toEqual({ pass: 1, fail: 2, excepted: 0, error: 0 });
     expect(merged.scan.evaluatedAt).toBe('2026-11-08T00:00:00.000Z');
     expect(merged.scan.shard).toBeUndefined();
     const manifest = JSON.parse(readFileSync(join(dir, 'merged', 'evidence', 'manifest.json'), 'utf8')) as {

@@ -177,7 +177,7 @@ describe('exceptions', () => {
   it('excepted findings stay visible but do not fail the check', () => {
     const result = sampleResult();
     const rotation = result.checks.find((c) => c.id === 'aws.iam-access-key-rotation')!;
-    expect(rotation.counts).toEqual({ pass: 1, fail: 1, excepted: 1 });
+    expect(rotation.counts).toEqual({ pass: 1, fail: 1, excepted: 1, error: 0 });
     expect(rotation.findings.find((f) => f.exception)!.resource).toBe(
       'arn:aws:iam::111111111111:user/legacy-etl',
     );
@@ -205,6 +205,6 @@ describe('exceptions', () => {
     });
     const root = result.checks.find((c) => c.id === 'aws.iam-root-mfa')!;
     expect(root.status).toBe('pass');
-    expect(root.counts).toEqual({ pass: 1, fail: 0, excepted: 1 });
+    expect(root.counts).toEqual({ pass: 1, fail: 0, excepted: 1, error: 0 });
   });
 });

@@ -77,7 +77,7 @@ export function writeScanOutput(
             ]
           : []),
       ],
-      counts: { pass: c === 1 ? 0 : 1, fail: c === 1 ? 1 : 0, excepted: c === 1 ? 1 : 0 },
+      counts: { pass: c === 1 ? 0 : 1, fail: c === 1 ? 1 : 0, excepted: c === 1 ? 1 : 0, error: 0 },
       controls: [id],
       criteria: ['CC6.1'],
       data: keys,

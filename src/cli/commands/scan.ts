@@ -157,10 +157,9 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
 function groupByRootCause(checks: readonly ScanResult['checks'][number][]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const check of checks) {
-    const reason = check.reason ?? 'unknown cause';
-    const root = reason.includes('which failed: ')
-      ? reason.slice(reason.lastIndexOf('which failed: ') + 14)
-      : reason;
+    const root = check.rootCause
+      ? `${check.rootCause.key}: ${check.rootCause.message}`
+      : (check.reason ?? 'unknown cause');
     groups.set(root, [...(groups.get(root) ?? []), check.id]);
   }
   return groups;
