@@ -54,9 +54,21 @@ function failing(checks: readonly CheckResult[]): Map<string, FailingFinding> {
   return out;
 }
 
-/** Checks that produced findings now: an old failure under a check that errored or was skipped is not fixed. */
-function evaluatedChecks(result: ScanResult): Set<string> {
-  return new Set(result.checks.filter((c) => c.status === 'pass' || c.status === 'fail').map((c) => c.id));
+/**
+ * Whether an old failure that is not failing now was re-checked: its resource passes now, or its check
+ * read every scope (pass or fail). Under a check that errored or was skipped, a resource with no verdict
+ * now was not re-checked, so it is not fixed.
+ */
+function recheckedNow(result: ScanResult): (finding: FailingFinding) => boolean {
+  const complete = new Set(
+    result.checks.filter((c) => c.status === 'pass' || c.status === 'fail').map((c) => c.id),
+  );
+  const passing = new Set(
+    result.checks.flatMap((c) =>
+      c.findings.filter((f) => f.status === 'pass' || f.exception).map((f) => findingKey(c.id, f.resource)),
+    ),
+  );
+  return (f) => complete.has(f.check) || passing.has(findingKey(f.check, f.resource));
 }
 
 export interface ReportDiff {
@@ -65,6 +77,8 @@ export interface ReportDiff {
   newFailures: FailingFinding[];
   unchanged: FailingFinding[];
   fixed: FailingFinding[];
+  /** Failing before; not re-checked now because their check could not read their scope. */
+  notRechecked: FailingFinding[];
   controls: { id: string; title: string; from: string; to: string }[];
   readiness: { from: number; to: number };
 }
@@ -84,7 +98,8 @@ const bySeverityThenId = (a: FailingFinding, b: FailingFinding) =>
 export function diffReports(oldReport: ScanResult, newReport: ScanResult): ReportDiff {
   const before = failing(oldReport.checks);
   const after = failing(newReport.checks);
-  const evaluated = evaluatedChecks(newReport);
+  const rechecked = recheckedNow(newReport);
+  const present = new Set(newReport.checks.map((c) => c.id));
   const oldControls = new Map(oldReport.controls.map((c) => [c.id, c]));
   return {
     old: { evaluatedAt: oldReport.scan.evaluatedAt },
@@ -98,7 +113,11 @@ export function diffReports(oldReport: ScanResult, newReport: ScanResult): Repor
       .map(([, f]) => f)
       .sort(bySeverityThenId),
     fixed: [...before]
-      .filter(([k, f]) => !after.has(k) && evaluated.has(f.check))
+      .filter(([k, f]) => !after.has(k) && rechecked(f))
+      .map(([, f]) => f)
+      .sort(bySeverityThenId),
+    notRechecked: [...before]
+      .filter(([k, f]) => !after.has(k) && !rechecked(f) && present.has(f.check))
       .map(([, f]) => f)
       .sort(bySeverityThenId),
     controls: newReport.controls
@@ -133,12 +152,8 @@ export function applyBaseline(result: ScanResult, baseline: ScanResult, baseline
     evaluatedAt: baseline.scan.evaluatedAt,
     new: diff.newFailures.length,
     unchanged: diff.unchanged.length,
-    fixed: diff.fixed.map(({ check, resource, severity, message }) => ({
-      check,
-      resource,
-      severity,
-      message,
-    })),
+    fixed: diff.fixed.map(brief),
+    notRechecked: diff.notRechecked.map(brief),
   };
   return {
     ...result,
@@ -147,6 +162,13 @@ export function applyBaseline(result: ScanResult, baseline: ScanResult, baseline
     baseline: comparison,
   };
 }
+
+const brief = ({ check, resource, severity, message }: FailingFinding) => ({
+  check,
+  resource,
+  severity,
+  message,
+});
 
 export function diffText(diff: ReportDiff): string {
   const line = (f: FailingFinding) => `  [${f.severity}] ${f.check} ${f.resource}: ${f.message}`;
@@ -163,6 +185,13 @@ export function diffText(diff: ReportDiff): string {
     `Still failing (${diff.unchanged.length})`,
     ...diff.unchanged.map(line),
   ];
+  if (diff.notRechecked.length > 0) {
+    out.push(
+      '',
+      `Not re-checked: could not be read now, so not counted as fixed (${diff.notRechecked.length})`,
+    );
+    out.push(...diff.notRechecked.map(line));
+  }
   if (diff.controls.length > 0) {
     out.push('', `Control status changes (${diff.controls.length})`);
     for (const c of diff.controls) out.push(`  ${c.id} ${c.title}: ${c.from} -> ${c.to}`);

@@ -26,7 +26,19 @@ export interface BaselineComparison {
   new: number;
   unchanged: number;
   /** Failing in the baseline, not failing now (passing, gone, or excepted). */
-  fixed: { check: string; resource: string; severity: Severity; message: string }[];
+  fixed: BaselineFinding[];
+  /**
+   * Failing in the baseline, with no verdict now because their check could not read their scope: still
+   * open as far as anyone knows (SARIF carries them forward so code scanning does not close them).
+   */
+  notRechecked: BaselineFinding[];
+}
+
+export interface BaselineFinding {
+  check: string;
+  resource: string;
+  severity: Severity;
+  message: string;
 }
 
 export interface CheckResult {

@@ -1,4 +1,5 @@
 import type { ScanResult } from '../engine/result.js';
+import { causeText } from './labels.js';
 
 const HEADER = [
   'check_id',
@@ -15,6 +16,7 @@ const HEADER = [
   'exception_approved_by',
   'exception_expires',
   'baseline',
+  'cause',
 ];
 
 /**
@@ -36,7 +38,7 @@ function row(values: string[]): string {
 }
 
 /**
- * One row per finding. A check that ended in error or was skipped has no findings; it gets one row
+ * One row per finding; a scope that could not be read has status `error` and its cause. A check that ended in error or was skipped has no findings; it gets one row
  * with that status and the reason as the message, so the sheet shows what was not evaluated.
  */
 export function renderCsv(result: ScanResult): string {
@@ -51,7 +53,7 @@ export function renderCsv(result: ScanResult): string {
       check.criteria.join(' '),
     ];
     if (check.findings.length === 0) {
-      out += row([...base, '', check.status, check.reason ?? '', 'false', '', '', '', '']);
+      out += row([...base, '', check.status, check.reason ?? '', 'false', '', '', '', '', '']);
       continue;
     }
     for (const f of check.findings) {
@@ -65,6 +67,7 @@ export function renderCsv(result: ScanResult): string {
         f.exception?.approved_by ?? '',
         f.exception?.expires ?? '',
         f.baseline ?? '',
+        f.cause ? causeText(f) : '',
       ]);
     }
   }

@@ -1,6 +1,13 @@
 import type { CheckResult, ScanResult } from '../engine/result.js';
 import type { ControlStatus } from '../engine/types.js';
-import { CHECK_STATUS_LABEL, CONTROL_STATUS_LABEL, FINDINGS_SHOWN } from './labels.js';
+import {
+  causeText,
+  CHECK_STATUS_LABEL,
+  checksWithFailures,
+  CONTROL_STATUS_LABEL,
+  FINDINGS_SHOWN,
+  notCheckedFindings,
+} from './labels.js';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -65,7 +72,7 @@ export function renderHtml(result: ScanResult): string {
 <div class="card"><span class="muted">Criteria passing</span><b>${summary.criteria.pass}/${summary.criteria.total}</b></div>
 <div class="card"><span class="muted">Controls failing</span><b>${summary.controls.fail}</b></div>
 <div class="card"><span class="muted">Checks</span><b>${summary.checks.pass}/${summary.checks.total}</b><span class="muted">pass · ${summary.checks.fail} fail · ${summary.checks.error} error · ${summary.checks.skipped} skipped</span></div>
-<div class="card"><span class="muted">Manual evidence open</span><b>${summary.manualEvidence.outstanding + summary.manualEvidence.stale}</b></div>
+${summary.findings.error > 0 ? `<div class="card"><span class="muted">Scopes not checked</span><b>${summary.findings.error}</b><span class="muted">could not be read</span></div>\n` : ''}<div class="card"><span class="muted">Manual evidence open</span><b>${summary.manualEvidence.outstanding + summary.manualEvidence.stale}</b></div>
 </section>`);
 
   parts.push(
@@ -89,7 +96,7 @@ export function renderHtml(result: ScanResult): string {
     parts.push('</div>');
   }
 
-  const failing = result.checks.filter((c) => c.status === 'fail');
+  const failing = checksWithFailures(result);
   parts.push(`<h2>Failing checks (${failing.length})</h2>`);
   parts.push(failing.length === 0 ? '<p>None.</p>' : failing.map(failingCheck).join('\n'));
 
@@ -104,6 +111,21 @@ export function renderHtml(result: ScanResult): string {
       );
     }
     parts.push('</tbody></table>');
+  }
+
+  const notChecked = notCheckedFindings(result);
+  if (notChecked.length > 0) {
+    parts.push(
+      `<h2>Not checked (${notChecked.length})</h2><p class="muted">These scopes could not be read. They are neither passing nor failing.</p><table><thead><tr><th>Check</th><th>Scope</th><th>Cause</th></tr></thead><tbody>`,
+    );
+    for (const { check, finding } of notChecked.slice(0, FINDINGS_SHOWN * 4)) {
+      parts.push(
+        `<tr><td><code>${e(check.id)}</code></td><td><code>${e(finding.resource)}</code></td><td>${e(causeText(finding))}</td></tr>`,
+      );
+    }
+    parts.push('</tbody></table>');
+    if (notChecked.length > FINDINGS_SHOWN * 4)
+      parts.push(`<p class="muted">… and ${notChecked.length - FINDINGS_SHOWN * 4} more in report.json</p>`);
   }
 
   const excepted = result.checks.flatMap((c) =>

@@ -1,4 +1,5 @@
 import type { CheckResult, ScanResult } from '../engine/result.js';
+import { causeText } from './labels.js';
 import { xmlEscape as a, xmlText as t } from './xml.js';
 
 function attrs(values: Record<string, string | number>): string {
@@ -48,7 +49,19 @@ function testcase(check: CheckResult): string {
       )}</failure>`,
     );
   } else if (check.status === 'error') {
-    body.push(`      <error${attrs({ message: check.reason ?? 'error', type: 'error' })}/>`);
+    // An incomplete check is one <error>: the scopes not checked, and any failures among those read.
+    const lines = [
+      ...check.findings
+        .filter((f) => f.status === 'error')
+        .map((f) => `NOT CHECKED ${f.resource}: ${causeText(f)}`),
+      ...check.findings
+        .filter((f) => f.status === 'fail' && !f.exception)
+        .map((f) => `FAIL ${f.resource}: ${f.message}${f.baseline ? ` [${f.baseline}]` : ''}`),
+    ];
+    const message = attrs({ message: check.reason ?? 'error', type: 'error' });
+    body.push(
+      lines.length > 0 ? `      <error${message}>${t(lines.join('\n'))}</error>` : `      <error${message}/>`,
+    );
   } else if (check.status === 'skipped') {
     body.push(`      <skipped${attrs({ message: check.reason ?? 'skipped' })}/>`);
   }

@@ -1,5 +1,13 @@
 import type { CheckResult, ScanResult } from '../engine/result.js';
-import { CHECK_STATUS_LABEL, CONTROL_STATUS_LABEL, FINDINGS_SHOWN } from './labels.js';
+import {
+  causeText,
+  CHECK_STATUS_LABEL,
+  checksWithFailures,
+  CONTROL_STATUS_LABEL,
+  FINDINGS_SHOWN,
+  notCheckedFindings,
+  notCheckedSummary,
+} from './labels.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -80,6 +88,7 @@ export function renderMarkdown(result: ScanResult): string {
       ],
     ),
     '',
+    ...(notCheckedSummary(result) ? [`**${notCheckedSummary(result)}** (see Not checked below).`, ''] : []),
     '## Readiness by category',
     '',
     ...table(
@@ -108,7 +117,7 @@ export function renderMarkdown(result: ScanResult): string {
     );
   }
 
-  const failing = result.checks.filter((c) => c.status === 'fail');
+  const failing = checksWithFailures(result);
   out.push('## Failing checks', '');
   if (failing.length === 0) out.push('None.', '');
   for (const check of failing) out.push(...failingCheck(check));
@@ -122,6 +131,26 @@ export function renderMarkdown(result: ScanResult): string {
         ['Check', 'Status', 'Reason'],
         incomplete.map((c) => [`${c.title} (\`${c.id}\`)`, CHECK_STATUS_LABEL[c.status], c.reason ?? '']),
       ),
+      '',
+    );
+  }
+
+  const notChecked = notCheckedFindings(result);
+  if (notChecked.length > 0) {
+    out.push(
+      '## Not checked',
+      '',
+      'These scopes could not be read. They are neither passing nor failing: re-run once the cause is fixed.',
+      '',
+      ...table(
+        ['Check', 'Scope', 'Cause'],
+        notChecked
+          .slice(0, FINDINGS_SHOWN * 4)
+          .map(({ check, finding }) => [`\`${check.id}\``, `\`${finding.resource}\``, causeText(finding)]),
+      ),
+      ...(notChecked.length > FINDINGS_SHOWN * 4
+        ? ['', `… and ${notChecked.length - FINDINGS_SHOWN * 4} more (see report.json)`]
+        : []),
       '',
     );
   }

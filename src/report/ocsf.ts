@@ -18,6 +18,8 @@ const FINDING_STATUS = { new: { id: 1, name: 'New' }, suppressed: { id: 3, name:
 const COMPLIANCE_STATUS = {
   pass: { id: 1, name: 'Pass', code: 'PASS' },
   fail: { id: 3, name: 'Fail', code: 'FAIL' },
+  /** OCSF 1.1.0: "the compliance check did not yield a result due to missing information". */
+  warning: { id: 2, name: 'Warning', code: 'NOT_CHECKED' },
   other: { id: 99, name: 'Other', code: 'NOT_EVALUATED' },
 };
 
@@ -27,7 +29,9 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
     ? COMPLIANCE_STATUS.other
     : finding.status === 'pass'
       ? COMPLIANCE_STATUS.pass
-      : COMPLIANCE_STATUS.fail;
+      : finding.status === 'error'
+        ? COMPLIANCE_STATUS.warning
+        : COMPLIANCE_STATUS.fail;
   const status = finding?.exception ? FINDING_STATUS.suppressed : FINDING_STATUS.new;
   const resource = finding?.resource;
   const message = finding
@@ -75,6 +79,7 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
       status_code: compliance.code,
       status_detail: finding ? finding.message : (check.reason ?? check.status),
     },
+
     ...(resource ? { resources: [{ uid: resource, name: resource, type: check.provider }] } : {}),
     remediation: { desc: check.remediation },
     ...(finding?.exception
@@ -88,6 +93,7 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
       provider: check.provider,
       organization: result.organization,
       ...(finding?.baseline ? { baseline: finding.baseline } : {}),
+      ...(finding?.cause ? { cause: finding.cause } : {}),
     },
   };
 }

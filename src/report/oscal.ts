@@ -1,4 +1,5 @@
 import type { CheckResult, ControlResult, ScanResult } from '../engine/result.js';
+import { causeText } from './labels.js';
 import { uuidV5 } from './uuid.js';
 
 export const OSCAL_VERSION = '1.0.6';
@@ -24,9 +25,11 @@ const OBSERVATION_STATE: Record<CheckResult['status'], string> = {
 function observation(result: ScanResult, check: CheckResult) {
   const failing = check.findings.filter((f) => f.status === 'fail' && !f.exception);
   const excepted = check.findings.filter((f) => f.exception);
+  const notChecked = check.findings.filter((f) => f.status === 'error');
   const lines = [
     ...failing.map((f) => `FAIL ${f.resource}: ${f.message}`),
     ...excepted.map((f) => `EXCEPTED ${f.resource}: ${f.message} (${f.exception!.reason})`),
+    ...notChecked.map((f) => `NOT CHECKED ${f.resource}: ${causeText(f)}`),
   ];
   const subjects = [...failing, ...excepted].map((f) => ({
     'subject-uuid': uuidV5(`soc2:resource:${f.resource}`),
@@ -37,8 +40,8 @@ function observation(result: ScanResult, check: CheckResult) {
     uuid: uuidV5(`soc2:observation:${result.organization}:${result.scan.evaluatedAt}:${check.id}`),
     title: str(`${check.id}: ${check.title}`),
     description: str(
-      check.status === 'pass' || check.status === 'fail'
-        ? `${check.description} ${check.counts.pass} passing, ${check.counts.fail} failing, ${check.counts.excepted} excepted resource(s).`
+      check.status === 'pass' || check.status === 'fail' || check.findings.length > 0
+        ? `${check.description} ${check.counts.pass} passing, ${check.counts.fail} failing, ${check.counts.excepted} excepted resource(s)${check.counts.error > 0 ? `, ${check.counts.error} scope(s) not checked` : ''}.`
         : `${check.description} Not evaluated (${check.status}): ${check.reason ?? ''}`,
     ),
     props: [

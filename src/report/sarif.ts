@@ -117,6 +117,8 @@ interface Candidate {
   check: CheckResult;
   ruleIndex: number;
   finding: FindingResult;
+  /** A baseline failure whose scope could not be read now: carried forward so its alert stays open. */
+  carried?: boolean;
 }
 
 /** Most severe first, active before excepted, then by check and resource: the same input truncates the same way. */
@@ -127,6 +129,25 @@ function compareCandidates(a: Candidate, b: Candidate): number {
     (a.check.id < b.check.id ? -1 : a.check.id > b.check.id ? 1 : 0) ||
     (a.finding.resource < b.finding.resource ? -1 : a.finding.resource > b.finding.resource ? 1 : 0)
   );
+}
+
+/**
+ * Failures from the --baseline report that this scan could not re-check (their scope could not be
+ * read): code scanning closes an alert absent from a run as fixed, so they stay in, marked.
+ */
+function carriedForward(result: ScanResult): Candidate[] {
+  const ruleIndexOf = new Map(result.checks.map((c, i) => [c.id, i]));
+  return (result.baseline?.notRechecked ?? []).flatMap((f) => {
+    const ruleIndex = ruleIndexOf.get(f.check);
+    if (ruleIndex === undefined) return [];
+    const finding: FindingResult = {
+      resource: f.resource,
+      status: 'fail',
+      message: f.message,
+      baseline: 'unchanged',
+    };
+    return [{ check: result.checks[ruleIndex]!, ruleIndex, finding, carried: true }];
+  });
 }
 
 export interface SarifOptions {
@@ -142,14 +163,17 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
   const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
   const controls = new Map(result.controls.map((c) => [c.id, c]));
   const checks = result.checks;
-  const candidates: Candidate[] = checks.flatMap((check, ruleIndex) =>
-    check.findings.filter((f) => f.status === 'fail').map((finding) => ({ check, ruleIndex, finding })),
-  );
+  const candidates: Candidate[] = [
+    ...checks.flatMap((check, ruleIndex) =>
+      check.findings.filter((f) => f.status === 'fail').map((finding) => ({ check, ruleIndex, finding })),
+    ),
+    ...carriedForward(result),
+  ];
   candidates.sort(compareCandidates);
   const kept = candidates.slice(0, maxResults);
   const truncated = candidates.length > kept.length;
 
-  const results = kept.map(({ check, ruleIndex, finding }) => {
+  const results = kept.map(({ check, ruleIndex, finding, carried }) => {
     const control = check.controls.map((id) => controls.get(id)).find(Boolean);
     const artifactLocation = control
       ? catalogArtifact(control.source.file)
@@ -159,7 +183,11 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
       ruleIndex,
       kind: 'fail',
       level: SARIF_LEVEL[check.severity],
-      message: { text: `${finding.resource}: ${finding.message}` },
+      message: {
+        text: carried
+          ? `${finding.resource}: ${finding.message} (failing at the baseline; not re-checked in this scan: ${check.reason ?? 'could not be read'})`
+          : `${finding.resource}: ${finding.message}`,
+      },
       locations: [
         {
           physicalLocation: {
@@ -196,6 +224,7 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
         severity: check.severity,
         controls: check.controls,
         criteria: check.criteria,
+        ...(carried ? { notRechecked: true } : {}),
       },
     };
   });
@@ -211,6 +240,17 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
         descriptor: { id: c.id },
         associatedRule: { id: c.id, index: checks.indexOf(c) },
       })),
+    ...(!result.scan.complete && !result.baseline
+      ? [
+          {
+            level: 'warning',
+            message: {
+              text: 'The scan is incomplete and has no --baseline: alerts for resources that could not be read are absent from this run, and code scanning would close them as fixed. Scan with --baseline PREVIOUS/report.json to carry them forward.',
+            },
+            descriptor: { id: 'soc2/incomplete-without-baseline' },
+          },
+        ]
+      : []),
     ...(truncated
       ? [
           {

@@ -72,6 +72,7 @@ describe('baseline', () => {
         { check: 'aws.iam-root-mfa', resource: 'acct-2', severity: 'critical', message: 'acct-2 bad' },
         { check: 'github.branch-protection', resource: 'repo-a', severity: 'low', message: 'repo-a bad' },
       ],
+      notRechecked: [],
     });
   });
 

@@ -37,8 +37,12 @@ interface Sarif {
       partialFingerprints: Record<string, string>;
       suppressions?: { kind: string; status: string; justification: string }[];
       baselineState?: string;
+      message: { text: string };
+      properties: Record<string, unknown>;
     }[];
-    invocations: { toolExecutionNotifications: { level: string; message: { text: string } }[] }[];
+    invocations: {
+      toolExecutionNotifications: { level: string; message: { text: string }; descriptor?: { id: string } }[];
+    }[];
     properties: Record<string, unknown>;
   }[];
 }
@@ -95,7 +99,9 @@ describe('sarif', () => {
   });
 
   it('gives every result the physical location GitHub requires, at the control in the catalog', () => {
-    expect(run.results.length).toBe(6);
+    // Failing findings only: the not-checked EBS region is no result (it is neither pass nor fail).
+    expect(run.results.length).toBe(7);
+    expect(run.results.some((r) => r.message.text.includes('eu-west-1'))).toBe(false);
     for (const r of run.results) {
       const loc = r.locations[0]!;
       expect(loc.physicalLocation.artifactLocation.uri).toMatch(/^controls\/\w+\.yaml$/);
@@ -138,7 +144,7 @@ describe('sarif', () => {
       primaryLocationLineHash: `${hash.slice(0, 16)}:1`,
       'soc2CheckResource/v1': hash,
     });
-    expect(new Set(run.results.map((r) => r.partialFingerprints.primaryLocationLineHash)).size).toBe(6);
+    expect(new Set(run.results.map((r) => r.partialFingerprints.primaryLocationLineHash)).size).toBe(7);
   });
 
   it('keeps excepted findings as accepted external suppressions', () => {
@@ -156,8 +162,57 @@ describe('sarif', () => {
 
   it('reports checks that errored or were skipped as tool notifications', () => {
     const notes = run.invocations[0]!.toolExecutionNotifications;
-    expect(notes.map((n) => n.level)).toEqual(['error', 'note']);
+    expect(notes.map((n) => n.level)).toEqual(['error', 'note', 'error', 'warning']);
     expect(notes[0]!.message.text).toContain('google.admin-2sv could not be evaluated');
+    expect(notes[2]!.message.text).toContain(
+      'aws.ebs-encryption could not be evaluated: 1 scope(s) not checked',
+    );
+    // Incomplete without --baseline: the run says its absent alerts are not fixed.
+    expect(notes[3]!.descriptor!.id).toBe('soc2/incomplete-without-baseline');
+  });
+
+  it('carries baseline failures it could not re-check forward, so code scanning keeps their alerts open', () => {
+    const before = buildScanResult({
+      checks: [
+        fixtureCheck('aws.ebs-encryption', 'medium', [
+          { resource: 'vol-us', status: 'fail', message: 'vol-us is not encrypted' },
+          { resource: 'vol-eu', status: 'fail', message: 'vol-eu is not encrypted' },
+          { resource: 'vol-ap', status: 'fail', message: 'vol-ap is not encrypted' },
+        ]),
+      ],
+      controls: [
+        fixtureControl('DP-1', 'controls/confidentiality.yaml', 3, ['C1.1'], ['aws.ebs-encryption']),
+      ],
+    });
+    const cause = { kind: 'unavailable' as const, status: 503, code: 'ServiceUnavailable', message: 'down' };
+    const now = buildScanResult({
+      checks: [
+        fixtureCheck('aws.ebs-encryption', 'medium', [
+          { resource: 'vol-us', status: 'fail', message: 'vol-us is not encrypted' },
+          { resource: 'vol-ap', status: 'pass', message: 'vol-ap is encrypted' },
+          { resource: 'aws-account/1/eu-west-1', status: 'error', message: 'not checked', cause },
+        ]),
+      ],
+      controls: [
+        fixtureControl('DP-1', 'controls/confidentiality.yaml', 3, ['C1.1'], ['aws.ebs-encryption']),
+      ],
+    });
+    const compared = applyBaseline(now, before, 'old/report.json');
+    expect(compared.baseline!.fixed.map((f) => f.resource)).toEqual(['vol-ap']);
+    expect(compared.baseline!.notRechecked.map((f) => f.resource)).toEqual(['vol-eu']);
+    const carried = JSON.parse(renderSarif(compared)) as Sarif;
+    const results = carried.runs[0]!.results;
+    expect(results.map((r) => [r.properties.resource, r.baselineState, r.properties.notRechecked])).toEqual([
+      ['vol-eu', 'unchanged', true],
+      ['vol-us', 'unchanged', undefined],
+    ]);
+    expect(results[0]!.message.text).toContain('not re-checked in this scan');
+    // The same alert identity as when it was found failing.
+    const original = (JSON.parse(renderSarif(before)) as Sarif).runs[0]!.results.find(
+      (r) => r.properties.resource === 'vol-eu',
+    )!;
+    expect(results[0]!.partialFingerprints).toEqual(original.partialFingerprints);
+    expect(sarifValidator()(carried)).toBe(true);
   });
 
   it('truncates deterministically to the most severe results and says so', () => {
@@ -225,9 +280,12 @@ describe('junit', () => {
   const xml = renderJunit(sampleResult());
   it('is well-formed XML with one test case per check', () => {
     expect(xmlProblems(xml)).toEqual([]);
-    expect(xml.match(/<testcase /g)!.length).toBe(7);
+    expect(xml.match(/<testcase /g)!.length).toBe(8);
     expect(xml).toContain(
-      '<testsuites name="SOC 2 readiness: Lumen Ledger, Inc." tests="7" failures="4" errors="1" skipped="1"',
+      'NOT CHECKED aws-account/222222222222/eu-west-1: unavailable (503 ServiceUnavailable: Service Unavailable)',
+    );
+    expect(xml).toContain(
+      '<testsuites name="SOC 2 readiness: Lumen Ledger, Inc." tests="8" failures="4" errors="2" skipped="1"',
     );
   });
   it('lists failing resources, escapes markup, marks skipped and error', () => {
@@ -273,13 +331,15 @@ describe('oscal', () => {
   });
   it('has an observation per check, findings per decided control and criterion, reviewed controls', () => {
     const r = doc['assessment-results'].results[0]!;
-    expect(r.observations.length).toBe(7);
+    expect(r.observations.length).toBe(8);
+    expect(JSON.stringify(r.observations)).toContain('1 scope(s) not checked');
     expect(
       r['reviewed-controls']['control-selections'][0]!['include-controls'].map((c) => c['control-id']),
-    ).toEqual(['AC-1', 'AC-2', 'CM-1', 'GOV-1']);
+    ).toEqual(['AC-1', 'AC-2', 'DP-1', 'CM-1', 'GOV-1']);
     expect(r.findings.map((f) => [f.target['target-id'], f.target.status.state])).toEqual([
       ['CC6.1', 'not-satisfied'],
       ['CC6.2', 'not-satisfied'],
+      ['C1.1', 'not-satisfied'],
       ['CC8.1', 'not-satisfied'],
       ['CC1.1', 'not-satisfied'],
       ['CC5.3', 'not-satisfied'],
@@ -309,7 +369,14 @@ describe('ocsf', () => {
     for (const e of events) expect(validate(e), JSON.stringify(validate.errors)).toBe(true);
   });
   it('one event per finding, plus one per check not evaluated', () => {
-    expect(events.length).toBe(2 + 3 + 3 + 1 + 1 + 1 + 1);
+    expect(events.length).toBe(2 + 3 + 3 + 1 + 1 + 1 + 3 + 1);
+    const notChecked = events.find((e) => e.resources?.[0]?.uid === 'aws-account/222222222222/eu-west-1')!;
+    expect(notChecked.compliance).toMatchObject({
+      status_id: 2,
+      status: 'Warning',
+      status_code: 'NOT_CHECKED',
+    });
+    expect(notChecked.unmapped.cause).toMatchObject({ kind: 'unavailable', status: 503 });
     const root = events.find((e) => e.resources?.[0]?.uid === 'arn:aws:iam::111111111111:root')!;
     expect(root).toMatchObject({
       class_uid: 2003,
@@ -359,9 +426,15 @@ describe('csv', () => {
       'exception_approved_by',
       'exception_expires',
       'baseline',
+      'cause',
     ]);
-    expect(rows.length).toBe(1 + 12);
-    expect(rows.every((r) => r.length === 14)).toBe(true);
+    expect(rows.length).toBe(1 + 15);
+    expect(rows.every((r) => r.length === 15)).toBe(true);
+    const notChecked = rows.find((r) => r[6] === 'aws-account/222222222222/eu-west-1')!;
+    expect([notChecked[7], notChecked[14]]).toEqual([
+      'error',
+      'unavailable (503 ServiceUnavailable: Service Unavailable)',
+    ]);
   });
   it('quotes per RFC 4180 and guards formula injection', () => {
     const api = rows.find((r) => r[6] === 'lumen-ledger/api')!;
@@ -385,6 +458,6 @@ describe('csv', () => {
     }
   });
   it('uses CRLF record separators', () => {
-    expect(renderCsv(sampleResult()).split('\r\n').length).toBe(14);
+    expect(renderCsv(sampleResult()).split('\r\n').length).toBe(17);
   });
 });

@@ -16,6 +16,8 @@ import { assertReplaceableOutput, StagedOutput, writeFileAtomic } from '../../ev
 import { EvidenceWriter } from '../../evidence/evidence-writer.js';
 import { completeScanOutput, scanContext } from '../../evidence/scan-output.js';
 import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
+import { describeCause } from '../../engine/scope.js';
+import { notCheckedSummary } from '../../report/labels.js';
 import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
 
@@ -165,6 +167,19 @@ function groupByRootCause(checks: readonly ScanResult['checks'][number][]): Map<
   return groups;
 }
 
+/** Scopes that could not be read, grouped by their cause. */
+function scopesByCause(result: ScanResult): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const check of result.checks) {
+    for (const finding of check.findings) {
+      if (finding.status !== 'error' || !finding.cause) continue;
+      const cause = describeCause(finding.cause);
+      groups.set(cause, (groups.get(cause) ?? new Set()).add(finding.resource));
+    }
+  }
+  return groups;
+}
+
 function summaryText(result: ScanResult, outDir: string, files: string[], chalk: ChalkInstance): string {
   const { summary } = result;
   const lines: string[] = [''];
@@ -201,7 +216,7 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
     );
   }
   const failing = result.checks
-    .filter((c) => c.status === 'fail')
+    .filter((c) => c.counts.fail > 0)
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   if (failing.length > 0) {
     lines.push('', chalk.bold('  Top failures'));
@@ -215,7 +230,17 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
   const errors = result.checks.filter((c) => c.status === 'error');
   if (errors.length > 0) {
     lines.push('', chalk.bold('  Could not check'));
-    const causes = groupByRootCause(errors);
+    const scopes = notCheckedSummary(result);
+    if (scopes) {
+      lines.push(`  ${chalk.magenta('!')} ${scopes}:`);
+      const byCause = scopesByCause(result);
+      for (const [cause, resources] of [...byCause].slice(0, 8)) {
+        const shown = [...resources].slice(0, 3).join(', ') + (resources.size > 3 ? ', …' : '');
+        lines.push(`    ${cause} ${chalk.dim(`(${resources.size}: ${shown})`)}`);
+      }
+      if (byCause.size > 8) lines.push(chalk.dim(`    … ${byCause.size - 8} more causes in report.md`));
+    }
+    const causes = groupByRootCause(errors.filter((c) => c.counts.error === 0));
     for (const [cause, ids] of [...causes].slice(0, 8)) {
       const who =
         ids.length === 1
