@@ -156,7 +156,9 @@ describe('soc2 CLI', () => {
     }
     const onDisk = (readdirSync(out, { recursive: true }) as string[])
       .map((p) => p.split(sep).join('/'))
-      .filter((p) => statSync(join(out, p)).isFile() && p !== 'evidence/manifest.json')
+      .filter(
+        (p) => statSync(join(out, p)).isFile() && p !== 'evidence/manifest.json' && p !== '.soc2-output',
+      )
       .sort();
     expect(manifest.files.map((f) => f.path)).toEqual(onDisk);
     const used = new Set(

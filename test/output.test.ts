@@ -81,7 +81,7 @@ describe('staged output', () => {
     staged.discard();
     staged.discard();
     expect(readdirSync(parent)).toEqual(['report']);
-    expect(readdirSync(out)).toEqual(['report.json']);
+    expect(readdirSync(out).sort()).toEqual(['.soc2-output', 'report.json']);
     expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe('{"old":true}');
   });
 

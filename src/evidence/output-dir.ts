@@ -5,13 +5,15 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, join, parse, resolve } from 'node:path';
 import { InputError } from '../engine/errors.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 
@@ -32,23 +34,59 @@ export interface StagedStream {
 
 const WRITE_CHUNK = 64 * 1024;
 
-/** Files that mark a folder as one soc2 wrote, and so safe to replace whole. */
-const OUTPUT_MARKERS = ['report.json', join('evidence', 'manifest.json')];
+/**
+ * The file that marks a folder as one soc2 wrote, and so safe to replace whole: it names the tool and
+ * carries a random id. A report.json alone proves nothing (a user may have saved one anywhere).
+ */
+export const OUTPUT_MARKER = '.soc2-output';
+
+function markerContent(): string {
+  return `${JSON.stringify({ tool: 'soc2', output: randomBytes(16).toString('hex') })}\n`;
+}
+
+function hasMarker(dir: string): boolean {
+  try {
+    const marker = JSON.parse(readFileSync(join(dir, OUTPUT_MARKER), 'utf8')) as {
+      tool?: unknown;
+      output?: unknown;
+    };
+    return (
+      marker.tool === 'soc2' && typeof marker.output === 'string' && /^[0-9a-f]{32}$/.test(marker.output)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Folders never replaced, marker or not: the file system root, the home folder, the working folder, a git work tree. */
+function protectedReason(dir: string): string | undefined {
+  const target = resolve(dir);
+  if (target === parse(target).root) return 'is the file system root';
+  if (target === resolve(homedir())) return 'is your home folder';
+  if (target === resolve(process.cwd())) return 'is the current folder';
+  if (existsSync(join(target, '.git'))) return 'is a git work tree';
+  return undefined;
+}
 
 /** Bad input naming `shown` when soc2 may not replace `dir`: a file, or a folder soc2 did not write. */
 export function assertReplaceableOutput(dir: string, shown = dir): void {
-  if (isReplaceableOutput(dir)) return;
-  const message = statSync(dir).isDirectory()
-    ? 'output folder exists and was not written by soc2 (no report.json); choose another --out or empty it'
-    : 'output path is a file, not a folder; choose another --out';
-  throw new InputError([{ file: shown, message }]);
-}
-
-function isReplaceableOutput(dir: string): boolean {
-  if (!existsSync(dir)) return true;
-  if (!statSync(dir).isDirectory()) return false;
-  const entries = readdirSync(dir);
-  return entries.length === 0 || OUTPUT_MARKERS.some((marker) => existsSync(join(dir, marker)));
+  if (!existsSync(dir)) return;
+  const fixed = protectedReason(dir);
+  if (fixed)
+    throw new InputError([
+      { file: shown, message: `output folder ${fixed}; soc2 never replaces it. Choose another --out` },
+    ]);
+  if (!statSync(dir).isDirectory())
+    throw new InputError([
+      { file: shown, message: 'output path is a file, not a folder; choose another --out' },
+    ]);
+  if (readdirSync(dir).length === 0 || hasMarker(dir)) return;
+  throw new InputError([
+    {
+      file: shown,
+      message: `output folder exists and was not written by soc2 (no ${OUTPUT_MARKER} marker); nothing was touched. Choose another --out, or delete the folder yourself if it is an old soc2 output`,
+    },
+  ]);
 }
 
 /**
@@ -79,6 +117,7 @@ export class StagedOutput {
       mkdirSync(parent, { recursive: true });
       removeLeftovers(parent, name);
       mkdirSync(staging);
+      writeFileSync(join(staging, OUTPUT_MARKER), markerContent());
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       throw new InputError([{ file: target, message: `cannot write the output folder here (${code})` }]);
