@@ -5,6 +5,7 @@ import { buildProgram } from './program.js';
 
 /** Runs the CLI and returns the exit code. Known errors print one clear message, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  ignoreClosedPipes();
   const program = buildProgram(TOOL_VERSION);
   program.exitOverride();
   for (const command of program.commands.flatMap((c) => [c, ...c.commands])) command.exitOverride();
@@ -52,4 +53,18 @@ const FILE_SYSTEM_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EMFILE',
 function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return error instanceof Error && typeof code === 'string' && FILE_SYSTEM_CODES.has(code);
+}
+
+/**
+ * `soc2 catalog list | head -1`: the reader went away. What was not read is not wanted; the command
+ * still ends with its own exit code, and with no stack trace.
+ */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      stream.write = () => true;
+    });
+  }
 }
