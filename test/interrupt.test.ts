@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { providers } from '../src/collectors/index.js';
-import { soc2, soc2Async } from './harness/cli.js';
+import { soc2, soc2Async, soc2OnTerminal } from './harness/cli.js';
 
 /**
  * SIGINT/SIGTERM during a live scan, through the built CLI: a provider points at a local server that
@@ -171,5 +171,38 @@ describe.runIf(registered.length > 0)('interrupting a live scan', () => {
     if (result === 'stuck') return;
     expect(result.code).toBe(130);
     expect(readdirSync(dir)).toEqual(['soc2.config.yaml']);
+  });
+});
+
+describe.runIf(registered.length > 0)('interrupting from a real terminal with the spinner running', () => {
+  it.each([
+    ['Ctrl-C', '\x03', 'SIGINT'],
+    ['Ctrl-\\', '\x1c', 'SIGQUIT'],
+  ])('%s exits 130 and leaves the previous output untouched', async (_key, keystroke, signal) => {
+    const provider = registered[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-tty-'));
+    const out = join(dir, 'report');
+    soc2(['scan', '--demo', '--quiet', '--out', out]);
+    const before = fingerprint(out);
+    server = await startHangingServer();
+    const setup = setups[provider]!(server.url);
+    const config = join(dir, 'soc2.config.yaml');
+    writeFileSync(config, `organization: Terminal Co\n${setup.yaml}`);
+    const run = soc2OnTerminal(['scan', '--config', config, '--provider', provider, '--out', out], {
+      cwd: dir,
+      env: setup.env,
+    });
+    await server.firstRequest;
+    // Typed twice, as an impatient user does; the first must already stop the scan.
+    run.child.stdin!.write(keystroke);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    run.child.stdin!.write(keystroke);
+    const result = await exitOf(run);
+    expect(result, `soc2 did not stop on ${signal} from the terminal`).not.toBe('stuck');
+    if (result === 'stuck') return;
+    expect(result.stdout).toContain('collecting'); // the spinner was running
+    expect(result.code).toBe(130);
+    expect(result.stdout).toContain(`interrupted by ${signal}`);
+    expect(fingerprint(out)).toEqual(before);
   });
 });

@@ -62,7 +62,9 @@ export async function createProgress(options: ProgressOptions): Promise<Progress
   }
 
   const { default: ora } = await import('ora');
-  const spinner: Ora = ora({ stream, text: 'planning', color: 'cyan' }).start();
+  // ora's default puts the terminal in raw mode to swallow keystrokes, which turns Ctrl-C and Ctrl-\
+  // into plain input: the signals must reach the process.
+  const spinner: Ora = ora({ stream, text: 'planning', color: 'cyan', discardStdin: false }).start();
   const render = () => {
     const parts = [...state.entries()].map(([id, s]) =>
       s.active > 0 ? `${id} ${s.done}/${s.done + s.active}${s.note ? ` (${s.note})` : ''}` : `${id} ✓`,

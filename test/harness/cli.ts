@@ -21,6 +21,28 @@ export function soc2(args: string[], options: { cwd?: string; env?: NodeJS.Proce
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs bin/soc2.js on a real pseudo-terminal (util-linux `script`), 100 columns wide, so the spinner
+ * runs as on a user's terminal; what is written to the returned child's stdin is typed on it.
+ */
+export function soc2OnTerminal(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { child: ReturnType<typeof spawn>; done: Promise<CliRun> } {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const command = `stty cols 100 rows 30; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
+  const child = spawn('script', ['-qefc', command, '/dev/null'], {
+    cwd: options.cwd ?? packageRoot,
+    env: { ...cleanEnv(options.env), TERM: 'xterm-256color' },
+  });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  const done = new Promise<CliRun>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr: stdout })),
+  );
+  return { child, done };
+}
+
 export function soc2Async(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
@@ -39,7 +61,7 @@ export function soc2Async(
   return { child, done };
 }
 
-function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (/^(AWS_|GITHUB_|GH_|GOOGLE_|FORCE_COLOR|NO_COLOR|CI$)/.test(key)) continue;

@@ -46,6 +46,9 @@ export interface ScanFlags {
 
 export const DEFAULT_OUT_DIR = 'soc2-report';
 
+/** Ctrl-C, kill, and Ctrl-\ from a terminal: each stops the scan, exit 130, previous output intact. */
+const INTERRUPTS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGQUIT'];
+
 export async function scanCommand(flags: ScanFlags, _global: object, env = process.env): Promise<number> {
   const chalk = flags.color ? makeChalk(env) : makeChalk({ ...env, NO_COLOR: '1', FORCE_COLOR: undefined });
   if (flags.demo && flags.fromSnapshot)
@@ -90,8 +93,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     }
     controller.abort(signal);
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of INTERRUPTS) process.on(signal, onSignal);
   // Evidence is written into a staging folder as each key is collected; the folder replaces the old
   // output only once the whole scan is done, and is dropped if it fails or is interrupted.
   const output = StagedOutput.open(outDir);
@@ -133,8 +135,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     progress.stop();
     // Once interrupted, a further signal still means "exit 130 now", not the default kill.
     if (!controller.signal.aborted) {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const signal of INTERRUPTS) process.off(signal, onSignal);
     }
   }
 
