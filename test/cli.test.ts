@@ -43,6 +43,16 @@ describe('soc2 CLI', () => {
     }
   });
 
+  it('names in its exit-code help only flags the command accepts', () => {
+    for (const args of [['scan'], ['merge'], ['diff'], ['history'], ['report'], ['export'], ['verify']]) {
+      const help = soc2([...args, '--help']).stdout;
+      const codes = help.slice(help.indexOf('Exit codes:'));
+      const options = help.slice(help.indexOf('Options:'), help.indexOf('Exit codes:'));
+      for (const flag of codes.match(/--[a-z][a-z-]*/g) ?? [])
+        expect(options, `${args.join(' ')} ${flag}`).toContain(flag);
+    }
+  });
+
   it('prints the package version', () => {
     const version = (
       JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }

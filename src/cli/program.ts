@@ -7,7 +7,16 @@ Exit codes:
   1    failing findings at or above --fail-on
   2    bad usage or invalid input (config, catalog, roster, flags, snapshot)
   3    incomplete: some checks ended in error (outranks 1: an incomplete scan never looks clean)
-  130  interrupted (SIGINT/SIGTERM); the previous output is left untouched`;
+  130  interrupted (Ctrl-C, Ctrl-\\, SIGINT, SIGTERM); the previous output is left untouched`;
+
+const MERGE_EXIT_CODES_HELP = `
+Exit codes:
+  0    every check of every shard was evaluated and nothing fails at or above the threshold
+       the shards were scanned with (their fail-on)
+  1    failing findings at or above that threshold
+  2    bad usage or invalid input (a folder that is not a soc2 shard output, shards that do not match)
+  3    incomplete: some checks ended in error in some shard (outranks 1)
+  130  interrupted; the previous output is left untouched`;
 
 const list = (value: string, previous: string[] = []) => [
   ...previous,
@@ -202,7 +211,7 @@ ${EXIT_CODES_HELP}`,
       `
 Examples:
   $ soc2 merge shard-1 shard-2 shard-3 --out soc2-report --format json,md,html,sarif
-${EXIT_CODES_HELP}`,
+${MERGE_EXIT_CODES_HELP}`,
     )
     .action(async (dirs: string[], options) => {
       const { mergeCommand } = await import('./commands/merge.js');
