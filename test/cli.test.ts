@@ -53,6 +53,14 @@ describe('soc2 CLI', () => {
     }
   });
 
+  it('names permission skips in the summary, not only in the report', () => {
+    const run = soc2(['scan', '--demo', '--out', join(tmp(), 'out')]);
+    const skipped = run.stderr.slice(run.stderr.indexOf('  Skipped'));
+    expect(skipped).toMatch(
+      /^ {2}Skipped\n {2}– google\.suspicious-logins: google\.loginEvents: .*403 insufficientPermissions/,
+    );
+  });
+
   it('prints the package version', () => {
     const version = (
       JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }

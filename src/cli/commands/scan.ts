@@ -168,6 +168,13 @@ function groupByRootCause(checks: readonly ScanResult['checks'][number][]): Map<
   return groups;
 }
 
+/** `aws.x`, or `3 checks (aws.x, aws.y, aws.z)`. */
+function who(ids: readonly string[]): string {
+  return ids.length === 1
+    ? ids[0]!
+    : `${ids.length} checks (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`;
+}
+
 /** Scopes that could not be read, grouped by their cause. */
 function scopesByCause(result: ScanResult): Map<string, Set<string>> {
   const groups = new Map<string, Set<string>>();
@@ -242,14 +249,22 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
       if (byCause.size > 8) lines.push(chalk.dim(`    … ${byCause.size - 8} more causes in report.md`));
     }
     const causes = groupByRootCause(errors.filter((c) => c.counts.error === 0));
-    for (const [cause, ids] of [...causes].slice(0, 8)) {
-      const who =
-        ids.length === 1
-          ? ids[0]
-          : `${ids.length} checks (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`;
-      lines.push(`  ${chalk.magenta('!')} ${who}: ${cause}`);
-    }
+    for (const [cause, ids] of [...causes].slice(0, 8))
+      lines.push(`  ${chalk.magenta('!')} ${who(ids)}: ${cause}`);
     if (causes.size > 8) lines.push(chalk.dim(`    … ${causes.size - 8} more causes in the report`));
+  }
+  const notConfigured = new Set(
+    result.providers.filter((p) => p.status === 'skipped' && p.reason).map((p) => p.id as string),
+  );
+  const denied = result.checks.filter((c) => c.status === 'skipped' && !notConfigured.has(c.provider));
+  if (denied.length > 0 || notConfigured.size > 0) {
+    lines.push('', chalk.bold('  Skipped'));
+    if (notConfigured.size > 0)
+      lines.push(`  ${chalk.dim('–')} not configured: ${[...notConfigured].sort().join(', ')}`);
+    const causes = groupByRootCause(denied);
+    for (const [cause, ids] of [...causes].slice(0, 8))
+      lines.push(`  ${chalk.dim('–')} ${who(ids)}: ${cause}`);
+    if (causes.size > 8) lines.push(chalk.dim(`    … ${causes.size - 8} more reasons in the report`));
   }
   const failingCriteria = result.criteria.filter((c) => c.status === 'fail').map((c) => c.id);
   if (failingCriteria.length > 0) lines.push('', `  Failing criteria: ${failingCriteria.join(', ')}`);
