@@ -19,6 +19,21 @@ export function currentPeople(people: readonly Person[], includeContractors = tr
   );
 }
 
+/**
+ * The finding when a check found no one to look at: a roster with nobody in it proves nothing (an
+ * export that went wrong, a header row only), so it fails; one whose people are out of scope passes.
+ */
+export function nobodyToCheck(people: readonly Person[], passMessage: string): Finding {
+  return people.length === 0
+    ? {
+        resource: 'hr:roster',
+        status: 'fail',
+        message:
+          'the HR roster lists nobody: an empty export proves nothing; check the export and its header row',
+      }
+    : { resource: 'hr:roster', status: 'pass', message: passMessage };
+}
+
 export function describePerson(p: Person): string {
   return `${p.name} <${p.email}>`;
 }
@@ -80,7 +95,5 @@ export function recurringDateFindings(
       details: { [spec.detailKey]: date ?? null, ageDays: age ?? null },
     };
   });
-  return findings.length > 0
-    ? findings
-    : [{ resource: 'hr:roster', status: 'pass', message: 'no current staff in the roster' }];
+  return findings.length > 0 ? findings : [nobodyToCheck(people, 'no current staff in the roster')];
 }

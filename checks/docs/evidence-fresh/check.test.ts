@@ -55,9 +55,10 @@ describeCheck(check, [
     failing: ['evidence:index'],
   },
   {
-    name: 'an empty index passes on its scope',
+    name: 'an empty index fails: nothing proves the manual controls',
     data: index(),
-    status: 'pass',
-    passing: ['evidence:index'],
+    status: 'fail',
+    failing: ['evidence:index'],
+    message: /lists no items/,
   },
 ]);

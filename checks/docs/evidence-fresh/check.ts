@@ -36,7 +36,11 @@ export default defineCheck({
     }
     if (index.items.length === 0) {
       return [
-        { resource: 'evidence:index', status: 'pass', message: 'the evidence index lists no items yet' },
+        {
+          resource: 'evidence:index',
+          status: 'fail',
+          message: `the evidence index ${index.index} lists no items: nothing proves the manual controls yet`,
+        },
       ];
     }
     return index.items.map((item): Finding => {

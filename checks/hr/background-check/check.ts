@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { currentPeople, describePerson, includeContractorsSchema } from '../people.js';
+import { currentPeople, describePerson, includeContractorsSchema, nobodyToCheck } from '../people.js';
 
 export default defineCheck({
   id: 'hr.background-check',
@@ -35,6 +35,6 @@ export default defineCheck({
     );
     return findings.length > 0
       ? findings
-      : [{ resource: 'hr:roster', status: 'pass', message: 'no current employees in the roster' }];
+      : [nobodyToCheck(data['hr.roster'].people, 'no current employees in the roster')];
   },
 });

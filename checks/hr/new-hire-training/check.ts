@@ -7,6 +7,7 @@ import {
   daysSince,
   describePerson,
   includeContractorsSchema,
+  nobodyToCheck,
 } from '../people.js';
 
 export default defineCheck({
@@ -70,12 +71,6 @@ export default defineCheck({
     }
     return findings.length > 0
       ? findings
-      : [
-          {
-            resource: 'hr:roster',
-            status: 'pass',
-            message: `nobody in the roster started on or after ${since}`,
-          },
-        ];
+      : [nobodyToCheck(data['hr.roster'].people, `nobody in the roster started on or after ${since}`)];
   },
 });

@@ -31,8 +31,15 @@ describeCheck(check, [
     status: 'pass',
   },
   {
-    name: 'empty roster passes on its scope',
+    name: 'a roster with nobody in it (a header row only) fails: it proves nothing',
     data: { 'hr.roster': roster() },
+    status: 'fail',
+    failing: ['hr:roster'],
+    message: /lists nobody/,
+  },
+  {
+    name: 'a roster whose people have all left passes on its scope',
+    data: { 'hr.roster': roster(person({ email: 'gone@co.example', status: 'terminated' })) },
     status: 'pass',
     passing: ['hr:roster'],
   },
