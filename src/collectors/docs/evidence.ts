@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../engine/errors.js';
 import { validateSource } from '../../core/schema-validate.js';
 import { parseYaml } from '../../core/yaml-source.js';
@@ -28,9 +28,36 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+const inside = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+};
+
+/**
+ * Evidence files must live in the evidence folder: an absolute path, a `..` that leaves it, or a
+ * symbolic link pointing out of it would have soc2 hash (and bundle) any file on the machine.
+ */
+async function confinedPath(dir: string, path: string, at: { file: string; line: number }): Promise<string> {
+  const refuse = (why: string) => {
+    throw new InputError([
+      { ...at, message: `evidence file '${path}' ${why}; list files inside the evidence folder` },
+    ]);
+  };
+  if (isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) refuse('is an absolute path');
+  const full = resolve(dir, path);
+  if (!inside(resolve(dir), full)) refuse('is outside the evidence folder');
+  let real: string | undefined;
+  try {
+    real = await realpath(full);
+  } catch {
+    return full; // missing: recorded as not present
+  }
+  if (!inside(await realpath(dir), real)) refuse('leads outside the evidence folder (symbolic link)');
+  return full;
+}
+
 /** Hashes (SHA-256) every file an item lists; a missing file is recorded, not thrown. */
-async function describeFile(dir: string, path: string): Promise<EvidenceFile> {
-  const full = isAbsolute(path) ? path : resolve(dir, path);
+async function describeFile(path: string, full: string): Promise<EvidenceFile> {
   try {
     const content = await readFile(full);
     return {
@@ -44,15 +71,22 @@ async function describeFile(dir: string, path: string): Promise<EvidenceFile> {
   }
 }
 
-export function parseEvidenceIndex(text: string, file: string): { items: (RawItem & { line: number })[] } {
+export function parseEvidenceIndex(
+  text: string,
+  file: string,
+): { items: (RawItem & { line: number; fileLines: number[] })[] } {
   const source = parseYaml(text, file);
   if (source.value === null || source.value === undefined) return { items: [] };
   const problems = validateSource(source, shippedSchema('evidence-index.schema.json'));
   if (problems.length > 0) throw new InputError(problems);
-  const items = (source.value as { items: RawItem[] }).items.map((item, i) => ({
-    ...item,
-    line: source.locate(`/items/${i}`)?.line ?? 1,
-  }));
+  const items = (source.value as { items: RawItem[] }).items.map((item, i) => {
+    const line = source.locate(`/items/${i}`)?.line ?? 1;
+    return {
+      ...item,
+      line,
+      fileLines: item.files.map((_, j) => source.locate(`/items/${i}/files/${j}`)?.line ?? line),
+    };
+  });
   return { items };
 }
 
@@ -73,7 +107,11 @@ export async function readEvidenceIndex(dir: string): Promise<EvidenceIndex> {
       request: raw.request,
       title: raw.title,
       collectedAt: raw.collected_at,
-      files: await Promise.all(raw.files.map((f) => describeFile(dir, f))),
+      files: await Promise.all(
+        raw.files.map(async (f, j) =>
+          describeFile(f, await confinedPath(dir, f, { file: index, line: raw.fileLines[j] ?? raw.line })),
+        ),
+      ),
       line: raw.line,
     };
     if (raw.owner) item.owner = raw.owner;
