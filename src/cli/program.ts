@@ -135,12 +135,20 @@ ${EXIT_CODES_HELP}`,
       '--ci <system>',
       'write a scheduled CI pipeline instead: github (.github/workflows/soc2.yml) or gitlab (.gitlab-ci.yml)',
     )
+    .option(
+      '--source <git-url>',
+      'with --ci: the soc2 repository the pipeline fetches soc2 from (default: the origin of this soc2 checkout)',
+    )
+    .option(
+      '--commit <sha>',
+      'with --ci: the full commit id of soc2 it pins (default: the commit of this soc2 checkout)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  $ soc2 init\n  $ soc2 init --organization "Acme Inc" --config audit/soc2.config.yaml\n' +
         '  $ soc2 init --policies --registers --evidence-index\n' +
         '  $ soc2 init --ci github     weekly workflow: AWS via OIDC, SARIF upload, evidence artifact, history\n' +
-        '  $ soc2 init --ci gitlab',
+        '  $ soc2 init --ci gitlab --source https://github.com/acme/soc2.git --commit <40-hex commit id>',
     )
     .action(async (options) => {
       const { initCommand } = await import('./commands/init.js');

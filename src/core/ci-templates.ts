@@ -1,4 +1,27 @@
 export type CiSystem = 'github' | 'gitlab';
+
+/**
+ * Where a pipeline gets soc2 from: a git repository the user controls, at one full commit id. Never a
+ * registry name: an unpublished name can be registered by anyone, and its code would run in a job
+ * holding the AWS role and the GitHub token.
+ */
+export interface Soc2Source {
+  /** A git URL the CI runner can fetch: https://, ssh://, git@host:path or file://. */
+  url: string;
+  /** A full 40-character commit id. */
+  commit: string;
+}
+
+/** Shell lines that fetch soc2 at exactly the pinned commit into .soc2-tool and check it is that commit. */
+export const FETCH_SOC2 = [
+  'git init -q .soc2-tool',
+  'git -C .soc2-tool fetch -q --depth 1 "$SOC2_SOURCE" "$SOC2_COMMIT"',
+  'git -C .soc2-tool checkout -q --detach FETCH_HEAD',
+  'test "$(git -C .soc2-tool rev-parse HEAD)" = "$SOC2_COMMIT"',
+];
+/** Installs its locked dependencies and builds it (npm ci runs the build). */
+export const BUILD_SOC2 = 'npm ci --prefix .soc2-tool --no-audit --no-fund';
+export const RUN_SOC2 = 'node .soc2-tool/bin/soc2.js';
 export const CI_SYSTEMS: CiSystem[] = ['github', 'gitlab'];
 
 export const CI_FILES: Record<CiSystem, string> = {
@@ -11,7 +34,7 @@ export const CI_FILES: Record<CiSystem, string> = {
  * to code scanning; the report folder and evidence zip as an artifact; the history store carried from
  * the previous run's artifact, so `soc2 report --period` has every scan.
  */
-export function githubWorkflow(version: string): string {
+export function githubWorkflow(source: Soc2Source): string {
   return `# soc2 readiness scan, written by \`soc2 init --ci github\`. Docs: docs/ci-and-history.md
 #
 # Setup:
@@ -21,6 +44,8 @@ export function githubWorkflow(version: string): string {
 #      role-to-assume input when running the workflow by hand.
 #   2. For GitHub organization checks, a token or GitHub App that can read the org: secret SOC2_GITHUB_TOKEN.
 #   3. soc2.config.yaml at the repository root (soc2 init writes a starter).
+#   4. soc2 itself is fetched from SOC2_SOURCE at exactly SOC2_COMMIT below (never from a registry name).
+#      To upgrade, review the new commit and change SOC2_COMMIT.
 name: soc2
 
 on:
@@ -48,13 +73,21 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 60
     env:
-      SOC2_VERSION: '${version}'
+      SOC2_SOURCE: '${source.url}'
+      SOC2_COMMIT: '${source.commit}'
     steps:
       - uses: actions/checkout@v4
 
       - uses: actions/setup-node@v4
         with:
           node-version: 24
+
+      - name: Fetch soc2 at the pinned commit
+        run: |
+${FETCH_SOC2.map((line) => `          ${line}`).join('\n')}
+
+      - name: Build soc2
+        run: ${BUILD_SOC2}
 
       - name: AWS credentials (OIDC, no stored keys)
         uses: aws-actions/configure-aws-credentials@v4
@@ -81,7 +114,7 @@ jobs:
         env:
           GITHUB_TOKEN: \${{ secrets.SOC2_GITHUB_TOKEN }}
         run: >
-          npx --yes soc2@\${SOC2_VERSION} scan
+          ${RUN_SOC2} scan
           --config soc2.config.yaml
           --format json,md,html,sarif,junit
           --history soc2-history
@@ -133,7 +166,7 @@ jobs:
 }
 
 /** The GitLab equivalent: a scheduled pipeline, AWS through an OIDC id_token, report artifacts kept. */
-export function gitlabPipeline(version: string): string {
+export function gitlabPipeline(source: Soc2Source): string {
   return `# soc2 readiness scan, written by \`soc2 init --ci gitlab\`. Docs: docs/ci-and-history.md
 #
 # Setup:
@@ -142,6 +175,8 @@ export function gitlabPipeline(version: string): string {
 #      its ARN in the CI/CD variable SOC2_AWS_ROLE_ARN. The job exchanges the id_token below for
 #      short-lived credentials (aws sts assume-role-with-web-identity); no keys are stored.
 #   3. For GitHub organization checks: a masked CI/CD variable GITHUB_TOKEN.
+#   4. soc2 itself is fetched from SOC2_SOURCE at exactly SOC2_COMMIT below (never from a registry name).
+#      To upgrade, review the new commit and change SOC2_COMMIT.
 stages:
   - scan
 
@@ -155,7 +190,8 @@ soc2:
     AWS_ID_TOKEN:
       aud: sts.amazonaws.com
   variables:
-    SOC2_VERSION: '${version}'
+    SOC2_SOURCE: '${source.url}'
+    SOC2_COMMIT: '${source.commit}'
     AWS_REGION: us-east-1
     AWS_ROLE_SESSION_NAME: soc2-scan
   cache:
@@ -165,11 +201,12 @@ soc2:
       - soc2-history/
     when: always
   before_script:
+${[...FETCH_SOC2, BUILD_SOC2].map((line) => `    - ${JSON.stringify(line)}`).join('\n')}
     - mkdir -p soc2-history
     - echo "$AWS_ID_TOKEN" > /tmp/aws-web-identity-token
     - export AWS_WEB_IDENTITY_TOKEN_FILE=/tmp/aws-web-identity-token AWS_ROLE_ARN="$SOC2_AWS_ROLE_ARN"
   script:
-    - npx --yes soc2@\${SOC2_VERSION} scan --config soc2.config.yaml --format json,md,html,junit,sarif --history soc2-history --out soc2-report --zip soc2-evidence.zip
+    - ${RUN_SOC2} scan --config soc2.config.yaml --format json,md,html,junit,sarif --history soc2-history --out soc2-report --zip soc2-evidence.zip
   artifacts:
     when: always
     expire_in: 90 days
@@ -182,6 +219,6 @@ soc2:
 `;
 }
 
-export function ciTemplate(system: CiSystem, version: string): string {
-  return system === 'github' ? githubWorkflow(version) : gitlabPipeline(version);
+export function ciTemplate(system: CiSystem, source: Soc2Source): string {
+  return system === 'github' ? githubWorkflow(source) : gitlabPipeline(source);
 }

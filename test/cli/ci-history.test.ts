@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { main } from '../../src/cli/main.js';
+import { packageRoot } from '../../src/core/paths.js';
 import { appendHistory, readHistory } from '../../src/core/history.js';
 import type { ScanResult } from '../../src/engine/result.js';
 import type { Finding } from '../../src/engine/types.js';
@@ -239,10 +241,81 @@ describe('soc2 history and soc2 report', () => {
 describe('soc2 init --ci', () => {
   const cwd = process.cwd();
   afterEach(() => process.chdir(cwd));
+  /** This soc2's own repository, cloned bare as a CI runner would reach a git server. */
+  const head = execFileSync('git', ['-C', packageRoot, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  const server = mkdtempSync(join(tmpdir(), 'soc2-git-'));
+  execFileSync('git', ['clone', '-q', '--bare', packageRoot, join(server, 'soc2.git')]);
+  const source = ['--source', `file://${join(server, 'soc2.git')}`, '--commit', head];
+
+  /** Runs shell lines as the CI runner would, in a fresh folder, and returns that folder. */
+  function runAsCi(lines: string[], env: Record<string, string>): string {
+    const work = mkdtempSync(join(tmpdir(), 'soc2-ci-run-'));
+    execFileSync('bash', ['-euo', 'pipefail', '-c', lines.join('\n')], {
+      cwd: work,
+      env: { ...process.env, ...env },
+    });
+    return work;
+  }
+
+  /** What the pipeline fetched is soc2 at the pinned commit, with the lock file npm ci needs and the CLI it runs. */
+  function expectSoc2At(work: string): void {
+    const tool = join(work, '.soc2-tool');
+    expect(execFileSync('git', ['-C', tool, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim()).toBe(head);
+    const manifest = JSON.parse(readFileSync(join(tool, 'package.json'), 'utf8')) as {
+      name: string;
+      bin: Record<string, string>;
+    };
+    expect(manifest.name).toBe('soc2');
+    expect(manifest.bin.soc2).toBe('bin/soc2.js');
+    expect(existsSync(join(tool, 'bin', 'soc2.js'))).toBe(true);
+    expect(existsSync(join(tool, 'package-lock.json'))).toBe(true);
+  }
+
+  it('pins soc2 to a git commit the runner can fetch, never a registry name, and what it fetches resolves', async () => {
+    process.chdir(dir);
+    expect(await run('init', '--ci', 'github', ...source)).toBe(0);
+    const text = readFileSync(join(dir, '.github', 'workflows', 'soc2.yml'), 'utf8');
+    expect(text).not.toMatch(/npx|npm (install|i) .*soc2@|soc2@\d/);
+    const workflow = parse(text) as {
+      jobs: { scan: { env: Record<string, string>; steps: { name?: string; run?: string }[] } };
+    };
+    const { env, steps } = workflow.jobs.scan;
+    expect(env).toMatchObject({ SOC2_SOURCE: `file://${join(server, 'soc2.git')}`, SOC2_COMMIT: head });
+    const fetch = steps.find((s) => s.name === 'Fetch soc2 at the pinned commit')!.run!;
+    expectSoc2At(runAsCi(fetch.trim().split('\n'), env));
+    expect(steps.find((s) => s.name === 'Build soc2')!.run).toBe(
+      'npm ci --prefix .soc2-tool --no-audit --no-fund',
+    );
+    expect(steps.find((s) => s.run?.includes(' scan'))!.run).toMatch(/^node \.soc2-tool\/bin\/soc2\.js scan/);
+  });
+
+  it('the GitLab pipeline fetches the same pinned commit', async () => {
+    process.chdir(dir);
+    expect(await run('init', '--ci', 'gitlab', ...source)).toBe(0);
+    const pipeline = parse(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8')) as {
+      soc2: { variables: Record<string, string>; before_script: string[]; script: string[] };
+    };
+    const fetch = pipeline.soc2.before_script.filter(
+      (line) => line.includes('.soc2-tool') && !line.startsWith('npm '),
+    );
+    expectSoc2At(runAsCi(fetch, pipeline.soc2.variables));
+    expect(pipeline.soc2.script[0]).toMatch(/^node \.soc2-tool\/bin\/soc2\.js scan/);
+  });
+
+  it('refuses a source a runner cannot fetch or a commit that is not pinned', async () => {
+    process.chdir(dir);
+    expect(await run('init', '--ci', 'github', '--source', '/home/me/soc2', '--commit', head)).toBe(2);
+    expect(stderr).toContain("--source: '/home/me/soc2' is not a git URL a CI runner can fetch");
+    expect(
+      await run('init', '--ci', 'github', '--source', 'https://github.com/acme/soc2.git', '--commit', 'main'),
+    ).toBe(2);
+    expect(stderr).toContain('--commit: expected a full 40-character commit id');
+    expect(existsSync(join(dir, '.github'))).toBe(false);
+  });
 
   it('writes a scheduled GitHub Actions workflow with OIDC, SARIF upload, evidence and history artifacts', async () => {
     process.chdir(dir);
-    expect(await run('init', '--ci', 'github')).toBe(0);
+    expect(await run('init', '--ci', 'github', ...source)).toBe(0);
     const workflow = parse(readFileSync(join(dir, '.github', 'workflows', 'soc2.yml'), 'utf8')) as {
       on: { schedule: { cron: string }[]; workflow_dispatch: { inputs: Record<string, unknown> } };
       permissions: Record<string, string>;
@@ -268,13 +341,13 @@ describe('soc2 init --ci', () => {
     expect(scan).toContain('--zip soc2-evidence.zip');
     expect(scan).toContain('--history soc2-history');
     expect(existsSync(join(dir, 'soc2.config.yaml'))).toBe(true);
-    expect(await run('init', '--ci', 'github')).toBe(2);
+    expect(await run('init', '--ci', 'github', ...source)).toBe(2);
     expect(stderr).toContain('already exists');
   });
 
   it('writes the GitLab equivalent with a schedule rule, an AWS id_token and artifacts', async () => {
     process.chdir(dir);
-    expect(await run('init', '--ci', 'gitlab')).toBe(0);
+    expect(await run('init', '--ci', 'gitlab', ...source)).toBe(0);
     const pipeline = parse(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8')) as {
       soc2: {
         rules: { if: string }[];
@@ -288,6 +361,6 @@ describe('soc2 init --ci', () => {
     expect(pipeline.soc2.artifacts.reports.junit).toBe('soc2-report/junit.xml');
     expect(pipeline.soc2.artifacts.paths).toContain('soc2-evidence.zip');
     expect(pipeline.soc2.script[0]).toContain('--history soc2-history');
-    expect(await run('init', '--ci', 'jenkins')).toBe(2);
+    expect(await run('init', '--ci', 'jenkins', ...source)).toBe(2);
   });
 });

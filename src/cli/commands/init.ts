@@ -23,6 +23,9 @@ export interface InitFlags {
   evidenceIndex?: boolean;
   /** Write a scheduled CI pipeline (github or gitlab) instead; see init-ci.ts. */
   ci?: string;
+  /** With ci: where the pipeline fetches soc2 from, and the commit it pins. */
+  source?: string;
+  commit?: string;
 }
 
 /**
