@@ -5,7 +5,8 @@ import type {
   ConfigResources,
   CredentialReportRow,
 } from '../../src/collectors/aws/data.js';
-import type { Finding } from '../../src/engine/types.js';
+import { notChecked } from '../../src/engine/scope.js';
+import type { FailureCause, Finding } from '../../src/engine/types.js';
 
 /** Shared helpers for the AWS checks (pure). */
 
@@ -27,14 +28,29 @@ export const ROOT_USER = '<root_account>';
 export const rootArn = (accountId: string) => `arn:aws:iam::${accountId}:root`;
 export const accountResource = (accountId: string) => `aws-account/${accountId}`;
 
-/** An account that could not be read is a failing finding, never a silent pass. */
-export function notChecked(accountId: string, error: string, what: string): Finding {
-  return {
-    resource: accountResource(accountId),
-    status: 'fail',
-    message: `${what} not checked in account ${accountId}: ${error}`,
-    details: { accountId, error },
-  };
+/** The structured cause of an unreadable scope (snapshots from before causes were recorded have only the text). */
+export function causeOf(scope: { error?: string; cause?: FailureCause }): FailureCause {
+  return scope.cause ?? { kind: 'other', message: scope.error ?? 'not readable' };
+}
+
+/** An account that could not be read: an `error` finding with the cause, never a pass or a fail. */
+export function accountNotChecked(
+  accountId: string,
+  scope: { error?: string; cause?: FailureCause },
+  what: string,
+): Finding {
+  return notChecked(accountResource(accountId), causeOf(scope), what, { accountId });
+}
+
+/** An account-region that could not be read. */
+export function regionNotChecked(
+  scope: { accountId: string; region: string; error?: string; cause?: FailureCause },
+  what: string,
+): Finding {
+  return notChecked(scopeResource(scope), causeOf(scope), what, {
+    accountId: scope.accountId,
+    region: scope.region,
+  });
 }
 
 export function perAccount<T>(
@@ -43,7 +59,7 @@ export function perAccount<T>(
   evaluate: (accountId: string, value: T) => Finding[],
 ): Finding[] {
   const findings = results.flatMap((r) =>
-    r.status === 'error' ? [notChecked(r.accountId, r.error, what)] : evaluate(r.accountId, r.value),
+    r.status === 'error' ? [accountNotChecked(r.accountId, r, what)] : evaluate(r.accountId, r.value),
   );
   return findings.length > 0
     ? findings
@@ -57,7 +73,7 @@ export function userRows(rows: readonly CredentialReportRow[]): CredentialReport
 export const KEY_SLOTS = [1, 2] as const;
 
 function covers(scope: ConfigCoverage, resourceType: string): boolean {
-  if (!scope.recording || scope.error) return false;
+  if (!scope.recording || scope.error || scope.cause) return false;
   if (scope.resourceTypes === 'all') return !(scope.excluded ?? []).includes(resourceType);
   return scope.resourceTypes.includes(resourceType);
 }
@@ -66,20 +82,25 @@ export function scopeResource(scope: { accountId: string; region: string }): str
   return `aws-account/${scope.accountId}/${scope.region}`;
 }
 
-/** Findings for the scanned regions where AWS Config did not record `resourceType`: not checked, so failing. */
+/**
+ * Findings for the scanned regions where `resourceType` was not seen: a region that could not be read is
+ * an `error` finding (not checked); one where AWS Config does not record the type fails (a real gap).
+ */
 export function unrecordedScopes(resources: ConfigResources, resourceType: string, label: string): Finding[] {
   return resources.coverage
     .filter((scope) => !covers(scope, resourceType))
-    .map((scope) => ({
-      resource: scopeResource(scope),
-      status: 'fail' as const,
-      message: scope.error
-        ? `${label} not checked in ${scope.accountId} ${scope.region}: ${scope.error}`
-        : scope.recording
-          ? `AWS Config does not record ${resourceType} in ${scope.accountId} ${scope.region}, so its ${label} were not checked`
-          : `AWS Config is not recording in ${scope.accountId} ${scope.region}, so its ${label} were not checked`,
-      details: { accountId: scope.accountId, region: scope.region, recording: scope.recording },
-    }));
+    .map((scope) =>
+      scope.error || scope.cause
+        ? regionNotChecked(scope, label)
+        : {
+            resource: scopeResource(scope),
+            status: 'fail' as const,
+            message: scope.recording
+              ? `AWS Config does not record ${resourceType} in ${scope.accountId} ${scope.region}, so its ${label} were not checked`
+              : `AWS Config is not recording in ${scope.accountId} ${scope.region}, so its ${label} were not checked`,
+            details: { accountId: scope.accountId, region: scope.region, recording: scope.recording },
+          },
+    );
 }
 
 export function itemResource(item: ConfigItem): string {

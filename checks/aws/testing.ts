@@ -56,7 +56,14 @@ export function report(rows: CredentialReportRow[]): AccountResult<CredentialRep
 }
 
 export function accountError<T>(error = 'account not checked: cannot assume role'): AccountResult<T>[] {
-  return [{ accountId: '333333333333', status: 'error', error }];
+  return [
+    {
+      accountId: '333333333333',
+      status: 'error',
+      error,
+      cause: { kind: 'permission', status: 403, code: 'AccessDenied', message: error },
+    },
+  ];
 }
 
 export function details(partial: Partial<AuthorizationDetails>): AccountResult<AuthorizationDetails>[] {
@@ -164,15 +171,27 @@ export function resourceCheckCases(
       message: /does not record/,
     },
     {
-      name: 'an unreadable region fails',
+      name: 'an unreadable region is not checked (error with its cause), never a pass or a fail',
       data: {
         'aws.config.resources': resources(
           [],
-          [{ ...recording(), error: 'config:SelectResourceConfig denied' }],
+          [
+            {
+              ...recording(),
+              error: 'config:SelectResourceConfig failed: ServiceUnavailable',
+              cause: {
+                kind: 'unavailable',
+                status: 503,
+                code: 'ServiceUnavailable',
+                message: 'Service Unavailable',
+              },
+            },
+          ],
         ),
       },
-      status: 'fail',
-      message: /denied/,
+      status: 'error',
+      failing: [],
+      notChecked: [`aws-account/${ACCOUNT}/${REGION}`],
     },
   ];
 }

@@ -233,35 +233,44 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
       /cannot assume arn:aws:iam::333333333333:role\/soc2-audit: sts:AssumeRole denied/,
     );
 
+    // The unassumable account C is not checked: `error` findings with the cause, never pass or fail.
+    const notChecked = (id: string) =>
+      check(id)
+        .findings.filter((f) => f.status === 'error')
+        .map((f) => f.resource)
+        .sort();
+    for (const c of result.checks.filter((x) => x.provider === 'aws')) {
+      expect(c.status, c.id).toBe('error');
+      for (const f of c.findings.filter((x) => x.status === 'error'))
+        expect(f.cause, `${c.id} ${f.resource}`).toMatchObject({ kind: 'permission', code: 'AccessDenied' });
+    }
+
     // IAM
-    expect(check('aws.iam-root-mfa').status).toBe('fail');
-    expect(failing('aws.iam-root-mfa').sort()).toEqual([`arn:aws:iam::${B}:root`, `aws-account/${C}`]);
-    expect(failing('aws.iam-console-mfa')).toEqual([`arn:aws:iam::${A}:user/bob`, `aws-account/${C}`]);
-    expect(failing('aws.iam-access-key-rotation')).toEqual([
-      `arn:aws:iam::${A}:user/deploy/access_key_1`,
-      `aws-account/${C}`,
-    ]);
-    expect(failing('aws.iam-root-recent-use')).toEqual([`arn:aws:iam::${B}:root`, `aws-account/${C}`]);
-    expect(failing('aws.iam-user-attached-policies')).toEqual([
-      `arn:aws:iam::${A}:user/deploy`,
-      `aws-account/${C}`,
-    ]);
+    expect(failing('aws.iam-root-mfa').sort()).toEqual([`arn:aws:iam::${B}:root`]);
+    expect(notChecked('aws.iam-root-mfa')).toEqual([`aws-account/${C}`]);
+    expect(failing('aws.iam-console-mfa')).toEqual([`arn:aws:iam::${A}:user/bob`]);
+    expect(failing('aws.iam-access-key-rotation')).toEqual([`arn:aws:iam::${A}:user/deploy/access_key_1`]);
+    expect(failing('aws.iam-root-recent-use')).toEqual([`arn:aws:iam::${B}:root`]);
+    expect(failing('aws.iam-user-attached-policies')).toEqual([`arn:aws:iam::${A}:user/deploy`]);
     expect(failing('aws.iam-admin-access').sort()).toEqual(
-      [`arn:aws:iam::${A}:user/alice`, `arn:aws:iam::${A}:role/break-glass`, `aws-account/${C}`].sort(),
+      [`arn:aws:iam::${A}:user/alice`, `arn:aws:iam::${A}:role/break-glass`].sort(),
     );
     const policy = check('aws.iam-password-policy');
     expect(policy.findings.find((f) => f.resource === `aws-account/${A}`)?.status).toBe('pass');
-    expect(policy.findings.find((f) => f.resource === `aws-account/${B}`)?.message).toMatch(
-      /iam:GetAccountPasswordPolicy denied/,
-    );
+    const denied = policy.findings.find((f) => f.resource === `aws-account/${B}`)!;
+    expect(denied.status).toBe('error');
+    expect(denied.message).toMatch(/iam:GetAccountPasswordPolicy denied/);
+    expect(notChecked('aws.iam-password-policy')).toEqual([`aws-account/${B}`, `aws-account/${C}`]);
     expect(policy.findings.find((f) => f.resource === `aws-account/${C}`)?.message).toMatch(
       /not checked.*sts:AssumeRole denied/,
     );
 
     // AWS Config
-    expect(failing('aws.config-recording').sort()).toEqual(
-      [`aws-account/${B}/eu-west-1`, `aws-account/${C}/us-east-1`, `aws-account/${C}/eu-west-1`].sort(),
-    );
+    expect(failing('aws.config-recording').sort()).toEqual([`aws-account/${B}/eu-west-1`]);
+    expect(notChecked('aws.config-recording')).toEqual([
+      `aws-account/${C}/eu-west-1`,
+      `aws-account/${C}/us-east-1`,
+    ]);
     expect(
       check('aws.config-recording').findings.find((f) => f.resource === `aws-account/${B}/eu-west-1`)
         ?.message,
@@ -283,12 +292,9 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     expect(check('aws.rds-encryption').findings.find((f) => f.resource.endsWith('db-main'))?.status).toBe(
       'pass',
     );
-    expect(failing('aws.cloudtrail-multi-region').sort()).toEqual([`aws-account/${B}`, `aws-account/${C}`]);
-
-    // No AWS check passes by finding nothing for the unassumable account.
-    for (const c of result.checks.filter((x) => x.provider === 'aws')) {
-      expect(c.status, c.id).not.toBe('pass');
-    }
+    expect(failing('aws.cloudtrail-multi-region').sort()).toEqual([`aws-account/${B}`]);
+    expect(notChecked('aws.cloudtrail-multi-region')).toEqual([`aws-account/${C}`]);
+    expect(result.summary.exitCode).toBe(3);
 
     // Requests: pages and retries as the fake's page sizes dictate.
     const count = (service: string, action: string, account?: string) =>

@@ -44,6 +44,8 @@ export interface CheckCase<K extends string, O> extends RunOptions<O> {
   passing?: string[];
   /** Each failing message matches this. */
   message?: RegExp;
+  /** Exactly these resources could not be read: `error` findings, each with a cause (order ignored). */
+  notChecked?: string[];
 }
 
 /** Table-driven cases for one check: each case states the status and which resources fail. */
@@ -76,6 +78,11 @@ export function describeCheck<K extends string, O extends object>(
         if (testCase.passing) {
           const passing = result.findings.filter((f) => f.status === 'pass').map((f) => f.resource);
           expect(passing).toEqual(expect.arrayContaining(testCase.passing));
+        }
+        if (testCase.notChecked) {
+          const errors = result.findings.filter((f) => f.status === 'error');
+          expect(errors.map((f) => f.resource).sort()).toEqual([...testCase.notChecked].sort());
+          for (const f of errors) expect(f.cause?.kind, f.resource).toBeTypeOf('string');
         }
         if (testCase.message) {
           for (const f of result.findings.filter((x) => x.status === 'fail'))

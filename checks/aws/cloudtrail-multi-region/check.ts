@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { accountResource, config, unrecordedScopes } from '../support.js';
+import { accountNotChecked, accountResource, config, unrecordedScopes } from '../support.js';
 
 export default defineCheck({
   id: 'aws.cloudtrail-multi-region',
@@ -38,13 +38,10 @@ export default defineCheck({
       }
       const mine = trails.filter((t) => t.accountId === accountId);
       const scopes = resources.coverage.filter((c) => c.accountId === accountId);
-      if (mine.length === 0 && scopes.every((c) => c.error)) {
-        findings.push({
-          resource: accountResource(accountId),
-          status: 'fail',
-          message: `CloudTrail not checked in account ${accountId}: ${scopes[0]?.error ?? 'not readable'}`,
-          details: { accountId },
-        });
+      // A trail is recorded in its home region only: with a region unreadable, "none found" proves nothing.
+      const unreadable = scopes.find((c) => c.error || c.cause);
+      if (unreadable) {
+        findings.push(accountNotChecked(accountId, unreadable, 'CloudTrail'));
         continue;
       }
       const blind = unrecordedScopes(

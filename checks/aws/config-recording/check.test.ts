@@ -93,7 +93,7 @@ describeCheck(check, [
     message: /failing/,
   },
   {
-    name: 'unreadable region fails',
+    name: 'an unreadable region is not checked',
     data: {
       'aws.config.recorders': [
         {
@@ -101,10 +101,11 @@ describeCheck(check, [
           region: 'us-east-1',
           status: 'error',
           error: 'config:DescribeConfigurationRecorders denied',
+          cause: { kind: 'permission', status: 400, code: 'AccessDeniedException', message: 'denied' },
         },
       ],
     },
-    status: 'fail',
-    message: /denied/,
+    status: 'error',
+    notChecked: ['aws-account/3/us-east-1'],
   },
 ]);

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { scopeResource } from '../support.js';
+import { regionNotChecked, scopeResource } from '../support.js';
 
 interface Options {
   requireAllResourceTypes: boolean;
@@ -27,13 +27,7 @@ export default defineCheck<'aws.config.recorders', Options>({
     return results.map((r) => {
       const resource = scopeResource(r);
       const where = `${r.accountId} ${r.region}`;
-      if (r.status === 'error') {
-        return {
-          resource,
-          status: 'fail' as const,
-          message: `AWS Config not checked in ${where}: ${r.error}`,
-        };
-      }
+      if (r.status === 'error') return regionNotChecked(r, 'AWS Config recording');
       const problems: string[] = [];
       const { recorders, deliveryChannels } = r.value;
       const active = recorders.filter((x) => x.recording);

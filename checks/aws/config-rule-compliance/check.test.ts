@@ -42,10 +42,19 @@ describeCheck(check, [
     failing: [`${R}/config-rule/r`],
   },
   {
-    name: 'unreadable region fails',
+    name: 'an unreadable region is not checked',
     data: {
-      'aws.config.compliance': [{ accountId: '2', region: 'eu-west-1', status: 'error', error: 'boom' }],
+      'aws.config.compliance': [
+        {
+          accountId: '2',
+          region: 'eu-west-1',
+          status: 'error',
+          error: 'boom',
+          cause: { kind: 'unavailable', status: 503, message: 'boom' },
+        },
+      ],
     },
-    status: 'fail',
+    status: 'error',
+    notChecked: ['aws-account/2/eu-west-1'],
   },
 ]);

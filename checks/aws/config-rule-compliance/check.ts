@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { scopeResource } from '../support.js';
+import { regionNotChecked, scopeResource } from '../support.js';
 
 export default defineCheck({
   id: 'aws.config-rule-compliance',
@@ -18,11 +18,7 @@ export default defineCheck({
     for (const r of data['aws.config.compliance']) {
       const where = `${r.accountId} ${r.region}`;
       if (r.status === 'error') {
-        findings.push({
-          resource: scopeResource(r),
-          status: 'fail',
-          message: `Config rules not checked in ${where}: ${r.error}`,
-        });
+        findings.push(regionNotChecked(r, 'Config rules'));
         continue;
       }
       let compliant = 0;

@@ -3,7 +3,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts
 import { defineCollector } from '../../engine/collector.js';
 import { SkipError } from '../../engine/errors.js';
 import type { AwsAccount, AwsAccounts } from './data.js';
-import { AwsCallError, call, hasAwsCode } from './errors.js';
+import { AwsCallError, call, hasAwsCode, awsCause } from './errors.js';
 import { paginate, type AwsContext } from './scope.js';
 import type { AwsSession } from './session.js';
 import { inShard } from '../../core/shard.js';
@@ -104,6 +104,7 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
               access: 'assumed-role',
               roleArn,
               error: `cannot assume ${roleArn}: ${reason}`,
+              cause: { ...awsCause(error), message: `cannot assume ${roleArn}: ${reason}` },
             };
           }
         }),

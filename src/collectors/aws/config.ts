@@ -21,7 +21,7 @@ import type {
   NonCompliantResource,
   RegionResult,
 } from './data.js';
-import { call, failWhenNothingCollected } from './errors.js';
+import { call, failWhenNothingCollected, awsCause } from './errors.js';
 import { forEachRegion, paginate, type AwsContext } from './scope.js';
 import type { AwsSession } from './session.js';
 
@@ -296,7 +296,8 @@ export function resourceQuery(
 function coverageFrom(recorders: RegionResult<ConfigRecorders>[]): ConfigCoverage[] {
   return recorders.map((entry) => {
     const base = { accountId: entry.accountId, region: entry.region };
-    if (entry.status === 'error') return { ...base, recording: false, resourceTypes: [], error: entry.error };
+    if (entry.status === 'error')
+      return { ...base, recording: false, resourceTypes: [], error: entry.error, cause: entry.cause };
     const active = entry.value.recorders.filter((r) => r.recording);
     if (active.length === 0) return { ...base, recording: false, resourceTypes: [] };
     const all = active.some((r) => r.allSupported || r.recordingStrategy === 'EXCLUSION_BY_RESOURCE_TYPES');
@@ -370,7 +371,7 @@ export const resourcesCollector = defineCollector<'aws.config.resources', AwsSes
         } catch (error) {
           if (signal.aborted) throw error;
           return {
-            scope: { ...scope, error: (error as Error).message },
+            scope: { ...scope, error: (error as Error).message, cause: awsCause(error) },
             items: [] as ConfigItem[],
             cause: error,
           };

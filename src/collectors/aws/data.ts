@@ -1,3 +1,5 @@
+import type { FailureCause } from '../../engine/types.js';
+
 /**
  * Shapes of the AWS data keys. Every value is a list keyed by account (and region for AWS Config), so a
  * single account and a whole AWS Organization look the same to checks. A scope that could not be read
@@ -6,7 +8,9 @@
  */
 
 export type ScopeResult<T, S extends object = { accountId: string }> =
-  (S & { status: 'ok'; value: T }) | (S & { status: 'error'; error: string });
+  | (S & { status: 'ok'; value: T })
+  /** `error` says what failed in words; `cause` classifies it (see FailureCause). */
+  | (S & { status: 'error'; error: string; cause: FailureCause });
 
 export type AccountResult<T> = ScopeResult<T>;
 export type RegionResult<T> = ScopeResult<T, { accountId: string; region: string }>;
@@ -19,6 +23,7 @@ export interface AwsAccount {
   roleArn?: string;
   /** Set when the role could not be assumed; the account is then reported as not checked. */
   error?: string;
+  cause?: FailureCause;
 }
 
 export interface AwsAccounts {
@@ -209,6 +214,7 @@ export interface ConfigCoverage {
   excluded?: string[];
   /** Why nothing could be read here (role not assumed, query denied...). */
   error?: string;
+  cause?: FailureCause;
 }
 
 export interface ConfigResources {

@@ -1,4 +1,6 @@
 import { errorMessage, SkipError } from '../../engine/errors.js';
+import { failureKind } from '../../engine/scope.js';
+import type { FailureCause } from '../../engine/types.js';
 
 const DENIED = new Set([
   'AccessDenied',
@@ -82,4 +84,22 @@ export function failWhenNothingCollected(
     throw new SkipError(`${actions.join(', ')} denied`);
   }
   if (results.length === 1) throw new Error(results[0]!.error ?? 'failed');
+}
+
+/**
+ * The cause of a failed AWS call, from the SDK error's structured fields: the HTTP status
+ * (`$metadata.httpStatusCode`) and the service's error code. Denial codes are permission failures even
+ * where the status is missing (STS answers AccessDenied with 403, some services with 400).
+ */
+export function awsCause(error: unknown): FailureCause {
+  const raw = error instanceof AwsCallError ? error.cause : error;
+  const status = (raw as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata?.httpStatusCode;
+  const code = awsErrorCode(raw);
+  const known = typeof code === 'string' && code !== 'Error' ? code : undefined;
+  return {
+    kind: isDenied(raw) ? 'permission' : failureKind(typeof status === 'number' ? status : undefined, known),
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(known ? { code: known } : {}),
+    message: errorMessage(error),
+  };
 }

@@ -1,6 +1,7 @@
 import type { CollectContext } from '../../engine/collector.js';
 import type { AccountResult, AwsAccount, RegionResult } from './data.js';
-import { failWhenNothingCollected } from './errors.js';
+import { awsCause, failWhenNothingCollected } from './errors.js';
+import type { FailureCause } from '../../engine/types.js';
 import type { AwsSession } from './session.js';
 import { errorMessage } from '../../engine/errors.js';
 
@@ -14,7 +15,7 @@ async function settle<T, S extends object>(
   context: AwsContext,
   scopes: { scope: S; account: AwsAccount }[],
   work: (scope: S, account: AwsAccount) => Promise<T>,
-): Promise<(S & ({ status: 'ok'; value: T } | { status: 'error'; error: string }))[]> {
+): Promise<(S & ({ status: 'ok'; value: T } | { status: 'error'; error: string; cause: FailureCause }))[]> {
   const causes: unknown[] = [];
   const results = await Promise.all(
     scopes.map(async ({ scope, account }, index) => {
@@ -36,15 +37,21 @@ async function settleOne<T, S extends object>(
   account: AwsAccount,
   work: (scope: S, account: AwsAccount) => Promise<T>,
   failed: (cause: unknown) => void,
-): Promise<S & ({ status: 'ok'; value: T } | { status: 'error'; error: string })> {
-  if (account.error) return { ...scope, status: 'error' as const, error: notChecked(account) };
+): Promise<S & ({ status: 'ok'; value: T } | { status: 'error'; error: string; cause: FailureCause })> {
+  if (account.error)
+    return {
+      ...scope,
+      status: 'error' as const,
+      error: notChecked(account),
+      cause: account.cause ?? { kind: 'other', message: account.error },
+    };
   try {
     const value = await context.limit(() => work(scope, account));
     return { ...scope, status: 'ok' as const, value };
   } catch (error) {
     if (context.signal.aborted) throw error;
     failed(error);
-    return { ...scope, status: 'error' as const, error: errorMessage(error) };
+    return { ...scope, status: 'error' as const, error: errorMessage(error), cause: awsCause(error) };
   }
 }
 

@@ -24,6 +24,11 @@ export interface FakeRegion {
   /** rule name -> non-compliant resources (empty list = compliant) */
   rules?: Record<string, { resourceType: string; resourceId: string; annotation?: string }[]>;
   items?: object[];
+  /**
+   * Every AWS Config call here answers 503 ServiceUnavailable, the common error AWS documents for "a
+   * temporary failure of the server", so the SDK retries and then gives up.
+   */
+  unavailable?: boolean;
 }
 export interface FakeAccount {
   id: string;
@@ -460,6 +465,8 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
             json ? 400 : 403,
           );
         }
+        if (service === 'config' && owner?.regions?.[region]?.unavailable)
+          throw new Fail('ServiceUnavailable', 'Service Unavailable', 503);
         if (json) {
           const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
           const out =

@@ -16,11 +16,11 @@ const C = '333333333333';
 const REGIONS = ['us-east-1', 'eu-west-1'];
 
 /**
- * An organization of three accounts (one cannot be assumed), AWS Config in two regions, IAM
- * entities, non-compliant rules and configuration items, with small server pages so every listing
- * takes several requests.
+ * An organization of three accounts, AWS Config in two regions, IAM entities, non-compliant rules and
+ * configuration items, with small server pages so every listing takes several requests. Every scope is
+ * readable: test/faults/aws-scopes.test.ts breaks one at a time.
  */
-function world(): FakeWorld {
+export function world(): FakeWorld {
   return {
     callerAccount: A,
     pageSize: { iam: 2, config: 2, organizations: 2, compliance: 1 },
@@ -123,7 +123,6 @@ function world(): FakeWorld {
         }),
         summary: { AccountMFAEnabled: 0, AccountAccessKeysPresent: 0, Users: 1 },
         users: [{ name: 'ci' }],
-        denied: ['iam:GetAccountPasswordPolicy'],
         regions: {
           'us-east-1': recordingRegion({
             items: [
@@ -134,17 +133,39 @@ function world(): FakeWorld {
           }),
         },
       }),
-      account(C, { name: 'sandbox', assumable: false }),
+      account(C, {
+        name: 'sandbox',
+        credentialReportCsv: credentialReport(C, [{ user: 'tester', password: true, mfa: false }], {
+          mfa: true,
+        }),
+        summary: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: 1 },
+        users: [{ name: 'tester' }],
+        regions: {
+          'us-east-1': recordingRegion({
+            items: [
+              item(C, 'us-east-1', 'AWS::EC2::Volume', 'vol-9', { volumeId: 'vol-9', encrypted: false }),
+            ],
+          }),
+          'eu-west-1': recordingRegion({}),
+        },
+      }),
     ],
   };
 }
 
+/** The AWS target over a given world (by default the clean one above). */
+export function awsTargetWith(make: () => FakeWorld = world): Target {
+  return { ...awsTarget, start: async () => startedAt(make()) };
+}
+
+async function startedAt(w: FakeWorld) {
+  const fake = await startFakeAws(w);
+  return { url: fake.url, close: () => fake.close() };
+}
+
 export const awsTarget: Target = {
   provider: 'aws',
-  async start() {
-    const fake = await startFakeAws(world());
-    return { url: fake.url, close: () => fake.close() };
-  },
+  start: () => startedAt(world()),
   config: () => ({ aws: { organization: true, regions: REGIONS } }),
   env: (url) => ({
     AWS_ACCESS_KEY_ID: 'test',
