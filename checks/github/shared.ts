@@ -1,4 +1,23 @@
+import type { PerRepo } from '../../src/collectors/github/data.js';
+import { notChecked } from '../../src/engine/scope.js';
 import type { Finding } from '../../src/engine/types.js';
+
+/**
+ * Splits a per-repository key into the repositories that were read and an `error` finding for each one
+ * that could not be (with GitHub's answer as the cause): those are never passed or failed.
+ */
+export function readRepos<T extends { repo: string }>(
+  entries: readonly PerRepo<T>[],
+  what: string,
+): { read: T[]; notChecked: Finding[] } {
+  const read: T[] = [];
+  const unread: Finding[] = [];
+  for (const entry of entries) {
+    if ('notRead' in entry) unread.push(notChecked(entry.repo, entry.notRead, what));
+    else read.push(entry);
+  }
+  return { read, notChecked: unread };
+}
 
 const DAY_MS = 86_400_000;
 

@@ -1,4 +1,5 @@
 import type {} from '../../../src/collectors/github/data.js';
+import { readRepos } from '../shared.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
 
@@ -22,7 +23,9 @@ export default defineCheck({
         message: `organization default workflow token permission is ${perms.org.default_workflow_permissions}`,
       },
     ];
-    for (const { repo, permissions } of perms.repos) {
+    const { read, notChecked } = readRepos(perms.repos, 'workflow token permissions');
+    findings.push(...notChecked);
+    for (const { repo, permissions } of read) {
       const read = permissions.default_workflow_permissions === 'read';
       findings.push({
         resource: repo,

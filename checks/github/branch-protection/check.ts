@@ -1,7 +1,7 @@
 import type { BranchProtectionEntry, BranchRule } from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { passOn } from '../shared.js';
+import { passOn, readRepos } from '../shared.js';
 
 interface Options {
   minApprovals: number;
@@ -123,8 +123,9 @@ export default defineCheck({
     },
   },
   evaluate({ 'github.branchProtection': entries }, options) {
-    const findings: Finding[] = [];
-    for (const entry of entries) {
+    const { read, notChecked } = readRepos(entries, 'branch protection');
+    const findings: Finding[] = [...notChecked];
+    for (const entry of read) {
       const resource = `${entry.repo}@${entry.branch}`;
       if (entry.branchMissing) {
         findings.push(

@@ -1,6 +1,7 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
-import { passOn } from '../shared.js';
+import type { Finding } from '../../../src/engine/types.js';
+import { passOn, readRepos } from '../shared.js';
 
 export default defineCheck({
   id: 'github.codeowners',
@@ -15,10 +16,14 @@ export default defineCheck({
   requires: ['github.codeowners'],
   evaluate({ 'github.codeowners': repos }) {
     if (repos.length === 0) return [passOn('repositories', 'no active repositories')];
-    return repos.map(({ repo, path }) =>
-      path
-        ? passOn(repo, `CODEOWNERS found at ${path}`)
-        : { resource: repo, status: 'fail' as const, message: 'no CODEOWNERS file' },
-    );
+    const { read, notChecked } = readRepos(repos, 'CODEOWNERS');
+    return [
+      ...notChecked,
+      ...read.map(({ repo, path }): Finding =>
+        path
+          ? passOn(repo, `CODEOWNERS found at ${path}`)
+          : { resource: repo, status: 'fail', message: 'no CODEOWNERS file' },
+      ),
+    ];
   },
 });

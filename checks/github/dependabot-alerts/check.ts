@@ -1,6 +1,7 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
-import { passOn } from '../shared.js';
+import type { Finding } from '../../../src/engine/types.js';
+import { passOn, readRepos } from '../shared.js';
 
 export default defineCheck({
   id: 'github.dependabot-alerts',
@@ -15,10 +16,14 @@ export default defineCheck({
   requires: ['github.vulnerabilityAlerts'],
   evaluate({ 'github.vulnerabilityAlerts': repos }) {
     if (repos.length === 0) return [passOn('repositories', 'no active repositories')];
-    return repos.map(({ repo, enabled }) =>
-      enabled
-        ? passOn(repo, 'Dependabot alerts are enabled')
-        : { resource: repo, status: 'fail' as const, message: 'Dependabot alerts are disabled' },
-    );
+    const { read, notChecked } = readRepos(repos, 'the Dependabot alerts setting');
+    return [
+      ...notChecked,
+      ...read.map(({ repo, enabled }): Finding =>
+        enabled
+          ? passOn(repo, 'Dependabot alerts are enabled')
+          : { resource: repo, status: 'fail', message: 'Dependabot alerts are disabled' },
+      ),
+    ];
   },
 });

@@ -1,7 +1,7 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { passOn } from '../shared.js';
+import { passOn, readRepos } from '../shared.js';
 
 export default defineCheck({
   id: 'github.deploy-keys',
@@ -14,9 +14,10 @@ export default defineCheck({
     'Replace the key with a read-only deploy key, or with a GitHub App or a fine-grained token scoped to the job. Record an exception if a write key is truly required.',
   requires: ['github.deployKeys'],
   evaluate({ 'github.deployKeys': repos }) {
+    const { read, notChecked } = readRepos(repos, 'deploy keys');
     const findings: Finding[] = [];
     let total = 0;
-    for (const { repo, keys } of repos) {
+    for (const { repo, keys } of read) {
       for (const key of keys) {
         total += 1;
         if (!key.read_only) {
@@ -29,6 +30,9 @@ export default defineCheck({
         }
       }
     }
-    return findings.length > 0 ? findings : [passOn('deploy keys', `${total} deploy key(s), all read-only`)];
+    return [
+      ...notChecked,
+      ...(findings.length > 0 ? findings : [passOn('deploy keys', `${total} deploy key(s), all read-only`)]),
+    ];
   },
 });

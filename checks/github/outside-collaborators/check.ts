@@ -1,7 +1,7 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { passOn } from '../shared.js';
+import { passOn, readRepos } from '../shared.js';
 
 const WRITE_ROLES = ['admin', 'maintain', 'write', 'push'];
 
@@ -18,8 +18,9 @@ export default defineCheck({
   requires: ['github.outsideCollaborators', 'github.collaborators'],
   evaluate({ 'github.outsideCollaborators': outside, 'github.collaborators': repos }) {
     const outsiders = new Set(outside.map((u) => u.login.toLowerCase()));
+    const { read, notChecked } = readRepos(repos, 'collaborators');
     const findings: Finding[] = [];
-    for (const { repo, collaborators } of repos) {
+    for (const { repo, collaborators } of read) {
       for (const c of collaborators) {
         if (!outsiders.has(c.login.toLowerCase())) continue;
         const p = c.permissions ?? {};
@@ -34,13 +35,16 @@ export default defineCheck({
         }
       }
     }
-    return findings.length > 0
-      ? findings
-      : [
-          passOn(
-            'outside collaborators',
-            `${outside.length} outside collaborator(s), none with write or admin access`,
-          ),
-        ];
+    return [
+      ...notChecked,
+      ...(findings.length > 0
+        ? findings
+        : [
+            passOn(
+              'outside collaborators',
+              `${outside.length} outside collaborator(s), none with write or admin access in ${read.length} repositories read`,
+            ),
+          ]),
+    ];
   },
 });

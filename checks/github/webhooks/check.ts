@@ -1,7 +1,7 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { passOn } from '../shared.js';
+import { passOn, readRepos } from '../shared.js';
 import { hostOf, webhookProblems } from '../webhook-rules.js';
 
 export default defineCheck({
@@ -16,9 +16,10 @@ export default defineCheck({
     'Edit the webhook (Repository settings > Webhooks): use an https URL, enable SSL verification, and set a secret that the receiver checks (X-Hub-Signature-256).',
   requires: ['github.webhooks'],
   evaluate({ 'github.webhooks': repos }) {
+    const { read, notChecked } = readRepos(repos, 'webhooks');
     const findings: Finding[] = [];
     let total = 0;
-    for (const { repo, hooks } of repos) {
+    for (const { repo, hooks } of read) {
       for (const hook of hooks) {
         total += 1;
         const url = hook.config.url;
@@ -36,6 +37,6 @@ export default defineCheck({
         );
       }
     }
-    return total > 0 ? findings : [passOn('webhooks', 'no repository webhooks')];
+    return [...notChecked, ...(total > 0 ? findings : [passOn('webhooks', 'no repository webhooks')])];
   },
 });

@@ -6,6 +6,8 @@ import { backoffDelay, sleep } from '../../core/backoff.js';
 import { EndpointGaveUpError, isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import type { Config } from '../../core/config.js';
 import { InputError } from '../../engine/errors.js';
+import { failureKind } from '../../engine/scope.js';
+import type { FailureCause } from '../../engine/types.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../core/version.js';
 import { githubApiUrl, githubToken, hasAppCredentials } from './provider.js';
@@ -168,7 +170,11 @@ export function createGithubSession(
   octokit.hook.error('request', (error) => {
     // A rate limit that outlasted the retries is a failure to report, not a missing permission.
     if (isRateLimited(error)) {
-      throw new Error(`rate limited by GitHub (${statusOf(error)} ${apiMessage(error)}), retries exhausted`);
+      throw new GithubCallError(
+        `rate limited by GitHub (${statusOf(error)} ${apiMessage(error)}), retries exhausted`,
+        statusOf(error),
+        true,
+      );
     }
     throw error;
   });
@@ -209,6 +215,8 @@ export function isRateLimited(error: unknown): boolean {
 
 /** The HTTP status of an Octokit RequestError, or undefined for anything else. */
 export function statusOf(error: unknown): number | undefined {
+  // A 403 or 429 that outlasted the rate-limit retries says nothing about permissions or existence.
+  if (error instanceof GithubCallError && error.rateLimited) return undefined;
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' ? status : undefined;
 }
@@ -221,12 +229,45 @@ export function apiMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Turns an API failure into an error that says which call failed and why, without request details. */
-export function describeFailure(what: string, error: unknown): Error {
-  const status = statusOf(error);
-  if (status === 401) {
-    return new Error(`${what}: GitHub rejected the credentials (401 ${apiMessage(error)})`);
+/** A failed GitHub call: what was called and why it failed, with the HTTP status kept as data. */
+export class GithubCallError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly rateLimited = false,
+  ) {
+    super(message);
+    this.name = 'GithubCallError';
   }
-  if (status !== undefined) return new Error(`${what}: ${status} ${apiMessage(error)}`);
-  return new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** Turns an API failure into an error that says which call failed and why, without request details. */
+export function describeFailure(what: string, error: unknown): GithubCallError {
+  const raw = (error as { status?: unknown } | null)?.status;
+  const status = typeof raw === 'number' ? raw : undefined;
+  const limited = error instanceof GithubCallError ? error.rateLimited : isRateLimited(error);
+  if (error instanceof GithubCallError)
+    return new GithubCallError(`${what}: ${error.message}`, status, limited);
+  if (status === 401) {
+    return new GithubCallError(`${what}: GitHub rejected the credentials (401 ${apiMessage(error)})`, 401);
+  }
+  if (status !== undefined)
+    return new GithubCallError(`${what}: ${status} ${apiMessage(error)}`, status, limited);
+  return new GithubCallError(`${what}: ${error instanceof Error ? error.message : String(error)}`, undefined);
+}
+
+/**
+ * Why a GitHub call failed, from its HTTP status and rate-limit headers (GitHub's error bodies carry
+ * only a message, which is never parsed for this).
+ */
+export function githubCause(error: unknown): FailureCause {
+  const raw = (error as { status?: unknown } | null)?.status;
+  const status = typeof raw === 'number' ? raw : undefined;
+  const limited = error instanceof GithubCallError ? error.rateLimited : isRateLimited(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return {
+    kind: limited ? 'throttled' : failureKind(status, typeof code === 'string' ? code : undefined),
+    ...(status !== undefined ? { status } : {}),
+    message: error instanceof Error ? error.message : String(error),
+  };
 }

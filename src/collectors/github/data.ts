@@ -1,3 +1,5 @@
+import type { FailureCause } from '../../engine/types.js';
+
 /**
  * Shapes of the GitHub data keys. Field names follow the GitHub REST API responses they come from, so
  * the snapshot reads as the API evidence it is. Checks import these types only.
@@ -149,7 +151,7 @@ export interface WorkflowPermissions {
 }
 export interface ActionsPermissions {
   org: WorkflowPermissions;
-  repos: { repo: string; permissions: WorkflowPermissions }[];
+  repos: PerRepo<{ repo: string; permissions: WorkflowPermissions }>[];
 }
 
 export interface VulnerabilityAlertsEntry {
@@ -206,6 +208,15 @@ export interface CodeScanningAlert {
   tool?: { name?: string };
 }
 
+/** A repository whose data could not be read: checks report it as not checked, with the cause. */
+export interface RepoNotRead {
+  repo: string;
+  notRead: FailureCause;
+}
+
+/** One entry per active repository: its data, or why it could not be read. */
+export type PerRepo<T extends { repo: string }> = T | RepoNotRead;
+
 declare module '../../engine/data-map.js' {
   interface DataMap {
     'github.org': GithubOrg;
@@ -218,15 +229,15 @@ declare module '../../engine/data-map.js' {
       visibility: string;
       security_and_analysis: SecurityAndAnalysis | null;
     }[];
-    'github.branchProtection': BranchProtectionEntry[];
-    'github.collaborators': CollaboratorEntry[];
-    'github.deployKeys': DeployKeyEntry[];
-    'github.webhooks': WebhookEntry[];
+    'github.branchProtection': PerRepo<BranchProtectionEntry>[];
+    'github.collaborators': PerRepo<CollaboratorEntry>[];
+    'github.deployKeys': PerRepo<DeployKeyEntry>[];
+    'github.webhooks': PerRepo<WebhookEntry>[];
     'github.orgWebhooks': OrgWebhook[];
-    'github.codeowners': CodeownersEntry[];
+    'github.codeowners': PerRepo<CodeownersEntry>[];
     'github.actionsPermissions': ActionsPermissions;
-    'github.vulnerabilityAlerts': VulnerabilityAlertsEntry[];
-    'github.codeScanningSetup': CodeScanningSetupEntry[];
+    'github.vulnerabilityAlerts': PerRepo<VulnerabilityAlertsEntry>[];
+    'github.codeScanningSetup': PerRepo<CodeScanningSetupEntry>[];
     'github.dependabotAlerts': DependabotAlert[];
     'github.secretScanningAlerts': SecretScanningAlert[];
     'github.codeScanningAlerts': CodeScanningAlert[];

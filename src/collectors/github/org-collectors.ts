@@ -2,7 +2,7 @@ import { defineCollector } from '../../engine/collector.js';
 import { SkipError } from '../../engine/errors.js';
 import { apiMessage, describeFailure, statusOf, type GithubSession } from './client.js';
 import type { GithubMember, GithubOrg, GithubUserRef } from './data.js';
-import { trimHook } from './repo-collectors.js';
+import { forEachActiveRepo, trimHook } from './repo-collectors.js';
 
 const userRef = (u: { login: string; id: number }): GithubUserRef => ({ login: u.login, id: u.id });
 
@@ -130,30 +130,28 @@ export const actionsPermissionsCollector = defineCollector<'github.actionsPermis
       if (status === 403 || status === 404) throw denied(org, error);
       throw describeFailure(`GET /orgs/${org}/actions/permissions/workflow`, error);
     }
-    const repos = (await ctx.need('github.repos')).filter((r) => !r.archived && !r.disabled);
-    const perRepo = await Promise.all(
-      repos.map((repo) =>
-        ctx.limit(async () => {
-          const [owner, name] = repo.full_name.split('/') as [string, string];
-          try {
-            const { data } = await octokit.request('GET /repos/{owner}/{repo}/actions/permissions/workflow', {
-              owner,
-              repo: name,
-            });
-            return {
-              repo: repo.full_name,
-              permissions: {
-                default_workflow_permissions: data.default_workflow_permissions,
-                can_approve_pull_request_reviews: data.can_approve_pull_request_reviews,
-              },
-            };
-          } catch (error) {
-            const status = statusOf(error);
-            if (status === 403 || status === 404) throw denied(repo.full_name, error);
-            throw describeFailure(`GET /repos/${repo.full_name}/actions/permissions/workflow`, error);
-          }
-        }),
-      ),
+    const perRepo = await forEachActiveRepo(
+      ctx,
+      'GitHub Actions workflow permissions',
+      'a repository admin (classic: repo; fine-grained: "Administration: read")',
+      async (repo, owner, name) => {
+        try {
+          const { data } = await octokit.request('GET /repos/{owner}/{repo}/actions/permissions/workflow', {
+            owner,
+            repo: name,
+          });
+          return {
+            repo: repo.full_name,
+            permissions: {
+              default_workflow_permissions: data.default_workflow_permissions,
+              can_approve_pull_request_reviews: data.can_approve_pull_request_reviews,
+            },
+          };
+        } catch (error) {
+          throw describeFailure(`GET /repos/${repo.full_name}/actions/permissions/workflow`, error);
+        }
+      },
+      false,
     );
     return {
       org: {

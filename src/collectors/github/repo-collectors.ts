@@ -1,7 +1,8 @@
 import { defineCollector, type CollectContext } from '../../engine/collector.js';
 import { SkipError } from '../../engine/errors.js';
-import { apiMessage, describeFailure, statusOf, type GithubSession } from './client.js';
+import { apiMessage, describeFailure, githubCause, statusOf, type GithubSession } from './client.js';
 import type {
+  PerRepo,
   WebhookEntry,
   BranchProtectionEntry,
   BranchRule,
@@ -18,37 +19,60 @@ async function activeRepos(ctx: Ctx): Promise<GithubRepo[]> {
   return (await ctx.need('github.repos')).filter((r) => !r.archived && !r.disabled);
 }
 
-/** Runs `fetch` for every active repository under the provider's concurrency limit. */
-async function forEachActiveRepo<T>(
+/**
+ * Runs `fetch` for every active repository under the provider's concurrency limit. A repository that
+ * cannot be read gets an entry saying why (never losing the others); only when no repository could be
+ * read and GitHub denied every one (403) is the key skipped, naming the permission that grants it.
+ */
+export async function forEachActiveRepo<T extends { repo: string }>(
   ctx: Ctx,
   label: string,
+  needs: string,
   fetch: (repo: GithubRepo, owner: string, name: string) => Promise<T>,
-): Promise<T[]> {
+  /** Hand each entry over as it finishes (itemReady): only where the key's value is this very list. */
+  streamed = true,
+): Promise<PerRepo<T>[]> {
   const repos = await activeRepos(ctx);
   let done = 0;
-  return Promise.all(
+  const entries = await Promise.all(
     repos.map((repo, index) =>
       ctx.limit(async () => {
         ctx.signal.throwIfAborted();
         const [owner, name] = repo.full_name.split('/') as [string, string];
-        const value = await fetch(repo, owner, name);
-        ctx.itemReady(index, value);
+        let entry: PerRepo<T>;
+        try {
+          entry = await fetch(repo, owner, name);
+        } catch (error) {
+          if (ctx.signal.aborted) throw error;
+          entry = { repo: repo.full_name, notRead: githubCause(error) };
+        }
+        if (streamed) ctx.itemReady(index, entry);
         done += 1;
         if (done % 10 === 0 || done === repos.length)
           ctx.progress(`${label}: ${done}/${repos.length} repositories`);
-        return value;
+        return entry;
       }),
     ),
+  );
+  skipWhenAllDenied(entries, label, needs);
+  return entries;
+}
+
+/** Every repository answered 403 (and none was read): a missing permission, said once for the key. */
+export function skipWhenAllDenied(
+  entries: readonly PerRepo<{ repo: string }>[],
+  label: string,
+  needs: string,
+): void {
+  const causes = entries.map((e) => ('notRead' in e ? e.notRead : undefined));
+  if (causes.length === 0 || causes.some((c) => c?.kind !== 'permission' || c.status !== 403)) return;
+  const example = entries[0]!;
+  throw new SkipError(
+    `GitHub denied ${label} on all ${entries.length} repositories (403; e.g. ${example.repo}: ${causes[0]!.message}): needs ${needs}`,
   );
 }
 
 const isDenied = (error: unknown) => statusOf(error) === 403 || statusOf(error) === 404;
-
-function permissionSkip(what: string, repo: string, error: unknown, needs: string): SkipError {
-  return new SkipError(
-    `cannot read ${what} of ${repo} (${statusOf(error)} ${apiMessage(error)}): needs ${needs}`,
-  );
-}
 
 const ADMIN_READ =
   'admin access to every repository (classic: repo scope as an admin; fine-grained: repository permission "Administration: read")';
@@ -159,7 +183,7 @@ export const branchProtectionCollector = defineCollector<'github.branchProtectio
   key: 'github.branchProtection',
   async collect(ctx) {
     const { octokit } = ctx.session;
-    return forEachActiveRepo(ctx, 'branch protection', async (repo, owner, name) => {
+    return forEachActiveRepo(ctx, 'branch protection', ADMIN_READ, async (repo, owner, name) => {
       const branch = repo.default_branch;
       const entry: BranchProtectionEntry = {
         repo: repo.full_name,
@@ -182,8 +206,6 @@ export const branchProtectionCollector = defineCollector<'github.branchProtectio
         else if (status === 404 && /branch not found|repository is empty/i.test(message))
           entry.branchMissing = true;
         else if (status === 403 && PLAN_LIMIT.test(message)) entry.protectionUnavailable = message;
-        else if (isDenied(error))
-          throw permissionSkip('branch protection', repo.full_name, error, ADMIN_READ);
         else throw describeFailure(`GET /repos/${repo.full_name}/branches/${branch}/protection`, error);
       }
       if (entry.branchMissing) return entry;
@@ -205,14 +227,6 @@ export const branchProtectionCollector = defineCollector<'github.branchProtectio
         const status = statusOf(error);
         if (status === 404 && /branch not found|repository is empty/i.test(apiMessage(error))) return entry;
         if (status === 403 && PLAN_LIMIT.test(apiMessage(error))) return entry;
-        if (isDenied(error)) {
-          throw permissionSkip(
-            'branch rules',
-            repo.full_name,
-            error,
-            'read access (fine-grained: "Metadata: read")',
-          );
-        }
         throw describeFailure(`GET /repos/${repo.full_name}/rules/branches/${branch}`, error);
       }
       const firstRuleOf = new Map<number, BranchRule>();
@@ -261,7 +275,9 @@ export const collaboratorsCollector = defineCollector<'github.collaborators', Gi
   key: 'github.collaborators',
   async collect(ctx) {
     const { octokit } = ctx.session;
-    return forEachActiveRepo(ctx, 'collaborators', async (repo, owner, name) => {
+    const needs =
+      'write access to every repository (classic: repo; fine-grained: repository permission "Metadata: read")';
+    return forEachActiveRepo(ctx, 'collaborators', needs, async (repo, owner, name) => {
       try {
         const list = await octokit.paginate('GET /repos/{owner}/{repo}/collaborators', {
           owner,
@@ -279,14 +295,6 @@ export const collaboratorsCollector = defineCollector<'github.collaborators', Gi
           })),
         };
       } catch (error) {
-        if (isDenied(error)) {
-          throw permissionSkip(
-            'collaborators',
-            repo.full_name,
-            error,
-            'write access to every repository (classic: repo; fine-grained: repository permission "Metadata: read")',
-          );
-        }
         throw describeFailure(`GET /repos/${repo.full_name}/collaborators`, error);
       }
     });
@@ -297,7 +305,7 @@ export const deployKeysCollector = defineCollector<'github.deployKeys', GithubSe
   key: 'github.deployKeys',
   async collect(ctx) {
     const { octokit } = ctx.session;
-    return forEachActiveRepo(ctx, 'deploy keys', async (repo, owner, name) => {
+    return forEachActiveRepo(ctx, 'deploy keys', ADMIN_READ, async (repo, owner, name) => {
       try {
         const keys = await octokit.paginate('GET /repos/{owner}/{repo}/keys', {
           owner,
@@ -315,7 +323,6 @@ export const deployKeysCollector = defineCollector<'github.deployKeys', GithubSe
           })),
         };
       } catch (error) {
-        if (isDenied(error)) throw permissionSkip('deploy keys', repo.full_name, error, ADMIN_READ);
         throw describeFailure(`GET /repos/${repo.full_name}/keys`, error);
       }
     });
@@ -326,7 +333,9 @@ export const webhooksCollector = defineCollector<'github.webhooks', GithubSessio
   key: 'github.webhooks',
   async collect(ctx) {
     const { octokit } = ctx.session;
-    return forEachActiveRepo(ctx, 'webhooks', async (repo, owner, name) => {
+    const needs =
+      'admin access (classic: admin:repo_hook or read:repo_hook; fine-grained: repository permission "Webhooks: read")';
+    return forEachActiveRepo(ctx, 'webhooks', needs, async (repo, owner, name) => {
       try {
         const hooks = await octokit.paginate('GET /repos/{owner}/{repo}/hooks', {
           owner,
@@ -338,14 +347,6 @@ export const webhooksCollector = defineCollector<'github.webhooks', GithubSessio
           hooks: hooks.map(trimHook),
         };
       } catch (error) {
-        if (isDenied(error)) {
-          throw permissionSkip(
-            'webhooks',
-            repo.full_name,
-            error,
-            'admin access (classic: admin:repo_hook or read:repo_hook; fine-grained: repository permission "Webhooks: read")',
-          );
-        }
         throw describeFailure(`GET /repos/${repo.full_name}/hooks`, error);
       }
     });
@@ -398,34 +399,31 @@ export const codeownersCollector = defineCollector<'github.codeowners', GithubSe
   key: 'github.codeowners',
   async collect(ctx) {
     const { octokit } = ctx.session;
-    return forEachActiveRepo(ctx, 'CODEOWNERS', async (repo, owner, name) => {
-      for (const path of CODEOWNERS_PATHS) {
-        try {
-          const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
-            owner,
-            repo: name,
-            path,
-          });
-          if (!Array.isArray(data) && data.type === 'file') return { repo: repo.full_name, path };
-        } catch (error) {
-          const status = statusOf(error);
-          if (status === 404) {
-            if (/repository is empty/i.test(apiMessage(error))) break;
-            continue;
+    return forEachActiveRepo(
+      ctx,
+      'CODEOWNERS',
+      'read access (fine-grained: "Contents: read")',
+      async (repo, owner, name) => {
+        for (const path of CODEOWNERS_PATHS) {
+          try {
+            const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+              owner,
+              repo: name,
+              path,
+            });
+            if (!Array.isArray(data) && data.type === 'file') return { repo: repo.full_name, path };
+          } catch (error) {
+            const status = statusOf(error);
+            if (status === 404) {
+              if (/repository is empty/i.test(apiMessage(error))) break;
+              continue;
+            }
+            throw describeFailure(`GET /repos/${repo.full_name}/contents/${path}`, error);
           }
-          if (status === 403) {
-            throw permissionSkip(
-              'CODEOWNERS',
-              repo.full_name,
-              error,
-              'read access (fine-grained: "Contents: read")',
-            );
-          }
-          throw describeFailure(`GET /repos/${repo.full_name}/contents/${path}`, error);
         }
-      }
-      return { repo: repo.full_name, path: null };
-    });
+        return { repo: repo.full_name, path: null };
+      },
+    );
   },
 });
 
@@ -433,16 +431,13 @@ export const vulnerabilityAlertsCollector = defineCollector<'github.vulnerabilit
   key: 'github.vulnerabilityAlerts',
   async collect(ctx) {
     const { octokit } = ctx.session;
-    return forEachActiveRepo(ctx, 'Dependabot alerts setting', async (repo, owner, name) => {
+    return forEachActiveRepo(ctx, 'the Dependabot alerts setting', ADMIN_READ, async (repo, owner, name) => {
       try {
         await octokit.request('GET /repos/{owner}/{repo}/vulnerability-alerts', { owner, repo: name });
         return { repo: repo.full_name, enabled: true };
       } catch (error) {
         // 404 is GitHub's documented answer for "not enabled".
         if (statusOf(error) === 404) return { repo: repo.full_name, enabled: false };
-        if (statusOf(error) === 403) {
-          throw permissionSkip('whether Dependabot alerts are enabled', repo.full_name, error, ADMIN_READ);
-        }
         throw describeFailure(`GET /repos/${repo.full_name}/vulnerability-alerts`, error);
       }
     });
@@ -458,7 +453,7 @@ export const codeScanningSetupCollector = defineCollector<'github.codeScanningSe
     const { octokit } = ctx.session;
     const needs =
       'classic: security_events (repo for private repositories); fine-grained: repository permission "Code scanning alerts: read"';
-    return forEachActiveRepo(ctx, 'code scanning', async (repo, owner, name) => {
+    return forEachActiveRepo(ctx, 'code scanning', needs, async (repo, owner, name) => {
       const full = repo.full_name;
       let defaultSetup: 'configured' | 'not-configured' | null = null;
       try {
@@ -472,10 +467,7 @@ export const codeScanningSetupCollector = defineCollector<'github.codeScanningSe
         if (status === 403 && NOT_AVAILABLE.test(apiMessage(error))) {
           return { repo: full, available: false, reason: apiMessage(error) };
         }
-        if (status !== 404) {
-          if (status === 403) throw permissionSkip('code scanning setup', full, error, needs);
-          throw describeFailure(`GET /repos/${full}/code-scanning/default-setup`, error);
-        }
+        if (status !== 404) throw describeFailure(`GET /repos/${full}/code-scanning/default-setup`, error);
       }
       if (defaultSetup === 'configured')
         return { repo: full, available: true, defaultSetup, hasAnalyses: true };
@@ -494,7 +486,6 @@ export const codeScanningSetupCollector = defineCollector<'github.codeScanningSe
         }
         if (status === 403 && NOT_AVAILABLE.test(message))
           return { repo: full, available: false, reason: message };
-        if (isDenied(error)) throw permissionSkip('code scanning analyses', full, error, needs);
         throw describeFailure(`GET /repos/${full}/code-scanning/analyses`, error);
       }
     });

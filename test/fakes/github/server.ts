@@ -67,8 +67,12 @@ export interface Fault {
   /** Matched against `METHOD /path?query` (without the GHES prefix). */
   match: RegExp;
   status: 403 | 429 | 500;
-  /** `primary`: the hourly quota is spent (x-ratelimit-remaining 0, reset in retryAfter seconds). */
-  kind?: 'secondary' | 'primary';
+  /**
+   * `primary`: the hourly quota is spent (x-ratelimit-remaining 0, reset in retryAfter seconds).
+   * `forbidden`: the token may not read this (GitHub's documented 403 for a fine-grained token or an
+   * App without the permission, or a repository outside its selection).
+   */
+  kind?: 'secondary' | 'primary' | 'forbidden';
   /** How many matching requests fail before the endpoint recovers. */
   times: number;
   retryAfter?: number;
@@ -175,6 +179,14 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
       fault.times -= 1;
       if (fault.status === 500) {
         send(500, { message: 'Server Error' });
+        return;
+      }
+      if (fault.kind === 'forbidden') {
+        send(403, {
+          message: 'Resource not accessible by personal access token',
+          documentation_url: DOCS,
+          status: '403',
+        });
         return;
       }
       if (fault.kind === 'primary') {

@@ -1,16 +1,21 @@
 import { lumenLedger } from '../../fakes/github/lumen-ledger.js';
-import { startFakeGithub } from '../../fakes/github/server.js';
+import { startFakeGithub, type Fault } from '../../fakes/github/server.js';
 import type { Target } from '../harness.js';
 
 const TOKEN = 'ghp_faultSuiteToken0123456789abcdefABCDEF01';
 
 /** The demo organization on the GitHub fake, served under /api/v3 as GitHub Enterprise Server does. */
-export const githubTarget: Target = {
-  provider: 'github',
-  async start() {
-    const fake = await startFakeGithub(lumenLedger, { token: TOKEN, prefix: '/api/v3' });
-    return { url: fake.url, close: () => fake.close() };
-  },
-  config: (url) => ({ github: { org: lumenLedger.login, baseUrl: `${url}/api/v3` } }),
-  env: () => ({ GITHUB_TOKEN: TOKEN, SOC2_GITHUB_RETRY_BASE_MS: '1' }),
-};
+export const githubTarget: Target = githubTargetWith([]);
+
+/** The same, with some endpoints failing as the faults say (e.g. one repository answering 403). */
+export function githubTargetWith(faults: Fault[]): Target {
+  return {
+    provider: 'github',
+    async start() {
+      const fake = await startFakeGithub(lumenLedger, { token: TOKEN, prefix: '/api/v3', faults });
+      return { url: fake.url, close: () => fake.close() };
+    },
+    config: (url) => ({ github: { org: lumenLedger.login, baseUrl: `${url}/api/v3` } }),
+    env: () => ({ GITHUB_TOKEN: TOKEN, SOC2_GITHUB_RETRY_BASE_MS: '1' }),
+  };
+}
