@@ -1,4 +1,5 @@
 import type { GoogleToken } from '../../../src/collectors/google/data.js';
+import { notChecked } from '../../../src/engine/scope.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import { plural } from '../helpers.js';
 
@@ -48,9 +49,13 @@ export default defineCheck<'google.tokens', Options>({
       allowedApps: [],
     },
   },
-  evaluate({ 'google.tokens': tokens }, { highRiskScopes, allowedApps }, { organization }) {
+  evaluate({ 'google.tokens': entries }, { highRiskScopes, allowedApps }, { organization }) {
+    const tokens = entries.filter((e): e is GoogleToken => !('notRead' in e));
+    const notRead = entries.flatMap((e) =>
+      'notRead' in e ? [notChecked(e.user, e.notRead, 'third-party app grants')] : [],
+    );
     if (tokens.length === 0)
-      return [{ resource: organization, status: 'pass', message: 'No third-party app grants' }];
+      return [...notRead, { resource: organization, status: 'pass', message: 'No third-party app grants' }];
     const allowed = (t: GoogleToken) =>
       allowedApps.includes(t.clientId) || allowedApps.includes(t.displayText);
     const risky = (t: GoogleToken) => t.scopes.filter((s) => isHighRisk(s, highRiskScopes));
@@ -107,6 +112,6 @@ export default defineCheck<'google.tokens', Options>({
           details: { apps: offending },
         };
       });
-    return [...appFindings, ...userFindings];
+    return [...notRead, ...appFindings, ...userFindings];
   },
 });

@@ -9,7 +9,9 @@ import type {
   GoogleRoleAssignment,
   GoogleToken,
   GoogleUser,
+  UserNotRead,
 } from './data.js';
+import { GoogleCallError, GoogleDenial, googleCause } from './google-errors.js';
 import { SCOPES, type Scope } from './scopes.js';
 import type { GoogleSession } from './session.js';
 
@@ -216,36 +218,45 @@ export const tokensCollector = defineCollector({
     const users = (await ctx.need('google.users')).filter((u) => !u.suspended && !u.archived);
     let done = 0;
     const handOver = itemsByGroup(ctx);
+    const refusals: GoogleDenial[] = [];
     const perUser = await Promise.all(
       users.map((user, index) =>
-        ctx.limit(async () => {
-          const data = await session
-            .call<admin_directory_v1.Schema$Tokens>('Directory tokens.list', SCOPES.tokens, (signal) =>
-              session
-                .directory(SCOPES.tokens)
-                .tokens.list({ userKey: user.id || user.primaryEmail }, { signal }),
-            )
-            .catch((error: unknown) => {
-              // A user deleted between users.list and tokens.list has no grants left.
-              if (/^Directory tokens\.list failed: 404\b/.test((error as Error).message))
-                return { items: [] };
-              throw error;
-            });
+        ctx.limit(async (): Promise<(GoogleToken | UserNotRead)[]> => {
+          let entries: (GoogleToken | UserNotRead)[];
+          try {
+            const data = await session
+              .call<admin_directory_v1.Schema$Tokens>('Directory tokens.list', SCOPES.tokens, (signal) =>
+                session
+                  .directory(SCOPES.tokens)
+                  .tokens.list({ userKey: user.id || user.primaryEmail }, { signal }),
+              )
+              .catch((error: unknown) => {
+                // A user deleted between users.list and tokens.list has no grants left.
+                if (error instanceof GoogleCallError && error.facts.status === 404) return { items: [] };
+                throw error;
+              });
+            entries = (data.items ?? []).map((t): GoogleToken => ({
+              user: user.primaryEmail,
+              clientId: t.clientId ?? '',
+              displayText: t.displayText ?? t.clientId ?? '',
+              scopes: [...(t.scopes ?? [])].sort(),
+              anonymous: t.anonymous === true,
+              nativeApp: t.nativeApp === true,
+            }));
+          } catch (error) {
+            if (ctx.signal.aborted) throw error;
+            if (error instanceof GoogleDenial) refusals.push(error);
+            entries = [{ user: user.primaryEmail, notRead: googleCause(error) }];
+          }
           done++;
           if (done % 50 === 0) ctx.progress(`tokens: ${done}/${users.length} users`);
-          const tokens = (data.items ?? []).map((t): GoogleToken => ({
-            user: user.primaryEmail,
-            clientId: t.clientId ?? '',
-            displayText: t.displayText ?? t.clientId ?? '',
-            scopes: [...(t.scopes ?? [])].sort(),
-            anonymous: t.anonymous === true,
-            nativeApp: t.nativeApp === true,
-          }));
-          handOver(index, tokens);
-          return tokens;
+          handOver(index, entries);
+          return entries;
         }),
       ),
     );
+    // Refused for every user: the credential or the role is missing, said once for the key.
+    if (users.length > 0 && refusals.length === users.length) throw refusals[0]!;
     return perUser.flat();
   },
 });

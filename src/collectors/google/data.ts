@@ -1,3 +1,5 @@
+import type { FailureCause } from '../../engine/types.js';
+
 /**
  * Google Workspace data as the collectors store it: the Admin SDK fields the checks read, trimmed from
  * the API resources (users.list projection=full, roles, roleAssignments, tokens, groups, members,
@@ -38,6 +40,12 @@ export interface GoogleRoleAssignment {
   orgUnitId?: string;
   /** Set on the per-member rows the collector adds for a role assigned to a group: the group's id. */
   viaGroup?: string;
+}
+
+/** A user whose data could not be read: checks report the user as not checked, with the cause. */
+export interface UserNotRead {
+  user: string;
+  notRead: FailureCause;
 }
 
 /** One OAuth grant a user gave a third-party app (Directory API tokens.list). */
@@ -93,7 +101,8 @@ declare module '../../engine/data-map.js' {
     'google.users': GoogleUser[];
     'google.roles': GoogleRole[];
     'google.roleAssignments': GoogleRoleAssignment[];
-    'google.tokens': GoogleToken[];
+    /** Every grant of every active user, in user order, and an entry for each user not read. */
+    'google.tokens': (GoogleToken | UserNotRead)[];
     'google.groups': GoogleGroup[];
     'google.groupMembers': GoogleGroupMember[];
     'google.domains': GoogleDomains;

@@ -1,3 +1,7 @@
+import { SkipError } from '../../engine/errors.js';
+import { failureKind } from '../../engine/scope.js';
+import type { FailureCause } from '../../engine/types.js';
+
 /**
  * How the provider answers a failed Admin SDK request, decided from the HTTP status and Google's error
  * body ({"error":{"code","message","errors":[{"reason"}],"status","details"}}) or, for the OAuth token
@@ -115,4 +119,52 @@ export function classify(facts: ErrorFacts): Verdict {
   if (status === 403 || (reason && DENIED_REASONS.has(reason))) return { action: 'skip', why: detail };
   if (status === 401) return { action: 'fail', why: detail };
   return { action: 'fail', why: detail };
+}
+
+/** Reasons that say the credential lacks an OAuth scope: true of every request needing that scope. */
+export const SCOPE_REASONS = new Set([
+  'insufficientPermissions',
+  'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+  'unauthorized_client',
+  'access_denied',
+]);
+
+/** A failed Admin SDK request, with the structured facts of Google's answer kept as data. */
+export class GoogleCallError extends Error {
+  constructor(
+    message: string,
+    readonly facts: ErrorFacts,
+  ) {
+    super(message);
+    this.name = 'GoogleCallError';
+  }
+}
+
+/** A request Google refused (403 or a denial reason): a skip for a whole key, or one user not read. */
+export class GoogleDenial extends SkipError {
+  constructor(
+    message: string,
+    readonly facts: ErrorFacts,
+  ) {
+    super(message);
+  }
+}
+
+/** Why a request failed, from Google's HTTP status and error reason (never its message text). */
+export function googleCause(error: unknown): FailureCause {
+  const facts: ErrorFacts =
+    error instanceof GoogleCallError || error instanceof GoogleDenial ? error.facts : errorFacts(error);
+  const { status, reason } = facts;
+  const kind =
+    reason && QUOTA_REASONS.has(reason)
+      ? 'throttled'
+      : reason && DENIED_REASONS.has(reason)
+        ? 'permission'
+        : failureKind(status, facts.code);
+  return {
+    kind,
+    ...(status !== undefined ? { status } : {}),
+    ...(reason ? { code: reason } : facts.code ? { code: facts.code } : {}),
+    message: error instanceof Error ? error.message : String(error),
+  };
 }

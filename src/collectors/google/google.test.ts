@@ -176,8 +176,9 @@ describe('GoogleSession.call', () => {
         ),
       )
       .catch((e: unknown) => e)) as Error;
-    expect(error.message).toMatch(
-      /admin.directory.user.readonly to the GOOGLE_OAUTH_ACCESS_TOKEN; the account it acts as also needs an admin role/,
+    // The scope was granted (Google would say insufficientPermissions otherwise): advise the role only.
+    expect(error.message).toBe(
+      'Directory users.list was denied (403 forbidden: Not Authorized to access this resource/api): the account it acts as needs an admin role that can read this data',
     );
   });
   it('stops after the configured attempts and counts retries', async () => {

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
 import type { Config, GoogleConfig } from '../../core/config.js';
-import { SkipError } from '../../engine/errors.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
 import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
-import { classify, errorFacts } from './google-errors.js';
+import {
+  classify,
+  errorFacts,
+  GoogleCallError,
+  GoogleDenial,
+  SCOPE_REASONS,
+  type ErrorFacts,
+} from './google-errors.js';
 import type { Scope } from './scopes.js';
 
 type AuthClient = InstanceType<typeof auth.OAuth2> | InstanceType<typeof auth.GoogleAuth>;
@@ -19,7 +25,11 @@ export interface GoogleSession {
   authMode: 'access-token' | 'service-account' | 'adc';
   directory(scope: Scope): admin_directory_v1.Admin;
   reports(scope: Scope): admin_reports_v1.Admin;
-  /** One API request with retries on quota and server errors; 403 becomes SkipError naming the scope. */
+  /**
+   * One API request with retries on quota and server errors. A refusal becomes a GoogleDenial (a
+   * SkipError) naming the missing scope or admin role; any other failure a GoogleCallError; both keep
+   * Google's status and reason.
+   */
   call<T>(what: string, scope: Scope, request: (signal: AbortSignal) => Promise<{ data: T }>): Promise<T>;
   stats: { requests: number; retries: number; throttled: number };
 }
@@ -92,12 +102,12 @@ export function createGoogleSession(
     timeout,
     ...(google.rootUrl ? { rootUrl: google.rootUrl } : {}),
   });
-  const deniedScopes = new Map<Scope, SkipError>();
+  const deniedScopes = new Map<Scope, GoogleDenial>();
   const breaker = new TimeoutBreaker(`Google's API${google.rootUrl ? ` at ${google.rootUrl}` : ''}`, timeout);
   const directories = new Map<Scope, admin_directory_v1.Admin>();
   const reportsClients = new Map<Scope, admin_reports_v1.Admin>();
 
-  const denied = (what: string, scope: Scope, why: string): SkipError => {
+  const denied = (what: string, scope: Scope, why: string, facts: ErrorFacts): GoogleDenial => {
     const who =
       authMode === 'service-account'
         ? ` to the service account's client ID${key?.client_id ? ` ${key.client_id}` : ''} in domain-wide delegation` +
@@ -105,12 +115,14 @@ export function createGoogleSession(
         : authMode === 'access-token'
           ? ' to the GOOGLE_OAUTH_ACCESS_TOKEN'
           : ' to the Application Default Credentials';
-    // "Not Authorized to access this resource/api" also means the acting account is not an admin who
-    // may read this data, whatever the scopes say.
-    const role = /forbidden|Not Authorized/i.test(why)
-      ? '; the account it acts as also needs an admin role that can read this data'
-      : '';
-    return new SkipError(`${what} was denied (${why}): grant the read-only scope ${scope}${who}${role}`);
+    // A missing OAuth scope is said so by the reason; any other refusal means the account it acts as is
+    // not an admin who may read this data, and granting the scope again would change nothing.
+    if (facts.reason && SCOPE_REASONS.has(facts.reason))
+      return new GoogleDenial(`${what} was denied (${why}): grant the read-only scope ${scope}${who}`, facts);
+    return new GoogleDenial(
+      `${what} was denied (${why}): the account it acts as needs an admin role that can read this data`,
+      facts,
+    );
   };
 
   return {
@@ -153,10 +165,12 @@ export function createGoogleSession(
           return data;
         } catch (error) {
           if (signal.aborted) throw signal.reason;
-          const verdict = classify(errorFacts(error));
+          const facts = errorFacts(error);
+          const verdict = classify(facts);
           if (verdict.action === 'skip') {
-            const refusal = denied(what, scope, verdict.why);
-            deniedScopes.set(scope, refusal);
+            const refusal = denied(what, scope, verdict.why, facts);
+            // A missing scope fails every request that needs it: do not ask again.
+            if (facts.reason && SCOPE_REASONS.has(facts.reason)) deniedScopes.set(scope, refusal);
             throw refusal;
           }
           if (verdict.action === 'retry' && attempt + 1 < retry.attempts) {
@@ -177,8 +191,10 @@ export function createGoogleSession(
                 }`
               : verdict.why;
           // No `cause`: the gaxios error carries the request headers, bearer token included.
-          // eslint-disable-next-line preserve-caught-error
-          throw new Error(`${what} failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${cause}`);
+          throw new GoogleCallError(
+            `${what} failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${cause}`,
+            facts,
+          );
         }
       }
     },

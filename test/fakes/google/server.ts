@@ -33,6 +33,8 @@ export interface Fault {
   reason: string;
   /** How many times to answer with this fault before letting requests through (default 1). */
   times?: number;
+  /** Only requests about this user or group key (as it appears in the path). */
+  key?: string;
 }
 
 export interface FakeOptions {
@@ -98,6 +100,8 @@ const MESSAGES: Record<string, string> = {
   userRateLimitExceeded: "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user'",
   quotaExceeded: 'Quota exceeded',
   backendError: 'Backend Error',
+  forbidden: 'Not Authorized to access this resource/api',
+  invalid: 'Invalid Input',
   notFound: 'Resource Not Found: userKey',
 };
 
@@ -242,7 +246,9 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
       record(403);
       return sendError(res, 403, 'insufficientPermissions');
     }
-    const fault = faults.find((f) => f.area === area && f.left > 0);
+    const fault = faults.find(
+      (f) => f.area === area && f.left > 0 && (f.key === undefined || f.key === params[0]),
+    );
     if (fault) {
       fault.left--;
       record(fault.status);
