@@ -22,6 +22,10 @@ export const FETCH_SOC2 = [
 /** Installs its locked dependencies and builds it (npm ci runs the build). */
 export const BUILD_SOC2 = 'npm ci --prefix .soc2-tool --no-audit --no-fund';
 export const RUN_SOC2 = 'node .soc2-tool/bin/soc2.js';
+/** The last complete report, kept with the history (soc2 history reads only the top-level records). */
+export const BASELINE = 'soc2-history/baseline/report.json';
+/** Replaces the baseline only with a complete report, so failures not re-checked are never dropped. */
+export const KEEP_BASELINE = `node -e "process.exit(require('./soc2-report/report.json').scan.complete ? 0 : 1)" && mkdir -p soc2-history/baseline && cp soc2-report/report.json ${BASELINE} || echo 'scan incomplete: the previous baseline is kept'`;
 export const CI_SYSTEMS: CiSystem[] = ['github', 'gitlab'];
 
 export const CI_FILES: Record<CiSystem, string> = {
@@ -118,8 +122,17 @@ ${FETCH_SOC2.map((line) => `          ${line}`).join('\n')}
           --config soc2.config.yaml
           --format json,md,html,sarif,junit
           --history soc2-history
+          $(test -f ${BASELINE} && echo --baseline ${BASELINE})
           --out soc2-report
           --zip soc2-evidence.zip
+
+      # The last complete report is the next scan's baseline: failures a later scan could not re-check
+      # (an account or repository it could not read) are carried forward in SARIF, so code scanning
+      # does not close their alerts as fixed.
+      - name: Keep the report as the next baseline when the scan was complete
+        if: always() && hashFiles('soc2-report/report.json') != ''
+        run: |
+          ${KEEP_BASELINE}
 
       # Code scanning does not honor SARIF suppressions, so excepted findings (approved exceptions)
       # are left out of the upload; report.sarif keeps them, marked as accepted suppressions.
@@ -206,7 +219,9 @@ ${[...FETCH_SOC2, BUILD_SOC2].map((line) => `    - ${JSON.stringify(line)}`).joi
     - echo "$AWS_ID_TOKEN" > /tmp/aws-web-identity-token
     - export AWS_WEB_IDENTITY_TOKEN_FILE=/tmp/aws-web-identity-token AWS_ROLE_ARN="$SOC2_AWS_ROLE_ARN"
   script:
-    - ${RUN_SOC2} scan --config soc2.config.yaml --format json,md,html,junit,sarif --history soc2-history --out soc2-report --zip soc2-evidence.zip
+    - ${JSON.stringify(`${RUN_SOC2} scan --config soc2.config.yaml --format json,md,html,junit,sarif --history soc2-history $(test -f ${BASELINE} && echo --baseline ${BASELINE}) --out soc2-report --zip soc2-evidence.zip`)}
+  after_script:
+    - ${JSON.stringify(KEEP_BASELINE)}
   artifacts:
     when: always
     expire_in: 90 days

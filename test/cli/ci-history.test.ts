@@ -289,6 +289,36 @@ describe('soc2 init --ci', () => {
     expect(steps.find((s) => s.run?.includes(' scan'))!.run).toMatch(/^node \.soc2-tool\/bin\/soc2\.js scan/);
   });
 
+  it('scans against the last complete report, and keeps a report as the baseline only when complete', async () => {
+    process.chdir(dir);
+    expect(await run('init', '--ci', 'github', ...source)).toBe(0);
+    const workflow = parse(readFileSync(join(dir, '.github', 'workflows', 'soc2.yml'), 'utf8')) as {
+      jobs: { scan: { steps: { name?: string; run?: string }[] } };
+    };
+    const { steps } = workflow.jobs.scan;
+    const scan = steps.find((s) => s.run?.includes(' scan'))!.run!;
+    expect(scan).toContain(
+      '$(test -f soc2-history/baseline/report.json && echo --baseline soc2-history/baseline/report.json)',
+    );
+    const keep = steps.find((s) => s.name?.startsWith('Keep the report as the next baseline'))!.run!;
+    // Run the step as the runner would, after a complete and after an incomplete scan.
+    const work = mkdtempSync(join(tmpdir(), 'soc2-ci-keep-'));
+    const scanned = (complete: boolean, id: string) => {
+      execFileSync('mkdir', ['-p', join(work, 'soc2-report')]);
+      writeFileSync(join(work, 'soc2-report', 'report.json'), JSON.stringify({ id, scan: { complete } }));
+      execFileSync('bash', ['-c', keep], { cwd: work });
+      return JSON.parse(readFileSync(join(work, 'soc2-history', 'baseline', 'report.json'), 'utf8')) as {
+        id: string;
+      };
+    };
+    expect(scanned(true, 'first').id).toBe('first');
+    expect(scanned(false, 'incomplete').id).toBe('first');
+    expect(scanned(true, 'third').id).toBe('third');
+    // soc2 history reads only the top-level records, so the baseline folder does not disturb it.
+    expect(await run('history', '--history', join(work, 'soc2-history'))).toBe(0);
+    expect(stderr).not.toContain('not a soc2 history record');
+  });
+
   it('the GitLab pipeline fetches the same pinned commit', async () => {
     process.chdir(dir);
     expect(await run('init', '--ci', 'gitlab', ...source)).toBe(0);
