@@ -4,6 +4,7 @@ import { collect } from './collect.js';
 import type { Provider } from './collector.js';
 import { resolveCheckOptions, type Config } from '../core/config.js';
 import { evaluateCheck } from './evaluate.js';
+import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
 import { exceptionMatcher } from './exceptions.js';
 import { manualEvidenceKeys, resolveManualEvidence } from './manual-evidence.js';
@@ -177,5 +178,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     checks: checkResults,
     exceptions: { applied: exceptions.usedCount(), expired: exceptions.expired },
   };
-  return { result, snapshot };
+  // Config values (URLs with credentials, exception reasons) and provider stats reach the result too:
+  // one pass over all of it, so no report, stdout, history or bundle made from it can leak a secret.
+  return { result: redact(result), snapshot };
 }
