@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, resolveCheckOptions } from '../src/core/config.js';
+import { loadConfig } from '../src/core/config.js';
+import { resolveCheckConfig } from '../src/engine/check-config.js';
 import { InputError } from '../src/engine/errors.js';
 import { starterConfig } from '../src/core/starter-config.js';
 import { fakeCheck } from './fixtures/engine.js';
@@ -85,7 +86,7 @@ describe('config', () => {
       'organization: Acme\nchecks:\n  aws.key-age:\n    maxAgeDays: 0\n  aws.nope: {}\n',
     );
     const config = loadConfig(file);
-    const problems = problemsOf(() => resolveCheckOptions(config, [check]));
+    const problems = problemsOf(() => resolveCheckConfig(config, [check]));
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ line: 4, message: expect.stringContaining('maxAgeDays must be >= 1') }),
@@ -93,7 +94,7 @@ describe('config', () => {
       ]),
     );
     const ok = loadConfig(configFile('organization: Acme\nchecks:\n  aws.key-age:\n    maxAgeDays: 30\n'));
-    expect(resolveCheckOptions(ok, [check]).get('aws.key-age')).toEqual({ maxAgeDays: 30 });
+    expect(resolveCheckConfig(ok, [check]).get('aws.key-age')).toEqual({ maxAgeDays: 30 });
   });
 
   it('writes a starter config that loads cleanly', () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { CI_FILES, CI_SYSTEMS, ciTemplate, type CiSystem } from '../../core/ci-templates.js';
 import { InputError } from '../../engine/errors.js';
 import { starterConfig } from '../../core/starter-config.js';
-import { TOOL_VERSION } from '../../core/version.js';
+import { TOOL_VERSION } from '../../engine/version.js';
 import { writeFileAtomic } from '../../evidence/output-dir.js';
 
 export interface InitCiFlags {

@@ -7,7 +7,7 @@ import { EndpointGaveUpError, isTimeout, TimeoutBreaker } from '../../core/break
 import type { Config } from '../../core/config.js';
 import { InputError } from '../../engine/errors.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
-import { TOOL_NAME, TOOL_VERSION } from '../../core/version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../../engine/version.js';
 import { githubApiUrl, githubToken, hasAppCredentials } from './provider.js';
 
 const GithubOctokit = Octokit.plugin(throttling);
