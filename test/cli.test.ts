@@ -106,6 +106,20 @@ describe('soc2 CLI', () => {
     expect(report().organization).toBe('Acme Local');
   });
 
+  it('rejects an exception naming an unknown check with file, line and column, exit 2', () => {
+    const dir = tmp();
+    const file = join(dir, 'soc2.config.yaml');
+    writeFileSync(
+      file,
+      'organization: Acme\nexceptions:\n  - check: aws.iam-access-key-age\n    resource: ci-deployer\n    reason: Q3\n',
+    );
+    const run = soc2(['scan', '--provider', 'hr', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:3:12: exceptions[0]: unknown check 'aws.iam-access-key-age'`);
+    noStack(run.stderr);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('takes the output folder and formats from the config, and names the config for a bad format', () => {
     const dir = tmp();
     const file = join(dir, 'soc2.config.yaml');

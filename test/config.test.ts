@@ -97,6 +97,41 @@ describe('config', () => {
     expect(resolveCheckConfig(ok, [check]).get('aws.key-age')).toEqual({ maxAgeDays: 30 });
   });
 
+  it('rejects exceptions naming a check the scan was not given, at the entry, with every other problem', () => {
+    const known = fakeCheck('acme.vpn-mfa', ['acme.x'], () => []);
+    const file = configFile(
+      [
+        'organization: Acme',
+        'exceptions:',
+        '  - check: acme.vpn-mfa',
+        '    resource: bob',
+        '    reason: Leaves on Friday',
+        '  - resource: ci-deployer',
+        '    check: aws.iam-access-key-age',
+        '    reason: Renamed check',
+        'checks:',
+        '  aws.nope: {}',
+        '',
+      ].join('\n'),
+    );
+    const config = loadConfig(file);
+    expect(problemsOf(() => resolveCheckConfig(config, [known]))).toEqual([
+      {
+        file,
+        line: 7,
+        column: 12,
+        message: "exceptions[1]: unknown check 'aws.iam-access-key-age'",
+      },
+      { file, line: 10, column: 3, message: "unknown check 'aws.nope'" },
+    ]);
+    const accepted = loadConfig(
+      configFile(
+        'organization: Acme\nexceptions:\n  - check: acme.vpn-mfa\n    resource: bob\n    reason: ok\n',
+      ),
+    );
+    expect(resolveCheckConfig(accepted, [known]).get('acme.vpn-mfa')).toEqual({});
+  });
+
   it('writes a starter config that loads cleanly', () => {
     const config = loadConfig(configFile(starterConfig('Acme "Quoted" Inc')));
     expect(config.organization).toBe('Acme "Quoted" Inc');

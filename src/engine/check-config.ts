@@ -4,35 +4,34 @@ import { InputError, type Problem } from './errors.js';
 import { compileSchema, describeErrors } from './json-schema.js';
 
 /**
- * Each check's options: its defaults with the config's `checks:` overrides. An override must name a check
- * this scan was given and fit that check's option schema; every problem is reported at once, located in
- * the config file.
+ * What the config says about checks, against the checks this scan was given (built-in or not):
+ * `exceptions:` and `checks:` may name only those checks, and options must fit the check's schema.
+ * Every problem is reported at once, located in the config file. Returns each check's options: its
+ * defaults with the config's overrides.
  */
 export function resolveCheckConfig(config: Config, checks: readonly AnyCheck[]): Map<string, object> {
   const byId = new Map(checks.map((check) => [check.id, check]));
   const problems: Problem[] = [];
+  const at = (pointer: string, message: string, key?: string): Problem => {
+    const pos = config.source?.locate(pointer, key);
+    return { file: config.file, line: pos?.line, column: pos?.column, message };
+  };
+
+  config.exceptions.forEach((rule, index) => {
+    if (!byId.has(rule.check))
+      problems.push(at(`/exceptions/${index}/check`, `exceptions[${index}]: unknown check '${rule.check}'`));
+  });
+
   const resolved = new Map<string, object>();
   for (const [id, overrides] of Object.entries(config.checks)) {
     const check = byId.get(id);
     const pointer = `/checks/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (!check) {
-      const pos = config.source?.locate('/checks', id);
-      problems.push({
-        file: config.file,
-        line: pos?.line,
-        column: pos?.column,
-        message: `unknown check '${id}'`,
-      });
+      problems.push(at('/checks', `unknown check '${id}'`, id));
       continue;
     }
     if (!check.options) {
-      const pos = config.source?.locate(pointer);
-      problems.push({
-        file: config.file,
-        line: pos?.line,
-        column: pos?.column,
-        message: `check '${id}' has no options`,
-      });
+      problems.push(at(pointer, `check '${id}' has no options`));
       continue;
     }
     const validate = compileSchema(optionsObjectSchema(check));
