@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'soc2-report/', 'soc2-demo/', '.bench/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'soc2-report/', 'soc2-demo/', '.bench/', '.gen/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
