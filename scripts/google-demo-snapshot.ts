@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { googleChecks } from '../checks/google/index.js';
 import { providers } from '../src/collectors/index.js';
 import { defaultConfig } from '../src/core/config.js';
+import { loadCriteria } from '../src/core/criteria.js';
 import { packageRoot } from '../src/core/paths.js';
 import { runScan } from '../src/engine/scan.js';
 import { DOMAIN, lumenLedgerTenant } from '../test/fakes/google/lumen-ledger.js';
@@ -25,6 +26,7 @@ try {
       providers: { google: { customer: 'my_customer', domain: DOMAIN, rootUrl: fake.rootUrl } },
     },
     catalog: {
+      criteria: loadCriteria(),
       files: [],
       controls: [
         {

@@ -10,10 +10,11 @@ import { fileURLToPath } from 'node:url';
 import standalone from 'ajv/dist/standalone/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (module) => import(join(root, 'dist/src/core', module));
-const { newAjv, precompiledPath, SHIPPED_SCHEMAS } = await dist('schema-validate.js');
-const { sha256 } = await dist('sha256.js');
-const { cacheEntry, catalogCachePath } = await dist('catalog-cache.js');
+const dist = (module) => import(join(root, 'dist/src', module));
+const { newAjv } = await dist('engine/json-schema.js');
+const { precompiledPath, SHIPPED_SCHEMAS } = await dist('core/schema-validate.js');
+const { sha256 } = await dist('core/sha256.js');
+const { cacheEntry, catalogCachePath } = await dist('core/catalog-cache.js');
 
 for (const relative of SHIPPED_SCHEMAS) {
   const file = join(root, relative);

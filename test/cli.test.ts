@@ -94,6 +94,50 @@ describe('soc2 CLI', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('rejects a --config file that does not exist, whatever its name, in every command that reads one', () => {
+    const dir = tmp();
+    const missing = join(dir, 'soc2.config.yaml');
+    for (const args of [
+      ['scan', '-c', 'soc2.config.yaml', '--out', 'out'],
+      ['scan', '--config', './soc2.config.yaml', '--out', 'out'],
+      ['history', '-c', 'soc2.config.yaml'],
+      ['report', '--period', '2026-01-01..2026-06-30', '--config', 'soc2.config.yaml'],
+    ]) {
+      const run = soc2(args, { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toContain(`${missing}: file not found`);
+      noStack(run.stderr);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('without --config reads ./soc2.config.yaml when present, else scans with defaults', () => {
+    const dir = tmp();
+    const scan = ['scan', '--provider', 'hr', '--out', 'out', '--quiet'];
+    const defaults = soc2(scan, { cwd: dir });
+    expect(defaults.code).toBe(0);
+    const report = () =>
+      JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { organization: string };
+    expect(report().organization).toBe('Your Company');
+    writeFileSync(join(dir, 'soc2.config.yaml'), 'organization: Acme Local\n');
+    expect(soc2(scan, { cwd: dir }).code).toBe(0);
+    expect(report().organization).toBe('Acme Local');
+  });
+
+  it('rejects an exception naming an unknown check with file, line and column, exit 2', () => {
+    const dir = tmp();
+    const file = join(dir, 'soc2.config.yaml');
+    writeFileSync(
+      file,
+      'organization: Acme\nexceptions:\n  - check: aws.iam-access-key-age\n    resource: ci-deployer\n    reason: Q3\n',
+    );
+    const run = soc2(['scan', '--provider', 'hr', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:3:12: exceptions[0]: unknown check 'aws.iam-access-key-age'`);
+    noStack(run.stderr);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('takes the output folder and formats from the config, and names the config for a bad format', () => {
     const dir = tmp();
     const file = join(dir, 'soc2.config.yaml');

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, resolveCheckOptions } from '../src/core/config.js';
+import { loadConfig } from '../src/core/config.js';
+import { resolveCheckConfig } from '../src/engine/check-config.js';
 import { InputError } from '../src/engine/errors.js';
 import { starterConfig } from '../src/core/starter-config.js';
 import { fakeCheck } from './fixtures/engine.js';
@@ -85,7 +86,7 @@ describe('config', () => {
       'organization: Acme\nchecks:\n  aws.key-age:\n    maxAgeDays: 0\n  aws.nope: {}\n',
     );
     const config = loadConfig(file);
-    const problems = problemsOf(() => resolveCheckOptions(config, [check]));
+    const problems = problemsOf(() => resolveCheckConfig(config, [check]));
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ line: 4, message: expect.stringContaining('maxAgeDays must be >= 1') }),
@@ -93,7 +94,42 @@ describe('config', () => {
       ]),
     );
     const ok = loadConfig(configFile('organization: Acme\nchecks:\n  aws.key-age:\n    maxAgeDays: 30\n'));
-    expect(resolveCheckOptions(ok, [check]).get('aws.key-age')).toEqual({ maxAgeDays: 30 });
+    expect(resolveCheckConfig(ok, [check]).get('aws.key-age')).toEqual({ maxAgeDays: 30 });
+  });
+
+  it('rejects exceptions naming a check the scan was not given, at the entry, with every other problem', () => {
+    const known = fakeCheck('acme.vpn-mfa', ['acme.x'], () => []);
+    const file = configFile(
+      [
+        'organization: Acme',
+        'exceptions:',
+        '  - check: acme.vpn-mfa',
+        '    resource: bob',
+        '    reason: Leaves on Friday',
+        '  - resource: ci-deployer',
+        '    check: aws.iam-access-key-age',
+        '    reason: Renamed check',
+        'checks:',
+        '  aws.nope: {}',
+        '',
+      ].join('\n'),
+    );
+    const config = loadConfig(file);
+    expect(problemsOf(() => resolveCheckConfig(config, [known]))).toEqual([
+      {
+        file,
+        line: 7,
+        column: 12,
+        message: "exceptions[1]: unknown check 'aws.iam-access-key-age'",
+      },
+      { file, line: 10, column: 3, message: "unknown check 'aws.nope'" },
+    ]);
+    const accepted = loadConfig(
+      configFile(
+        'organization: Acme\nexceptions:\n  - check: acme.vpn-mfa\n    resource: bob\n    reason: ok\n',
+      ),
+    );
+    expect(resolveCheckConfig(accepted, [known]).get('acme.vpn-mfa')).toEqual({});
   });
 
   it('writes a starter config that loads cleanly', () => {

@@ -485,4 +485,18 @@ describe('plan', () => {
       makePlan(catalog, checks, { providers: ['azure'], checks: ['nope'], criteria: ['CC9.9'] }),
     ).toThrowError(/azure[\s\S]*nope[\s\S]*CC9\.9/);
   });
+
+  it('takes the criteria from the catalog it is given, reading nothing itself', () => {
+    const retitled = {
+      ...catalog,
+      criteria: catalog.criteria.map((c) => (c.id === 'CC8.1' ? { ...c, title: 'Changes, as given' } : c)),
+    };
+    expect(makePlan(retitled, checks, { controls: ['CHG-01'] }).criteria).toEqual([
+      expect.objectContaining({ id: 'CC8.1', title: 'Changes, as given' }),
+    ]);
+    const withoutPrivacy = { ...catalog, criteria: catalog.criteria.filter((c) => c.category !== 'privacy') };
+    expect(() => makePlan(withoutPrivacy, checks, { criteria: ['P1'] })).toThrowError(
+      "--criteria: 'P1' matches no 2017 Trust Services Criterion",
+    );
+  });
 });

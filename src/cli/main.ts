@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { errorMessage, ExitCode, InputError, InterruptedError } from '../engine/errors.js';
-import { TOOL_VERSION } from '../core/version.js';
+import { TOOL_VERSION } from '../engine/version.js';
 import { buildProgram } from './program.js';
 
 /** Runs the CLI and returns the exit code. Known errors print one clear message, never a stack trace. */

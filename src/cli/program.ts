@@ -55,7 +55,7 @@ GOOGLE_* credentials are read by their providers (see README).`,
   program
     .command('scan')
     .description('collect evidence, evaluate checks and write the gap report and evidence folder')
-    .option('-c, --config <file>', 'config file', 'soc2.config.yaml')
+    .option('-c, --config <file>', 'config file (default: ./soc2.config.yaml if present)')
     .option(
       '--catalog <dir>',
       'extra controls folder: adds controls or replaces built-in ones with the same id',
@@ -174,7 +174,7 @@ ${EXIT_CODES_HELP}`,
     .command('history')
     .description('trend of readiness per category and status per control across the stored scans')
     .option('--history <dir>', 'the history store (default: history: in the config)')
-    .option('-c, --config <file>', 'config file', 'soc2.config.yaml')
+    .option('-c, --config <file>', 'config file (default: ./soc2.config.yaml if present)')
     .option('--json', 'JSON output')
     .addHelpText('after', '\nExamples:\n  $ soc2 history --history soc2-history\n  $ soc2 history --json')
     .action(async (options) => {
@@ -190,7 +190,7 @@ ${EXIT_CODES_HELP}`,
     )
     .requiredOption('--period <from..to>', 'the period, UTC days included, e.g. 2026-01-01..2026-06-30')
     .option('--history <dir>', 'the history store (default: history: in the config)')
-    .option('-c, --config <file>', 'config file', 'soc2.config.yaml')
+    .option('-c, --config <file>', 'config file (default: ./soc2.config.yaml if present)')
     .option('-f, --format <formats>', 'md, html, json (comma-separated; default all three)', list)
     .option('-o, --out <dir>', 'where to write period-report.*', 'soc2-period-report')
     .option('--expected-interval <days>', 'a stretch without a scan longer than this is a gap', '8')

@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnyCheck } from '../engine/check.js';
-import { criterionIds } from './criteria.js';
+import type { Criterion } from '../engine/criteria.js';
+import { loadCriteria } from './criteria.js';
 import { InputError, type Problem } from '../engine/errors.js';
 import { builtInCatalogDir } from './paths.js';
 import { validateSource } from './schema-validate.js';
@@ -34,6 +35,8 @@ export interface Control {
 }
 
 export interface Catalog {
+  /** The 2017 Trust Services Criteria the controls map to, in document order. */
+  criteria: Criterion[];
   controls: Control[];
   files: string[];
 }
@@ -71,7 +74,8 @@ export function loadCatalog(options: {
   const problems: Problem[] = [];
   const byId = new Map<string, Control>();
   const files: string[] = [];
-  const known = criterionIds();
+  const criteria = loadCriteria();
+  const known = new Set(criteria.map((c) => c.id));
   const checkIds = new Set(options.checks.map((c) => c.id));
 
   for (const dir of dirs) {
@@ -157,7 +161,7 @@ export function loadCatalog(options: {
   }
   if (problems.length > 0) throw new InputError(problems);
   const controls = [...byId.values()].sort((a, b) => compareControlIds(a.id, b.id));
-  return { controls, files };
+  return { criteria, controls, files };
 }
 
 export function compareControlIds(a: string, b: string): number {
@@ -171,7 +175,7 @@ export function catalogWarnings(catalog: Catalog, checks: readonly AnyCheck[]): 
     .filter((c) => !used.has(c.id))
     .map((c) => `check '${c.id}' is not used by any control`);
   const covered = new Set(catalog.controls.flatMap((c) => c.criteria.map((x) => x.id)));
-  for (const id of criterionIds()) {
+  for (const { id } of catalog.criteria) {
     if (!covered.has(id)) warnings.push(`criterion ${id} is not supported by any control`);
   }
   return warnings;

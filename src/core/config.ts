@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { AnyCheck } from '../engine/check.js';
-import { InputError, type Problem } from '../engine/errors.js';
+import { InputError } from '../engine/errors.js';
 import { schemasDir } from './paths.js';
-import { compileSchema, describeErrors, validateSource } from './schema-validate.js';
+import { validateSource } from './schema-validate.js';
 import type { Severity } from '../engine/types.js';
 import { readYamlFile, type YamlSource } from './yaml-source.js';
 
@@ -121,56 +120,4 @@ export function loadConfig(path: string | undefined, cwd = process.cwd()): Confi
     file,
     source,
   };
-}
-
-/** Per-check overrides must name a known check and fit that check's option schema. */
-export function resolveCheckOptions(config: Config, checks: readonly AnyCheck[]): Map<string, object> {
-  const byId = new Map(checks.map((check) => [check.id, check]));
-  const problems: Problem[] = [];
-  const resolved = new Map<string, object>();
-  for (const [id, overrides] of Object.entries(config.checks)) {
-    const check = byId.get(id);
-    const pointer = `/checks/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (!check) {
-      const pos = config.source?.locate('/checks', id);
-      problems.push({
-        file: config.file,
-        line: pos?.line,
-        column: pos?.column,
-        message: `unknown check '${id}'`,
-      });
-      continue;
-    }
-    if (!check.options) {
-      const pos = config.source?.locate(pointer);
-      problems.push({
-        file: config.file,
-        line: pos?.line,
-        column: pos?.column,
-        message: `check '${id}' has no options`,
-      });
-      continue;
-    }
-    const validate = compileSchema(optionsObjectSchema(check));
-    if (!validate(overrides) && config.source) {
-      problems.push(...describeErrors(validate.errors ?? [], config.source, pointer));
-      continue;
-    }
-    resolved.set(id, { ...check.options.defaults, ...overrides });
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  for (const check of checks) {
-    if (!resolved.has(check.id)) resolved.set(check.id, { ...(check.options?.defaults ?? {}) });
-  }
-  return resolved;
-}
-
-const optionSchemas = new WeakMap<AnyCheck, object>();
-function optionsObjectSchema(check: AnyCheck): object {
-  let schema = optionSchemas.get(check);
-  if (!schema) {
-    schema = { type: 'object', additionalProperties: false, properties: check.options?.schema ?? {} };
-    optionSchemas.set(check, schema);
-  }
-  return schema;
 }

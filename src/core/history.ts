@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORY_TITLES, type Category } from './criteria.js';
+import { CATEGORY_TITLES, type Category } from '../engine/criteria.js';
 import { InputError } from '../engine/errors.js';
 import type { ScanResult } from '../engine/result.js';
 import type { CheckStatus, ControlStatus, Severity } from '../engine/types.js';

@@ -51,7 +51,7 @@ failOn: low
 
 # Accepted risks: failing findings that match stay visible as excepted until they expire.
 exceptions: []
-#  - check: aws.iam-access-key-age
+#  - check: aws.iam-access-key-rotation
 #    resource: "ci-deployer"
 #    reason: Rotation automated in Q3; tracked in SEC-142
 #    approved_by: cto@example.com
@@ -59,7 +59,7 @@ exceptions: []
 
 # Per-check options (thresholds). List them with: soc2 checks list
 checks: {}
-#  aws.iam-access-key-age:
+#  aws.iam-access-key-rotation:
 #    maxAgeDays: 90
 `;
 }

@@ -1,6 +1,6 @@
 import type { Catalog, Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
-import { loadCriteria, matchesCriteriaSelector, type Criterion } from '../core/criteria.js';
+import { matchesCriteriaSelector, type Criterion } from './criteria.js';
 import type { DataKey } from './data-map.js';
 import { InputError } from './errors.js';
 import { isProviderId, PROVIDERS } from './types.js';
@@ -35,7 +35,7 @@ export function makePlan(catalog: Catalog, checks: readonly AnyCheck[], selectio
   for (const id of selection.checks ?? []) {
     if (!checkById.has(id)) problems.push(`--check: unknown check '${id}'`);
   }
-  const allCriteria = loadCriteria();
+  const allCriteria = catalog.criteria;
   for (const selector of selection.criteria ?? []) {
     if (!allCriteria.some((c) => matchesCriteriaSelector(c, selector))) {
       problems.push(`--criteria: '${selector}' matches no 2017 Trust Services Criterion`);

@@ -1,5 +1,5 @@
 import type { Frequency } from '../core/catalog.js';
-import type { Category } from '../core/criteria.js';
+import type { Category } from './criteria.js';
 import type { RootCause } from './evaluate.js';
 import type { CheckStatus, ControlStatus, Finding, ProviderId, Severity } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
-import { CATEGORY_TITLES, type Category, type Criterion } from '../core/criteria.js';
+import { CATEGORY_TITLES, type Category, type Criterion } from './criteria.js';
 import { ExitCode } from './errors.js';
 import type { Evaluation } from './evaluate.js';
 import type { ExceptionMatcher } from './exceptions.js';

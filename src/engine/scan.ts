@@ -2,7 +2,8 @@ import type { Catalog } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
 import { collect } from './collect.js';
 import type { Provider } from './collector.js';
-import { resolveCheckOptions, type Config } from '../core/config.js';
+import type { Config } from '../core/config.js';
+import { resolveCheckConfig } from './check-config.js';
 import { evaluateCheck } from './evaluate.js';
 import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
@@ -13,7 +14,7 @@ import type { ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
 import type { DataEntry, Snapshot } from '../core/snapshot.js';
 import type { ProviderId, Severity } from './types.js';
-import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface ScanOptions {
   config: Config;
@@ -66,7 +67,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const { config, catalog, checks } = options;
   const selection = options.selection ?? {};
   const failOn = options.failOn ?? config.failOn ?? 'low';
-  const checkOptions = resolveCheckOptions(config, checks);
+  const checkOptions = resolveCheckConfig(config, checks);
   const plan = makePlan(catalog, checks, selection);
   const evaluatedAt = options.snapshot ? new Date(options.snapshot.collectedAt) : startedAt;
   const usedBy = new Map<string, string[]>();

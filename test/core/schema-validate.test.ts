@@ -5,7 +5,8 @@ import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { packageRoot } from '../../src/core/paths.js';
-import { newAjv, schemaFileValidator, SHIPPED_SCHEMAS } from '../../src/core/schema-validate.js';
+import { schemaFileValidator, SHIPPED_SCHEMAS } from '../../src/core/schema-validate.js';
+import { newAjv } from '../../src/engine/json-schema.js';
 
 const shipped = SHIPPED_SCHEMAS.map((p) => join(packageRoot, p));
 

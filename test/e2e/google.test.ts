@@ -4,6 +4,7 @@ import { googleChecks } from '../../checks/google/index.js';
 import { providers } from '../../src/collectors/index.js';
 import type { Catalog } from '../../src/core/catalog.js';
 import { defaultConfig, type Config, type GoogleConfig } from '../../src/core/config.js';
+import { loadCriteria } from '../../src/core/criteria.js';
 import type { CheckResult } from '../../src/engine/result.js';
 import { runScan } from '../../src/engine/scan.js';
 import { DOMAIN, lumenLedgerTenant } from '../fakes/google/lumen-ledger.js';
@@ -11,6 +12,7 @@ import { startFakeGoogle, type FakeGoogle, type FakeOptions } from '../fakes/goo
 
 /** One control holding every Google check, so the test does not depend on the built-in catalog. */
 const catalog: Catalog = {
+  criteria: loadCriteria(),
   files: [],
   controls: [
     {

@@ -8,6 +8,7 @@ import { providers } from '../../src/collectors/index.js';
 import type { Catalog, Control } from '../../src/core/catalog.js';
 import { defineProvider } from '../../src/engine/collector.js';
 import { loadConfig } from '../../src/core/config.js';
+import { loadCriteria } from '../../src/core/criteria.js';
 import { InputError } from '../../src/engine/errors.js';
 import { runScan } from '../../src/engine/scan.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
@@ -90,6 +91,7 @@ const control = (id: string, checks: string[], evidence: Control['evidence'] = [
 });
 
 const catalog: Catalog = {
+  criteria: loadCriteria(),
   files: [],
   controls: [
     control(

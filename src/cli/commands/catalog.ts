@@ -1,6 +1,5 @@
 import { allChecks } from '../../../checks/index.js';
 import { catalogWarnings, loadCatalog } from '../../core/catalog.js';
-import { loadCriteria } from '../../core/criteria.js';
 import { ExitCode } from '../../engine/errors.js';
 
 interface CatalogFlags {
@@ -47,7 +46,7 @@ export interface CoverageRow {
 }
 
 function coverage(catalog: ReturnType<typeof load>): CoverageRow[] {
-  return loadCriteria().map((criterion) => {
+  return catalog.criteria.map((criterion) => {
     const controls = catalog.controls.filter((c) => c.criteria.some((x) => x.id === criterion.id));
     return {
       id: criterion.id,

@@ -8,13 +8,12 @@ import { periodRenderers } from '../../report/period.js';
 
 export interface HistoryFlags {
   history?: string;
-  config: string;
+  config?: string;
   json?: boolean;
 }
 
-function historyDir(flags: { history?: string; config: string }): string {
-  const dir =
-    flags.history ?? loadConfig(flags.config === 'soc2.config.yaml' ? undefined : flags.config).history;
+function historyDir(flags: { history?: string; config?: string }): string {
+  const dir = flags.history ?? loadConfig(flags.config).history;
   if (!dir) throw new InputError('no history folder: pass --history DIR or set history: in the config');
   return dir;
 }
@@ -28,7 +27,7 @@ export async function historyCommand(flags: HistoryFlags): Promise<number> {
 export interface ReportFlags {
   period: string;
   history?: string;
-  config: string;
+  config?: string;
   format?: string[];
   out: string;
   interval: string;

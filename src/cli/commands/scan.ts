@@ -22,7 +22,7 @@ import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
 
 export interface ScanFlags {
-  config: string;
+  config?: string;
   catalog?: string;
   out?: string;
   format?: string[];
@@ -59,7 +59,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const baseline = flags.baseline ? readReport(flags.baseline) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const demo = flags.demo ? loadDemo() : undefined;
-  const loaded = demo?.config ?? loadConfig(flags.config === 'soc2.config.yaml' ? undefined : flags.config);
+  const loaded = demo?.config ?? loadConfig(flags.config);
   const config = shard ? { ...loaded, shard } : loaded;
   const historyDir = flags.history ?? config.history;
   const formats = flags.format ?? config.output?.formats ?? DEFAULT_FORMATS;

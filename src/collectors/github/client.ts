@@ -9,7 +9,7 @@ import { InputError } from '../../engine/errors.js';
 import { failureKind } from '../../engine/scope.js';
 import type { FailureCause } from '../../engine/types.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
-import { TOOL_NAME, TOOL_VERSION } from '../../core/version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../../engine/version.js';
 import { githubApiUrl, githubToken, hasAppCredentials } from './provider.js';
 
 const GithubOctokit = Octokit.plugin(throttling);

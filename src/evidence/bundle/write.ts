@@ -6,7 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { TOOL_NAME, TOOL_VERSION } from '../../core/version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../../engine/version.js';
 import type { ManifestEntry } from '../manifest.js';
 import { formatSha256Sums } from './checksums.js';
 import { controlMatrix, controlReadme, criteriaReadme, indexHtml } from './docs.js';

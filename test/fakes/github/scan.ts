@@ -2,6 +2,7 @@ import { githubChecks } from '../../../checks/github/index.js';
 import { githubProvider } from '../../../src/collectors/github/provider.js';
 import type { Catalog } from '../../../src/core/catalog.js';
 import type { Config } from '../../../src/core/config.js';
+import { loadCriteria } from '../../../src/core/criteria.js';
 import { runScan, type ScanOutcome } from '../../../src/engine/scan.js';
 import { DEMO_COLLECTED_AT } from './lumen-ledger.js';
 
@@ -20,6 +21,7 @@ export const githubCatalog: Catalog = {
       source: { file: 'test', line: 1 },
     },
   ],
+  criteria: loadCriteria(),
   files: [],
 };
 
