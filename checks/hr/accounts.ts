@@ -1,3 +1,4 @@
+import type { FailureCause } from '../../src/engine/types.js';
 /**
  * Joins the HR roster with the accounts other providers collected. Reads the providers' data shapes
  * tolerantly (only the fields it needs), so a partial snapshot or an older one still evaluates.
@@ -19,9 +20,11 @@ export interface Account {
   emails: string[];
 }
 
+/** A scope of another system that could not be read, with its structured cause where it has one. */
 export interface Unreadable {
   resource: string;
   error: string;
+  cause?: FailureCause;
 }
 
 export const SYSTEM_TITLES: Record<System, string> = {
@@ -35,6 +38,7 @@ interface ScopeEntry<T> {
   status?: string;
   value?: T;
   error?: string;
+  cause?: FailureCause;
 }
 interface CredentialRowLike {
   user?: string;
@@ -68,7 +72,11 @@ export function awsAccounts(
   for (const scope of scopes<{ rows?: CredentialRowLike[] } | CredentialRowLike[]>(credentialReports)) {
     const accountId = scope.accountId ?? 'account';
     if (scope.status !== 'ok') {
-      unreadable.push({ resource: `aws:${accountId}`, error: scope.error ?? 'not collected' });
+      unreadable.push({
+        resource: `aws:${accountId}`,
+        error: scope.error ?? 'not collected',
+        ...(scope.cause ? { cause: scope.cause } : {}),
+      });
       continue;
     }
     const rows = Array.isArray(scope.value) ? scope.value : (scope.value?.rows ?? []);

@@ -1,4 +1,5 @@
 import type { Person } from '../../src/collectors/hr/data.js';
+import { notChecked as notCheckedFinding } from '../../src/engine/scope.js';
 import type { Finding } from '../../src/engine/types.js';
 import {
   allowListed,
@@ -16,12 +17,11 @@ const SCOPE: Record<System, string> = {
   google: 'google:directory',
 };
 
+/** Accounts of a system that could not be read: not checked, never a pass or a fail. */
 function notChecked(unreadable: readonly Unreadable[]): Finding[] {
-  return unreadable.map((u) => ({
-    resource: u.resource,
-    status: 'fail' as const,
-    message: `not checked: ${u.error}`,
-  }));
+  return unreadable.map((u) =>
+    notCheckedFinding(u.resource, u.cause ?? { kind: 'other', message: u.error }, 'accounts'),
+  );
 }
 
 /** Terminated people against one system: every still-usable account past the deadline fails. */

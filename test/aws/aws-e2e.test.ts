@@ -429,6 +429,11 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     expect(check('aws.s3-encryption').reason).toMatch(
       /config:SelectAggregateResourceConfig failed: .*nope not found/,
     );
+    // The aggregator answers for every account and region: each is not checked, with the cause.
+    const errors = check('aws.s3-encryption').findings.filter((f) => f.status === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const f of errors) expect(f.cause?.code).toBe('NoSuchConfigurationAggregatorException');
+    expect(check('aws.s3-encryption').findings.filter((f) => f.status !== 'error')).toEqual([]);
   });
 
   it('explains missing credentials instead of a bare SDK error', async () => {

@@ -104,14 +104,21 @@ describeCheck(check, [
     passing: ['aws:iam-users'],
   },
   {
-    name: 'an account whose credential report could not be read fails as not checked',
+    name: 'an account whose credential report could not be read is not checked, with the cause',
     data: {
       'hr.roster': roster(ben),
-      'aws.iam.credentialReport': [{ accountId: '999988887777', status: 'error', error: 'AccessDenied' }],
+      'aws.iam.credentialReport': [
+        {
+          accountId: '999988887777',
+          status: 'error',
+          error: 'AccessDenied',
+          cause: { kind: 'permission', status: 403, code: 'AccessDenied', message: 'AccessDenied' },
+        },
+      ],
       'aws.iam.authorizationDetails': [],
     },
-    status: 'fail',
-    failing: ['aws:999988887777'],
-    message: /not checked: AccessDenied/,
+    status: 'error',
+    failing: [],
+    notChecked: ['aws:999988887777'],
   },
 ]);

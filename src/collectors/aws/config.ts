@@ -21,7 +21,7 @@ import type {
   NonCompliantResource,
   RegionResult,
 } from './data.js';
-import { call, failWhenNothingCollected, awsCause } from './errors.js';
+import { AwsCallError, awsCause, call, failWhenNothingCollected, isDenied } from './errors.js';
 import { forEachRegion, paginate, type AwsContext } from './scope.js';
 import type { AwsSession } from './session.js';
 
@@ -323,7 +323,7 @@ export const resourcesCollector = defineCollector<'aws.config.resources', AwsSes
         regions,
         accounts: accounts.length <= 100 ? accounts.map((a) => a.id) : undefined,
       });
-      const results = await context.limit(() =>
+      const query = () =>
         paginate(
           (NextToken) =>
             call('config:SelectAggregateResourceConfig', () =>
@@ -339,8 +339,24 @@ export const resourcesCollector = defineCollector<'aws.config.resources', AwsSes
             ),
           (page) => page.NextToken,
           (page) => page.Results,
-        ),
-      );
+        );
+      let results: string[];
+      try {
+        results = await context.limit(query);
+      } catch (error) {
+        if (signal.aborted) throw error;
+        // The aggregator answers for every account and region at once: none of them was read.
+        if (isDenied(error instanceof AwsCallError ? error.cause : error)) throw error;
+        const cause = awsCause(error);
+        return {
+          source: 'aggregator',
+          aggregator,
+          coverage: coverage.map((scope) =>
+            scope.cause ? scope : { ...scope, error: (error as Error).message, cause },
+          ),
+          items: [],
+        };
+      }
       const ids = new Set(accounts.map((a) => a.id));
       const items = results
         .map(parseItem)
