@@ -37,11 +37,16 @@ export function parseYaml(text: string, file: string): YamlSource {
       }),
     );
   }
-  return {
-    file,
-    value: doc.toJS({ maxAliasCount: 100 }),
-    locate: (pointer, key) => locate(doc, lineCounter, pointer, key),
-  };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml library refuses alias bombs ("billion laughs") and similar: bad input, not a crash.
+    throw new InputError([
+      { file, message: `cannot be read as YAML: ${firstLine((error as Error).message)}` },
+    ]);
+  }
+  return { file, value, locate: (pointer, key) => locate(doc, lineCounter, pointer, key) };
 }
 
 function firstLine(message: string): string {
