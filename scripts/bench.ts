@@ -203,7 +203,7 @@ function services(options: Options): ServiceRun[] {
       costs: githubCosts(gh),
       size: `${gh.repos} repos, ${gh.members} members`,
       async start() {
-        // 9,595 requests need more than a token's 5,000 an hour on github.com: the bench organization is
+        // 9,795 requests need more than a token's 5,000 an hour on github.com: the bench organization is
         // on GitHub Enterprise Cloud, whose 15,000 an hour the fake enforces.
         const fake = await startFakeGithub(githubOrg(gh), { token, rateLimit: 15_000 });
         return { url: fake.url, close: () => fake.close() };

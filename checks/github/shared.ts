@@ -1,23 +1,5 @@
-import type { PerRepo } from '../../src/collectors/github/data.js';
-import { notChecked } from '../../src/engine/scope.js';
+import { notChecked, type ScopeResult } from '../../src/engine/scope.js';
 import type { Finding } from '../../src/engine/types.js';
-
-/**
- * Splits a per-repository key into the repositories that were read and an `error` finding for each one
- * that could not be (with GitHub's answer as the cause): those are never passed or failed.
- */
-export function readRepos<T extends { repo: string }>(
-  entries: readonly PerRepo<T>[],
-  what: string,
-): { read: T[]; notChecked: Finding[] } {
-  const read: T[] = [];
-  const unread: Finding[] = [];
-  for (const entry of entries) {
-    if ('notRead' in entry) unread.push(notChecked(entry.repo, entry.notRead, what));
-    else read.push(entry);
-  }
-  return { read, notChecked: unread };
-}
 
 const DAY_MS = 86_400_000;
 
@@ -42,4 +24,21 @@ export function matchesRepo(patterns: readonly string[], fullName: string): bool
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * For checks that sum up over repositories: the values of those read, and a not-checked finding (with
+ * its cause) for each one that could not be.
+ */
+export function readRepos<T>(
+  results: readonly ScopeResult<T>[],
+  what: string,
+): { read: T[]; notRead: Finding[] } {
+  const read: T[] = [];
+  const notRead: Finding[] = [];
+  for (const r of results) {
+    if (r.status === 'ok') read.push(r.value);
+    else notRead.push(notChecked(r.scope, r.cause, what));
+  }
+  return { read, notRead };
 }

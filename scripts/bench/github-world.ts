@@ -59,6 +59,7 @@ export const codeScanningOf = (i: number): FakeRepo['codeScanning'] =>
       ? { defaultSetup: 'not-configured', analyses: i % 2 }
       : 'unavailable';
 export const isArchived = (i: number) => i % 20 === 19;
+export const hasClassicProtection = (i: number) => i % 5 < 3;
 
 function repo(i: number, members: number): FakeRepo {
   const name = `repo-${String(i).padStart(4, '0')}`;
@@ -70,12 +71,13 @@ function repo(i: number, members: number): FakeRepo {
     created_at: iso(1000 - (i % 900)),
     pushed_at: iso(i % 400),
     security_and_analysis: {
-      advanced_security: { status: i % 3 ? 'enabled' : 'disabled' },
+      // GitHub offers code scanning on a private repository only with Advanced Security on.
+      advanced_security: { status: codeScanningOf(i) === 'unavailable' ? 'disabled' : 'enabled' },
       secret_scanning: { status: i % 4 ? 'enabled' : 'disabled' },
       secret_scanning_push_protection: { status: i % 5 ? 'enabled' : 'disabled' },
       dependabot_security_updates: { status: i % 2 ? 'enabled' : 'disabled' },
     },
-    ...(i % 5 < 3 ? { protection } : {}),
+    ...(hasClassicProtection(i) ? { protection } : {}),
     rules: [
       {
         type: 'pull_request',

@@ -1,5 +1,11 @@
 import type { AwsSizes } from './aws-world.js';
-import { codeownersPathOf, codeScanningOf, isArchived, type GithubSizes } from './github-world.js';
+import {
+  codeownersPathOf,
+  codeScanningOf,
+  hasClassicProtection,
+  isArchived,
+  type GithubSizes,
+} from './github-world.js';
 import type { GoogleSizes } from './google-world.js';
 
 /**
@@ -76,10 +82,12 @@ export function githubCosts(s: GithubSizes): Record<string, KeyCost> {
     const path = codeownersPathOf(i);
     return sum + (path === '.github/CODEOWNERS' ? 1 : path === 'CODEOWNERS' ? 2 : 3);
   }, 0);
+  // none where security_and_analysis says code scanning is not offered
   const codeScanning = active.reduce((sum, i) => {
     const cs = codeScanningOf(i);
-    return sum + (cs !== 'unavailable' && cs?.defaultSetup === 'not-configured' ? 2 : 1);
+    return sum + (cs === 'unavailable' ? 0 : cs?.defaultSetup === 'not-configured' ? 2 : 1);
   }, 0);
+  const withoutClassic = active.filter((i) => !hasClassicProtection(i)).length;
   return {
     'github.org': { minimum: 1, chain: 1 },
     // all members, then the owners (role=admin): the listing does not say who is an owner
@@ -95,8 +103,9 @@ export function githubCosts(s: GithubSizes): Record<string, KeyCost> {
     },
     'github.repos': { minimum: list(s.repos), chain: list(s.repos) },
     'github.securityAnalysis': perRepo(0, 0),
-    // protection, rules of the default branch, and the one organization ruleset once per scan
-    'github.branchProtection': perRepo(2 * active.length + 1, 3),
+    // protection (and the branch where it answers 404), rules of the default branch, and the one
+    // organization ruleset once per scan
+    'github.branchProtection': perRepo(2 * active.length + withoutClassic + 1, withoutClassic > 0 ? 4 : 3),
     'github.collaborators': perRepo(active.length),
     'github.deployKeys': perRepo(active.length),
     'github.webhooks': perRepo(active.length),

@@ -110,8 +110,9 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(serialized).not.toContain('hooks.slack.com/services');
     expect(serialized).not.toContain(TOKEN);
     // The fewest requests this data needs with per_page=100 (every list fits one page):
-    // 11 organization calls + 7 per active repository + CODEOWNERS probes + code scanning probes +
-    // one fetch per distinct ruleset. No request is made twice.
+    // 11 organization calls + 7 per active repository + CODEOWNERS probes + code scanning probes (none
+    // where security_and_analysis says GitHub does not offer it) + the branch of each default branch
+    // without classic protection + one fetch per distinct ruleset. No request is made twice.
     const active = lumenLedger.repos.filter((r) => !r.archived);
     const codeownersProbes = active.reduce((n, r) => {
       const order = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
@@ -120,10 +121,11 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     }, 0);
     const codeScanningProbes = active.reduce(
       (n, r) =>
-        n + (r.codeScanning === 'unavailable' || r.codeScanning?.defaultSetup === 'configured' ? 1 : 2),
+        n + (r.codeScanning === 'unavailable' ? 0 : r.codeScanning?.defaultSetup === 'configured' ? 1 : 2),
       0,
     );
-    const minimum = 11 + 7 * active.length + codeownersProbes + codeScanningProbes + 2;
+    const branchLookups = active.filter((r) => !r.protection).length;
+    const minimum = 11 + 7 * active.length + codeownersProbes + codeScanningProbes + branchLookups + 2;
     expect(server.requests.length).toBe(minimum);
     expect(new Set(server.requests).size).toBe(server.requests.length);
   });
@@ -200,7 +202,17 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(server.requests.filter((r) => r.includes('sdk-js/hooks'))).toHaveLength(3);
     const check = result.checks.find((c) => c.id === 'github.webhooks')!;
     expect(check.status).toBe('error');
-    expect(check.reason).toMatch(/sdk-js\/hooks.*500|500.*sdk-js\/hooks/);
+    expect(check.reason).toBe(
+      '1 scope(s) not checked: 500: GET /repos/{owner}/{repo}/hooks: Server Error (lumen-ledger/sdk-js)',
+    );
+    expect(check.findings.filter((f) => f.status === 'error')).toMatchObject([
+      { resource: 'lumen-ledger/sdk-js', cause: { kind: 'unavailable', status: 500 } },
+    ]);
+    // The other repositories' webhooks are evaluated as usual.
+    expect(failing(result, 'github.webhooks')).toEqual([
+      'lumen-ledger/internal-tools: webhook 480003 (jenkins.lumenledger.example:8080)',
+      'lumen-ledger/internal-tools: webhook 480004 (tracker.lumenledger.example)',
+    ]);
     expect(result.scan.complete).toBe(false);
   });
 
@@ -282,7 +294,21 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(statusOf(result, 'github.owner-count')).toBe('pass');
     expect(statusOf(result, 'github.public-repos')).toBe('pass');
     expect(statusOf(result, 'github.codeowners')).toBe('fail');
-    expect(result.checks.some((c) => c.status === 'error')).toBe(false);
+    for (const id of ['github.branch-protection', 'github.deploy-keys', 'github.dependabot-alerts']) {
+      expect(statusOf(result, id), id).toBe('skipped');
+      expect(result.checks.find((c) => c.id === id)?.reason, id).toMatch(
+        /every one of 10 scope\(s\) was denied \(403: .*Must have admin rights to Repository\..*Administration: read/,
+      );
+    }
+    // security_and_analysis is hidden from a non-admin, so a 403 on a private repository's code
+    // scanning cannot tell "GitHub Code Security is off" from "no permission": not checked.
+    const codeScanning = result.checks.find((c) => c.id === 'github.code-scanning')!;
+    expect(codeScanning.findings.filter((f) => f.status === 'error')).toMatchObject([
+      { resource: 'lumen-ledger/ml-risk-models', cause: { kind: 'permission', status: 403 } },
+    ]);
+    expect(result.checks.filter((c) => c.status === 'error').map((c) => c.id)).toEqual([
+      'github.code-scanning',
+    ]);
   });
 
   it('finds the API through GITHUB_API_URL and pages through more than one page', async () => {
@@ -318,6 +344,7 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
   it('records an empty repository and a plan without branch protection as data, not errors', async () => {
     const org = {
       ...lumenLedger,
+      settings: { ...lumenLedger.settings, plan: { name: 'free', private_repos: 10000, seats: 20 } },
       repos: [
         ...lumenLedger.repos,
         { name: 'scratch', visibility: 'private' as const, empty: true },
@@ -344,7 +371,7 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(failing(result, 'github.codeowners')).toContain('lumen-ledger/scratch');
     expect(
       fake.requests.filter((r) => r.startsWith('GET /repos/lumen-ledger/scratch/contents/')),
-    ).toHaveLength(1);
+    ).toHaveLength(3);
   });
 
   it('authenticates as a GitHub App installation', async () => {

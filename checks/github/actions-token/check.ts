@@ -1,7 +1,6 @@
 import type {} from '../../../src/collectors/github/data.js';
-import { readRepos } from '../shared.js';
 import { defineCheck } from '../../../src/engine/check.js';
-import type { Finding } from '../../../src/engine/types.js';
+import { perScope } from '../../../src/engine/scope.js';
 
 export default defineCheck({
   id: 'github.actions-token',
@@ -15,24 +14,27 @@ export default defineCheck({
     'Organization settings > Actions > General > Workflow permissions: "Read repository contents and packages permissions"; set the same in repositories that override it, and add explicit `permissions:` to workflows that need write.',
   requires: ['github.actionsPermissions'],
   evaluate({ 'github.actionsPermissions': perms }, _options, { organization }) {
-    const orgRead = perms.org.default_workflow_permissions === 'read';
-    const findings: Finding[] = [
-      {
-        resource: `organization (${organization})`,
-        status: orgRead ? 'pass' : 'fail',
-        message: `organization default workflow token permission is ${perms.org.default_workflow_permissions}`,
-      },
+    const what = 'default workflow token permission';
+    return [
+      ...perScope(
+        [perms.org],
+        what,
+        (org) => [
+          {
+            resource: `organization (${organization})`,
+            status: org.default_workflow_permissions === 'read' ? 'pass' : 'fail',
+            message: `organization default workflow token permission is ${org.default_workflow_permissions}`,
+          },
+        ],
+        () => `organization (${organization})`,
+      ),
+      ...perScope(perms.repos, what, ({ repo, permissions }) => [
+        {
+          resource: repo,
+          status: permissions.default_workflow_permissions === 'read' ? 'pass' : 'fail',
+          message: `default workflow token permission is ${permissions.default_workflow_permissions}`,
+        },
+      ]),
     ];
-    const { read, notChecked } = readRepos(perms.repos, 'workflow token permissions');
-    findings.push(...notChecked);
-    for (const { repo, permissions } of read) {
-      const read = permissions.default_workflow_permissions === 'read';
-      findings.push({
-        resource: repo,
-        status: read ? 'pass' : 'fail',
-        message: `default workflow token permission is ${permissions.default_workflow_permissions}`,
-      });
-    }
-    return findings;
   },
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeCheck, runCheck } from '../../../test/harness/check-tester.js';
+import { allRead, notRead } from '../../../test/builders/github.js';
 import check from './check.js';
 
 const fullProtection = {
@@ -43,18 +44,18 @@ const ruleset = (bypass?: object[]) => ({
 describeCheck(check, [
   {
     name: 'passes with full classic branch protection',
-    data: { 'github.branchProtection': [entry({ protection: fullProtection })] },
+    data: { 'github.branchProtection': allRead([entry({ protection: fullProtection })]) },
     status: 'pass',
     passing: ['acme/api@main'],
   },
   {
     name: 'passes with only an organization ruleset and no bypass actors',
-    data: { 'github.branchProtection': [entry({ rules: fullRules, rulesets: [ruleset([])] })] },
+    data: { 'github.branchProtection': allRead([entry({ rules: fullRules, rulesets: [ruleset([])] })]) },
     status: 'pass',
   },
   {
     name: 'fails an unprotected branch',
-    data: { 'github.branchProtection': [entry({})] },
+    data: { 'github.branchProtection': allRead([entry({})]) },
     status: 'fail',
     failing: ['acme/api@main'],
     message: /no branch protection and no ruleset/,
@@ -62,26 +63,26 @@ describeCheck(check, [
   {
     name: 'fails a ruleset that administrators can bypass',
     data: {
-      'github.branchProtection': [
+      'github.branchProtection': allRead([
         entry({
           rules: fullRules,
           rulesets: [ruleset([{ actor_id: 5, actor_type: 'RepositoryRole', bypass_mode: 'always' }])],
         }),
-      ],
+      ]),
     },
     status: 'fail',
     message: /administrators included.*can be bypassed/,
   },
   {
     name: 'fails when the bypass list is not visible',
-    data: { 'github.branchProtection': [entry({ rules: fullRules, rulesets: [ruleset()] })] },
+    data: { 'github.branchProtection': allRead([entry({ rules: fullRules, rulesets: [ruleset()] })]) },
     status: 'fail',
     message: /not visible/,
   },
   {
     name: 'fails classic protection without admins, stale dismissal or status checks',
     data: {
-      'github.branchProtection': [
+      'github.branchProtection': allRead([
         entry({
           protection: {
             ...fullProtection,
@@ -93,7 +94,7 @@ describeCheck(check, [
             },
           },
         }),
-      ],
+      ]),
     },
     status: 'fail',
     message: /stale approvals dismissed.*required status checks.*administrators included/,
@@ -101,7 +102,7 @@ describeCheck(check, [
   {
     name: 'fails a pull request rule with zero approvals',
     data: {
-      'github.branchProtection': [
+      'github.branchProtection': allRead([
         entry({
           protection: {
             ...fullProtection,
@@ -111,7 +112,7 @@ describeCheck(check, [
             },
           },
         }),
-      ],
+      ]),
     },
     status: 'fail',
     message: /at least 1 approving review/,
@@ -119,7 +120,7 @@ describeCheck(check, [
   {
     name: 'combines classic protection and a ruleset',
     data: {
-      'github.branchProtection': [
+      'github.branchProtection': allRead([
         entry({
           protection: {
             ...fullProtection,
@@ -132,45 +133,58 @@ describeCheck(check, [
           ],
           rulesets: [ruleset([])],
         }),
-      ],
+      ]),
     },
     status: 'pass',
   },
   {
     name: 'options can relax requirements',
     data: {
-      'github.branchProtection': [
+      'github.branchProtection': allRead([
         entry({
           protection: { ...fullProtection, required_status_checks: null, enforce_admins: { enabled: false } },
         }),
-      ],
+      ]),
     },
     options: { requireStatusChecks: false, requireAdminsIncluded: false },
     status: 'pass',
   },
   {
     name: 'honors minApprovals',
-    data: { 'github.branchProtection': [entry({ protection: fullProtection })] },
+    data: { 'github.branchProtection': allRead([entry({ protection: fullProtection })]) },
     options: { minApprovals: 2 },
     status: 'fail',
   },
   {
     name: 'an empty repository passes',
-    data: { 'github.branchProtection': [entry({ branchMissing: true })] },
+    data: { 'github.branchProtection': allRead([entry({ branchMissing: true })]) },
     status: 'pass',
   },
   {
     name: 'says when the plan does not offer protection',
     data: {
-      'github.branchProtection': [
+      'github.branchProtection': allRead([
         entry({
           protectionUnavailable:
             'Upgrade to GitHub Pro or make this repository public to enable this feature.',
         }),
-      ],
+      ]),
     },
     status: 'fail',
     message: /Upgrade to GitHub Pro/,
+  },
+  {
+    name: 'a repository that could not be read is not checked; the others are evaluated as usual',
+    data: {
+      'github.branchProtection': [
+        ...allRead([entry({ protection: fullProtection }), entry({ repo: 'acme/web' })]),
+        notRead('acme/ops'),
+      ],
+    },
+    status: 'error',
+    passing: ['acme/api@main'],
+    failing: ['acme/web@main'],
+    notChecked: ['acme/ops'],
   },
   {
     name: 'no active repositories passes on scope',
@@ -183,7 +197,7 @@ describeCheck(check, [
 describe('github.branch-protection findings', () => {
   it('lists every requirement with what satisfies it', () => {
     const result = runCheck(check, {
-      'github.branchProtection': [entry({ rules: fullRules, rulesets: [ruleset([])] })],
+      'github.branchProtection': allRead([entry({ rules: fullRules, rulesets: [ruleset([])] })]),
     });
     const reqs = result.findings[0]!.details!.requirements as { name: string; met: boolean; via: string[] }[];
     expect(reqs.map((r) => r.name)).toHaveLength(6);

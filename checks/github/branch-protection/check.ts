@@ -1,7 +1,8 @@
 import type { BranchProtectionEntry, BranchRule } from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
+import { perScope } from '../../../src/engine/scope.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { passOn, readRepos } from '../shared.js';
+import { passOn } from '../shared.js';
 
 interface Options {
   minApprovals: number;
@@ -123,46 +124,36 @@ export default defineCheck({
     },
   },
   evaluate({ 'github.branchProtection': entries }, options) {
-    const { read, notChecked } = readRepos(entries, 'branch protection');
-    const findings: Finding[] = [...notChecked];
-    for (const entry of read) {
-      const resource = `${entry.repo}@${entry.branch}`;
-      if (entry.branchMissing) {
-        findings.push(
-          passOn(resource, `${entry.branch} does not exist yet (empty repository): nothing to protect`),
-        );
-        continue;
-      }
-      const reqs = requirements(entry, options);
-      const missing = reqs.filter((r) => !r.met);
-      const details = {
-        branch: entry.branch,
-        requirements: reqs,
-        classicProtection: entry.protection !== null,
-        ...(entry.protectionUnavailable ? { protectionUnavailable: entry.protectionUnavailable } : {}),
-        rulesets: entry.rulesets.map((s) => s.name),
-      };
-      if (missing.length === 0) {
-        const via = [...new Set(reqs.flatMap((r) => r.via))].join(' + ');
-        findings.push({
-          resource,
-          status: 'pass',
-          message: `${entry.branch} is protected by ${via}`,
-          details,
-        });
-      } else {
-        const unprotected = entry.protection === null && entry.rules.length === 0;
-        const why = missing.map((r) => (r.note ? `${r.name} (${r.note})` : r.name)).join('; ');
-        findings.push({
-          resource,
-          status: 'fail',
-          message: unprotected
-            ? `${entry.branch} has no branch protection and no ruleset${entry.protectionUnavailable ? ` (${entry.protectionUnavailable})` : ''}`
-            : `${entry.branch} is missing: ${why}`,
-          details,
-        });
-      }
-    }
-    return findings.length > 0 ? findings : [passOn('repositories', 'no active repositories')];
+    if (entries.length === 0) return [passOn('repositories', 'no active repositories')];
+    return perScope(entries, 'branch protection', (entry) => [evaluateBranch(entry, options)]);
   },
 });
+
+function evaluateBranch(entry: BranchProtectionEntry, options: Options): Finding {
+  const resource = `${entry.repo}@${entry.branch}`;
+  if (entry.branchMissing)
+    return passOn(resource, `${entry.branch} does not exist yet (empty repository): nothing to protect`);
+  const reqs = requirements(entry, options);
+  const missing = reqs.filter((r) => !r.met);
+  const details = {
+    branch: entry.branch,
+    requirements: reqs,
+    classicProtection: entry.protection !== null,
+    ...(entry.protectionUnavailable ? { protectionUnavailable: entry.protectionUnavailable } : {}),
+    rulesets: entry.rulesets.map((s) => s.name),
+  };
+  if (missing.length === 0) {
+    const via = [...new Set(reqs.flatMap((r) => r.via))].join(' + ');
+    return { resource, status: 'pass', message: `${entry.branch} is protected by ${via}`, details };
+  }
+  const unprotected = entry.protection === null && entry.rules.length === 0;
+  const why = missing.map((r) => (r.note ? `${r.name} (${r.note})` : r.name)).join('; ');
+  return {
+    resource,
+    status: 'fail',
+    message: unprotected
+      ? `${entry.branch} has no branch protection and no ruleset${entry.protectionUnavailable ? ` (${entry.protectionUnavailable})` : ''}`
+      : `${entry.branch} is missing: ${why}`,
+    details,
+  };
+}

@@ -1,7 +1,7 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
-import type { Finding } from '../../../src/engine/types.js';
-import { passOn, readRepos } from '../shared.js';
+import { perScope } from '../../../src/engine/scope.js';
+import { passOn } from '../shared.js';
 
 export default defineCheck({
   id: 'github.code-scanning',
@@ -16,20 +16,12 @@ export default defineCheck({
   requires: ['github.codeScanningSetup'],
   evaluate({ 'github.codeScanningSetup': repos }) {
     if (repos.length === 0) return [passOn('repositories', 'no active repositories')];
-    const { read, notChecked } = readRepos(repos, 'code scanning');
-    return [
-      ...notChecked,
-      ...read.map((r): Finding => {
-        if (!r.available)
-          return passOn(r.repo, `code scanning is not available: ${r.reason ?? 'no GitHub Code Security'}`);
-        if (r.defaultSetup === 'configured') return passOn(r.repo, 'CodeQL default setup is configured');
-        if (r.hasAnalyses) return passOn(r.repo, 'code scanning analyses are uploaded');
-        return {
-          resource: r.repo,
-          status: 'fail' as const,
-          message: 'code scanning is available but not set up',
-        };
-      }),
-    ];
+    return perScope(repos, 'code scanning setup', (r) => {
+      if (!r.available)
+        return [passOn(r.repo, `code scanning is not available: ${r.reason ?? 'no GitHub Code Security'}`)];
+      if (r.defaultSetup === 'configured') return [passOn(r.repo, 'CodeQL default setup is configured')];
+      if (r.hasAnalyses) return [passOn(r.repo, 'code scanning analyses are uploaded')];
+      return [{ resource: r.repo, status: 'fail', message: 'code scanning is available but not set up' }];
+    });
   },
 });

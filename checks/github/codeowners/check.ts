@@ -1,7 +1,7 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
-import type { Finding } from '../../../src/engine/types.js';
-import { passOn, readRepos } from '../shared.js';
+import { perScope } from '../../../src/engine/scope.js';
+import { passOn } from '../shared.js';
 
 export default defineCheck({
   id: 'github.codeowners',
@@ -16,14 +16,10 @@ export default defineCheck({
   requires: ['github.codeowners'],
   evaluate({ 'github.codeowners': repos }) {
     if (repos.length === 0) return [passOn('repositories', 'no active repositories')];
-    const { read, notChecked } = readRepos(repos, 'CODEOWNERS');
-    return [
-      ...notChecked,
-      ...read.map(({ repo, path }): Finding =>
-        path
-          ? passOn(repo, `CODEOWNERS found at ${path}`)
-          : { resource: repo, status: 'fail', message: 'no CODEOWNERS file' },
-      ),
-    ];
+    return perScope(repos, 'CODEOWNERS', ({ repo, path }) => [
+      path
+        ? passOn(repo, `CODEOWNERS found at ${path}`)
+        : { resource: repo, status: 'fail', message: 'no CODEOWNERS file' },
+    ]);
   },
 });

@@ -1,7 +1,7 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
-import type { Finding } from '../../../src/engine/types.js';
-import { passOn, readRepos } from '../shared.js';
+import { perScope } from '../../../src/engine/scope.js';
+import { passOn } from '../shared.js';
 
 export default defineCheck({
   id: 'github.dependabot-alerts',
@@ -16,14 +16,10 @@ export default defineCheck({
   requires: ['github.vulnerabilityAlerts'],
   evaluate({ 'github.vulnerabilityAlerts': repos }) {
     if (repos.length === 0) return [passOn('repositories', 'no active repositories')];
-    const { read, notChecked } = readRepos(repos, 'the Dependabot alerts setting');
-    return [
-      ...notChecked,
-      ...read.map(({ repo, enabled }): Finding =>
-        enabled
-          ? passOn(repo, 'Dependabot alerts are enabled')
-          : { resource: repo, status: 'fail', message: 'Dependabot alerts are disabled' },
-      ),
-    ];
+    return perScope(repos, 'Dependabot alerts setting', ({ repo, enabled }) => [
+      enabled
+        ? passOn(repo, 'Dependabot alerts are enabled')
+        : { resource: repo, status: 'fail', message: 'Dependabot alerts are disabled' },
+    ]);
   },
 });

@@ -1,4 +1,5 @@
 import { describeCheck } from '../../../test/harness/check-tester.js';
+import { allRead, notRead } from '../../../test/builders/github.js';
 import check from './check.js';
 
 const key = (id: number, read_only: boolean) => ({
@@ -11,20 +12,29 @@ const key = (id: number, read_only: boolean) => ({
 describeCheck(check, [
   {
     name: 'passes with read-only keys',
-    data: { 'github.deployKeys': [{ repo: 'acme/api', keys: [key(1, true)] }] },
+    data: { 'github.deployKeys': allRead([{ repo: 'acme/api', keys: [key(1, true)] }]) },
     status: 'pass',
   },
   {
     name: 'passes with no keys',
-    data: { 'github.deployKeys': [{ repo: 'acme/api', keys: [] }] },
+    data: { 'github.deployKeys': allRead([{ repo: 'acme/api', keys: [] }]) },
     status: 'pass',
     passing: ['deploy keys'],
   },
   {
     name: 'fails write keys',
-    data: { 'github.deployKeys': [{ repo: 'acme/api', keys: [key(1, true), key(2, false)] }] },
+    data: { 'github.deployKeys': allRead([{ repo: 'acme/api', keys: [key(1, true), key(2, false)] }]) },
     status: 'fail',
     failing: ['acme/api: deploy key 2 (key-2)'],
     message: /has write access/,
+  },
+  {
+    name: 'a repository that could not be read is not checked; the keys of the others still count',
+    data: {
+      'github.deployKeys': [...allRead([{ repo: 'acme/api', keys: [key(1, true)] }]), notRead('acme/web')],
+    },
+    status: 'error',
+    passing: ['deploy keys'],
+    notChecked: ['acme/web'],
   },
 ]);

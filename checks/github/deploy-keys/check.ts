@@ -14,7 +14,7 @@ export default defineCheck({
     'Replace the key with a read-only deploy key, or with a GitHub App or a fine-grained token scoped to the job. Record an exception if a write key is truly required.',
   requires: ['github.deployKeys'],
   evaluate({ 'github.deployKeys': repos }) {
-    const { read, notChecked } = readRepos(repos, 'deploy keys');
+    const { read, notRead } = readRepos(repos, 'deploy keys');
     const findings: Finding[] = [];
     let total = 0;
     for (const { repo, keys } of read) {
@@ -30,9 +30,7 @@ export default defineCheck({
         }
       }
     }
-    return [
-      ...notChecked,
-      ...(findings.length > 0 ? findings : [passOn('deploy keys', `${total} deploy key(s), all read-only`)]),
-    ];
+    if (findings.length === 0) findings.push(passOn('deploy keys', `${total} deploy key(s), all read-only`));
+    return [...findings, ...notRead];
   },
 });

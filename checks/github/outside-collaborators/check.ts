@@ -18,7 +18,7 @@ export default defineCheck({
   requires: ['github.outsideCollaborators', 'github.collaborators'],
   evaluate({ 'github.outsideCollaborators': outside, 'github.collaborators': repos }) {
     const outsiders = new Set(outside.map((u) => u.login.toLowerCase()));
-    const { read, notChecked } = readRepos(repos, 'collaborators');
+    const { read, notRead } = readRepos(repos, 'collaborators');
     const findings: Finding[] = [];
     for (const { repo, collaborators } of read) {
       for (const c of collaborators) {
@@ -35,16 +35,14 @@ export default defineCheck({
         }
       }
     }
-    return [
-      ...notChecked,
-      ...(findings.length > 0
-        ? findings
-        : [
-            passOn(
-              'outside collaborators',
-              `${outside.length} outside collaborator(s), none with write or admin access in ${read.length} repositories read`,
-            ),
-          ]),
-    ];
+    if (findings.length === 0) {
+      findings.push(
+        passOn(
+          'outside collaborators',
+          `${outside.length} outside collaborator(s), none with write or admin access`,
+        ),
+      );
+    }
+    return [...findings, ...notRead];
   },
 });

@@ -16,7 +16,7 @@ export default defineCheck({
     'Edit the webhook (Repository settings > Webhooks): use an https URL, enable SSL verification, and set a secret that the receiver checks (X-Hub-Signature-256).',
   requires: ['github.webhooks'],
   evaluate({ 'github.webhooks': repos }) {
-    const { read, notChecked } = readRepos(repos, 'webhooks');
+    const { read, notRead } = readRepos(repos, 'webhooks');
     const findings: Finding[] = [];
     let total = 0;
     for (const { repo, hooks } of read) {
@@ -37,6 +37,7 @@ export default defineCheck({
         );
       }
     }
-    return [...notChecked, ...(total > 0 ? findings : [passOn('webhooks', 'no repository webhooks')])];
+    if (total === 0) findings.push(passOn('webhooks', 'no repository webhooks'));
+    return [...findings, ...notRead];
   },
 });

@@ -1,6 +1,7 @@
 import { defineCollector } from '../../engine/collector.js';
 import { SkipError } from '../../engine/errors.js';
-import { apiMessage, describeFailure, statusOf, type GithubSession } from './client.js';
+import type { GithubSession } from './client.js';
+import { apiMessage, describeFailure, statusOf } from './failure.js';
 import type { CodeScanningAlert, DependabotAlert, SecretScanningAlert } from './data.js';
 
 type AlertRoute =

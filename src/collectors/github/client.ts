@@ -6,10 +6,9 @@ import { backoffDelay, sleep } from '../../core/backoff.js';
 import { EndpointGaveUpError, isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import type { Config } from '../../core/config.js';
 import { InputError } from '../../engine/errors.js';
-import { failureKind } from '../../engine/scope.js';
-import type { FailureCause } from '../../engine/types.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../engine/version.js';
+import { apiMessage, isRateLimited, RateLimitExhaustedError, statusOf } from './failure.js';
 import { githubApiUrl, githubToken, hasAppCredentials } from './provider.js';
 
 const GithubOctokit = Octokit.plugin(throttling);
@@ -170,10 +169,10 @@ export function createGithubSession(
   octokit.hook.error('request', (error) => {
     // A rate limit that outlasted the retries is a failure to report, not a missing permission.
     if (isRateLimited(error)) {
-      throw new GithubCallError(
-        `rate limited by GitHub (${statusOf(error)} ${apiMessage(error)}), retries exhausted`,
-        statusOf(error),
-        true,
+      const status = statusOf(error)!;
+      throw new RateLimitExhaustedError(
+        status,
+        `rate limited by GitHub (${status} ${apiMessage(error)}), retries exhausted`,
       );
     }
     throw error;
@@ -202,72 +201,4 @@ export function extraRateLimitWait(
 ): number {
   if (primary) return random() * secondMs;
   return waitMs * (2 ** retryCount - 1) + (random() * waitMs) / 2;
-}
-
-/** 403/429 from a primary or secondary rate limit (GitHub says so in the message or the headers). */
-export function isRateLimited(error: unknown): boolean {
-  const status = statusOf(error);
-  if (status !== 403 && status !== 429) return false;
-  const headers = (error as { response?: { headers?: Record<string, string | undefined> } }).response
-    ?.headers;
-  return /rate limit/i.test(apiMessage(error)) || headers?.['x-ratelimit-remaining'] === '0';
-}
-
-/** The HTTP status of an Octokit RequestError, or undefined for anything else. */
-export function statusOf(error: unknown): number | undefined {
-  // A 403 or 429 that outlasted the rate-limit retries says nothing about permissions or existence.
-  if (error instanceof GithubCallError && error.rateLimited) return undefined;
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** GitHub's `message` from an error body, never headers (which carry the credentials). */
-export function apiMessage(error: unknown): string {
-  const data = (error as { response?: { data?: unknown } } | null)?.response?.data;
-  const message = (data as { message?: unknown } | null | undefined)?.message;
-  if (typeof message === 'string') return message;
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** A failed GitHub call: what was called and why it failed, with the HTTP status kept as data. */
-export class GithubCallError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | undefined,
-    readonly rateLimited = false,
-  ) {
-    super(message);
-    this.name = 'GithubCallError';
-  }
-}
-
-/** Turns an API failure into an error that says which call failed and why, without request details. */
-export function describeFailure(what: string, error: unknown): GithubCallError {
-  const raw = (error as { status?: unknown } | null)?.status;
-  const status = typeof raw === 'number' ? raw : undefined;
-  const limited = error instanceof GithubCallError ? error.rateLimited : isRateLimited(error);
-  if (error instanceof GithubCallError)
-    return new GithubCallError(`${what}: ${error.message}`, status, limited);
-  if (status === 401) {
-    return new GithubCallError(`${what}: GitHub rejected the credentials (401 ${apiMessage(error)})`, 401);
-  }
-  if (status !== undefined)
-    return new GithubCallError(`${what}: ${status} ${apiMessage(error)}`, status, limited);
-  return new GithubCallError(`${what}: ${error instanceof Error ? error.message : String(error)}`, undefined);
-}
-
-/**
- * Why a GitHub call failed, from its HTTP status and rate-limit headers (GitHub's error bodies carry
- * only a message, which is never parsed for this).
- */
-export function githubCause(error: unknown): FailureCause {
-  const raw = (error as { status?: unknown } | null)?.status;
-  const status = typeof raw === 'number' ? raw : undefined;
-  const limited = error instanceof GithubCallError ? error.rateLimited : isRateLimited(error);
-  const code = (error as { code?: unknown } | null)?.code;
-  return {
-    kind: limited ? 'throttled' : failureKind(status, typeof code === 'string' ? code : undefined),
-    ...(status !== undefined ? { status } : {}),
-    message: error instanceof Error ? error.message : String(error),
-  };
 }

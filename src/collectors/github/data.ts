@@ -1,4 +1,4 @@
-import type { FailureCause } from '../../engine/types.js';
+import type { ScopeResult } from '../../engine/scope.js';
 
 /**
  * Shapes of the GitHub data keys. Field names follow the GitHub REST API responses they come from, so
@@ -49,7 +49,15 @@ export interface GithubRepo {
   created_at?: string | null;
   /** Present only when the token has admin on the repository (or is an owner or security manager). */
   security_and_analysis?: SecurityAndAnalysis | null;
+  /** What the scanning identity may do in the repository (GitHub includes it for authenticated calls). */
+  permissions?: { admin?: boolean; maintain?: boolean; push?: boolean; triage?: boolean; pull?: boolean };
 }
+
+/**
+ * One entry per active repository, its scope named by the repository's full name: the data, or why
+ * it could not be read.
+ */
+export type PerRepo<T> = ScopeResult<T>[];
 
 export type FeatureStatus = { status: 'enabled' | 'disabled' } | undefined;
 export interface SecurityAndAnalysis {
@@ -100,9 +108,9 @@ export interface RulesetSummary {
 export interface BranchProtectionEntry {
   repo: string;
   branch: string;
-  /** null: GitHub answered 404 "Branch not protected". */
+  /** null: the default branch has no classic branch protection (rulesets may still protect it). */
   protection: ClassicProtection | null;
-  /** Why classic protection is not available on this repository (e.g. the plan), when GitHub says so. */
+  /** Why classic protection is not available on this repository: a private repository on GitHub Free. */
   protectionUnavailable?: string;
   /** The default branch does not exist yet (an empty repository). */
   branchMissing?: boolean;
@@ -149,9 +157,14 @@ export interface WorkflowPermissions {
   default_workflow_permissions: 'read' | 'write';
   can_approve_pull_request_reviews?: boolean;
 }
+export interface RepoWorkflowPermissions {
+  repo: string;
+  permissions: WorkflowPermissions;
+}
 export interface ActionsPermissions {
-  org: WorkflowPermissions;
-  repos: PerRepo<{ repo: string; permissions: WorkflowPermissions }>[];
+  /** Scope: the organization's login. */
+  org: ScopeResult<WorkflowPermissions>;
+  repos: PerRepo<RepoWorkflowPermissions>;
 }
 
 export interface VulnerabilityAlertsEntry {
@@ -162,7 +175,10 @@ export interface VulnerabilityAlertsEntry {
 
 export interface CodeScanningSetupEntry {
   repo: string;
-  /** false when GitHub says code scanning cannot run on this repository (no GitHub Code Security). */
+  /**
+   * false when the repository's own security_and_analysis says code scanning cannot run on it: a
+   * private or internal repository without GitHub Code Security (or Advanced Security).
+   */
   available: boolean;
   /** GET /repos/{o}/{r}/code-scanning/default-setup `state`. */
   defaultSetup?: 'configured' | 'not-configured' | null;
@@ -208,15 +224,6 @@ export interface CodeScanningAlert {
   tool?: { name?: string };
 }
 
-/** A repository whose data could not be read: checks report it as not checked, with the cause. */
-export interface RepoNotRead {
-  repo: string;
-  notRead: FailureCause;
-}
-
-/** One entry per active repository: its data, or why it could not be read. */
-export type PerRepo<T extends { repo: string }> = T | RepoNotRead;
-
 declare module '../../engine/data-map.js' {
   interface DataMap {
     'github.org': GithubOrg;
@@ -229,15 +236,15 @@ declare module '../../engine/data-map.js' {
       visibility: string;
       security_and_analysis: SecurityAndAnalysis | null;
     }[];
-    'github.branchProtection': PerRepo<BranchProtectionEntry>[];
-    'github.collaborators': PerRepo<CollaboratorEntry>[];
-    'github.deployKeys': PerRepo<DeployKeyEntry>[];
-    'github.webhooks': PerRepo<WebhookEntry>[];
+    'github.branchProtection': PerRepo<BranchProtectionEntry>;
+    'github.collaborators': PerRepo<CollaboratorEntry>;
+    'github.deployKeys': PerRepo<DeployKeyEntry>;
+    'github.webhooks': PerRepo<WebhookEntry>;
     'github.orgWebhooks': OrgWebhook[];
-    'github.codeowners': PerRepo<CodeownersEntry>[];
+    'github.codeowners': PerRepo<CodeownersEntry>;
     'github.actionsPermissions': ActionsPermissions;
-    'github.vulnerabilityAlerts': PerRepo<VulnerabilityAlertsEntry>[];
-    'github.codeScanningSetup': PerRepo<CodeScanningSetupEntry>[];
+    'github.vulnerabilityAlerts': PerRepo<VulnerabilityAlertsEntry>;
+    'github.codeScanningSetup': PerRepo<CodeScanningSetupEntry>;
     'github.dependabotAlerts': DependabotAlert[];
     'github.secretScanningAlerts': SecretScanningAlert[];
     'github.codeScanningAlerts': CodeScanningAlert[];

@@ -1,8 +1,11 @@
 import { defineCollector } from '../../engine/collector.js';
 import { SkipError } from '../../engine/errors.js';
-import { apiMessage, describeFailure, statusOf, type GithubSession } from './client.js';
-import type { GithubMember, GithubOrg, GithubUserRef } from './data.js';
-import { forEachActiveRepo, trimHook } from './repo-collectors.js';
+import { skipIfAllDenied } from '../../engine/scope.js';
+import type { GithubSession } from './client.js';
+import type { GithubMember, GithubOrg, GithubUserRef, WorkflowPermissions } from './data.js';
+import { apiMessage, describeFailure, statusOf, unreadable } from './failure.js';
+import { readActiveRepos, readScope } from './per-repo.js';
+import { trimHook } from './repo-collectors.js';
 
 const userRef = (u: { login: string; id: number }): GithubUserRef => ({ login: u.login, id: u.id });
 
@@ -113,53 +116,42 @@ export const outsideCollaboratorsCollector = defineCollector<'github.outsideColl
   },
 });
 
+const WORKFLOW_ADMIN_READ =
+  'an organization owner / repository admin (classic: admin:org and repo; fine-grained: "Administration: read")';
+
+const workflowPermissions = (data: WorkflowPermissions): WorkflowPermissions => ({
+  default_workflow_permissions: data.default_workflow_permissions,
+  can_approve_pull_request_reviews: data.can_approve_pull_request_reviews,
+});
+
+/**
+ * The organization's default and each active repository's, one scope each: a denied or failing
+ * repository never loses the organization's setting or the other repositories'.
+ */
 export const actionsPermissionsCollector = defineCollector<'github.actionsPermissions', GithubSession>({
   key: 'github.actionsPermissions',
   async collect(ctx) {
     const { octokit, org } = ctx.session;
-    const denied = (where: string, error: unknown) =>
-      new SkipError(
-        `cannot read GitHub Actions workflow permissions of ${where} (${statusOf(error)} ${apiMessage(error)}): ` +
-          'needs an organization owner / repository admin (classic: admin:org and repo; fine-grained: "Administration: read")',
-      );
-    let orgPermissions;
-    try {
-      orgPermissions = (await octokit.request('GET /orgs/{org}/actions/permissions/workflow', { org })).data;
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 403 || status === 404) throw denied(org, error);
-      throw describeFailure(`GET /orgs/${org}/actions/permissions/workflow`, error);
-    }
-    const perRepo = await forEachActiveRepo(
-      ctx,
-      'GitHub Actions workflow permissions',
-      'a repository admin (classic: repo; fine-grained: "Administration: read")',
-      async (repo, owner, name) => {
-        try {
-          const { data } = await octokit.request('GET /repos/{owner}/{repo}/actions/permissions/workflow', {
-            owner,
-            repo: name,
-          });
-          return {
-            repo: repo.full_name,
-            permissions: {
-              default_workflow_permissions: data.default_workflow_permissions,
-              can_approve_pull_request_reviews: data.can_approve_pull_request_reviews,
-            },
-          };
-        } catch (error) {
-          throw describeFailure(`GET /repos/${repo.full_name}/actions/permissions/workflow`, error);
-        }
-      },
-      false,
-    );
-    return {
-      org: {
-        default_workflow_permissions: orgPermissions.default_workflow_permissions,
-        can_approve_pull_request_reviews: orgPermissions.can_approve_pull_request_reviews,
-      },
-      repos: perRepo,
-    };
+    const orgRoute = 'GET /orgs/{org}/actions/permissions/workflow';
+    const orgPermissions = await readScope(ctx, org, async () => {
+      try {
+        return workflowPermissions((await octokit.request(orgRoute, { org })).data);
+      } catch (error) {
+        throw unreadable(error, orgRoute, WORKFLOW_ADMIN_READ);
+      }
+    });
+    const repoRoute = 'GET /repos/{owner}/{repo}/actions/permissions/workflow';
+    const what = 'GitHub Actions workflow permissions';
+    const repos = await readActiveRepos(ctx, what, async (repo, owner, name) => {
+      try {
+        const { data } = await octokit.request(repoRoute, { owner, repo: name });
+        return { repo: repo.full_name, permissions: workflowPermissions(data) };
+      } catch (error) {
+        throw unreadable(error, repoRoute, WORKFLOW_ADMIN_READ);
+      }
+    });
+    skipIfAllDenied([orgPermissions, ...repos], what);
+    return { org: orgPermissions, repos };
   },
 });
 

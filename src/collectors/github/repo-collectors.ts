@@ -1,81 +1,10 @@
-import { defineCollector, type CollectContext } from '../../engine/collector.js';
+import { defineCollector } from '../../engine/collector.js';
 import { SkipError } from '../../engine/errors.js';
-import { apiMessage, describeFailure, githubCause, statusOf, type GithubSession } from './client.js';
-import type {
-  PerRepo,
-  WebhookEntry,
-  BranchProtectionEntry,
-  BranchRule,
-  ClassicProtection,
-  GithubRepo,
-  RulesetSummary,
-} from './data.js';
 import { inShard } from '../../core/shard.js';
-
-type Ctx = CollectContext<GithubSession>;
-
-/** Non-archived, non-disabled repositories: the ones whose settings still matter. */
-async function activeRepos(ctx: Ctx): Promise<GithubRepo[]> {
-  return (await ctx.need('github.repos')).filter((r) => !r.archived && !r.disabled);
-}
-
-/**
- * Runs `fetch` for every active repository under the provider's concurrency limit. A repository that
- * cannot be read gets an entry saying why (never losing the others); only when no repository could be
- * read and GitHub denied every one (403) is the key skipped, naming the permission that grants it.
- */
-export async function forEachActiveRepo<T extends { repo: string }>(
-  ctx: Ctx,
-  label: string,
-  needs: string,
-  fetch: (repo: GithubRepo, owner: string, name: string) => Promise<T>,
-  /** Hand each entry over as it finishes (itemReady): only where the key's value is this very list. */
-  streamed = true,
-): Promise<PerRepo<T>[]> {
-  const repos = await activeRepos(ctx);
-  let done = 0;
-  const entries = await Promise.all(
-    repos.map((repo, index) =>
-      ctx.limit(async () => {
-        ctx.signal.throwIfAborted();
-        const [owner, name] = repo.full_name.split('/') as [string, string];
-        let entry: PerRepo<T>;
-        try {
-          entry = await fetch(repo, owner, name);
-        } catch (error) {
-          if (ctx.signal.aborted) throw error;
-          entry = { repo: repo.full_name, notRead: githubCause(error) };
-        }
-        if (streamed) ctx.itemReady(index, entry);
-        done += 1;
-        if (done % 10 === 0 || done === repos.length)
-          ctx.progress(`${label}: ${done}/${repos.length} repositories`);
-        return entry;
-      }),
-    ),
-  );
-  skipWhenAllDenied(entries, label, needs);
-  return entries;
-}
-
-/** Every repository answered 403 (and none was read): a missing permission, said once for the key. */
-export function skipWhenAllDenied(
-  entries: readonly PerRepo<{ repo: string }>[],
-  label: string,
-  needs: string,
-): void {
-  const causes = entries.map((e) => ('notRead' in e ? e.notRead : undefined));
-  if (causes.length === 0 || causes.some((c) => c?.kind !== 'permission' || c.status !== 403)) return;
-  const example = entries[0]!;
-  throw new SkipError(
-    `GitHub denied ${label} on all ${entries.length} repositories (403; e.g. ${example.repo}: ${causes[0]!.message}): needs ${needs}`,
-  );
-}
-
-const isDenied = (error: unknown) => statusOf(error) === 403 || statusOf(error) === 404;
-
-const ADMIN_READ =
-  'admin access to every repository (classic: repo scope as an admin; fine-grained: repository permission "Administration: read")';
+import type { GithubSession } from './client.js';
+import type { CodeScanningSetupEntry, GithubRepo, WebhookEntry } from './data.js';
+import { describeFailure, statusOf, unreadable } from './failure.js';
+import { activeRepos, ADMIN_READ, forEachActiveRepo } from './per-repo.js';
 
 export const reposCollector = defineCollector<'github.repos', GithubSession>({
   key: 'github.repos',
@@ -102,6 +31,7 @@ export const reposCollector = defineCollector<'github.repos', GithubSession>({
           };
           if (r.security_and_analysis)
             repo.security_and_analysis = r.security_and_analysis as GithubRepo['security_and_analysis'];
+          if (r.permissions) repo.permissions = r.permissions;
           return repo;
         });
     } catch (error) {
@@ -129,157 +59,13 @@ export const securityAnalysisCollector = defineCollector<'github.securityAnalysi
   },
 });
 
-const PLAN_LIMIT = /upgrade to github|make this repository public|not available for this repository/i;
-
-async function fetchRuleset(
-  ctx: Ctx,
-  rule: BranchRule,
-  owner: string,
-  name: string,
-): Promise<RulesetSummary> {
-  const { octokit, org, orgRulesets } = ctx.session;
-  const id = rule.ruleset_id!;
-  const load = async (): Promise<RulesetSummary> => {
-    try {
-      const { data } =
-        rule.ruleset_source_type === 'Organization'
-          ? await octokit.request('GET /orgs/{org}/rulesets/{ruleset_id}', { org, ruleset_id: id })
-          : await octokit.request('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
-              owner,
-              repo: name,
-              ruleset_id: id,
-            });
-      const summary: RulesetSummary = {
-        id: data.id,
-        name: data.name,
-        source_type: data.source_type,
-        source: data.source,
-        enforcement: data.enforcement,
-      };
-      if (data.bypass_actors) {
-        summary.bypass_actors = data.bypass_actors.map((a) => ({
-          actor_id: a.actor_id ?? null,
-          actor_type: a.actor_type,
-          bypass_mode: a.bypass_mode ?? 'always',
-        }));
-      }
-      return summary;
-    } catch (error) {
-      if (isDenied(error))
-        return { id, name: `ruleset ${id}`, source: rule.ruleset_source, enforcement: 'active' };
-      throw describeFailure(`GET ruleset ${id} (${rule.ruleset_source ?? `${owner}/${name}`})`, error);
-    }
-  };
-  if (rule.ruleset_source_type !== 'Organization') return load();
-  let pending = orgRulesets.get(id) as Promise<RulesetSummary> | undefined;
-  if (!pending) {
-    pending = load();
-    orgRulesets.set(id, pending);
-  }
-  return pending;
-}
-
-export const branchProtectionCollector = defineCollector<'github.branchProtection', GithubSession>({
-  key: 'github.branchProtection',
-  async collect(ctx) {
-    const { octokit } = ctx.session;
-    return forEachActiveRepo(ctx, 'branch protection', ADMIN_READ, async (repo, owner, name) => {
-      const branch = repo.default_branch;
-      const entry: BranchProtectionEntry = {
-        repo: repo.full_name,
-        branch,
-        protection: null,
-        rules: [],
-        rulesets: [],
-      };
-      try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/branches/{branch}/protection', {
-          owner,
-          repo: name,
-          branch,
-        });
-        entry.protection = trimProtection(data as ClassicProtection);
-      } catch (error) {
-        const status = statusOf(error);
-        const message = apiMessage(error);
-        if (status === 404 && /branch not protected/i.test(message)) entry.protection = null;
-        else if (status === 404 && /branch not found|repository is empty/i.test(message))
-          entry.branchMissing = true;
-        else if (status === 403 && PLAN_LIMIT.test(message)) entry.protectionUnavailable = message;
-        else throw describeFailure(`GET /repos/${repo.full_name}/branches/${branch}/protection`, error);
-      }
-      if (entry.branchMissing) return entry;
-      try {
-        const rules = await octokit.paginate('GET /repos/{owner}/{repo}/rules/branches/{branch}', {
-          owner,
-          repo: name,
-          branch,
-          per_page: 100,
-        });
-        entry.rules = (rules as BranchRule[]).map((r) => ({
-          type: r.type,
-          ...(r.parameters ? { parameters: r.parameters } : {}),
-          ruleset_source_type: r.ruleset_source_type,
-          ruleset_source: r.ruleset_source,
-          ruleset_id: r.ruleset_id,
-        }));
-      } catch (error) {
-        const status = statusOf(error);
-        if (status === 404 && /branch not found|repository is empty/i.test(apiMessage(error))) return entry;
-        if (status === 403 && PLAN_LIMIT.test(apiMessage(error))) return entry;
-        throw describeFailure(`GET /repos/${repo.full_name}/rules/branches/${branch}`, error);
-      }
-      const firstRuleOf = new Map<number, BranchRule>();
-      for (const rule of entry.rules) {
-        if (rule.ruleset_id !== undefined && !firstRuleOf.has(rule.ruleset_id))
-          firstRuleOf.set(rule.ruleset_id, rule);
-      }
-      entry.rulesets = await Promise.all(
-        [...firstRuleOf.values()].map((rule) => fetchRuleset(ctx, rule, owner, name)),
-      );
-      return entry;
-    });
-  },
-});
-
-function trimProtection(p: ClassicProtection): ClassicProtection {
-  const enabled = (v: { enabled: boolean } | null | undefined) =>
-    v ? { enabled: Boolean(v.enabled) } : null;
-  const reviews = p.required_pull_request_reviews;
-  const checks = p.required_status_checks;
-  return {
-    required_status_checks: checks
-      ? {
-          strict: checks.strict,
-          contexts: checks.contexts ?? [],
-          ...(checks.checks ? { checks: checks.checks.map((c) => ({ context: c.context })) } : {}),
-        }
-      : null,
-    enforce_admins: enabled(p.enforce_admins),
-    required_pull_request_reviews: reviews
-      ? {
-          dismiss_stale_reviews: Boolean(reviews.dismiss_stale_reviews),
-          require_code_owner_reviews: Boolean(reviews.require_code_owner_reviews),
-          required_approving_review_count: reviews.required_approving_review_count ?? 0,
-          require_last_push_approval: Boolean(reviews.require_last_push_approval),
-        }
-      : null,
-    allow_force_pushes: enabled(p.allow_force_pushes),
-    allow_deletions: enabled(p.allow_deletions),
-    required_linear_history: enabled(p.required_linear_history),
-    required_signatures: enabled(p.required_signatures),
-  };
-}
-
 export const collaboratorsCollector = defineCollector<'github.collaborators', GithubSession>({
   key: 'github.collaborators',
-  async collect(ctx) {
-    const { octokit } = ctx.session;
-    const needs =
-      'write access to every repository (classic: repo; fine-grained: repository permission "Metadata: read")';
-    return forEachActiveRepo(ctx, 'collaborators', needs, async (repo, owner, name) => {
+  collect: (ctx) =>
+    forEachActiveRepo(ctx, 'collaborators', async (repo, owner, name) => {
+      const route = 'GET /repos/{owner}/{repo}/collaborators';
       try {
-        const list = await octokit.paginate('GET /repos/{owner}/{repo}/collaborators', {
+        const list = await ctx.session.octokit.paginate(route, {
           owner,
           repo: name,
           affiliation: 'all',
@@ -295,23 +81,22 @@ export const collaboratorsCollector = defineCollector<'github.collaborators', Gi
           })),
         };
       } catch (error) {
-        throw describeFailure(`GET /repos/${repo.full_name}/collaborators`, error);
+        throw unreadable(
+          error,
+          route,
+          'push access to every repository (classic: repo and read:org; fine-grained: repository permission "Metadata: read")',
+        );
       }
-    });
-  },
+    }),
 });
 
 export const deployKeysCollector = defineCollector<'github.deployKeys', GithubSession>({
   key: 'github.deployKeys',
-  async collect(ctx) {
-    const { octokit } = ctx.session;
-    return forEachActiveRepo(ctx, 'deploy keys', ADMIN_READ, async (repo, owner, name) => {
+  collect: (ctx) =>
+    forEachActiveRepo(ctx, 'deploy keys', async (repo, owner, name) => {
+      const route = 'GET /repos/{owner}/{repo}/keys';
       try {
-        const keys = await octokit.paginate('GET /repos/{owner}/{repo}/keys', {
-          owner,
-          repo: name,
-          per_page: 100,
-        });
+        const keys = await ctx.session.octokit.paginate(route, { owner, repo: name, per_page: 100 });
         return {
           repo: repo.full_name,
           keys: keys.map((k) => ({
@@ -323,34 +108,27 @@ export const deployKeysCollector = defineCollector<'github.deployKeys', GithubSe
           })),
         };
       } catch (error) {
-        throw describeFailure(`GET /repos/${repo.full_name}/keys`, error);
+        throw unreadable(error, route, ADMIN_READ);
       }
-    });
-  },
+    }),
 });
 
 export const webhooksCollector = defineCollector<'github.webhooks', GithubSession>({
   key: 'github.webhooks',
-  async collect(ctx) {
-    const { octokit } = ctx.session;
-    const needs =
-      'admin access (classic: admin:repo_hook or read:repo_hook; fine-grained: repository permission "Webhooks: read")';
-    return forEachActiveRepo(ctx, 'webhooks', needs, async (repo, owner, name) => {
+  collect: (ctx) =>
+    forEachActiveRepo(ctx, 'webhooks', async (repo, owner, name) => {
+      const route = 'GET /repos/{owner}/{repo}/hooks';
       try {
-        const hooks = await octokit.paginate('GET /repos/{owner}/{repo}/hooks', {
-          owner,
-          repo: name,
-          per_page: 100,
-        });
-        return {
-          repo: repo.full_name,
-          hooks: hooks.map(trimHook),
-        };
+        const hooks = await ctx.session.octokit.paginate(route, { owner, repo: name, per_page: 100 });
+        return { repo: repo.full_name, hooks: hooks.map(trimHook) };
       } catch (error) {
-        throw describeFailure(`GET /repos/${repo.full_name}/hooks`, error);
+        throw unreadable(
+          error,
+          route,
+          'admin access (classic: admin:repo_hook or read:repo_hook; fine-grained: repository permission "Webhooks: read")',
+        );
       }
-    });
-  },
+    }),
 });
 
 type ApiHook = {
@@ -397,97 +175,93 @@ export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEO
 
 export const codeownersCollector = defineCollector<'github.codeowners', GithubSession>({
   key: 'github.codeowners',
-  async collect(ctx) {
-    const { octokit } = ctx.session;
-    return forEachActiveRepo(
-      ctx,
-      'CODEOWNERS',
-      'read access (fine-grained: "Contents: read")',
-      async (repo, owner, name) => {
-        for (const path of CODEOWNERS_PATHS) {
-          try {
-            const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
-              owner,
-              repo: name,
-              path,
-            });
-            if (!Array.isArray(data) && data.type === 'file') return { repo: repo.full_name, path };
-          } catch (error) {
-            const status = statusOf(error);
-            if (status === 404) {
-              if (/repository is empty/i.test(apiMessage(error))) break;
-              continue;
-            }
-            throw describeFailure(`GET /repos/${repo.full_name}/contents/${path}`, error);
-          }
+  collect: (ctx) =>
+    forEachActiveRepo(ctx, 'CODEOWNERS', async (repo, owner, name) => {
+      const route = 'GET /repos/{owner}/{repo}/contents/{path}';
+      for (const path of CODEOWNERS_PATHS) {
+        try {
+          const { data } = await ctx.session.octokit.request(route, { owner, repo: name, path });
+          if (!Array.isArray(data) && data.type === 'file') return { repo: repo.full_name, path };
+        } catch (error) {
+          // 404: not at this path (or the repository is empty); GitHub looks at the next one.
+          if (statusOf(error) === 404) continue;
+          throw unreadable(
+            error,
+            route,
+            'read access (fine-grained: repository permission "Contents: read")',
+          );
         }
-        return { repo: repo.full_name, path: null };
-      },
-    );
-  },
+      }
+      return { repo: repo.full_name, path: null };
+    }),
 });
 
 export const vulnerabilityAlertsCollector = defineCollector<'github.vulnerabilityAlerts', GithubSession>({
   key: 'github.vulnerabilityAlerts',
-  async collect(ctx) {
-    const { octokit } = ctx.session;
-    return forEachActiveRepo(ctx, 'the Dependabot alerts setting', ADMIN_READ, async (repo, owner, name) => {
+  collect: (ctx) =>
+    forEachActiveRepo(ctx, 'Dependabot alerts setting', async (repo, owner, name) => {
+      const route = 'GET /repos/{owner}/{repo}/vulnerability-alerts';
       try {
-        await octokit.request('GET /repos/{owner}/{repo}/vulnerability-alerts', { owner, repo: name });
+        await ctx.session.octokit.request(route, { owner, repo: name });
         return { repo: repo.full_name, enabled: true };
       } catch (error) {
-        // 404 is GitHub's documented answer for "not enabled".
-        if (statusOf(error) === 404) return { repo: repo.full_name, enabled: false };
-        throw describeFailure(`GET /repos/${repo.full_name}/vulnerability-alerts`, error);
+        // GitHub documents 404 as "not enabled", for callers with admin read access; to others it
+        // may answer 404 as well, so then it says nothing.
+        if (statusOf(error) === 404 && repo.permissions?.admin !== false)
+          return { repo: repo.full_name, enabled: false };
+        throw unreadable(error, route, ADMIN_READ);
       }
-    });
-  },
+    }),
 });
 
-const NOT_AVAILABLE =
-  /advanced security|code security|not available|not enabled for this repository|must be enabled/i;
+const CODE_SCANNING_READ =
+  'classic: security_events (repo for private repositories); fine-grained: repository permission "Code scanning alerts: read"';
 
 export const codeScanningSetupCollector = defineCollector<'github.codeScanningSetup', GithubSession>({
   key: 'github.codeScanningSetup',
-  async collect(ctx) {
-    const { octokit } = ctx.session;
-    const needs =
-      'classic: security_events (repo for private repositories); fine-grained: repository permission "Code scanning alerts: read"';
-    return forEachActiveRepo(ctx, 'code scanning', needs, async (repo, owner, name) => {
+  collect: (ctx) =>
+    forEachActiveRepo(ctx, 'code scanning', async (repo, owner, name): Promise<CodeScanningSetupEntry> => {
+      const { octokit } = ctx.session;
       const full = repo.full_name;
+      if (codeScanningOffered(repo) === false) {
+        return {
+          repo: full,
+          available: false,
+          reason: 'GitHub Code Security is not enabled for this private repository (security_and_analysis)',
+        };
+      }
+      const setupRoute = 'GET /repos/{owner}/{repo}/code-scanning/default-setup';
       let defaultSetup: 'configured' | 'not-configured' | null = null;
       try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/code-scanning/default-setup', {
-          owner,
-          repo: name,
-        });
+        const { data } = await octokit.request(setupRoute, { owner, repo: name });
         defaultSetup = (data.state ?? null) as typeof defaultSetup;
       } catch (error) {
-        const status = statusOf(error);
-        if (status === 403 && NOT_AVAILABLE.test(apiMessage(error))) {
-          return { repo: full, available: false, reason: apiMessage(error) };
-        }
-        if (status !== 404) throw describeFailure(`GET /repos/${full}/code-scanning/default-setup`, error);
+        if (statusOf(error) !== 404) throw unreadable(error, setupRoute, CODE_SCANNING_READ);
       }
       if (defaultSetup === 'configured')
         return { repo: full, available: true, defaultSetup, hasAnalyses: true };
+      const analysesRoute = 'GET /repos/{owner}/{repo}/code-scanning/analyses';
       try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/code-scanning/analyses', {
-          owner,
-          repo: name,
-          per_page: 1,
-        });
+        const { data } = await octokit.request(analysesRoute, { owner, repo: name, per_page: 1 });
         return { repo: full, available: true, defaultSetup, hasAnalyses: data.length > 0 };
       } catch (error) {
-        const status = statusOf(error);
-        const message = apiMessage(error);
-        if (status === 404 && /no analysis found/i.test(message)) {
-          return { repo: full, available: true, defaultSetup, hasAnalyses: false };
-        }
-        if (status === 403 && NOT_AVAILABLE.test(message))
-          return { repo: full, available: false, reason: message };
-        throw describeFailure(`GET /repos/${full}/code-scanning/analyses`, error);
+        // 404 is GitHub's answer when no analysis was ever uploaded.
+        if (statusOf(error) === 404) return { repo: full, available: true, defaultSetup, hasAnalyses: false };
+        throw unreadable(error, analysesRoute, CODE_SCANNING_READ);
       }
-    });
-  },
+    }),
 });
+
+/**
+ * Whether GitHub runs code scanning on the repository, from its own data: always on public
+ * repositories; on private and internal ones only with GitHub Code Security (or Advanced Security)
+ * enabled, which security_and_analysis shows to admins. undefined when that is not visible: GitHub
+ * answers 403 both without Code Security and without the permission, so a 403 then stays a denial.
+ */
+export function codeScanningOffered(repo: GithubRepo): boolean | undefined {
+  if (repo.visibility === 'public') return true;
+  const analysis = repo.security_and_analysis;
+  const features = [analysis?.advanced_security, analysis?.code_security].filter((f) => f !== undefined);
+  if (features.length === 0) return undefined;
+  return features.some((f) => f.status === 'enabled');
+}

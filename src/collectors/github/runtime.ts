@@ -13,8 +13,8 @@ import {
   orgWebhooksCollector,
   outsideCollaboratorsCollector,
 } from './org-collectors.js';
+import { branchProtectionCollector } from './branch-protection.js';
 import {
-  branchProtectionCollector,
   codeownersCollector,
   codeScanningSetupCollector,
   collaboratorsCollector,

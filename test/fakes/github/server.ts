@@ -29,7 +29,7 @@ export interface FakeRepo {
   security_and_analysis?: Record<string, { status: 'enabled' | 'disabled' }>;
   /** Classic branch protection of the default branch; absent = "Branch not protected". */
   protection?: Record<string, unknown>;
-  /** Answer branch protection with 403 "Upgrade to GitHub Pro..." (private repo on the Free plan). */
+  /** Answer branch protection and rules with 403 "Upgrade to GitHub Pro..." (private repo on GitHub Free). */
   protectionNeedsUpgrade?: boolean;
   /** Rules that apply to the default branch (GET /repos/{o}/{r}/rules/branches/{branch}). */
   rules?: Record<string, unknown>[];
@@ -66,13 +66,14 @@ export interface FakeOrg {
 export interface Fault {
   /** Matched against `METHOD /path?query` (without the GHES prefix). */
   match: RegExp;
-  status: 403 | 429 | 500;
+  status: 403 | 404 | 429 | 500;
   /**
-   * `primary`: the hourly quota is spent (x-ratelimit-remaining 0, reset in retryAfter seconds).
-   * `forbidden`: the token may not read this (GitHub's documented 403 for a fine-grained token or an
-   * App without the permission, or a repository outside its selection).
+   * 403/429 are a secondary rate limit unless `primary`: the hourly quota is spent
+   * (x-ratelimit-remaining 0, reset in retryAfter seconds). `denied`: 403 or 404 as GitHub answers a
+   * token without the permission (fine-grained: "Resource not accessible by personal access token";
+   * 404 where it hides the resource).
    */
-  kind?: 'secondary' | 'primary' | 'forbidden';
+  kind?: 'secondary' | 'primary' | 'denied';
   /** How many matching requests fail before the endpoint recovers. */
   times: number;
   retryAfter?: number;
@@ -109,6 +110,11 @@ export interface FakeGithub {
 }
 
 const DOCS = 'https://docs.github.com/rest';
+const UPGRADE = {
+  message: 'Upgrade to GitHub Pro or make this repository public to enable this feature.',
+  documentation_url: DOCS,
+  status: '403',
+};
 
 export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promise<FakeGithub> {
   const prefix = options.prefix ?? '';
@@ -181,11 +187,11 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
         send(500, { message: 'Server Error' });
         return;
       }
-      if (fault.kind === 'forbidden') {
-        send(403, {
-          message: 'Resource not accessible by personal access token',
+      if (fault.kind === 'denied' || fault.status === 404) {
+        send(fault.status, {
+          message: fault.status === 404 ? 'Not Found' : 'Resource not accessible by personal access token',
           documentation_url: DOCS,
-          status: '403',
+          status: String(fault.status),
         });
         return;
       }
@@ -472,13 +478,7 @@ function route(
     if (rest[0] === 'branches' && rest[2] === 'protection' && rest.length === 3) {
       if (rest[1] !== branch || repo.empty) return notFound(send, 'Branch not found');
       if (!admin()) return;
-      if (repo.protectionNeedsUpgrade) {
-        return send(403, {
-          message: 'Upgrade to GitHub Pro or make this repository public to enable this feature.',
-          documentation_url: DOCS,
-          status: '403',
-        });
-      }
+      if (repo.protectionNeedsUpgrade) return send(403, UPGRADE);
       if (!repo.protection) {
         return send(404, {
           message: 'Branch not protected',
@@ -491,7 +491,34 @@ function route(
         ...repo.protection,
       });
     }
+    if (rest[0] === 'branches' && rest.length === 2) {
+      if (rest[1] !== branch || repo.empty) return notFound(send, 'Branch not found');
+      const classic = Boolean(repo.protection);
+      return send(200, {
+        name: branch,
+        commit: {
+          sha: '7fd1a60b01f91b314f59955a4e4d4e80d8edf11d',
+          url: `https://api.github.com/repos/${org.login}/${repo.name}/commits/7fd1a60b01f91b314f59955a4e4d4e80d8edf11d`,
+        },
+        _links: {
+          self: `https://api.github.com/repos/${org.login}/${repo.name}/branches/${branch}`,
+          html: `https://github.com/${org.login}/${repo.name}/tree/${branch}`,
+        },
+        // Classic protection or any active rule (rulesets) makes a branch protected.
+        protected: classic || (repo.rules ?? []).length > 0,
+        protection: {
+          enabled: classic,
+          required_status_checks: {
+            enforcement_level: classic ? 'non_admins' : 'off',
+            contexts: [],
+            checks: [],
+          },
+        },
+        protection_url: `https://api.github.com/repos/${org.login}/${repo.name}/branches/${branch}/protection`,
+      });
+    }
     if (rest[0] === 'rules' && rest[1] === 'branches') {
+      if (repo.protectionNeedsUpgrade) return send(403, UPGRADE);
       return pageOf(repo.rules ?? [], url, req, send);
     }
     if (rest[0] === 'rulesets' && rest[1]) {
