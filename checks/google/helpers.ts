@@ -1,4 +1,6 @@
 import type { GoogleRole, GoogleRoleAssignment, GoogleUser } from '../../src/collectors/google/data.js';
+import { notChecked } from '../../src/engine/scope.js';
+import type { Finding } from '../../src/engine/types.js';
 
 const DAY_MS = 86_400_000;
 
@@ -46,6 +48,22 @@ export function adminRolesByUser(
     if (u.isDelegatedAdmin && !out.has(u.id)) add(u.id, 'delegated admin');
   }
   return new Map([...out].map(([id, set]) => [id, [...set].sort()]));
+}
+
+/**
+ * An `error` finding for each group holding an admin role whose members could not be read: who holds
+ * the role through it is unknown.
+ */
+export function roleGroupsNotRead(
+  roles: readonly GoogleRole[],
+  assignments: readonly GoogleRoleAssignment[],
+): Finding[] {
+  const roleById = new Map(roles.map((r) => [r.roleId, r]));
+  return assignments.flatMap((a) => {
+    if (!a.membersNotRead) return [];
+    const role = roleById.get(a.roleId)?.roleName || `role ${a.roleId}`;
+    return [notChecked(`group ${a.assignedTo}`, a.membersNotRead, `Who holds ${role} through the group`)];
+  });
 }
 
 export function plural(n: number, word: string): string {

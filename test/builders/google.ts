@@ -7,6 +7,8 @@ import type {
   GoogleToken,
   GoogleUser,
 } from '../../src/collectors/google/data.js';
+import type { ScopeResult } from '../../src/engine/scope.js';
+import type { FailureCause } from '../../src/engine/types.js';
 
 let ids = 0;
 
@@ -91,4 +93,44 @@ export function member(
 
 export function loginEvent(email: string, name: string, time: string): GoogleLoginEvent {
   return { time, email, name, type: 'account_warning', ipAddress: '203.0.113.7' };
+}
+
+export interface OtherScopes<T> {
+  empty?: string[];
+  unread?: ScopeResult<T[]>[];
+}
+
+/**
+ * A per-user or per-group key as its collector stores it: one `ok` entry per scope holding its items,
+ * in scope order; `empty` adds scopes read with nothing in them, `unread` scopes that could not be read.
+ */
+export function byScope<T>(
+  items: T[],
+  scopeOf: (item: T) => string,
+  { empty = [], unread = [] }: OtherScopes<T> = {},
+): ScopeResult<T[]>[] {
+  const scopes = new Map<string, T[]>(empty.map((scope) => [scope, []]));
+  for (const item of items) scopes.set(scopeOf(item), [...(scopes.get(scopeOf(item)) ?? []), item]);
+  return [
+    ...[...scopes].map(([scope, value]): ScopeResult<T[]> => ({ scope, status: 'ok', value })),
+    ...unread,
+  ].sort((a, b) => a.scope.localeCompare(b.scope));
+}
+
+export const grantsByUser = (tokens: GoogleToken[], others?: OtherScopes<GoogleToken>) =>
+  byScope(tokens, (t) => t.user, others);
+
+export const membersByGroup = (members: GoogleGroupMember[], others?: OtherScopes<GoogleGroupMember>) =>
+  byScope(members, (m) => m.group, others);
+
+/** Google's answer to a request it refused for this user or group ("Not Authorized…"). */
+export const FORBIDDEN: FailureCause = {
+  kind: 'permission',
+  status: 403,
+  code: 'forbidden',
+  message: 'Not Authorized to access this resource/api',
+};
+
+export function unread<T>(scope: string, cause: FailureCause = FORBIDDEN): ScopeResult<T> {
+  return { scope, status: 'error', cause };
 }

@@ -225,6 +225,50 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     );
   });
 
+  it('reports a group whose members cannot be read as not checked, in every check reading them', async () => {
+    const helpdesk = `helpdesk-admins@${DOMAIN}`;
+    const groupId = String(tenant.groups.find((g) => g.email === helpdesk)!.id);
+    const clean = await scan({});
+    const cleanAdmins = clean.check('google.admins-2sv').findings;
+    await fake!.close();
+    fake = undefined;
+    const { check, failing } = await scan({
+      faults: [{ area: 'members', key: helpdesk, status: 403, reason: 'forbidden', times: Infinity }],
+    });
+    const forbidden = {
+      kind: 'permission',
+      status: 403,
+      code: 'forbidden',
+      message: 'Not Authorized to access this resource/api',
+    };
+    // Its members hold the Help Desk role through it: who they are is unknown, so the admin checks say so.
+    const admins = check('google.admins-2sv');
+    expect(admins.status).toBe('error');
+    expect(admins.findings.filter((f) => f.status === 'error')).toEqual([
+      {
+        resource: `group ${groupId}`,
+        status: 'error',
+        message: `Who holds _HELP_DESK_ADMIN_ROLE through the group not checked for group ${groupId}: 403 forbidden: Not Authorized to access this resource/api`,
+        cause: forbidden,
+      },
+    ]);
+    // The admins known otherwise are judged as before; the group's members are no longer among them.
+    const members = ['will.jones', 'olivia.brown'].map((l) => `${l}@${DOMAIN}`);
+    expect(cleanAdmins.map((f) => f.resource)).toEqual(expect.arrayContaining(members));
+    expect(admins.findings.filter((f) => f.status !== 'error')).toEqual(
+      cleanAdmins.filter((f) => !members.includes(f.resource)),
+    );
+    expect(check('google.suspended-admins').status).toBe('error');
+    expect(failing('google.suspended-admins')).toEqual(['gus.moreau@lumenledger.example']);
+    const groups = check('google.external-group-members');
+    expect(groups.status).toBe('error');
+    expect(groups.findings.find((f) => f.resource === helpdesk)).toMatchObject({
+      status: 'error',
+      cause: forbidden,
+    });
+    expect(failing('google.external-group-members')).toEqual(['finance@lumenledger.example']);
+  });
+
   it('falls back to the domains of the users when domains.list is denied and no domain is configured', async () => {
     const { snapshot, failing } = await scan({ denied: ['domains'] }, { domain: undefined });
     expect(snapshot.data['google.domains']).toMatchObject({ value: { domains: [DOMAIN], source: 'users' } });

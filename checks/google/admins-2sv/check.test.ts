@@ -1,5 +1,12 @@
-import { describeCheck } from '../../../test/harness/check-tester.js';
-import { assignment, GROUPS_ADMIN_ROLE, SUPER_ADMIN_ROLE, user } from '../../../test/builders/google.js';
+import { describe, expect, it } from 'vitest';
+import { describeCheck, runCheck } from '../../../test/harness/check-tester.js';
+import {
+  assignment,
+  FORBIDDEN,
+  GROUPS_ADMIN_ROLE,
+  SUPER_ADMIN_ROLE,
+  user,
+} from '../../../test/builders/google.js';
 import check from './check.js';
 
 const roles = [SUPER_ADMIN_ROLE, GROUPS_ADMIN_ROLE];
@@ -79,4 +86,50 @@ describeCheck(check, [
     failing: ['plain@example.com'],
     message: /_GROUPS_ADMIN_ROLE \(via group it-admins\)/,
   },
+  {
+    name: 'a group holding an admin role whose members could not be read is not checked; the admins known are',
+    data: {
+      'google.users': [boss, helper],
+      'google.roles': roles,
+      'google.roleAssignments': [
+        assignment(SUPER_ADMIN_ROLE, boss),
+        assignment(GROUPS_ADMIN_ROLE, helper),
+        {
+          ...assignment(GROUPS_ADMIN_ROLE, plain),
+          assigneeType: 'group',
+          assignedTo: 'it-admins',
+          membersNotRead: FORBIDDEN,
+        },
+      ],
+    },
+    status: 'error',
+    failing: ['helper@example.com'],
+    passing: ['boss@example.com'],
+  },
 ]);
+
+describe('google.admins-2sv with a role group not read', () => {
+  it('names the group and the role in an error finding with the cause', () => {
+    const result = runCheck(check, {
+      'google.users': [plain],
+      'google.roles': roles,
+      'google.roleAssignments': [
+        {
+          ...assignment(GROUPS_ADMIN_ROLE, plain),
+          assigneeType: 'group',
+          assignedTo: 'it-admins',
+          membersNotRead: FORBIDDEN,
+        },
+      ],
+    });
+    expect(result.findings).toEqual([
+      {
+        resource: 'group it-admins',
+        status: 'error',
+        message:
+          'Who holds _GROUPS_ADMIN_ROLE through the group not checked for group it-admins: 403 forbidden: Not Authorized to access this resource/api',
+        cause: FORBIDDEN,
+      },
+    ]);
+  });
+});

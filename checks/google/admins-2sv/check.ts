@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { activeUsers, adminRolesByUser } from '../helpers.js';
+import type { Finding } from '../../../src/engine/types.js';
+import { activeUsers, adminRolesByUser, roleGroupsNotRead } from '../helpers.js';
 
 export default defineCheck({
   id: 'google.admins-2sv',
@@ -19,10 +20,11 @@ export default defineCheck({
   evaluate(data, _options, { organization }) {
     const users = data['google.users'];
     const roles = adminRolesByUser(users, data['google.roles'], data['google.roleAssignments']);
+    const notRead = roleGroupsNotRead(data['google.roles'], data['google.roleAssignments']);
     const admins = activeUsers(users).filter((u) => roles.has(u.id));
-    if (admins.length === 0)
+    if (admins.length === 0 && notRead.length === 0)
       return [{ resource: organization, status: 'pass', message: 'No active administrators found' }];
-    return admins.map((u) => {
+    const findings = admins.map((u): Finding => {
       const details = { roles: roles.get(u.id) ?? [] };
       return u.isEnrolledIn2Sv
         ? {
@@ -38,5 +40,6 @@ export default defineCheck({
             details,
           };
     });
+    return [...findings, ...notRead];
   },
 });

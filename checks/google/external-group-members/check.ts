@@ -1,5 +1,6 @@
-import type { GoogleGroupMember } from '../../../src/collectors/google/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
+import { perScope } from '../../../src/engine/scope.js';
+import type { Finding } from '../../../src/engine/types.js';
 import { plural } from '../helpers.js';
 
 interface Options {
@@ -10,14 +11,15 @@ function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }
 
-export default defineCheck<'google.groups' | 'google.groupMembers' | 'google.domains', Options>({
+export default defineCheck<'google.groupMembers' | 'google.domains', Options>({
   id: 'google.external-group-members',
   title: 'Google groups have no members outside the organization',
   provider: 'google',
   severity: 'medium',
   description:
     "Fails each group with a member (user or group) whose email domain is not one of the organization's " +
-    'domains (Directory API domains.list, or providers.google.domain/domains) nor in `allowedDomains`.',
+    'domains (Directory API domains.list, or providers.google.domain/domains) nor in `allowedDomains`. A ' +
+    'group whose members could not be read is reported as not checked.',
   risk:
     'Group membership grants access to the files, calendars, mail and sites shared with the group; an ' +
     'outside address receives confidential material without anyone noticing.',
@@ -25,36 +27,37 @@ export default defineCheck<'google.groups' | 'google.groupMembers' | 'google.dom
     'Remove the outside members, or move the collaboration to a group meant for partners; restrict external ' +
     'members in Admin console > Apps > Google Workspace > Groups for Business > Sharing options, and add ' +
     'partner domains you accept to allowedDomains.',
-  requires: ['google.groups', 'google.groupMembers', 'google.domains'],
+  requires: ['google.groupMembers', 'google.domains'],
   options: {
     schema: { allowedDomains: { type: 'array', items: { type: 'string', minLength: 1 } } },
     defaults: { allowedDomains: [] },
   },
   evaluate(data, { allowedDomains }, { organization }) {
-    const groups = data['google.groups'];
+    const perGroup = data['google.groupMembers'];
     const inside = new Set(
       [...data['google.domains'].domains, ...allowedDomains].map((d) => d.toLowerCase()),
     );
-    const byGroup = new Map<string, GoogleGroupMember[]>();
-    for (const m of data['google.groupMembers']) byGroup.set(m.group, [...(byGroup.get(m.group) ?? []), m]);
-    if (groups.length === 0) return [{ resource: organization, status: 'pass', message: 'No groups' }];
-    return groups.map((g) => {
-      const members = byGroup.get(g.email) ?? [];
+    if (perGroup.length === 0) return [{ resource: organization, status: 'pass', message: 'No groups' }];
+    return perScope(perGroup, 'Group membership', (members, group): Finding[] => {
       const outside = members
         .filter((m) => m.email && m.type !== 'CUSTOMER' && !inside.has(domainOf(m.email)))
         .map((m) => ({ email: m.email!, type: m.type, role: m.role }));
       if (outside.length === 0)
-        return {
-          resource: g.email,
-          status: 'pass',
-          message: `${plural(members.length, 'member')}, all inside the organization`,
-        };
-      return {
-        resource: g.email,
-        status: 'fail',
-        message: `${plural(outside.length, 'member')} outside the organization: ${outside.map((o) => o.email).join(', ')}`,
-        details: { externalMembers: outside, organizationDomains: [...inside].sort() },
-      };
+        return [
+          {
+            resource: group,
+            status: 'pass',
+            message: `${plural(members.length, 'member')}, all inside the organization`,
+          },
+        ];
+      return [
+        {
+          resource: group,
+          status: 'fail',
+          message: `${plural(outside.length, 'member')} outside the organization: ${outside.map((o) => o.email).join(', ')}`,
+          details: { externalMembers: outside, organizationDomains: [...inside].sort() },
+        },
+      ];
     });
   },
 });

@@ -1,5 +1,11 @@
 import { describeCheck } from '../../../test/harness/check-tester.js';
-import { assignment, GROUPS_ADMIN_ROLE, SUPER_ADMIN_ROLE, user } from '../../../test/builders/google.js';
+import {
+  assignment,
+  FORBIDDEN,
+  GROUPS_ADMIN_ROLE,
+  SUPER_ADMIN_ROLE,
+  user,
+} from '../../../test/builders/google.js';
 import check from './check.js';
 
 const roles = [SUPER_ADMIN_ROLE, GROUPS_ADMIN_ROLE];
@@ -39,5 +45,23 @@ describeCheck(check, [
     },
     status: 'fail',
     message: /Archived user still holds _GROUPS_ADMIN_ROLE/,
+  },
+  {
+    name: 'a group holding an admin role whose members could not be read is not checked',
+    data: {
+      'google.users': [gone],
+      'google.roles': roles,
+      'google.roleAssignments': [
+        assignment(SUPER_ADMIN_ROLE, gone),
+        {
+          ...assignment(GROUPS_ADMIN_ROLE, gone),
+          assigneeType: 'group',
+          assignedTo: 'it-admins',
+          membersNotRead: FORBIDDEN,
+        },
+      ],
+    },
+    status: 'error',
+    failing: ['gone@example.com'],
   },
 ]);

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { adminRolesByUser } from '../helpers.js';
+import type { Finding } from '../../../src/engine/types.js';
+import { adminRolesByUser, roleGroupsNotRead } from '../helpers.js';
 
 export default defineCheck({
   id: 'google.suspended-admins',
@@ -19,8 +20,9 @@ export default defineCheck({
   evaluate(data, _options, { organization }) {
     const users = data['google.users'];
     const roles = adminRolesByUser(users, data['google.roles'], data['google.roleAssignments']);
+    const notRead = roleGroupsNotRead(data['google.roles'], data['google.roleAssignments']);
     const held = users.filter((u) => (u.suspended || u.archived) && roles.has(u.id));
-    if (held.length === 0)
+    if (held.length === 0 && notRead.length === 0)
       return [
         {
           resource: organization,
@@ -28,7 +30,7 @@ export default defineCheck({
           message: 'No suspended or archived user holds an admin role',
         },
       ];
-    return held.map((u) => ({
+    const findings = held.map((u): Finding => ({
       resource: u.primaryEmail,
       status: 'fail',
       message: `${u.suspended ? 'Suspended' : 'Archived'} user still holds ${roles.get(u.id)!.join(', ')}`,
@@ -39,5 +41,6 @@ export default defineCheck({
         suspensionReason: u.suspensionReason,
       },
     }));
+    return [...findings, ...notRead];
   },
 });

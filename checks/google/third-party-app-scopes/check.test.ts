@@ -1,5 +1,7 @@
-import { describeCheck } from '../../../test/harness/check-tester.js';
-import { token } from '../../../test/builders/google.js';
+import { describe, expect, it } from 'vitest';
+import { describeCheck, runCheck } from '../../../test/harness/check-tester.js';
+import { FORBIDDEN, grantsByUser, token, unread } from '../../../test/builders/google.js';
+import type { FailureCause } from '../../../src/engine/types.js';
 import check from './check.js';
 
 const DRIVE = 'https://www.googleapis.com/auth/drive';
@@ -12,10 +14,10 @@ describeCheck(check, [
   {
     name: 'passes apps with narrow scopes, per app and per user',
     data: {
-      'google.tokens': [
+      'google.tokens': grantsByUser([
         token('a@example.com', 'Calendly', [CALENDAR]),
         token('b@example.com', 'Picker', [DRIVE_FILE]),
-      ],
+      ]),
     },
     status: 'pass',
     passing: ['a@example.com', 'app:Calendly (calendly.apps.googleusercontent.com)'],
@@ -23,11 +25,11 @@ describeCheck(check, [
   {
     name: 'fails an app with full Drive and the users who granted it',
     data: {
-      'google.tokens': [
+      'google.tokens': grantsByUser([
         token('a@example.com', 'PDF Magic', [DRIVE, CALENDAR]),
         token('b@example.com', 'PDF Magic', [DRIVE]),
         token('c@example.com', 'Calendly', [CALENDAR]),
-      ],
+      ]),
     },
     status: 'fail',
     failing: ['app:PDF Magic (pdf-magic.apps.googleusercontent.com)', 'a@example.com', 'b@example.com'],
@@ -36,10 +38,10 @@ describeCheck(check, [
   {
     name: 'flags full Gmail and admin scopes (prefix match)',
     data: {
-      'google.tokens': [
+      'google.tokens': grantsByUser([
         token('a@example.com', 'Mailer', [GMAIL]),
         token('b@example.com', 'Sync Tool', [ADMIN_USERS]),
-      ],
+      ]),
     },
     status: 'fail',
     failing: [
@@ -51,21 +53,91 @@ describeCheck(check, [
   },
   {
     name: 'passes an approved app by client ID',
-    data: { 'google.tokens': [token('a@example.com', 'Backup', [DRIVE])] },
+    data: { 'google.tokens': grantsByUser([token('a@example.com', 'Backup', [DRIVE])]) },
     options: { allowedApps: ['backup.apps.googleusercontent.com'] },
     status: 'pass',
   },
   {
     name: 'uses a configured scope list',
-    data: { 'google.tokens': [token('a@example.com', 'Calendly', [CALENDAR])] },
+    data: { 'google.tokens': grantsByUser([token('a@example.com', 'Calendly', [CALENDAR])]) },
     options: { highRiskScopes: ['https://www.googleapis.com/auth/calendar*'] },
     status: 'fail',
     failing: ['app:Calendly (calendly.apps.googleusercontent.com)', 'a@example.com'],
   },
   {
     name: 'passes on the organization with no grants',
-    data: { 'google.tokens': [] },
+    data: { 'google.tokens': grantsByUser([]) },
     status: 'pass',
     passing: ['Example Corp'],
   },
+  {
+    name: 'a user whose grants could not be read is not checked; the others are judged as usual',
+    data: {
+      'google.tokens': grantsByUser(
+        [token('a@example.com', 'PDF Magic', [DRIVE]), token('c@example.com', 'Calendly', [CALENDAR])],
+        { unread: [unread('b@example.com')] },
+      ),
+    },
+    status: 'error',
+    failing: ['app:PDF Magic (pdf-magic.apps.googleusercontent.com)', 'a@example.com'],
+    passing: ['app:Calendly (calendly.apps.googleusercontent.com)', 'c@example.com'],
+  },
+  {
+    name: 'no grants among the users read is not a pass for the organization when one was not read',
+    data: {
+      'google.tokens': grantsByUser([], { empty: ['a@example.com'], unread: [unread('b@example.com')] }),
+    },
+    status: 'error',
+  },
 ]);
+
+describe('google.third-party-app-scopes with users not read', () => {
+  const NOT_FOUND: FailureCause = {
+    kind: 'not_found',
+    status: 404,
+    code: 'notFound',
+    message: 'Resource Not Found: userKey',
+  };
+  const grants = [
+    token('a@example.com', 'PDF Magic', [DRIVE]),
+    token('c@example.com', 'PDF Magic', [DRIVE]),
+    token('c@example.com', 'Calendly', [CALENDAR]),
+  ];
+  const clean = runCheck(check, { 'google.tokens': grantsByUser(grants) });
+  const partial = runCheck(check, {
+    'google.tokens': grantsByUser(
+      grants.filter((t) => t.user !== 'c@example.com'),
+      { unread: [unread('b@example.com'), unread('c@example.com', NOT_FOUND)] },
+    ),
+  });
+
+  it('gives each of them an error finding with its cause, never a pass or a fail', () => {
+    expect(partial.findings.filter((f) => f.status === 'error')).toEqual([
+      {
+        resource: 'b@example.com',
+        status: 'error',
+        message:
+          'Third-party app grants not checked for b@example.com: 403 forbidden: Not Authorized to access this resource/api',
+        cause: FORBIDDEN,
+      },
+      {
+        resource: 'c@example.com',
+        status: 'error',
+        message:
+          'Third-party app grants not checked for c@example.com: 404 notFound: Resource Not Found: userKey',
+        cause: NOT_FOUND,
+      },
+    ]);
+    expect(partial.status).toBe('error');
+  });
+
+  it('judges every user read exactly as a run where all were read', () => {
+    const of = (result: typeof clean, user: string) => result.findings.find((f) => f.resource === user);
+    expect(of(partial, 'a@example.com')).toEqual(of(clean, 'a@example.com'));
+  });
+
+  it("counts an app's holders among the users read", () => {
+    const app = partial.findings.find((f) => f.resource.startsWith('app:PDF Magic'));
+    expect(app).toMatchObject({ status: 'fail', details: { users: ['a@example.com'] } });
+  });
+});

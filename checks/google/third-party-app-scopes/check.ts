@@ -1,6 +1,7 @@
 import type { GoogleToken } from '../../../src/collectors/google/data.js';
-import { notChecked } from '../../../src/engine/scope.js';
 import { defineCheck } from '../../../src/engine/check.js';
+import { perScope } from '../../../src/engine/scope.js';
+import type { Finding } from '../../../src/engine/types.js';
 import { plural } from '../helpers.js';
 
 interface Options {
@@ -26,7 +27,7 @@ export default defineCheck<'google.tokens', Options>({
     "Reads every active user's OAuth grants to third-party apps (Directory API tokens.list) and fails each " +
     'app, and each user, holding a high-risk scope: full Drive, full Gmail or any Admin SDK scope by ' +
     'default (`highRiskScopes`; a trailing * matches by prefix). Apps in `allowedApps` (client ID or name) ' +
-    'were reviewed and pass.',
+    'were reviewed and pass. A user whose grants could not be read is reported as not checked.',
   risk:
     'An app with full Drive or Gmail access can read and exfiltrate all of a user’s files or mail; one ' +
     'with admin scopes can change the organization. A malicious or breached vendor inherits that access.',
@@ -49,27 +50,22 @@ export default defineCheck<'google.tokens', Options>({
       allowedApps: [],
     },
   },
-  evaluate({ 'google.tokens': entries }, { highRiskScopes, allowedApps }, { organization }) {
-    const tokens = entries.filter((e): e is GoogleToken => !('notRead' in e));
-    const notRead = entries.flatMap((e) =>
-      'notRead' in e ? [notChecked(e.user, e.notRead, 'third-party app grants')] : [],
-    );
-    if (tokens.length === 0)
-      return [...notRead, { resource: organization, status: 'pass', message: 'No third-party app grants' }];
+  evaluate({ 'google.tokens': perUser }, { highRiskScopes, allowedApps }, { organization }) {
+    const tokens = perUser.flatMap((u) => (u.status === 'ok' ? u.value : []));
+    const allRead = perUser.every((u) => u.status === 'ok');
+    if (tokens.length === 0 && allRead)
+      return [{ resource: organization, status: 'pass', message: 'No third-party app grants' }];
     const allowed = (t: GoogleToken) =>
       allowedApps.includes(t.clientId) || allowedApps.includes(t.displayText);
     const risky = (t: GoogleToken) => t.scopes.filter((s) => isHighRisk(s, highRiskScopes));
 
+    // An app's findings cover the users whose grants could be read; the others have their own error finding.
     const apps = new Map<string, GoogleToken[]>();
-    const users = new Map<string, GoogleToken[]>();
-    for (const t of tokens) {
-      apps.set(appName(t), [...(apps.get(appName(t)) ?? []), t]);
-      users.set(t.user, [...(users.get(t.user) ?? []), t]);
-    }
+    for (const t of tokens) apps.set(appName(t), [...(apps.get(appName(t)) ?? []), t]);
 
     const appFindings = [...apps]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([resource, grants]) => {
+      .map(([resource, grants]): Finding => {
         const scopes = [...new Set(grants.flatMap(risky))].sort();
         const holders = grants
           .filter((g) => risky(g).length > 0)
@@ -79,39 +75,35 @@ export default defineCheck<'google.tokens', Options>({
         if (scopes.length === 0)
           return {
             resource,
-            status: 'pass' as const,
+            status: 'pass',
             message: `No high-risk scopes (${plural(grants.length, 'user')})`,
           };
         if (allowed(grants[0]!))
-          return {
-            resource,
-            status: 'pass' as const,
-            message: `Approved app holds ${scopes.join(', ')}`,
-            details,
-          };
+          return { resource, status: 'pass', message: `Approved app holds ${scopes.join(', ')}`, details };
         return {
           resource,
-          status: 'fail' as const,
+          status: 'fail',
           message: `Holds ${scopes.join(', ')} for ${plural(holders.length, 'user')}`,
           details,
         };
       });
 
-    const userFindings = [...users]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([resource, grants]) => {
-        const offending = grants
-          .filter((g) => !allowed(g) && risky(g).length > 0)
-          .map((g) => ({ app: g.displayText || g.clientId, clientId: g.clientId, scopes: risky(g) }));
-        if (offending.length === 0)
-          return { resource, status: 'pass' as const, message: 'No unapproved app holds a high-risk scope' };
-        return {
+    const userFindings = perScope(perUser, 'Third-party app grants', (grants, resource): Finding[] => {
+      if (grants.length === 0) return [];
+      const offending = grants
+        .filter((g) => !allowed(g) && risky(g).length > 0)
+        .map((g) => ({ app: g.displayText || g.clientId, clientId: g.clientId, scopes: risky(g) }));
+      if (offending.length === 0)
+        return [{ resource, status: 'pass', message: 'No unapproved app holds a high-risk scope' }];
+      return [
+        {
           resource,
-          status: 'fail' as const,
+          status: 'fail',
           message: `Granted high-risk scopes to ${offending.map((o) => `${o.app} (${o.scopes.join(', ')})`).join('; ')}`,
           details: { apps: offending },
-        };
-      });
-    return [...notRead, ...appFindings, ...userFindings];
+        },
+      ];
+    });
+    return [...appFindings, ...userFindings];
   },
 });

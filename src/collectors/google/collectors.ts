@@ -1,6 +1,7 @@
 import type { admin_directory_v1, admin_reports_v1 } from '@googleapis/admin';
-import { defineCollector, itemsByGroup, type CollectContext } from '../../engine/collector.js';
+import { defineCollector, type CollectContext } from '../../engine/collector.js';
 import { SkipError } from '../../engine/errors.js';
+import { skipIfAllDenied, type ScopeResult } from '../../engine/scope.js';
 import type {
   GoogleGroup,
   GoogleGroupMember,
@@ -9,9 +10,8 @@ import type {
   GoogleRoleAssignment,
   GoogleToken,
   GoogleUser,
-  UserNotRead,
 } from './data.js';
-import { GoogleCallError, GoogleDenial, googleCause } from './google-errors.js';
+import { failureOf } from './google-errors.js';
 import { SCOPES, type Scope } from './scopes.js';
 import type { GoogleSession } from './session.js';
 
@@ -61,6 +61,37 @@ async function allPages<Page extends { nextPageToken?: string | null }, Item>(
     if (pageToken) ctx.progress(`${what}: page ${page + 1}`);
   } while (pageToken);
   return out;
+}
+
+/** One user's or group's data, or why it could not be read: one scope's failure never loses the others. */
+async function readScope<T>(ctx: Ctx, scope: string, read: () => Promise<T>): Promise<ScopeResult<T>> {
+  try {
+    return { scope, status: 'ok', value: await read() };
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    return { scope, status: 'error', cause: failureOf(error) };
+  }
+}
+
+/**
+ * The key is skipped only when no user or group could be read and Google refused every one, with what
+ * the answers say to grant; otherwise each unreadable one is reported by the checks.
+ */
+function skipIfNoneReadable(
+  ctx: Ctx,
+  results: readonly ScopeResult<unknown>[],
+  what: string,
+  scope: Scope,
+): void {
+  try {
+    skipIfAllDenied(results, what);
+  } catch (error) {
+    const advice = [
+      ...new Set(results.flatMap((r) => (r.status === 'error' ? [ctx.session.advice(scope, r.cause)] : []))),
+    ].filter(Boolean);
+    const message = (error as Error).message;
+    throw new SkipError(advice.length > 0 ? `${message}: ${advice.join('; ')}` : message);
+  }
 }
 
 export function toUser(u: admin_directory_v1.Schema$User): GoogleUser {
@@ -160,56 +191,74 @@ export const roleAssignmentsCollector = defineCollector({
 
 /**
  * A role assigned to a group makes every member (nested ones included) an admin: one row per member
- * user, marked viaGroup. Without the members scope the group rows stay unexpanded.
+ * user, marked viaGroup. A group whose members could not be read keeps its row, marked membersNotRead.
  */
 async function expandGroupAssignments(
   ctx: Ctx,
   assignments: GoogleRoleAssignment[],
 ): Promise<GoogleRoleAssignment[]> {
   const { session } = ctx;
-  const groupRows = assignments.filter((a) => a.assigneeType === 'group');
-  const memberIds = new Map<string, Promise<string[]>>();
+  const memberIds = new Map<string, Promise<ScopeResult<string[]>>>();
   const membersOf = (groupId: string) => {
     let ids = memberIds.get(groupId);
     if (!ids) {
-      ids = allPages(
-        ctx,
-        'Directory members.list (admin role group)',
-        SCOPES.members,
-        (pageToken, signal) =>
-          session
-            .directory(SCOPES.members)
-            .members.list(
-              { groupKey: groupId, includeDerivedMembership: true, maxResults: PAGE_SIZE.members, pageToken },
+      ids = readScope(ctx, groupId, async () => {
+        const members = await allPages(
+          ctx,
+          'Directory members.list (admin role group)',
+          SCOPES.members,
+          (pageToken, signal) =>
+            session.directory(SCOPES.members).members.list(
+              {
+                groupKey: groupId,
+                includeDerivedMembership: true,
+                maxResults: PAGE_SIZE.members,
+                pageToken,
+              },
               { signal },
             ),
-        (page) => page.members,
-      ).then((members) => members.filter((m) => m.type === 'USER' && m.id).map((m) => m.id!));
+          (page) => page.members,
+        );
+        return members.filter((m) => m.type === 'USER' && m.id).map((m) => m.id!);
+      });
       memberIds.set(groupId, ids);
     }
     return ids;
   };
-  try {
-    const expanded = await Promise.all(
-      groupRows.map(async (a) =>
-        (await membersOf(a.assignedTo)).map((userId): GoogleRoleAssignment => ({
+  const rows = await Promise.all(
+    assignments.map(async (a) => {
+      if (a.assigneeType !== 'group') return { row: a, members: [] };
+      const members = await membersOf(a.assignedTo);
+      if (members.status === 'error') return { row: { ...a, membersNotRead: members.cause }, members: [] };
+      return {
+        row: a,
+        members: members.value.map((userId): GoogleRoleAssignment => ({
           ...a,
           assignedTo: userId,
           assigneeType: 'user',
           viaGroup: a.assignedTo,
         })),
-      ),
-    );
-    return expanded.flat();
-  } catch (error) {
-    if (error instanceof SkipError) return [];
-    throw error;
-  }
+      };
+    }),
+  );
+  return [...rows.map((r) => r.row), ...rows.flatMap((r) => r.members)];
+}
+
+function toToken(user: GoogleUser, t: admin_directory_v1.Schema$Token): GoogleToken {
+  return {
+    user: user.primaryEmail,
+    clientId: t.clientId ?? '',
+    displayText: t.displayText ?? t.clientId ?? '',
+    scopes: [...(t.scopes ?? [])].sort(),
+    anonymous: t.anonymous === true,
+    nativeApp: t.nativeApp === true,
+  };
 }
 
 /**
- * tokens.list per active user. The Reports API's token events would be one org-wide call, but they
- * only cover the retention window and record grants and revocations, not the grants that exist now.
+ * tokens.list per active user: one entry per user, their grants or why they could not be read. The
+ * Reports API's token events would be one org-wide call, but they only cover the retention window and
+ * record grants and revocations, not the grants that exist now.
  */
 export const tokensCollector = defineCollector({
   key: 'google.tokens',
@@ -217,47 +266,26 @@ export const tokensCollector = defineCollector({
     const { session } = ctx;
     const users = (await ctx.need('google.users')).filter((u) => !u.suspended && !u.archived);
     let done = 0;
-    const handOver = itemsByGroup(ctx);
-    const refusals: GoogleDenial[] = [];
     const perUser = await Promise.all(
-      users.map((user, index) =>
-        ctx.limit(async (): Promise<(GoogleToken | UserNotRead)[]> => {
-          let entries: (GoogleToken | UserNotRead)[];
-          try {
-            const data = await session
-              .call<admin_directory_v1.Schema$Tokens>('Directory tokens.list', SCOPES.tokens, (signal) =>
-                session
-                  .directory(SCOPES.tokens)
-                  .tokens.list({ userKey: user.id || user.primaryEmail }, { signal }),
-              )
-              .catch((error: unknown) => {
-                // A user deleted between users.list and tokens.list has no grants left.
-                if (error instanceof GoogleCallError && error.facts.status === 404) return { items: [] };
-                throw error;
-              });
-            entries = (data.items ?? []).map((t): GoogleToken => ({
-              user: user.primaryEmail,
-              clientId: t.clientId ?? '',
-              displayText: t.displayText ?? t.clientId ?? '',
-              scopes: [...(t.scopes ?? [])].sort(),
-              anonymous: t.anonymous === true,
-              nativeApp: t.nativeApp === true,
-            }));
-          } catch (error) {
-            if (ctx.signal.aborted) throw error;
-            if (error instanceof GoogleDenial) refusals.push(error);
-            entries = [{ user: user.primaryEmail, notRead: googleCause(error) }];
-          }
-          done++;
-          if (done % 50 === 0) ctx.progress(`tokens: ${done}/${users.length} users`);
-          handOver(index, entries);
-          return entries;
-        }),
-      ),
+      users.map(async (user, index) => {
+        const result = await readScope(ctx, user.primaryEmail, async () => {
+          const data = await ctx.limit(() =>
+            session.call<admin_directory_v1.Schema$Tokens>('Directory tokens.list', SCOPES.tokens, (signal) =>
+              session
+                .directory(SCOPES.tokens)
+                .tokens.list({ userKey: user.id || user.primaryEmail }, { signal }),
+            ),
+          );
+          return (data.items ?? []).map((t) => toToken(user, t));
+        });
+        done++;
+        if (done % 50 === 0) ctx.progress(`tokens: ${done}/${users.length} users`);
+        ctx.itemReady(index, result);
+        return result;
+      }),
     );
-    // Refused for every user: the credential or the role is missing, said once for the key.
-    if (users.length > 0 && refusals.length === users.length) throw refusals[0]!;
-    return perUser.flat();
+    skipIfNoneReadable(ctx, perUser, 'Directory tokens.list', SCOPES.tokens);
+    return perUser;
   },
 });
 
@@ -286,16 +314,17 @@ export const groupsCollector = defineCollector({
   },
 });
 
+/** members.list per group: one entry per group, its members or why they could not be read. */
 export const groupMembersCollector = defineCollector({
   key: 'google.groupMembers',
   async collect(ctx: Ctx) {
     const { session } = ctx;
     const groups = await ctx.need('google.groups');
     const perGroup = await Promise.all(
-      // An empty group needs no call.
-      groups
-        .filter((g) => g.directMembersCount !== 0)
-        .map(async (group) => {
+      groups.map(async (group, index) => {
+        const result = await readScope(ctx, group.email, async () => {
+          // An empty group needs no call.
+          if (group.directMembersCount === 0) return [];
           const members = await allPages(
             ctx,
             'Directory members.list',
@@ -317,9 +346,13 @@ export const groupMembersCollector = defineCollector({
             role: m.role ?? 'MEMBER',
             ...(m.status ? { status: m.status } : {}),
           }));
-        }),
+        });
+        ctx.itemReady(index, result);
+        return result;
+      }),
     );
-    return perGroup.flat();
+    skipIfNoneReadable(ctx, perGroup, 'Directory members.list', SCOPES.members);
+    return perGroup;
   },
 });
 

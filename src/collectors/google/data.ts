@@ -1,3 +1,4 @@
+import type { ScopeResult } from '../../engine/scope.js';
 import type { FailureCause } from '../../engine/types.js';
 
 /**
@@ -40,12 +41,8 @@ export interface GoogleRoleAssignment {
   orgUnitId?: string;
   /** Set on the per-member rows the collector adds for a role assigned to a group: the group's id. */
   viaGroup?: string;
-}
-
-/** A user whose data could not be read: checks report the user as not checked, with the cause. */
-export interface UserNotRead {
-  user: string;
-  notRead: FailureCause;
+  /** Set on a row assigning a role to a group whose members could not be read: who holds it is unknown. */
+  membersNotRead?: FailureCause;
 }
 
 /** One OAuth grant a user gave a third-party app (Directory API tokens.list). */
@@ -101,10 +98,11 @@ declare module '../../engine/data-map.js' {
     'google.users': GoogleUser[];
     'google.roles': GoogleRole[];
     'google.roleAssignments': GoogleRoleAssignment[];
-    /** Every grant of every active user, in user order, and an entry for each user not read. */
-    'google.tokens': (GoogleToken | UserNotRead)[];
+    /** One entry per active user (scope: the primary email), in email order. */
+    'google.tokens': ScopeResult<GoogleToken[]>[];
     'google.groups': GoogleGroup[];
-    'google.groupMembers': GoogleGroupMember[];
+    /** One entry per group (scope: the group's email), in email order; empty groups are not asked. */
+    'google.groupMembers': ScopeResult<GoogleGroupMember[]>[];
     'google.domains': GoogleDomains;
     'google.loginEvents': GoogleLoginEvent[];
   }

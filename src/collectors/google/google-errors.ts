@@ -1,35 +1,42 @@
 import { SkipError } from '../../engine/errors.js';
-import { failureKind } from '../../engine/scope.js';
+import { causeOf, failureKind } from '../../engine/scope.js';
 import type { FailureCause } from '../../engine/types.js';
 
 /**
- * How the provider answers a failed Admin SDK request, decided from the HTTP status and Google's error
- * body ({"error":{"code","message","errors":[{"reason"}],"status","details"}}) or, for the OAuth token
- * endpoint, {"error":"unauthorized_client","error_description"}.
+ * How the provider reads a failed Admin SDK request: from the HTTP status and Google's error body
+ * ({"error":{"code","message","errors":[{"reason"}],"status","details":[{"reason"}]}}) or, for the OAuth
+ * token endpoint, {"error":"unauthorized_client","error_description"}. Never from message text.
  */
-export type Verdict =
-  | { action: 'retry'; why: string; retryAfterMs?: number }
-  | { action: 'skip'; why: string }
-  | { action: 'fail'; why: string };
+export interface Verdict {
+  cause: FailureCause;
+  retry: boolean;
+  retryAfterMs?: number;
+  /** Google refused the request (403, or the token endpoint refused a scope): the data is skipped. */
+  denied: boolean;
+}
 
 export interface ErrorFacts {
   status?: number;
-  reason?: string;
+  /** Every reason the answer gives, most specific first: errors[].reason, details[].reason, error.status. */
+  reasons: string[];
   message?: string;
   /** e.g. ECONNRESET when the request never got an answer. */
   code?: string;
   retryAfterMs?: number;
 }
 
-const QUOTA_REASONS = new Set(['userRateLimitExceeded', 'rateLimitExceeded', 'quotaExceeded']);
-const DENIED_REASONS = new Set([
-  'insufficientPermissions',
-  'forbidden',
-  'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
-  'PERMISSION_DENIED',
-  'unauthorized_client',
-  'access_denied',
+/** Quota answers worth retrying after a pause (429s and some 403s say so in their reason). */
+const RETRIED_QUOTA_REASONS = new Set([
+  'userRateLimitExceeded',
+  'rateLimitExceeded',
+  'quotaExceeded',
+  'RATE_LIMIT_EXCEEDED',
+  'RESOURCE_EXHAUSTED',
 ]);
+/** Google: the daily quota is spent; retrying before it resets only spends more. */
+const THROTTLE_REASONS = new Set([...RETRIED_QUOTA_REASONS, 'dailyLimitExceeded']);
+/** The token endpoint refusing a scope (domain-wide delegation without it): a refusal, not bad credentials. */
+const TOKEN_REFUSALS = new Set(['unauthorized_client', 'access_denied']);
 const NETWORK_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -40,6 +47,23 @@ const NETWORK_CODES = new Set([
   // gaxios names a request that outlasted its timeout so
   'TimeoutError',
 ]);
+
+/** What a refusal says is missing, read from its reason. */
+export type Missing = 'scope' | 'api' | 'role';
+const MISSING_BY_REASON: Record<string, Missing> = {
+  insufficientPermissions: 'scope',
+  ACCESS_TOKEN_SCOPE_INSUFFICIENT: 'scope',
+  unauthorized_client: 'scope',
+  access_denied: 'scope',
+  accessNotConfigured: 'api',
+  SERVICE_DISABLED: 'api',
+  // "Not Authorized to access this resource/api": the acting account may not read this resource.
+  forbidden: 'role',
+};
+
+export function missingIn(cause: FailureCause): Missing | undefined {
+  return cause.code ? MISSING_BY_REASON[cause.code] : undefined;
+}
 
 interface GoogleErrorBody {
   error?:
@@ -54,7 +78,7 @@ interface GoogleErrorBody {
   error_description?: string;
 }
 
-/** Pulls status, reason and message out of a gaxios error without ever reading request headers. */
+/** Pulls status, reasons and message out of a gaxios error without ever reading request headers. */
 export function errorFacts(error: unknown): ErrorFacts {
   const e = error as {
     status?: number;
@@ -71,24 +95,23 @@ export function errorFacts(error: unknown): ErrorFacts {
       body = undefined;
     }
   }
-  let reason: string | undefined;
+  const reasons: string[] = [];
   let message: string | undefined;
   if (body && typeof body === 'object') {
     if (typeof body.error === 'string') {
-      reason = body.error;
+      reasons.push(body.error);
       message = body.error_description ?? body.error;
     } else if (body.error) {
-      reason =
-        body.error.errors?.find((x) => x.reason)?.reason ??
-        body.error.details?.find((x) => x.reason)?.reason ??
-        body.error.status;
+      for (const x of [...(body.error.errors ?? []), ...(body.error.details ?? [])])
+        if (typeof x?.reason === 'string') reasons.push(x.reason);
+      if (body.error.status) reasons.push(body.error.status);
       message = body.error.message;
     }
   }
   const code = typeof e.code === 'string' ? e.code : undefined;
   return {
     status,
-    reason,
+    reasons: [...new Set(reasons)],
     message: message ?? (status === undefined ? e.message : undefined),
     code,
     retryAfterMs: retryAfter(e.response?.headers),
@@ -107,64 +130,58 @@ function retryAfter(headers: unknown): number | undefined {
 }
 
 export function classify(facts: ErrorFacts): Verdict {
-  const { status, reason } = facts;
-  const said = [status, reason].filter(Boolean).join(' ');
-  const detail = facts.message ? `${said}: ${facts.message}` : said;
-  if (status === undefined) {
-    if (facts.code && NETWORK_CODES.has(facts.code)) return { action: 'retry', why: facts.code };
-    return { action: 'fail', why: facts.message ?? 'request failed without an HTTP answer' };
-  }
-  if (status === 429 || status >= 500 || (status === 403 && reason && QUOTA_REASONS.has(reason)))
-    return { action: 'retry', why: detail, retryAfterMs: facts.retryAfterMs };
-  if (status === 403 || (reason && DENIED_REASONS.has(reason))) return { action: 'skip', why: detail };
-  if (status === 401) return { action: 'fail', why: detail };
-  return { action: 'fail', why: detail };
-}
-
-/** Reasons that say the credential lacks an OAuth scope: true of every request needing that scope. */
-export const SCOPE_REASONS = new Set([
-  'insufficientPermissions',
-  'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
-  'unauthorized_client',
-  'access_denied',
-]);
-
-/** A failed Admin SDK request, with the structured facts of Google's answer kept as data. */
-export class GoogleCallError extends Error {
-  constructor(
-    message: string,
-    readonly facts: ErrorFacts,
-  ) {
-    super(message);
-    this.name = 'GoogleCallError';
-  }
-}
-
-/** A request Google refused (403 or a denial reason): a skip for a whole key, or one user not read. */
-export class GoogleDenial extends SkipError {
-  constructor(
-    message: string,
-    readonly facts: ErrorFacts,
-  ) {
-    super(message);
-  }
-}
-
-/** Why a request failed, from Google's HTTP status and error reason (never its message text). */
-export function googleCause(error: unknown): FailureCause {
-  const facts: ErrorFacts =
-    error instanceof GoogleCallError || error instanceof GoogleDenial ? error.facts : errorFacts(error);
-  const { status, reason } = facts;
-  const kind =
-    reason && QUOTA_REASONS.has(reason)
-      ? 'throttled'
-      : reason && DENIED_REASONS.has(reason)
-        ? 'permission'
-        : failureKind(status, facts.code);
-  return {
-    kind,
+  const { status, reasons } = facts;
+  const code = reasons[0] ?? facts.code;
+  const throttled = reasons.some((r) => THROTTLE_REASONS.has(r));
+  const cause: FailureCause = {
+    kind: throttled ? 'throttled' : failureKind(status, code),
     ...(status !== undefined ? { status } : {}),
-    ...(reason ? { code: reason } : facts.code ? { code: facts.code } : {}),
-    message: error instanceof Error ? error.message : String(error),
+    ...(code ? { code } : {}),
+    message:
+      facts.message ??
+      (status === undefined ? 'request failed without an HTTP answer' : 'the answer gave no details'),
   };
+  const retry =
+    status === undefined
+      ? facts.code !== undefined && NETWORK_CODES.has(facts.code)
+      : status === 429 || status >= 500 || reasons.some((r) => RETRIED_QUOTA_REASONS.has(r));
+  const denied =
+    !throttled && (status === 403 || reasons.some((r) => TOKEN_REFUSALS.has(r) || MISSING_BY_REASON[r]));
+  return {
+    cause,
+    retry,
+    denied,
+    ...(retry && facts.retryAfterMs ? { retryAfterMs: facts.retryAfterMs } : {}),
+  };
+}
+
+/** A failed Admin SDK request with its cause. The message never quotes the request (its headers hold the token). */
+export class GoogleApiError extends Error {
+  readonly status?: number;
+  readonly code?: string;
+
+  constructor(
+    message: string,
+    readonly failure: FailureCause,
+  ) {
+    super(message);
+    this.status = failure.status;
+    this.code = failure.code;
+  }
+}
+
+/** Google refused the request: what needs it is skipped, with the cause and what to grant. */
+export class GoogleDeniedError extends SkipError {
+  constructor(
+    message: string,
+    readonly failure: FailureCause,
+  ) {
+    super(message);
+  }
+}
+
+/** The cause of a failed call: the one Google's answer gave, or what the error's own fields say. */
+export function failureOf(error: unknown): FailureCause {
+  if (error instanceof GoogleApiError || error instanceof GoogleDeniedError) return error.failure;
+  return causeOf(error);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config, type GoogleConfig } from '../../core/config.js';
-import { classify, errorFacts } from './google-errors.js';
+import { classify, errorFacts, GoogleApiError, GoogleDeniedError, missingIn } from './google-errors.js';
 import { detectGoogle } from './provider.js';
 import { ALL_SCOPES, SCOPES } from './scopes.js';
 import { createGoogleSession } from './session.js';
@@ -60,20 +60,52 @@ const googleError = (code: number, reason: string, message = 'm') => ({
 });
 
 describe('classify', () => {
+  const verdict = (status: number, body: unknown) => classify(errorFacts(gaxiosError(status, body)));
+
   it.each([
     [429, 'rateLimitExceeded'],
     [403, 'userRateLimitExceeded'],
     [403, 'rateLimitExceeded'],
     [403, 'quotaExceeded'],
-    [500, 'backendError'],
-    [503, 'backendError'],
-  ])('retries %i %s', (status, reason) => {
-    expect(classify(errorFacts(gaxiosError(status, googleError(status, reason)))).action).toBe('retry');
+  ])('retries %i %s as throttling', (status, reason) => {
+    expect(verdict(status, googleError(status, reason))).toMatchObject({
+      retry: true,
+      denied: false,
+      cause: { kind: 'throttled', status, code: reason },
+    });
+  });
+  it.each([500, 503])('retries %i as unavailable', (status) => {
+    expect(verdict(status, googleError(status, 'backendError'))).toMatchObject({
+      retry: true,
+      cause: { kind: 'unavailable', status, code: 'backendError' },
+    });
+  });
+  it('retries a quota answer whose reason is only in details[] (ErrorInfo)', () => {
+    const body = {
+      error: {
+        code: 403,
+        message: 'Quota exceeded',
+        status: 'PERMISSION_DENIED',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'RATE_LIMIT_EXCEEDED' }],
+      },
+    };
+    expect(verdict(403, body)).toMatchObject({
+      retry: true,
+      denied: false,
+      cause: { kind: 'throttled', code: 'RATE_LIMIT_EXCEEDED' },
+    });
+  });
+  it('does not retry dailyLimitExceeded, and does not call it a denial', () => {
+    expect(verdict(403, googleError(403, 'dailyLimitExceeded', 'Daily Limit Exceeded'))).toMatchObject({
+      retry: false,
+      denied: false,
+      cause: { kind: 'throttled', status: 403, code: 'dailyLimitExceeded', message: 'Daily Limit Exceeded' },
+    });
   });
   it.each([
-    [403, googleError(403, 'insufficientPermissions')],
-    [403, googleError(403, 'forbidden', 'Not Authorized to access this resource/api')],
+    ['a missing scope', 403, googleError(403, 'insufficientPermissions'), 'insufficientPermissions', 'scope'],
     [
+      'a missing scope (ErrorInfo only)',
       403,
       {
         error: {
@@ -83,27 +115,63 @@ describe('classify', () => {
           details: [{ reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT' }],
         },
       },
+      'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+      'scope',
     ],
     [
+      'a scope not delegated (token endpoint)',
       401,
       { error: 'unauthorized_client', error_description: 'Client is unauthorized to retrieve access tokens' },
+      'unauthorized_client',
+      'scope',
     ],
-  ])('skips a %i permission answer', (status, body) => {
-    expect(classify(errorFacts(gaxiosError(status, body))).action).toBe('skip');
+    ['the API turned off', 403, googleError(403, 'accessNotConfigured'), 'accessNotConfigured', 'api'],
+    [
+      'an account not allowed to read the resource',
+      403,
+      googleError(403, 'forbidden', 'Not Authorized to access this resource/api'),
+      'forbidden',
+      'role',
+    ],
+    [
+      'a refusal that names nothing',
+      403,
+      googleError(403, 'PERMISSION_DENIED'),
+      'PERMISSION_DENIED',
+      undefined,
+    ],
+  ])('denies %s without retrying, saying what is missing', (_name, status, body, code, missing) => {
+    const v = verdict(status, body);
+    expect(v).toMatchObject({ retry: false, denied: true, cause: { kind: 'permission', status, code } });
+    expect(missingIn(v.cause)).toBe(missing);
   });
-  it('fails on 401, 400 and 404 without retrying', () => {
-    for (const status of [400, 401, 404])
-      expect(classify(errorFacts(gaxiosError(status, googleError(status, 'x')))).action).toBe('fail');
+  it.each([
+    [400, 'badRequest', 'invalid'],
+    [401, 'authError', 'permission'],
+    [404, 'notFound', 'not_found'],
+  ])('fails %i %s as %s without retrying or skipping', (status, reason, kind) => {
+    expect(verdict(status, googleError(status, reason))).toMatchObject({
+      retry: false,
+      denied: false,
+      cause: { kind, status, code: reason },
+    });
   });
   it('reads the body when gaxios left it as text, and Retry-After', () => {
     const facts = errorFacts(
       gaxiosError(429, JSON.stringify(googleError(429, 'rateLimitExceeded')), { 'retry-after': '3' }),
     );
-    expect(facts).toMatchObject({ status: 429, reason: 'rateLimitExceeded', retryAfterMs: 3000 });
+    expect(facts).toMatchObject({ status: 429, reasons: ['rateLimitExceeded', 'X'], retryAfterMs: 3000 });
   });
   it('retries connection resets and fails other errors without an answer', () => {
-    expect(classify(errorFacts({ code: 'ECONNRESET', message: 'socket hang up' })).action).toBe('retry');
-    expect(classify(errorFacts(new Error('boom')))).toEqual({ action: 'fail', why: 'boom' });
+    expect(classify(errorFacts({ code: 'ECONNRESET', message: 'socket hang up' }))).toMatchObject({
+      retry: true,
+      cause: { kind: 'network', code: 'ECONNRESET', message: 'socket hang up' },
+    });
+    expect(classify(errorFacts(new Error('boom')))).toEqual({
+      retry: false,
+      denied: false,
+      cause: { kind: 'other', message: 'boom' },
+    });
   });
 });
 
@@ -167,19 +235,69 @@ describe('GoogleSession.call', () => {
         maxDelayMs: 2,
       },
     );
-  it('says the acting account needs an admin role when Google answers "Not Authorized"', async () => {
-    const s = session();
-    const error = (await s
-      .call('Directory users.list', SCOPES.users, () =>
-        Promise.reject(
-          gaxiosError(403, googleError(403, 'forbidden', 'Not Authorized to access this resource/api')),
-        ),
-      )
-      .catch((e: unknown) => e)) as Error;
-    // The scope was granted (Google would say insufficientPermissions otherwise): advise the role only.
-    expect(error.message).toBe(
-      'Directory users.list was denied (403 forbidden: Not Authorized to access this resource/api): the account it acts as needs an admin role that can read this data',
+  const refused = (s: ReturnType<typeof session>, body: unknown) =>
+    s
+      .call('Directory users.list', SCOPES.users, () => Promise.reject(gaxiosError(403, body)))
+      .catch((e: unknown) => e) as Promise<GoogleDeniedError>;
+
+  it('says the acting account needs an admin role, not a scope, when Google answers forbidden', async () => {
+    const error = await refused(
+      session(),
+      googleError(403, 'forbidden', 'Not Authorized to access this resource/api'),
     );
+    expect(error).toBeInstanceOf(GoogleDeniedError);
+    expect(error.message).toBe(
+      "Directory users.list was denied (403 forbidden: Not Authorized to access this resource/api): the scope is not what is missing: the access token's account is not allowed to read this data and needs an admin role with the privilege to read it",
+    );
+    expect(error.failure).toEqual({
+      kind: 'permission',
+      status: 403,
+      code: 'forbidden',
+      message: 'Not Authorized to access this resource/api',
+    });
+  });
+  it('names the scope to grant only when the answer says a scope is missing', async () => {
+    const error = await refused(
+      session(),
+      googleError(403, 'insufficientPermissions', 'Insufficient scopes'),
+    );
+    expect(error.message).toMatch(
+      /\(403 insufficientPermissions: Insufficient scopes\): grant the read-only scope https:\/\/www.googleapis.com\/auth\/admin.directory.user.readonly to the GOOGLE_OAUTH_ACCESS_TOKEN$/,
+    );
+    const other = await refused(session(), googleError(403, 'PERMISSION_DENIED', 'Denied'));
+    expect(other.message).toBe('Directory users.list was denied (403 PERMISSION_DENIED: Denied)');
+  });
+  it('asks again after a per-resource refusal, but not after a missing scope', async () => {
+    for (const [reason, requests] of [
+      ['forbidden', 2],
+      ['insufficientPermissions', 1],
+    ] as const) {
+      const s = session();
+      await refused(s, googleError(403, reason));
+      await refused(s, googleError(403, reason));
+      expect(s.stats.requests, reason).toBe(requests);
+    }
+  });
+  it('classifies a 404 that follows a 503 from the final answer', async () => {
+    const s = session();
+    const answers = [
+      gaxiosError(503, googleError(503, 'backendError', 'Backend Error')),
+      gaxiosError(404, googleError(404, 'notFound', 'Resource Not Found: userKey')),
+    ];
+    const error = (await s
+      .call('Directory tokens.list', SCOPES.tokens, () => Promise.reject(answers.shift()))
+      .catch((e: unknown) => e)) as GoogleApiError;
+    expect(error).toBeInstanceOf(GoogleApiError);
+    expect(error.message).toBe(
+      'Directory tokens.list failed after 2 attempts: 404 notFound: Resource Not Found: userKey',
+    );
+    expect(error.failure).toEqual({
+      kind: 'not_found',
+      status: 404,
+      code: 'notFound',
+      message: 'Resource Not Found: userKey',
+    });
+    expect(s.stats).toEqual({ requests: 2, retries: 1, throttled: 0 });
   });
   it('stops after the configured attempts and counts retries', async () => {
     const s = session();

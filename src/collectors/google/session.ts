@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
 import type { Config, GoogleConfig } from '../../core/config.js';
+import { describeCause } from '../../engine/scope.js';
+import type { FailureCause } from '../../engine/types.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
 import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
-import {
-  classify,
-  errorFacts,
-  GoogleCallError,
-  GoogleDenial,
-  SCOPE_REASONS,
-  type ErrorFacts,
-} from './google-errors.js';
+import { classify, errorFacts, GoogleApiError, GoogleDeniedError, missingIn } from './google-errors.js';
 import type { Scope } from './scopes.js';
 
 type AuthClient = InstanceType<typeof auth.OAuth2> | InstanceType<typeof auth.GoogleAuth>;
@@ -26,11 +21,12 @@ export interface GoogleSession {
   directory(scope: Scope): admin_directory_v1.Admin;
   reports(scope: Scope): admin_reports_v1.Admin;
   /**
-   * One API request with retries on quota and server errors. A refusal becomes a GoogleDenial (a
-   * SkipError) naming the missing scope or admin role; any other failure a GoogleCallError; both keep
-   * Google's status and reason.
+   * One API request with retries on quota and server errors. Throws GoogleDeniedError (a SkipError) when
+   * Google refuses, GoogleApiError otherwise; both carry the cause.
    */
   call<T>(what: string, scope: Scope, request: (signal: AbortSignal) => Promise<{ data: T }>): Promise<T>;
+  /** What a refusal's answer says to do about it (grant a scope, enable the API, an admin role), if it says. */
+  advice(scope: Scope, cause: FailureCause): string | undefined;
   stats: { requests: number; retries: number; throttled: number };
 }
 
@@ -102,27 +98,34 @@ export function createGoogleSession(
     timeout,
     ...(google.rootUrl ? { rootUrl: google.rootUrl } : {}),
   });
-  const deniedScopes = new Map<Scope, GoogleDenial>();
+  // Only refusals that hold for every request needing the scope (it was not granted, the API is off).
+  const refusedScopes = new Map<Scope, GoogleDeniedError>();
   const breaker = new TimeoutBreaker(`Google's API${google.rootUrl ? ` at ${google.rootUrl}` : ''}`, timeout);
   const directories = new Map<Scope, admin_directory_v1.Admin>();
   const reportsClients = new Map<Scope, admin_reports_v1.Admin>();
 
-  const denied = (what: string, scope: Scope, why: string, facts: ErrorFacts): GoogleDenial => {
-    const who =
-      authMode === 'service-account'
-        ? ` to the service account's client ID${key?.client_id ? ` ${key.client_id}` : ''} in domain-wide delegation` +
-          (google.subject ? ` (acting as ${google.subject})` : '')
-        : authMode === 'access-token'
-          ? ' to the GOOGLE_OAUTH_ACCESS_TOKEN'
-          : ' to the Application Default Credentials';
-    // A missing OAuth scope is said so by the reason; any other refusal means the account it acts as is
-    // not an admin who may read this data, and granting the scope again would change nothing.
-    if (facts.reason && SCOPE_REASONS.has(facts.reason))
-      return new GoogleDenial(`${what} was denied (${why}): grant the read-only scope ${scope}${who}`, facts);
-    return new GoogleDenial(
-      `${what} was denied (${why}): the account it acts as needs an admin role that can read this data`,
-      facts,
-    );
+  const advice = (scope: Scope, cause: FailureCause): string | undefined => {
+    switch (missingIn(cause)) {
+      case 'scope': {
+        const to =
+          authMode === 'service-account'
+            ? ` to the service account's client ID${key?.client_id ? ` ${key.client_id}` : ''} in domain-wide delegation` +
+              (google.subject ? ` (acting as ${google.subject})` : '')
+            : authMode === 'access-token'
+              ? ' to the GOOGLE_OAUTH_ACCESS_TOKEN'
+              : ' to the Application Default Credentials';
+        return `grant the read-only scope ${scope}${to}`;
+      }
+      case 'api':
+        return "enable the Admin SDK API in the credentials' Google Cloud project (APIs & Services > Library)";
+      case 'role': {
+        const who =
+          google.subject ?? (authMode === 'access-token' ? "the access token's account" : 'the account');
+        return `the scope is not what is missing: ${who} is not allowed to read this data and needs an admin role with the privilege to read it`;
+      }
+      default:
+        return undefined;
+    }
   };
 
   return {
@@ -140,11 +143,12 @@ export function createGoogleSession(
       if (!client) reportsClients.set(scope, (client = new admin_reports_v1.Admin(apiOptions(scope))));
       return client;
     },
+    advice,
     async call(what, scope, request) {
       for (let attempt = 0; ; attempt++) {
         signal.throwIfAborted();
-        // Once a scope is denied, the other calls that need it are answered without asking again.
-        const refusal = deniedScopes.get(scope);
+        // Once a scope is refused for good, the other calls that need it are answered without asking again.
+        const refusal = refusedScopes.get(scope);
         if (refusal) throw refusal;
         try {
           breaker.check();
@@ -165,35 +169,38 @@ export function createGoogleSession(
           return data;
         } catch (error) {
           if (signal.aborted) throw signal.reason;
-          const facts = errorFacts(error);
-          const verdict = classify(facts);
-          if (verdict.action === 'skip') {
-            const refusal = denied(what, scope, verdict.why, facts);
-            // A missing scope fails every request that needs it: do not ask again.
-            if (facts.reason && SCOPE_REASONS.has(facts.reason)) deniedScopes.set(scope, refusal);
-            throw refusal;
-          }
-          if (verdict.action === 'retry' && attempt + 1 < retry.attempts) {
+          const { cause, retry: retryable, retryAfterMs, denied } = classify(errorFacts(error));
+          if (retryable && attempt + 1 < retry.attempts) {
             stats.retries++;
-            if (/429|RateLimit|quota/i.test(verdict.why)) stats.throttled++;
+            if (cause.kind === 'throttled') stats.throttled++;
             const delay = Math.max(
               backoffDelay(retry, attempt),
-              Math.min(verdict.retryAfterMs ?? 0, retry.maxDelayMs),
+              Math.min(retryAfterMs ?? 0, retry.maxDelayMs),
             );
             await sleep(delay, signal);
             continue;
           }
+          if (denied) {
+            const todo = advice(scope, cause);
+            const refusal = new GoogleDeniedError(
+              `${what} was denied (${describeCause(cause)})${todo ? `: ${todo}` : ''}`,
+              cause,
+            );
+            const missing = missingIn(cause);
+            if (missing === 'scope' || missing === 'api') refusedScopes.set(scope, refusal);
+            throw refusal;
+          }
           const tries = attempt + 1;
-          const cause =
-            errorFacts(error).status === 401
-              ? `Google rejected the credentials (${verdict.why}); check that the ${
+          const said =
+            cause.status === 401
+              ? `Google rejected the credentials (${describeCause(cause)}); check that the ${
                   authMode === 'access-token' ? 'access token has not expired' : 'credentials are valid'
                 }`
-              : verdict.why;
-          // No `cause`: the gaxios error carries the request headers, bearer token included.
-          throw new GoogleCallError(
-            `${what} failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${cause}`,
-            facts,
+              : describeCause(cause);
+          // The gaxios error is not kept: it carries the request headers, bearer token included.
+          throw new GoogleApiError(
+            `${what} failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${said}`,
+            cause,
           );
         }
       }

@@ -31,10 +31,13 @@ export interface Fault {
   area: Area;
   status: number;
   reason: string;
-  /** How many times to answer with this fault before letting requests through (default 1). */
-  times?: number;
-  /** Only requests about this user or group key (as it appears in the path). */
+  /**
+   * Only requests for this user or group (tokens, members): its id or email, as the path names it or as
+   * the tenant knows it. Faults are tried in order, so two for one key answer one after the other.
+   */
   key?: string;
+  /** How many times to answer with this fault before letting requests through (default 1; Infinity: always). */
+  times?: number;
 }
 
 export interface FakeOptions {
@@ -92,23 +95,24 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
+/** Google's messages for each reason, as its error bodies carry them (Directory API troubleshooting pages). */
 const MESSAGES: Record<string, string> = {
   insufficientPermissions: 'Request had insufficient authentication scopes.',
+  forbidden: 'Not Authorized to access this resource/api',
+  badRequest: 'Bad Request',
   authError:
     'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
   rateLimitExceeded: 'Rate Limit Exceeded',
   userRateLimitExceeded: "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user'",
   quotaExceeded: 'Quota exceeded',
   backendError: 'Backend Error',
-  forbidden: 'Not Authorized to access this resource/api',
-  invalid: 'Invalid Input',
   notFound: 'Resource Not Found: userKey',
 };
 
 function sendError(res: ServerResponse, code: number, reason: string): void {
   const message = MESSAGES[reason] ?? reason;
   const domain =
-    reason === 'authError' ? 'global' : reason.endsWith('LimitExceeded') ? 'usageLimits' : 'global';
+    reason.endsWith('LimitExceeded') || reason === 'accessNotConfigured' ? 'usageLimits' : 'global';
   const body = {
     error: {
       code,
@@ -185,6 +189,14 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
   const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
 
   const tokenRequests: TokenRequest[] = [];
+  /** The id and email of the user or group a path names. */
+  const namesOf = (area: Area, key: string | undefined): string[] => {
+    const list = area === 'tokens' ? tenant.users : area === 'members' ? tenant.groups : [];
+    const found = list.find((x) => x.id === key || x.primaryEmail === key || x.email === key);
+    return [key, found?.id, found?.primaryEmail, found?.email].filter(
+      (x): x is string => typeof x === 'string',
+    );
+  };
 
   /** The OAuth token endpoint for the JWT bearer grant a service account uses. */
   const handleToken = (req: IncomingMessage, res: ServerResponse) => {
@@ -247,7 +259,8 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
       return sendError(res, 403, 'insufficientPermissions');
     }
     const fault = faults.find(
-      (f) => f.area === area && f.left > 0 && (f.key === undefined || f.key === params[0]),
+      (f) =>
+        f.area === area && f.left > 0 && (f.key === undefined || namesOf(area, params[0]).includes(f.key)),
     );
     if (fault) {
       fault.left--;
