@@ -60,7 +60,11 @@ GOOGLE_* credentials are read by their providers (see README).`,
       'report formats, comma-separated: json,md,html (default) and csv,sarif,junit,oscal,ocsf',
       list,
     )
-    .option('--provider <ids>', 'only these providers: aws, github, google, hr, docs (comma-separated)', list)
+    .option(
+      '--provider <ids>',
+      'only these providers, comma-separated: built-in ones and those of plugins (soc2 checks list shows them)',
+      list,
+    )
     .option('--control <ids>', 'only these controls (comma-separated)', list)
     .option(
       '--criteria <ids>',
@@ -286,6 +290,10 @@ Exit codes:
   catalog
     .command('list')
     .description('list controls with their criteria, checks and manual evidence')
+    .option(
+      '-c, --config <file>',
+      'config file whose plugins and catalog: to include (default: ./soc2.config.yaml)',
+    )
     .option('--catalog <dir>', 'extra controls folder')
     .option('--json', 'JSON output')
     .addHelpText(
@@ -301,6 +309,10 @@ Exit codes:
     .description(
       'validate the built-in catalog plus an optional folder: schema, criteria ids, check ids, coverage',
     )
+    .option(
+      '-c, --config <file>',
+      'config file whose plugins and catalog: to include (default: ./soc2.config.yaml)',
+    )
     .option('--catalog <dir>', 'extra controls folder')
     .addHelpText(
       'after',
@@ -313,6 +325,10 @@ Exit codes:
   catalog
     .command('coverage')
     .description('criteria x controls x checks matrix')
+    .option(
+      '-c, --config <file>',
+      'config file whose plugins and catalog: to include (default: ./soc2.config.yaml)',
+    )
     .option('--catalog <dir>', 'extra controls folder')
     .option('--json', 'JSON output')
     .addHelpText(
@@ -324,10 +340,11 @@ Exit codes:
       process.exitCode = await catalogCoverageCommand(options);
     });
 
-  const checks = program.command('checks').description('inspect the built-in checks');
+  const checks = program.command('checks').description('inspect the checks: built in and from plugins');
   checks
     .command('list')
     .description('list checks with provider, severity, data they read and options')
+    .option('-c, --config <file>', 'config file whose plugins to include (default: ./soc2.config.yaml)')
     .option('--provider <ids>', 'only these providers', list)
     .option('--json', 'JSON output')
     .addHelpText('after', '\nExamples:\n  $ soc2 checks list\n  $ soc2 checks list --provider aws --json')

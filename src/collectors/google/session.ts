@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
-import type { Config, GoogleConfig } from '../../core/config.js';
+import type { Config } from '../../core/config.js';
 import { SkipError } from '../../engine/errors.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
 import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { classify, errorFacts } from './google-errors.js';
 import type { Scope } from './scopes.js';
+import type { GoogleConfig } from './settings.js';
 
 type AuthClient = InstanceType<typeof auth.OAuth2> | InstanceType<typeof auth.GoogleAuth>;
 
