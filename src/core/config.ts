@@ -7,52 +7,12 @@ import { InputError, type Problem } from '../engine/errors.js';
 import { schemasDir } from './paths.js';
 import { providerBlockProblems, resolveProviderPaths } from './provider-config.js';
 import { compileSchema, describeErrors, validateSource } from './schema-validate.js';
-import type { Severity } from '../engine/types.js';
-import { readYamlFile, type YamlSource } from './yaml-source.js';
+import type { Config } from './config-types.js';
+import { readYamlFile } from './yaml-source.js';
 
 export const DEFAULT_CONFIG_FILE = 'soc2.config.yaml';
 
-/**
- * Each provider's `providers.<id>` block. Providers declare theirs by augmenting this interface from
- * their own folder (`declare module '…/core/config.js' { interface ProviderConfigs { aws: AwsConfig } }`).
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ProviderConfigs {}
-
-export type ProvidersConfig = Partial<ProviderConfigs> & { [id: string]: object | undefined };
-
-export interface ExceptionRule {
-  check: string;
-  resource: string;
-  reason: string;
-  approved_by?: string;
-  expires?: string;
-}
-
-export interface Config {
-  organization: string;
-  providers: ProvidersConfig;
-  /** Plugin folders, module files or npm package names, as written (resolved from the config's folder). */
-  plugins?: string[];
-  policies?: string;
-  evidence?: string;
-  risks?: string;
-  vendors?: string;
-  catalog?: string;
-  output?: { dir?: string; formats?: string[] };
-  failOn?: Severity;
-  history?: string;
-  exceptions: ExceptionRule[];
-  checks: Record<string, Record<string, unknown>>;
-  /**
-   * Set from `--shard i/n`, never from the file: collectors keep only the accounts and repositories
-   * for which `inShard(config.shard, key)` is true (src/core/shard.ts).
-   */
-  shard?: { index: number; count: number };
-  /** Where the config came from; relative paths in it were resolved against its folder. */
-  file?: string;
-  source?: YamlSource;
-}
+export type { Config, ExceptionRule, ProviderConfigs, ProvidersConfig } from './config-types.js';
 
 export const CONFIG_SCHEMA = join(schemasDir, 'config.schema.json');
 

@@ -1,5 +1,5 @@
 import type { Control } from '../core/catalog.js';
-import type { Config } from '../core/config.js';
+import type { Config } from '../core/config-types.js';
 import type { DataEntry } from '../core/snapshot.js';
 import type { DataMap } from './data-map.js';
 import type { ManualEvidenceResult } from './result.js';

@@ -12,7 +12,7 @@ export interface AwsConfig {
   concurrency?: number;
 }
 
-declare module '../../core/config.js' {
+declare module '../../core/config-types.js' {
   interface ProviderConfigs {
     aws: AwsConfig;
   }

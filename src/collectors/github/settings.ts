@@ -10,7 +10,7 @@ export interface GithubConfig {
   concurrency?: number;
 }
 
-declare module '../../core/config.js' {
+declare module '../../core/config-types.js' {
   interface ProviderConfigs {
     github: GithubConfig;
   }

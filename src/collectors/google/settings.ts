@@ -13,7 +13,7 @@ export interface GoogleConfig {
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
 
-declare module '../../core/config.js' {
+declare module '../../core/config-types.js' {
   interface ProviderConfigs {
     google: GoogleConfig;
   }

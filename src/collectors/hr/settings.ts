@@ -9,7 +9,7 @@ export interface HrConfig {
   dateFormat?: 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD/MM/YYYY';
 }
 
-declare module '../../core/config.js' {
+declare module '../../core/config-types.js' {
   interface ProviderConfigs {
     hr: HrConfig;
   }
