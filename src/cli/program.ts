@@ -353,5 +353,29 @@ Exit codes:
       process.exitCode = await checksListCommand(options);
     });
 
+  const plugin = program
+    .command('plugin')
+    .description('write plugins: providers, checks and controls of your own');
+  plugin
+    .command('new')
+    .description(
+      'write a working plugin folder: provider, collector, check, its test, a control and a README',
+    )
+    .argument('<name>', 'the plugin and provider id: lowercase letters, digits, dashes')
+    .option('--dir <dir>', 'where to write it (default: ./<name>); must not exist or be empty')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ soc2 plugin new acme
+  $ soc2 plugin new okta --dir soc2-plugins/okta
+
+Then list the folder under plugins: in soc2.config.yaml; see docs/plugins.md.`,
+    )
+    .action(async (name: string, options) => {
+      const { pluginNewCommand } = await import('./commands/plugin.js');
+      process.exitCode = await pluginNewCommand(name, options);
+    });
+
   return program;
 }

@@ -6,6 +6,7 @@ import { readZip } from '../evidence/zip-tools.js';
 import { soc2, type CliRun } from '../harness/cli.js';
 import { compile, oscalValidator, sarifValidator } from '../fixtures/schemas.js';
 import { docsExampleFiles, writeDocsExample } from './docs-example.js';
+import { runPluginTests } from './run-vitest.js';
 
 const FORMATS = 'json,md,html,csv,sarif,junit,oscal,ocsf';
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+/);
@@ -37,6 +38,12 @@ describe('the plugin of docs/plugins.md, written to a folder outside the reposit
         'soc2.config.yaml',
       ]),
     );
+  });
+
+  it('passes its own tests (checks.test.js with soc2/sdk/testing under vitest)', () => {
+    const tests = runPluginTests(join(writeDocsExample(), 'soc2-vpn'));
+    expect(tests.output).toMatch(/Tests\s+11 passed \(11\)/);
+    expect(tests.code, tests.output).toBe(0);
   });
 
   describe('soc2 scan with plugins: [./soc2-vpn]', () => {
