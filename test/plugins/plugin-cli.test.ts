@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/core/paths.js';
@@ -140,17 +141,21 @@ describe('the plugin of docs/plugins.md, written to a folder outside the reposit
 
   it('appears in soc2 checks list and soc2 catalog list, and --provider accepts it', () => {
     const dir = writeDocsExample();
-    const checks = soc2(['checks', 'list', '--provider', 'vpn'], { cwd: dir });
+    // From another folder: the plugin and its provider's path are resolved from the config's folder.
+    const config = join(dir, 'soc2.config.yaml');
+    const checks = soc2(['checks', 'list', '--provider', 'vpn', '-c', config], { cwd: tmpdir() });
     expect(checks.code).toBe(0);
     expect(checks.stdout).toMatch(/^vpn\.inactive-users\s+medium\s+No active VPN account goes unused/m);
     expect(checks.stdout).toMatch(/^vpn\.mfa\s+high\s+/m);
     expect(checks.stdout).toContain('2 checks');
-    const catalog = soc2(['catalog', 'list'], { cwd: dir });
+    const catalog = soc2(['catalog', 'list', '-c', config], { cwd: tmpdir() });
     expect(catalog.code).toBe(0);
     expect(catalog.stdout).toMatch(/^VPN-01\s+Remote access requires MFA/m);
     expect(soc2(['catalog', 'validate'], { cwd: dir }).stdout).toContain('68 checks');
-    const only = soc2(['scan', '--provider', 'vpn', '--out', 'only'], { cwd: dir });
-    expect(only.code).toBe(1);
+    const only = soc2(['scan', '-c', config, '--provider', 'vpn', '--out', join(dir, 'only')], {
+      cwd: tmpdir(),
+    });
+    expect(only.code, only.stderr).toBe(1);
     const report = readJson(join(dir, 'only', 'report.json')) as unknown as Report;
     expect(report.checks.map((c) => c.id)).toEqual(['vpn.mfa', 'vpn.inactive-users']);
     const unknown = soc2(['scan', '--provider', 'vpm', '--out', 'x'], { cwd: dir });
@@ -159,6 +164,18 @@ describe('the plugin of docs/plugins.md, written to a folder outside the reposit
       "--provider: unknown provider 'vpm' (one of aws, docs, github, google, hr, vpn)",
     );
   });
+});
+
+it('loads as an npm package installed next to the config', () => {
+  const dir = writeDocsExample({
+    'soc2.config.yaml': (text) => text.replace('./soc2-vpn', 'soc2-plugin-vpn'),
+  });
+  mkdirSync(join(dir, 'node_modules'));
+  renameSync(join(dir, 'soc2-vpn'), join(dir, 'node_modules', 'soc2-plugin-vpn'));
+  const run = soc2(['checks', 'list', '--provider', 'vpn'], { cwd: dir });
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stdout).toContain('2 checks');
+  expect(soc2(['catalog', 'list'], { cwd: dir }).stdout).toContain('VPN-01');
 });
 
 describe('a plugin that cannot be registered stops soc2 with exit 2, naming plugin, file and problem', () => {
