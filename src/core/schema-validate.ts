@@ -1,14 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { Problem } from '../engine/errors.js';
 import { packageRoot } from './paths.js';
 import { sha256 } from './sha256.js';
 import type { YamlSource } from './yaml-source.js';
 
-/** The validator every schema is compiled with, at run time or ahead of time by the build. */
+const require = createRequire(import.meta.url);
+
+/**
+ * The validator every schema is compiled with, at run time or ahead of time by the build. Ajv itself
+ * is loaded on first use: with the build's validators, most runs never need it.
+ */
 export function newAjv(extra: Options = {}): Ajv {
+  const { Ajv } = require('ajv') as typeof import('ajv');
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, ...extra });
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
@@ -49,7 +55,6 @@ export function precompiledPath(schemaFileOrName: string): string {
   return join(packageRoot, 'dist', 'validators', `${basename(schemaFileOrName, '.json')}.cjs`);
 }
 
-const require = createRequire(import.meta.url);
 const byFile = new Map<string, { validate: ValidateFunction; precompiled: boolean }>();
 
 /** The build's validator at `artifact`, if it was compiled from a schema with this SHA-256. */

@@ -43,14 +43,14 @@ function describe(loaded: LoadedPlugin): string {
 export function buildRegistry(plugins: readonly LoadedPlugin[]): Registry {
   const problems: Problem[] = [];
   const registry: Registry = { providers: [], checks: [], controlDirs: [] };
-  const owners = { plugin: new Map<string, LoadedPlugin>(), provider: new Map(), check: new Map() };
+  const owners = new Map<string, LoadedPlugin>();
   const claim = (what: 'plugin' | 'provider' | 'check', id: string, loaded: LoadedPlugin): boolean => {
-    const owner = owners[what].get(id) as LoadedPlugin | undefined;
+    const owner = owners.get(`${what} ${id}`);
     if (owner) {
       problems.push(problem(loaded, `${what} id '${id}' is already registered by ${describe(owner)}`));
       return false;
     }
-    owners[what].set(id, loaded);
+    owners.set(`${what} ${id}`, loaded);
     return true;
   };
 
