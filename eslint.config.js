@@ -1,5 +1,12 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// The built-in providers, one folder each: the engine must not name them (`'aws'`, `'docs.policies'`...).
+const builtInProviders = readdirSync(new URL('./src/collectors/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const namesProvider = `/^(${builtInProviders.join('|')})([.]|$)/`;
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'soc2-report/', 'soc2-demo/', '.bench/', '.gen/'] },
@@ -70,7 +77,14 @@ export default tseslint.config(
               message: 'The engine imports no SDK and no terminal library.',
             },
             {
-              group: ['../cli/*', '../report/*', '../evidence/*', '../collectors/*', '../../checks/*'],
+              group: [
+                '../cli/*',
+                '../report/*',
+                '../evidence/*',
+                '../collectors/*',
+                '../registry/*',
+                '../../checks/*',
+              ],
               message: 'The engine depends on no outer layer; they depend on it.',
             },
             {
@@ -81,6 +95,16 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...[`Literal[value=${namesProvider}]`, `TemplateElement[value.raw=${namesProvider}]`].map(
+          (selector) => ({
+            selector,
+            message:
+              'The engine names no provider: providers supply what it needs through the Provider interface.',
+          }),
+        ),
       ],
     },
   },

@@ -7,7 +7,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { googleChecks } from '../checks/google/index.js';
+import { allChecks } from '../checks/index.js';
+
+const googleChecks = allChecks.filter((check) => check.provider === 'google');
 import { providers } from '../src/collectors/index.js';
 import { defaultConfig } from '../src/core/config.js';
 import { loadCriteria } from '../src/core/criteria.js';

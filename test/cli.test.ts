@@ -36,6 +36,7 @@ describe('soc2 CLI', () => {
       ['catalog', 'validate'],
       ['catalog', 'coverage'],
       ['checks', 'list'],
+      ['plugin', 'new'],
     ]) {
       const run = soc2([...args, '--help']);
       expect(run.code, args.join(' ')).toBe(0);

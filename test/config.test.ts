@@ -47,7 +47,12 @@ describe('config', () => {
           column: 26,
           message: expect.stringContaining('providers.aws.regions.1'),
         }),
-        expect.objectContaining({ file, line: 5, column: 3, message: "unknown key 'gitlab' in providers" }),
+        expect.objectContaining({
+          file,
+          line: 5,
+          column: 3,
+          message: expect.stringContaining("unknown provider 'gitlab' in providers"),
+        }),
         expect.objectContaining({ file, line: 6, message: expect.stringContaining('failOn must be one of') }),
       ]),
     );

@@ -69,7 +69,11 @@ GOOGLE_* credentials are read by their providers (see README).`,
       'report formats, comma-separated: json,md,html (default) and csv,sarif,junit,oscal,ocsf',
       list,
     )
-    .option('--provider <ids>', 'only these providers: aws, github, google, hr, docs (comma-separated)', list)
+    .option(
+      '--provider <ids>',
+      'only these providers, comma-separated: built-in ones and those of plugins (soc2 checks list shows them)',
+      list,
+    )
     .option('--control <ids>', 'only these controls (comma-separated)', list)
     .option(
       '--criteria <ids>',
@@ -303,6 +307,10 @@ Exit codes:
   catalog
     .command('list')
     .description('list controls with their criteria, checks and manual evidence')
+    .option(
+      '-c, --config <file>',
+      'config file whose plugins and catalog: to include (default: ./soc2.config.yaml)',
+    )
     .option('--catalog <dir>', 'extra controls folder')
     .option('--json', 'JSON output')
     .addHelpText(
@@ -318,6 +326,10 @@ Exit codes:
     .description(
       'validate the built-in catalog plus an optional folder: schema, criteria ids, check ids, coverage',
     )
+    .option(
+      '-c, --config <file>',
+      'config file whose plugins and catalog: to include (default: ./soc2.config.yaml)',
+    )
     .option('--catalog <dir>', 'extra controls folder')
     .addHelpText(
       'after',
@@ -330,6 +342,10 @@ Exit codes:
   catalog
     .command('coverage')
     .description('criteria x controls x checks matrix')
+    .option(
+      '-c, --config <file>',
+      'config file whose plugins and catalog: to include (default: ./soc2.config.yaml)',
+    )
     .option('--catalog <dir>', 'extra controls folder')
     .option('--json', 'JSON output')
     .addHelpText(
@@ -341,16 +357,41 @@ Exit codes:
       process.exitCode = await catalogCoverageCommand(options);
     });
 
-  const checks = program.command('checks').description('inspect the built-in checks');
+  const checks = program.command('checks').description('inspect the checks: built in and from plugins');
   checks
     .command('list')
     .description('list checks with provider, severity, data they read and options')
+    .option('-c, --config <file>', 'config file whose plugins to include (default: ./soc2.config.yaml)')
     .option('--provider <ids>', 'only these providers', list)
     .option('--json', 'JSON output')
     .addHelpText('after', '\nExamples:\n  $ soc2 checks list\n  $ soc2 checks list --provider aws --json')
     .action(async (options) => {
       const { checksListCommand } = await import('./commands/checks.js');
       process.exitCode = await checksListCommand(options);
+    });
+
+  const plugin = program
+    .command('plugin')
+    .description('write plugins: providers, checks and controls of your own');
+  plugin
+    .command('new')
+    .description(
+      'write a working plugin folder: provider, collector, check, its test, a control and a README',
+    )
+    .argument('<name>', 'the plugin and provider id: lowercase letters, digits, dashes')
+    .option('--dir <dir>', 'where to write it (default: ./<name>); must not exist or be empty')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ soc2 plugin new acme
+  $ soc2 plugin new okta --dir soc2-plugins/okta
+
+Then list the folder under plugins: in soc2.config.yaml; see docs/plugins.md.`,
+    )
+    .action(async (name: string, options) => {
+      const { pluginNewCommand } = await import('./commands/plugin.js');
+      process.exitCode = await pluginNewCommand(name, options);
     });
 
   return program;

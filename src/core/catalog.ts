@@ -60,16 +60,23 @@ function yamlFilesIn(dir: string): string[] {
 }
 
 /**
- * Loads the built-in catalog, then each extra folder in order; a control in a later folder replaces the
- * one with the same id. All problems across all files are reported at once.
+ * Loads the built-in catalog, then each plugin's folder, then each extra folder in order. A control in
+ * an extra folder replaces the one with the same id; a plugin's control may not replace any. All
+ * problems across all files are reported at once.
  */
 export function loadCatalog(options: {
   extraDirs?: string[];
+  /** Plugins' controls folders (see Registry.controlDirs). */
+  pluginDirs?: readonly { plugin: string; dir: string }[];
   checks: readonly AnyCheck[];
   /** Parse every file even when the build's parsed copy of the built-in catalog is current. */
   noBuildCache?: boolean;
 }): Catalog {
-  const dirs = [builtInCatalogDir, ...(options.extraDirs ?? [])];
+  const dirs: { dir: string; plugin?: string }[] = [
+    { dir: builtInCatalogDir },
+    ...(options.pluginDirs ?? []),
+    ...(options.extraDirs ?? []).map((dir) => ({ dir })),
+  ];
   const cache = options.noBuildCache ? undefined : readCatalogCache();
   const problems: Problem[] = [];
   const byId = new Map<string, Control>();
@@ -78,7 +85,7 @@ export function loadCatalog(options: {
   const known = new Set(criteria.map((c) => c.id));
   const checkIds = new Set(options.checks.map((c) => c.id));
 
-  for (const dir of dirs) {
+  for (const { dir, plugin } of dirs) {
     const idsInThisFolder = new Map<string, Control>();
     for (const file of yamlFilesIn(dir)) {
       files.push(file);
@@ -104,6 +111,14 @@ export function loadCatalog(options: {
           const pos = source.locate(`/controls/${index}${pointer}`);
           return { file, line: pos?.line, column: pos?.column };
         };
+        const taken = plugin === undefined ? undefined : byId.get(item.id);
+        if (taken) {
+          problems.push({
+            ...at('/id'),
+            message: `plugin ${plugin}: control id '${item.id}' is already defined at ${taken.source.file}:${taken.source.line} (a plugin adds controls; --catalog replaces them)`,
+          });
+          return;
+        }
         const duplicate = idsInThisFolder.get(item.id);
         if (duplicate) {
           problems.push({

@@ -1,113 +1,76 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { providers as builtInProviders } from '../collectors/index.js';
+import type { Provider } from '../engine/collector.js';
 import { InputError } from '../engine/errors.js';
 import { schemasDir } from './paths.js';
+import { providerBlockProblems, resolveProviderPaths } from './provider-config.js';
 import { validateSource } from './schema-validate.js';
-import type { Severity } from '../engine/types.js';
-import { readYamlFile, type YamlSource } from './yaml-source.js';
+import type { Config } from './config-types.js';
+import { readYamlFile } from './yaml-source.js';
 
 export const DEFAULT_CONFIG_FILE = 'soc2.config.yaml';
 
-export interface AwsConfig {
-  regions?: string[];
-  profile?: string;
-  organization?: boolean;
-  assumeRole?: string;
-  externalId?: string;
-  accounts?: string[];
-  configAggregator?: string;
-  concurrency?: number;
-}
-export interface GithubConfig {
-  org?: string;
-  baseUrl?: string;
-  appId?: number | string;
-  privateKey?: string;
-  installationId?: number | string;
-  concurrency?: number;
-}
-export interface GoogleConfig {
-  customer?: string;
-  domain?: string;
-  domains?: string[];
-  subject?: string;
-  credentials?: string;
-  rootUrl?: string;
-  concurrency?: number;
-  /** Tries per request (first included) and backoff base/cap for quota and server errors. */
-  retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
-}
-export interface HrConfig {
-  roster?: string;
-  columns?: Record<string, string | string[]>;
-  format?: 'csv' | 'json';
-  dateFormat?: 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD/MM/YYYY';
-}
-export interface ExceptionRule {
-  check: string;
-  resource: string;
-  reason: string;
-  approved_by?: string;
-  expires?: string;
-}
-
-export interface Config {
-  organization: string;
-  providers: { aws?: AwsConfig; github?: GithubConfig; google?: GoogleConfig; hr?: HrConfig };
-  policies?: string;
-  evidence?: string;
-  risks?: string;
-  vendors?: string;
-  catalog?: string;
-  output?: { dir?: string; formats?: string[] };
-  failOn?: Severity;
-  history?: string;
-  exceptions: ExceptionRule[];
-  checks: Record<string, Record<string, unknown>>;
-  /**
-   * Set from `--shard i/n`, never from the file: collectors keep only the accounts and repositories
-   * for which `inShard(config.shard, key)` is true (src/core/shard.ts).
-   */
-  shard?: { index: number; count: number };
-  /** Where the config came from; relative paths in it were resolved against its folder. */
-  file?: string;
-  source?: YamlSource;
-}
+export type { Config, ExceptionRule, ProviderConfigs, ProvidersConfig } from './config-types.js';
 
 export const CONFIG_SCHEMA = join(schemasDir, 'config.schema.json');
 
 export function defaultConfig(): Config {
-  return { organization: 'Your Company', providers: {}, exceptions: [], checks: {} };
+  return { organization: 'Your Company', providers: {}, plugins: [], exceptions: [], checks: {} };
+}
+
+/** The config file to read: the given one, or ./soc2.config.yaml when present; none means defaults. */
+export function configFile(path: string | undefined, cwd = process.cwd()): string | undefined {
+  const file = resolve(cwd, path ?? DEFAULT_CONFIG_FILE);
+  return path === undefined && !existsSync(file) ? undefined : file;
 }
 
 /**
- * Loads and validates the config. With no explicit path, a missing ./soc2.config.yaml means defaults
- * (providers then come only from credentials in the environment).
+ * The plugins a config file lists, with where each is listed, read before the config is validated (the
+ * plugins bring the schemas of their providers' blocks). A malformed list is left to validation.
  */
-export function loadConfig(path: string | undefined, cwd = process.cwd()): Config {
-  const file = resolve(cwd, path ?? DEFAULT_CONFIG_FILE);
-  if (path === undefined && !existsSync(file)) return defaultConfig();
+export function listedPlugins(file: string): PluginListing[] {
+  const source = readYamlFile(file);
+  const plugins = (source.value as { plugins?: unknown } | null)?.plugins;
+  if (!Array.isArray(plugins) || !plugins.every((p) => typeof p === 'string' && p.length > 0)) return [];
+  return plugins.map((entry: string, index) => {
+    const pos = source.locate(`/plugins/${index}`);
+    return { entry, listedAt: { file, line: pos?.line, column: pos?.column } };
+  });
+}
+
+export interface PluginListing {
+  /** As written: a folder, a module file or an npm package name. */
+  entry: string;
+  listedAt: { file: string; line?: number; column?: number };
+}
+
+/**
+ * Loads and validates the config, each `providers.<id>` block against its provider's schema. With no
+ * explicit path, a missing ./soc2.config.yaml means defaults (providers then come only from
+ * credentials in the environment). `providers`: every registered provider, built in or from a plugin.
+ */
+export function loadConfig(
+  path: string | undefined,
+  cwd = process.cwd(),
+  providers: readonly Provider[] = builtInProviders,
+): Config {
+  const file = configFile(path, cwd);
+  if (file === undefined) return defaultConfig();
   const source = readYamlFile(file);
   if (source.value === null || source.value === undefined) {
     return { ...defaultConfig(), file, source };
   }
-  const problems = validateSource(source, CONFIG_SCHEMA);
+  const problems = [...validateSource(source, CONFIG_SCHEMA), ...providerBlockProblems(source, providers)];
   if (problems.length > 0) throw new InputError(problems);
   const raw = source.value as Omit<Config, 'file' | 'source'>;
   const dir = dirname(file);
   const at = (p: string | undefined) => (p === undefined ? undefined : resolve(dir, p));
-  const providers = { ...raw.providers };
-  if (providers.hr?.roster) providers.hr = { ...providers.hr, roster: at(providers.hr.roster) };
-  if (providers.google?.credentials) {
-    providers.google = { ...providers.google, credentials: at(providers.google.credentials) };
-  }
-  if (providers.github?.privateKey) {
-    providers.github = { ...providers.github, privateKey: at(providers.github.privateKey) };
-  }
   return {
     ...defaultConfig(),
     ...raw,
-    providers,
+    providers: resolveProviderPaths(raw.providers ?? {}, providers, dir),
+    plugins: raw.plugins ?? [],
     policies: at(raw.policies),
     evidence: at(raw.evidence),
     risks: at(raw.risks),

@@ -39,6 +39,10 @@ providers:
   # hr:
   #   roster: ./hr/roster.csv
 
+# Plugins add providers, checks and controls: local folders (relative to this file) or npm packages.
+# \`soc2 plugin new NAME\` writes one to start from. See docs/plugins.md.
+# plugins: [./soc2-plugins/vpn]
+
 # Policy documents (Markdown with YAML front matter), manual evidence with its index, and the risk and
 # vendor registers. \`soc2 init --policies --evidence-index --registers\` writes starters. See docs/people.md.
 ${on(sources.policies)}policies: ./policies

@@ -1,4 +1,4 @@
-import type { DataKey, DataOf } from './data-map.js';
+import type { DataOf } from './data-map.js';
 import type { Finding, ProviderId, Severity } from './types.js';
 
 export interface CheckContext {
@@ -10,8 +10,8 @@ export interface CheckContext {
 /** A JSON Schema (draft 2020-12 subset ajv accepts) for one check's options object. */
 export type OptionsSchema = Record<string, unknown>;
 
-export interface CheckDefinition<K extends string = DataKey, O extends object = object> {
-  /** Equals the folder path under checks/ with `/` replaced by `.`, e.g. checks/aws/iam-root-mfa -> aws.iam-root-mfa */
+export interface CheckDefinition<K extends string = string, O extends object = object> {
+  /** `<provider>.<name>`; a built-in check's id is its folder path under checks/ with `/` replaced by `.`. */
   id: string;
   title: string;
   provider: ProviderId;
@@ -34,7 +34,7 @@ export interface CheckDefinition<K extends string = DataKey, O extends object = 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCheck = CheckDefinition<any, any>;
 
-export function defineCheck<K extends DataKey, O extends object = Record<string, never>>(
+export function defineCheck<K extends string, O extends object = Record<string, never>>(
   definition: CheckDefinition<K, O>,
 ): CheckDefinition<K, O> {
   return definition;

@@ -1,7 +1,7 @@
 import type { AnyCollector, Provider, ProviderRuntime } from './collector.js';
 import type { Config } from '../core/config.js';
-import { providerOfKey, type DataKey } from './data-map.js';
-import { errorMessage, InputError, InterruptedError, SkipError } from './errors.js';
+import { providerOfKey } from './data-map.js';
+import { errorMessage, InputError, InterruptedError, isSkipError } from './errors.js';
 import { causeOf } from './scope.js';
 import type { ScanEvent } from './events.js';
 import type { DataEntry } from '../core/snapshot.js';
@@ -9,7 +9,7 @@ import { fairLimit, type FairLimit } from './fair-limit.js';
 import { redact } from './redact.js';
 
 export interface CollectOptions {
-  keys: readonly DataKey[];
+  keys: readonly string[];
   providers: readonly Provider[];
   config: Config;
   env: NodeJS.ProcessEnv;
@@ -77,11 +77,12 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
   const stateFor = (provider: Provider): ProviderState => {
     let state = states.get(provider.id);
     if (!state) {
-      const concurrency = config.providers[provider.id as keyof Config['providers']] as
-        { concurrency?: number } | undefined;
+      const settings = config.providers[provider.id] as { concurrency?: unknown } | undefined;
+      const concurrency =
+        typeof settings?.concurrency === 'number' ? settings.concurrency : provider.concurrency;
       state = {
         provider,
-        limit: fairLimit(concurrency?.concurrency ?? provider.concurrency),
+        limit: fairLimit(concurrency),
         runtime: (async () => {
           onEvent?.({ type: 'provider', provider: provider.id, state: 'start' });
           const runtime = await provider.load();
@@ -108,7 +109,16 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     }
     let detection = detections.get(providerId);
     if (!detection) {
-      const detected = provider.detect(config, env);
+      let detected: ReturnType<Provider['detect']>;
+      try {
+        detected = provider.detect(config, env);
+      } catch (error) {
+        return {
+          status: 'error',
+          error: `detecting ${providerId}: ${errorMessage(error)}`,
+          cause: causeOf(error),
+        };
+      }
       detection = detected.configured ? { configured: true } : { configured: false, reason: detected.reason };
       detections.set(providerId, detection);
       if (!detected.configured)
@@ -216,7 +226,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
 }
 
 function failedEntry(error: unknown, collectedAt: string): DataEntry {
-  if (error instanceof SkipError) return { status: 'skipped', reason: error.message, collectedAt };
+  if (isSkipError(error)) return { status: 'skipped', reason: error.message, collectedAt };
   if (error instanceof DependencyError) {
     const rootKey = error.entry.rootKey ?? error.key;
     return error.entry.status === 'skipped'

@@ -1,8 +1,11 @@
-import type { Config } from '../core/config.js';
-import type { DataKey, DataMap } from './data-map.js';
+import type { Control } from '../core/catalog.js';
+import type { Config } from '../core/config-types.js';
+import type { DataEntry } from '../core/snapshot.js';
+import type { DataMap } from './data-map.js';
+import type { ManualEvidenceResult } from './result.js';
+import type { ProviderId } from './types.js';
 
 type ValueOf<K extends string> = K extends keyof DataMap ? DataMap[K] : unknown;
-import type { ProviderId } from './types.js';
 
 export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 
@@ -13,7 +16,7 @@ export interface CollectContext<Session = unknown> {
   signal: AbortSignal;
   session: Session;
   /** Another data key's value, collected at most once per scan; rejects if that collector failed. */
-  need<K extends DataKey>(key: K): Promise<ValueOf<K>>;
+  need<K extends string>(key: K): Promise<ValueOf<K>>;
   /** Bounded concurrency shared by every collector of this provider. */
   limit: Limit;
   /** A short progress line, e.g. "IAM users: page 3". Shown on the spinner or as a log line. */
@@ -26,7 +29,7 @@ export interface CollectContext<Session = unknown> {
   itemReady(index: number, item: unknown): void;
 }
 
-export interface Collector<K extends string = DataKey, Session = unknown> {
+export interface Collector<K extends string = string, Session = unknown> {
   key: K;
   collect(context: CollectContext<Session>): Promise<ValueOf<K>>;
 }
@@ -44,17 +47,38 @@ export interface ProviderRuntime<Session = unknown> {
 
 export type Detection = { configured: true } | { configured: false; reason: string };
 
+/** A JSON Schema (draft-07, as ajv accepts it) for a provider's `providers.<id>` block in the config. */
+export type ConfigSchema = Record<string, unknown>;
+
+/**
+ * Decides the catalog's manual evidence requests (policy documents, records) from collected data.
+ * At most one registered provider has one; without it every request stays outstanding.
+ */
+export interface ManualEvidenceResolver {
+  /** The data keys it reads for these controls' requests; collected whenever one asks for evidence. */
+  keys(controls: readonly Control[]): string[];
+  /** One result per evidence request of the control, in order. */
+  resolve(control: Control, data: Record<string, DataEntry | undefined>, now: Date): ManualEvidenceResult[];
+}
+
 /** The light half of a provider: no SDK imports, safe to load for --help and planning. */
 export interface Provider {
+  /** Lowercase letters, digits and dashes; prefixes its data keys (`<id>.<name>`) and its checks' ids. */
   id: ProviderId;
   title: string;
   /** Whether the config or the environment gives this provider enough to run. */
   detect(config: Config, env: NodeJS.ProcessEnv): Detection;
   load(): Promise<ProviderRuntime>;
-  /** Default concurrency for this provider's calls (config may override). */
+  /** Default concurrency for this provider's calls (`providers.<id>.concurrency` may override). */
   concurrency: number;
   /** Reads only local files (HR roster, policy folders): still collected live when replaying a snapshot. */
   local: boolean;
+  /**
+   * Validates `providers.<id>` in the config, with file and line in every problem. A string property
+   * with `"format": "path"` is a file or folder path, resolved from the config file's folder.
+   */
+  configSchema?: ConfigSchema;
+  manualEvidence?: ManualEvidenceResolver;
 }
 
 /**
@@ -80,7 +104,7 @@ export function defineProvider(provider: Provider): Provider {
   return provider;
 }
 
-export function defineCollector<K extends DataKey, Session>(
+export function defineCollector<K extends string, Session>(
   collector: Collector<K, Session>,
 ): Collector<K, Session> {
   return collector;

@@ -50,6 +50,14 @@ export class SkipError extends Error {
   }
 }
 
+/**
+ * A skip is recognised by its name, so a plugin can signal one without importing soc2 (or while
+ * importing another copy of it): `Object.assign(new Error(reason), { name: 'SkipError' })`.
+ */
+export function isSkipError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'SkipError';
+}
+
 /** The scan was stopped by SIGINT/SIGTERM. */
 export class InterruptedError extends Error {
   constructor(signal = 'SIGINT') {

@@ -1,12 +1,21 @@
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { YamlSource } from '../core/yaml-source.js';
 import type { Problem } from './errors.js';
 
-/** The validator every schema is compiled with, at run time or ahead of time by the build. */
+const require = createRequire(import.meta.url);
+
+/**
+ * The validator every schema is compiled with, at run time or ahead of time by the build. Ajv itself
+ * is loaded on first use: with the build's validators, most runs never need it.
+ */
 export function newAjv(extra: Options = {}): Ajv {
+  const { Ajv } = require('ajv') as typeof import('ajv');
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, ...extra });
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
   ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
+  // A file or folder path in a provider's config block: any string; resolved from the config's folder.
+  ajv.addFormat('path', true);
   return ajv;
 }
 

@@ -1,9 +1,7 @@
 import type { Catalog, Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
 import { matchesCriteriaSelector, type Criterion } from './criteria.js';
-import type { DataKey } from './data-map.js';
 import { InputError } from './errors.js';
-import { isProviderId, PROVIDERS } from './types.js';
 
 export interface Selection {
   providers?: string[];
@@ -17,16 +15,24 @@ export interface Plan {
   controls: Control[];
   checks: AnyCheck[];
   /** Every data key the selected checks declared, sorted. Collectors may pull in more through need(). */
-  keys: DataKey[];
+  keys: string[];
 }
 
-/** Pure: selection -> controls -> checks -> data keys. Unknown names in the selection are bad input. */
-export function makePlan(catalog: Catalog, checks: readonly AnyCheck[], selection: Selection = {}): Plan {
+/**
+ * Pure: selection -> controls -> checks -> data keys. Unknown names in the selection are bad input;
+ * `providerIds` are the registered providers (by default those the checks belong to).
+ */
+export function makePlan(
+  catalog: Catalog,
+  checks: readonly AnyCheck[],
+  selection: Selection = {},
+  providerIds: readonly string[] = checks.map((c) => c.provider),
+): Plan {
   const checkById = new Map(checks.map((c) => [c.id, c]));
   const problems: string[] = [];
+  const known = [...new Set(providerIds)].sort();
   for (const p of selection.providers ?? []) {
-    if (!isProviderId(p))
-      problems.push(`--provider: unknown provider '${p}' (one of ${PROVIDERS.join(', ')})`);
+    if (!known.includes(p)) problems.push(`--provider: unknown provider '${p}' (one of ${known.join(', ')})`);
   }
   const controlIds = new Set(catalog.controls.map((c) => c.id));
   for (const id of selection.controls ?? []) {
@@ -67,7 +73,7 @@ export function makePlan(catalog: Catalog, checks: readonly AnyCheck[], selectio
   );
   const selectedChecks = checks.filter((c) => selectedCheckIds.has(c.id));
   const criteriaIds = new Set(controls.flatMap((c) => c.criteria.map((x) => x.id)).filter(criteriaFilter));
-  const keys = [...new Set(selectedChecks.flatMap((c) => c.requires as DataKey[]))].sort();
+  const keys = [...new Set(selectedChecks.flatMap((c) => c.requires as readonly string[]))].sort();
   return {
     criteria: allCriteria.filter((c) => criteriaIds.has(c.id)),
     controls: controls.map((c) => ({ ...c, checks: c.checks.filter((id) => selectedCheckIds.has(id)) })),

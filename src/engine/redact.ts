@@ -113,6 +113,7 @@ const PATTERNS: [RegExp, Replacer][] = [
   ],
   [
     rx(
+      // eslint-disable-next-line no-restricted-syntax -- the word that precedes an AWS secret key, not a provider id
       String.raw`((?:${CASES('secret')}|${CASES('key')}|${CASES('aws')})[A-Za-z_ -]{0,20}?[\s:=>"']{1,4})(?=[A-Za-z0-9/+]*[A-Z])(?=[A-Za-z0-9/+]*[a-z])(?=[A-Za-z0-9/+]*\d)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])`,
     ),
     keep(1),

@@ -1,16 +1,15 @@
-import type { Catalog } from '../core/catalog.js';
+import type { Catalog, Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
 import { collect } from './collect.js';
-import type { Provider } from './collector.js';
+import type { ManualEvidenceResolver, Provider } from './collector.js';
 import type { Config } from '../core/config.js';
 import { resolveCheckConfig } from './check-config.js';
 import { evaluateCheck } from './evaluate.js';
 import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
 import { exceptionMatcher } from './exceptions.js';
-import { manualEvidenceKeys, resolveManualEvidence } from './manual-evidence.js';
 import { makePlan, type Selection } from './plan.js';
-import type { ProviderResult, ScanResult } from './result.js';
+import type { ManualEvidenceResult, ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
 import type { DataEntry, Snapshot } from '../core/snapshot.js';
 import type { ProviderId, Severity } from './types.js';
@@ -68,7 +67,12 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const selection = options.selection ?? {};
   const failOn = options.failOn ?? config.failOn ?? 'low';
   const checkOptions = resolveCheckConfig(config, checks);
-  const plan = makePlan(catalog, checks, selection);
+  const plan = makePlan(catalog, checks, selection, [
+    ...options.providers.map((p) => p.id),
+    ...checks.map((c) => c.provider),
+  ]);
+  const manualEvidence =
+    options.providers.find((p) => p.manualEvidence)?.manualEvidence ?? NO_MANUAL_EVIDENCE;
   const evaluatedAt = options.snapshot ? new Date(options.snapshot.collectedAt) : startedAt;
   const usedBy = new Map<string, string[]>();
   for (const check of plan.checks) {
@@ -78,7 +82,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const { onEvidence, onEvidenceItem } = options;
 
   const collected = await collect({
-    keys: [...new Set([...plan.keys, ...manualEvidenceKeys(plan.controls)])],
+    keys: [...new Set([...plan.keys, ...manualEvidence.keys(plan.controls)])],
     providers: options.providers,
     config,
     env: options.env ?? process.env,
@@ -125,7 +129,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     );
   });
   const controls = plan.controls.map((control) =>
-    controlResult(control, checkResults, resolveManualEvidence(control, snapshot.data, evaluatedAt)),
+    controlResult(control, checkResults, manualEvidence.resolve(control, snapshot.data, evaluatedAt)),
   );
   const criteria = criterionResults(plan.criteria, controls);
 
@@ -183,3 +187,18 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   // one pass over all of it, so no report, stdout, history or bundle made from it can leak a secret.
   return { result: redact(result), snapshot };
 }
+
+/** Without a provider that resolves manual evidence, every request stays outstanding and says why. */
+const NO_MANUAL_EVIDENCE: ManualEvidenceResolver = {
+  keys: () => [],
+  resolve: (control: Control): ManualEvidenceResult[] =>
+    control.evidence.map((request) => ({
+      id: request.id,
+      title: request.title,
+      owner: request.owner,
+      frequency: request.frequency,
+      freshDays: request.freshDays,
+      status: 'outstanding',
+      note: 'no provider that resolves manual evidence is registered',
+    })),
+};

@@ -1,5 +1,5 @@
-export const PROVIDERS = ['aws', 'github', 'google', 'hr', 'docs'] as const;
-export type ProviderId = (typeof PROVIDERS)[number];
+/** A provider's id, built in or from a plugin: open, like the plugins that bring them. */
+export type ProviderId = string;
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -42,8 +42,4 @@ export function severityRank(severity: Severity): number {
 
 export function isSeverity(value: string): value is Severity {
   return (SEVERITIES as readonly string[]).includes(value);
-}
-
-export function isProviderId(value: string): value is ProviderId {
-  return (PROVIDERS as readonly string[]).includes(value);
 }

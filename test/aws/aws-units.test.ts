@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCredentialReport } from '../../src/collectors/aws/credential-report.js';
 import { parseCsv } from '../../src/core/csv.js';
 import { decodePolicy } from '../../src/collectors/aws/iam.js';
-import { awsProvider } from '../../src/collectors/aws/provider.js';
+import awsProvider from '../../src/collectors/aws/provider.js';
 import { resourceQuery } from '../../src/collectors/aws/config.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { CSV_HEADER } from '../fakes/aws/world.js';

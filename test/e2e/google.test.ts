@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { allChecks } from '../../checks/index.js';
-import { googleChecks } from '../../checks/google/index.js';
+import type { GoogleConfig } from '../../src/collectors/google/settings.js';
 import { providers } from '../../src/collectors/index.js';
 import type { Catalog } from '../../src/core/catalog.js';
-import { defaultConfig, type Config, type GoogleConfig } from '../../src/core/config.js';
+import { defaultConfig, type Config } from '../../src/core/config.js';
 import { loadCriteria } from '../../src/core/criteria.js';
 import type { CheckResult } from '../../src/engine/result.js';
 import { runScan } from '../../src/engine/scan.js';
@@ -22,7 +22,7 @@ const catalog: Catalog = {
       owner: 'IT',
       frequency: 'continuous',
       criteria: [{ id: 'CC6.1', rationale: 'logical access' }],
-      checks: googleChecks.map((c) => c.id),
+      checks: allChecks.filter((c) => c.provider === 'google').map((c) => c.id),
       evidence: [],
       source: { file: 'test', line: 1 },
     },

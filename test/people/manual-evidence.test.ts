@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceItem } from '../../src/collectors/docs/data.js';
 import type { Control } from '../../src/core/catalog.js';
-import { manualEvidenceKeys, resolveManualEvidence } from '../../src/engine/manual-evidence.js';
+import { manualEvidenceKeys, resolveManualEvidence } from '../../src/collectors/docs/manual-evidence.js';
 import type { DataEntry } from '../../src/core/snapshot.js';
 import { policy, policyFolder } from '../harness/people-builders.js';
 

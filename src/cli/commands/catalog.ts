@@ -1,17 +1,21 @@
-import { allChecks } from '../../../checks/index.js';
-import { catalogWarnings, loadCatalog } from '../../core/catalog.js';
+import { catalogWarnings, type Catalog } from '../../core/catalog.js';
 import { ExitCode } from '../../engine/errors.js';
+import { loadSetup, loadSetupCatalog, type Setup } from '../setup.js';
 
 interface CatalogFlags {
+  config?: string;
   catalog?: string;
   json?: boolean;
 }
 
-const load = (flags: CatalogFlags) =>
-  loadCatalog({ extraDirs: flags.catalog ? [flags.catalog] : [], checks: allChecks });
+/** The catalog a scan with this config would use: built in, the plugins', `catalog:`, then --catalog. */
+async function load(flags: CatalogFlags): Promise<{ setup: Setup; catalog: Catalog }> {
+  const setup = await loadSetup(flags.config);
+  return { setup, catalog: loadSetupCatalog(setup, [setup.config.catalog, flags.catalog]) };
+}
 
 export async function catalogListCommand(flags: CatalogFlags): Promise<number> {
-  const catalog = load(flags);
+  const { catalog } = await load(flags);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(catalog.controls, null, 2)}\n`);
     return ExitCode.ok;
@@ -26,12 +30,13 @@ export async function catalogListCommand(flags: CatalogFlags): Promise<number> {
 }
 
 export async function catalogValidateCommand(flags: CatalogFlags): Promise<number> {
-  const catalog = load(flags);
-  const warnings = catalogWarnings(catalog, allChecks);
+  const { setup, catalog } = await load(flags);
+  const { checks } = setup.registry;
+  const warnings = catalogWarnings(catalog, checks);
   for (const w of warnings) process.stderr.write(`soc2: ${w}\n`);
   const covered = coverage(catalog).filter((c) => c.controls.length > 0).length;
   process.stdout.write(
-    `${catalog.controls.length} controls in ${catalog.files.length} files; ${covered} of 61 criteria supported; ${allChecks.length} checks\n`,
+    `${catalog.controls.length} controls in ${catalog.files.length} files; ${covered} of 61 criteria supported; ${checks.length} checks\n`,
   );
   return warnings.length > 0 ? ExitCode.badInput : ExitCode.ok;
 }
@@ -45,7 +50,7 @@ export interface CoverageRow {
   manualEvidence: number;
 }
 
-function coverage(catalog: ReturnType<typeof load>): CoverageRow[] {
+function coverage(catalog: Catalog): CoverageRow[] {
   return catalog.criteria.map((criterion) => {
     const controls = catalog.controls.filter((c) => c.criteria.some((x) => x.id === criterion.id));
     return {
@@ -60,7 +65,7 @@ function coverage(catalog: ReturnType<typeof load>): CoverageRow[] {
 }
 
 export async function catalogCoverageCommand(flags: CatalogFlags): Promise<number> {
-  const rows = coverage(load(flags));
+  const rows = coverage((await load(flags)).catalog);
   const supported = rows.filter((r) => r.controls.length > 0).length;
   const automated = rows.filter((r) => r.checks.length > 0).length;
   if (flags.json) {

@@ -1,12 +1,19 @@
-import { allChecks } from '../../../checks/index.js';
 import { InputError } from '../../engine/errors.js';
-import { isProviderId, PROVIDERS } from '../../engine/types.js';
+import { loadSetup } from '../setup.js';
 
-export async function checksListCommand(flags: { provider?: string[]; json?: boolean }): Promise<number> {
-  const bad = (flags.provider ?? []).filter((p) => !isProviderId(p));
+export async function checksListCommand(flags: {
+  config?: string;
+  provider?: string[];
+  json?: boolean;
+}): Promise<number> {
+  const { registry } = await loadSetup(flags.config);
+  const known = registry.providers.map((p) => p.id).sort();
+  const bad = (flags.provider ?? []).filter((p) => !known.includes(p));
   if (bad.length > 0)
-    throw new InputError(`--provider: unknown provider '${bad[0]}' (one of ${PROVIDERS.join(', ')})`);
-  const checks = allChecks.filter((c) => !flags.provider?.length || flags.provider.includes(c.provider));
+    throw new InputError(`--provider: unknown provider '${bad[0]}' (one of ${known.join(', ')})`);
+  const checks = registry.checks.filter(
+    (c) => !flags.provider?.length || flags.provider.includes(c.provider),
+  );
   if (flags.json) {
     const rows = checks.map((c) => ({
       id: c.id,

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { loadConfig } from '../../core/config.js';
 import { InputError } from '../../engine/errors.js';
 import { historyTrend, historyTrendText, readHistory } from '../../core/history.js';
 import { parsePeriod, periodReport } from '../../core/period.js';
 import { writeFileAtomic } from '../../evidence/output-dir.js';
 import { periodRenderers } from '../../report/period.js';
+import { loadSetup } from '../setup.js';
 
 export interface HistoryFlags {
   history?: string;
@@ -12,14 +12,14 @@ export interface HistoryFlags {
   json?: boolean;
 }
 
-function historyDir(flags: { history?: string; config?: string }): string {
-  const dir = flags.history ?? loadConfig(flags.config).history;
+async function historyDir(flags: { history?: string; config?: string }): Promise<string> {
+  const dir = flags.history ?? (await loadSetup(flags.config)).config.history;
   if (!dir) throw new InputError('no history folder: pass --history DIR or set history: in the config');
   return dir;
 }
 
 export async function historyCommand(flags: HistoryFlags): Promise<number> {
-  const trend = historyTrend(readHistory(historyDir(flags)));
+  const trend = historyTrend(readHistory(await historyDir(flags)));
   process.stdout.write(flags.json ? `${JSON.stringify(trend, null, 2)}\n` : historyTrendText(trend));
   return 0;
 }
@@ -45,7 +45,9 @@ export async function reportCommand(flags: ReportFlags): Promise<number> {
     throw new InputError(
       `--format: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of md, html, json)`,
     );
-  const report = periodReport(readHistory(historyDir(flags)), period, { expectedIntervalDays: interval });
+  const report = periodReport(readHistory(await historyDir(flags)), period, {
+    expectedIntervalDays: interval,
+  });
   const written: string[] = [];
   for (const format of formats) {
     const { file, render } = periodRenderers[format]!;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { loadConfig } from '../../core/config.js';
+import { loadSetup } from '../setup.js';
 import { InputError } from '../../engine/errors.js';
 import { starterConfig } from '../../core/starter-config.js';
 import {
@@ -42,7 +42,9 @@ export async function initCommand(flags: InitFlags): Promise<number> {
     throw new InputError([{ file, message: 'already exists; use --force to overwrite' }]);
   }
   const organization =
-    flags.organization ?? (configExists ? loadConfig(file).organization : undefined) ?? 'Your Company';
+    flags.organization ??
+    (configExists ? (await loadSetup(file)).config.organization : undefined) ??
+    'Your Company';
   const lines: string[] = [];
   if (!configExists || flags.force) {
     writeFileAtomic(

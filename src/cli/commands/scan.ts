@@ -1,9 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { allChecks } from '../../../checks/index.js';
-import { providers } from '../../collectors/index.js';
-import { loadCatalog } from '../../core/catalog.js';
 import { applyBaseline, readReport } from '../../core/baseline.js';
-import { loadConfig } from '../../core/config.js';
 import { loadDemo } from '../../core/demo.js';
 import { ExitCode, InputError, InterruptedError } from '../../engine/errors.js';
 import type { ScanResult } from '../../engine/result.js';
@@ -20,6 +16,7 @@ import { describeCause } from '../../engine/scope.js';
 import { notCheckedSummary } from '../../report/labels.js';
 import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
+import { builtInSetup, loadSetup, loadSetupCatalog } from '../setup.js';
 
 export interface ScanFlags {
   config?: string;
@@ -59,8 +56,8 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const baseline = flags.baseline ? readReport(flags.baseline) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const demo = flags.demo ? loadDemo() : undefined;
-  const loaded = demo?.config ?? loadConfig(flags.config);
-  const config = shard ? { ...loaded, shard } : loaded;
+  const setup = demo ? builtInSetup(demo.config) : await loadSetup(flags.config);
+  const config = shard ? { ...setup.config, shard } : setup.config;
   const historyDir = flags.history ?? config.history;
   const formats = flags.format ?? config.output?.formats ?? DEFAULT_FORMATS;
   const unknown = formats.filter((f) => !reporterFor(f));
@@ -74,10 +71,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
   const snapshot: Snapshot | undefined =
     demo?.snapshot ?? (flags.fromSnapshot ? readSnapshot(flags.fromSnapshot) : undefined);
-  const catalog = loadCatalog({
-    extraDirs: [config.catalog, flags.catalog].filter((d): d is string => Boolean(d)),
-    checks: allChecks,
-  });
+  const catalog = loadSetupCatalog(setup, [config.catalog, flags.catalog]);
   const outDir = flags.out ?? config.output?.dir ?? DEFAULT_OUT_DIR;
   if (flags.sign && !flags.zip) throw new InputError('--sign needs --zip: it signs the evidence bundle');
   const bundle = flags.zip ? await import('./export.js') : undefined;
@@ -105,8 +99,8 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     const outcome = await runScan({
       config,
       catalog,
-      checks: allChecks,
-      providers,
+      checks: setup.registry.checks,
+      providers: setup.registry.providers,
       selection: {
         providers: flags.provider,
         controls: flags.control,

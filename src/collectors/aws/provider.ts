@@ -1,4 +1,5 @@
 import { defineProvider } from '../../engine/collector.js';
+import { configSchema } from './settings.js';
 
 const CREDENTIAL_VARIABLES = [
   'AWS_ACCESS_KEY_ID',
@@ -9,7 +10,7 @@ const CREDENTIAL_VARIABLES = [
 ] as const;
 
 /** AWS: IAM and AWS Config, for one account or an AWS Organization. No SDK import here. */
-export const awsProvider = defineProvider({
+export default defineProvider({
   id: 'aws',
   title: 'Amazon Web Services',
   detect(config, env) {
@@ -25,4 +26,5 @@ export const awsProvider = defineProvider({
   load: () => import('./runtime.js').then((m) => m.runtime),
   concurrency: 8,
   local: false,
+  configSchema,
 });

@@ -1,7 +1,8 @@
 import { defineProvider } from '../../engine/collector.js';
+import { manualEvidence } from './manual-evidence.js';
 
 /** The company's own documents: policies, manual evidence, risk and vendor registers (local files). */
-export const docsProvider = defineProvider({
+export default defineProvider({
   id: 'docs',
   title: 'Policies, evidence and registers',
   detect: (config) =>
@@ -14,4 +15,5 @@ export const docsProvider = defineProvider({
   load: () => import('./runtime.js').then((m) => m.runtime),
   concurrency: 4,
   local: true,
+  manualEvidence,
 });

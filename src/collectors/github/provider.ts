@@ -1,5 +1,6 @@
 import { defineProvider, type Detection } from '../../engine/collector.js';
 import type { Config } from '../../core/config.js';
+import { configSchema } from './settings.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
@@ -36,11 +37,12 @@ export function detectGithub(config: Config, env: NodeJS.ProcessEnv): Detection 
   };
 }
 
-export const githubProvider = defineProvider({
+export default defineProvider({
   id: 'github',
   title: 'GitHub',
   detect: detectGithub,
   load: () => import('./runtime.js').then((m) => m.runtime),
   concurrency: 8,
   local: false,
+  configSchema,
 });

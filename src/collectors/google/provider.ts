@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../../core/config.js';
 import { defineProvider, type Detection } from '../../engine/collector.js';
+import { configSchema } from './settings.js';
 
 const HOW_TO =
   'set providers.google.credentials (a service account key with domain-wide delegation) and ' +
@@ -37,11 +38,12 @@ export function detectGoogle(config: Config, env: NodeJS.ProcessEnv): Detection 
   return { configured: false, reason: `Google Workspace is not configured: ${HOW_TO}` };
 }
 
-export const googleProvider = defineProvider({
+export default defineProvider({
   id: 'google',
   title: 'Google Workspace',
   detect: detectGoogle,
   load: () => import('./runtime.js').then((m) => m.runtime),
   concurrency: 4,
   local: false,
+  configSchema,
 });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
-import type { Config, GoogleConfig } from '../../core/config.js';
+import type { Config } from '../../core/config.js';
 import { describeCause } from '../../engine/scope.js';
 import type { FailureCause } from '../../engine/types.js';
+import type { GoogleConfig } from './settings.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
 import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';

@@ -1,7 +1,8 @@
 import { defineProvider } from '../../engine/collector.js';
+import { configSchema } from './settings.js';
 
 /** The HR roster export (CSV or JSON): a local file, read again on every scan and replay. */
-export const hrProvider = defineProvider({
+export default defineProvider({
   id: 'hr',
   title: 'HR roster',
   detect: (config) =>
@@ -11,4 +12,5 @@ export const hrProvider = defineProvider({
   load: () => import('./runtime.js').then((m) => m.runtime),
   concurrency: 1,
   local: true,
+  configSchema,
 });

@@ -1,10 +1,12 @@
-import { githubChecks } from '../../../checks/github/index.js';
-import { githubProvider } from '../../../src/collectors/github/provider.js';
+import { allChecks } from '../../../checks/index.js';
+import githubProvider from '../../../src/collectors/github/provider.js';
 import type { Catalog } from '../../../src/core/catalog.js';
 import type { Config } from '../../../src/core/config.js';
 import { loadCriteria } from '../../../src/core/criteria.js';
 import { runScan, type ScanOutcome } from '../../../src/engine/scan.js';
 import { DEMO_COLLECTED_AT } from './lumen-ledger.js';
+
+const githubChecks = allChecks.filter((check) => check.provider === 'github');
 
 /** A one-control catalog using every GitHub check, so a scan plans all of them. */
 export const githubCatalog: Catalog = {

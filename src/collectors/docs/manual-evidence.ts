@@ -1,16 +1,17 @@
 import { basename, dirname, relative } from 'node:path';
-import type { Control, EvidenceRequest } from '../core/catalog.js';
-import type { DataKey, DataMap } from './data-map.js';
-import type { ManualEvidenceResult } from './result.js';
-import type { DataEntry } from '../core/snapshot.js';
+import type { Control, EvidenceRequest } from '../../core/catalog.js';
+import type { DataEntry } from '../../core/snapshot.js';
+import type { ManualEvidenceResolver } from '../../engine/collector.js';
+import type { DataMap } from '../../engine/data-map.js';
+import type { ManualEvidenceResult } from '../../engine/result.js';
 
 type EvidenceIndex = DataMap['docs.evidence'];
 type PolicyFolder = DataMap['docs.policies'];
 
-/** The data keys manual evidence is resolved from; collected whenever a planned control asks for evidence. */
-export function manualEvidenceKeys(controls: readonly Control[]): DataKey[] {
+/** The data keys manual evidence is resolved from: the evidence index, and the policies when asked for. */
+export function manualEvidenceKeys(controls: readonly Control[]): string[] {
   const requests = controls.flatMap((c) => c.evidence);
-  const keys: DataKey[] = [];
+  const keys: string[] = [];
   if (requests.length > 0) keys.push('docs.evidence');
   if (requests.some((r) => r.policy)) keys.push('docs.policies');
   return keys;
@@ -140,3 +141,9 @@ function resolveItem(
         note: `${pick.item.title}; expired ${pick.expiresAt}`,
       };
 }
+
+/** How the docs provider decides the catalog's manual evidence requests. */
+export const manualEvidence: ManualEvidenceResolver = {
+  keys: manualEvidenceKeys,
+  resolve: resolveManualEvidence,
+};

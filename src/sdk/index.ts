@@ -1,0 +1,48 @@
+// soc2/sdk: what a plugin may use. The define* helpers only add types; plain objects of the same
+// shape work without importing anything. The check tester is in soc2/sdk/testing (needs vitest).
+export type { Control, EvidenceRequest } from '../core/catalog.js';
+export type { Config, ProviderConfigs } from '../core/config-types.js';
+export type { DataEntry } from '../core/snapshot.js';
+export {
+  defineCheck,
+  type AnyCheck,
+  type CheckContext,
+  type CheckDefinition,
+  type OptionsSchema,
+} from '../engine/check.js';
+export {
+  defineCollector,
+  defineProvider,
+  itemsByGroup,
+  type AnyCollector,
+  type CollectContext,
+  type Collector,
+  type ConfigSchema,
+  type Detection,
+  type Limit,
+  type ManualEvidenceResolver,
+  type Provider,
+  type ProviderRuntime,
+} from '../engine/collector.js';
+export type { DataMap, DataOf } from '../engine/data-map.js';
+export { SkipError } from '../engine/errors.js';
+export type { ManualEvidenceResult } from '../engine/result.js';
+export {
+  causeOf,
+  describeCause,
+  failureKind,
+  notChecked,
+  perScope,
+  skipIfAllDenied,
+  type ScopeResult,
+} from '../engine/scope.js';
+export type {
+  CheckStatus,
+  FailureCause,
+  FailureKind,
+  Finding,
+  FindingStatus,
+  ProviderId,
+  Severity,
+} from '../engine/types.js';
+export { definePlugin, type Plugin } from '../registry/plugin.js';
