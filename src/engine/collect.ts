@@ -86,6 +86,10 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
         runtime: (async () => {
           onEvent?.({ type: 'provider', provider: provider.id, state: 'start' });
           const runtime = await provider.load();
+          if (typeof runtime?.createSession !== 'function' || !Array.isArray(runtime.collectors))
+            throw new Error(
+              `provider ${provider.id}: load() must resolve to { createSession(config, env, signal), collectors: [...] }`,
+            );
           const session = await runtime.createSession(config, env, signal);
           return { runtime, session };
         })(),

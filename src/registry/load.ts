@@ -37,7 +37,7 @@ export async function loadPlugins(
       }
       loaded.push({ plugin: module.default as LoadedPlugin['plugin'], origin: { entry, file: found.file } });
     } catch (error) {
-      const where = error instanceof SyntaxError ? syntaxErrorLocation(url) : undefined;
+      const where = isParseError(error) ? syntaxErrorLocation(url) : undefined;
       problems.push({
         file: where?.file ?? found.file,
         ...(where ? { line: where.line, column: where.column } : {}),
@@ -49,8 +49,13 @@ export async function loadPlugins(
   return loaded;
 }
 
+/** A module of the plugin does not parse: a SyntaxError raised before any of its code ran. */
+function isParseError(error: unknown): error is SyntaxError {
+  return error instanceof SyntaxError && !(error.stack ?? '').includes('file://');
+}
+
 function loadFailure(error: unknown): string {
-  if (error instanceof SyntaxError) return `syntax error: ${error.message}`;
+  if (isParseError(error)) return `syntax error: ${error.message}`;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_'))
     return `cannot be imported: ${errorMessage(error)}`;

@@ -262,6 +262,9 @@ describe('a plugin that cannot be registered stops soc2 with exit 2, naming plug
       'soc2-vpn/provider.js': (text) => `throw new TypeError('gateway SDK missing');\n${text}`,
     });
     fails(throws, 'plugin ./soc2-vpn (listed at', 'threw while loading: TypeError: gateway SDK missing');
+    // A SyntaxError thrown by running code (not a file that does not parse) is a throw like any other.
+    const parses = writeDocsExample({ 'soc2-vpn/provider.js': (text) => `JSON.parse('{');\n${text}` });
+    fails(parses, /plugin \.\/soc2-vpn \(listed at [^)]+\): threw while loading: SyntaxError: /);
     const missing = writeDocsExample({
       'soc2.config.yaml': (text) => text.replace('./soc2-vpn', './soc2-vpm'),
     });

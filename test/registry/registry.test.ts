@@ -125,6 +125,22 @@ describe('a plugin provider in a scan', () => {
     expect(result.checks[0]!.reason).toContain('detecting acme: Cannot read properties of undefined');
   });
 
+  it('whose load() gives something else than a runtime makes its checks error, saying what is expected', async () => {
+    const provider = { ...acmeProvider(), load: async () => ({ collectors: [] }) as never };
+    const { result } = await runScan({
+      config: configWith(),
+      catalog,
+      checks,
+      providers: [provider],
+      env: {},
+    });
+    expect(result.checks[0]).toMatchObject({
+      status: 'error',
+      reason:
+        'acme.users: provider acme: load() must resolve to { createSession(config, env, signal), collectors: [...] }',
+    });
+  });
+
   it('leaves manual evidence outstanding, saying why, when no provider resolves it', async () => {
     const { result } = await runScan({
       config: configWith(),
