@@ -62,7 +62,10 @@ export function loadConfig(
     return { ...defaultConfig(), file, source };
   }
   const problems = [...validateSource(source, CONFIG_SCHEMA), ...providerBlockProblems(source, providers)];
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0)
+    throw new InputError(
+      problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    );
   const raw = source.value as Omit<Config, 'file' | 'source'>;
   const dir = dirname(file);
   const at = (p: string | undefined) => (p === undefined ? undefined : resolve(dir, p));
