@@ -117,13 +117,14 @@ describe('soc2 CLI', () => {
   it('without --config reads ./soc2.config.yaml when present, else scans with defaults', () => {
     const dir = tmp();
     const scan = ['scan', '--provider', 'hr', '--out', 'out', '--quiet'];
+    // No roster configured: every check skipped, nothing checked, never green (exit 4).
     const defaults = soc2(scan, { cwd: dir });
-    expect(defaults.code).toBe(0);
+    expect(defaults.code).toBe(4);
     const report = () =>
       JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as { organization: string };
     expect(report().organization).toBe('Your Company');
     writeFileSync(join(dir, 'soc2.config.yaml'), 'organization: Acme Local\n');
-    expect(soc2(scan, { cwd: dir }).code).toBe(0);
+    expect(soc2(scan, { cwd: dir }).code).toBe(4);
     expect(report().organization).toBe('Acme Local');
   });
 
@@ -146,7 +147,7 @@ describe('soc2 CLI', () => {
     const file = join(dir, 'soc2.config.yaml');
     writeFileSync(file, 'organization: Acme\noutput:\n  dir: ./reports\n  formats: [md, csv]\n');
     const run = soc2(['scan', '--config', file, '--quiet'], { cwd: dir });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(4); // nothing configured, so nothing checked
     for (const name of ['report.json', 'report.md', 'findings.csv'])
       expect(existsSync(join(dir, 'reports', name)), name).toBe(true);
     expect(existsSync(join(dir, 'reports', 'report.html'))).toBe(false);

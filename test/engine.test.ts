@@ -126,7 +126,8 @@ describe('collect', () => {
     expect(snapshot.data['github.protection']).toMatchObject({ status: 'skipped' });
     expect(result.checks[0]!.status).toBe('skipped');
     expect(result.checks[0]!.reason).toContain('metadata: read');
-    expect(result.summary.exitCode).toBe(0);
+    // Nothing was checked: never green.
+    expect(result.summary.exitCode).toBe(4);
   });
 
   it('skips every check of an unconfigured provider with a reason that says how to configure it', async () => {

@@ -7,6 +7,7 @@ Exit codes:
   1    failing findings at or above --fail-on
   2    bad usage or invalid input (config, catalog, roster, flags, snapshot)
   3    incomplete: some checks ended in error (outranks 1: an incomplete scan never looks clean)
+  4    nothing was checked: every selected check was skipped (no provider configured or readable)
   130  interrupted (Ctrl-C, Ctrl-\\, SIGINT, SIGTERM); the previous output is left untouched`;
 
 const MERGE_EXIT_CODES_HELP = `
@@ -16,6 +17,7 @@ Exit codes:
   1    failing findings at or above that threshold
   2    bad usage or invalid input (a folder that is not a soc2 shard output, shards that do not match)
   3    incomplete: some checks ended in error in some shard (outranks 1)
+  4    nothing was checked: every check was skipped in every shard
   130  interrupted; the previous output is left untouched`;
 
 const list = (value: string, previous: string[] = []) => [

@@ -37,7 +37,7 @@ export interface CollectedItem {
 export interface CollectOutcome {
   data: Record<string, DataEntry>;
   providerStats: Map<string, Record<string, number | string>>;
-  detections: Map<string, { configured: boolean; reason?: string }>;
+  detections: Map<string, { configured: boolean; reason?: string; requested?: boolean }>;
 }
 
 /** Raised through need() when a dependency did not produce data; carries whether it was a skip. */
@@ -70,7 +70,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
   const data: Record<string, DataEntry> = {};
   const pending = new Map<string, Promise<DataEntry>>();
   const states = new Map<string, ProviderState>();
-  const detections = new Map<string, { configured: boolean; reason?: string }>();
+  const detections = new Map<string, { configured: boolean; reason?: string; requested?: boolean }>();
   let itemFailure: { error: unknown } | undefined;
   const providerById = new Map(options.providers.map((p) => [p.id as string, p]));
 
@@ -123,13 +123,24 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
           cause: causeOf(error),
         };
       }
-      detection = detected.configured ? { configured: true } : { configured: false, reason: detected.reason };
+      detection = detected.configured
+        ? { configured: true }
+        : { configured: false, reason: detected.reason, requested: detected.requested === true };
       detections.set(providerId, detection);
       if (!detected.configured)
-        onEvent?.({ type: 'provider', provider: provider.id, state: 'skipped', message: detected.reason });
+        onEvent?.({
+          type: 'provider',
+          provider: provider.id,
+          state: detected.requested ? 'error' : 'skipped',
+          message: detected.reason,
+        });
     }
-    if (!detection.configured)
-      return { status: 'skipped', reason: detection.reason ?? `${providerId} is not configured` };
+    if (!detection.configured) {
+      const reason = detection.reason ?? `${providerId} is not configured`;
+      return detection.requested
+        ? { status: 'error', error: reason, cause: { kind: 'permission', message: reason } }
+        : { status: 'skipped', reason };
+    }
 
     const state = stateFor(provider);
     const started = now().toISOString();

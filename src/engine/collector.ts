@@ -45,7 +45,12 @@ export interface ProviderRuntime<Session = unknown> {
   stats?(session: Session): Record<string, number | string>;
 }
 
-export type Detection = { configured: true } | { configured: false; reason: string };
+/**
+ * Whether a provider can run. `requested`: the config asks for it (its block is there) but something it
+ * needs is missing, such as credentials: its checks then end in `error` (the scan is incomplete), never
+ * `skipped`, so a scan that was meant to read it cannot look clean.
+ */
+export type Detection = { configured: true } | { configured: false; reason: string; requested?: boolean };
 
 /** A JSON Schema (draft-07, as ajv accepts it) for a provider's `providers.<id>` block in the config. */
 export type ConfigSchema = Record<string, unknown>;

@@ -4,6 +4,8 @@ export const ExitCode = {
   failures: 1,
   badInput: 2,
   incomplete: 3,
+  /** Every selected check was skipped: nothing was checked, so there is nothing to be green about. */
+  nothingChecked: 4,
   interrupted: 130,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

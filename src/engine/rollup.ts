@@ -143,11 +143,13 @@ function countBy<S extends string>(
 const CONTROL_STATUSES: ControlStatus[] = ['pass', 'fail', 'partial', 'manual', 'not_evaluated'];
 
 /**
- * 0 clean; 3 incomplete (a check ended in error) outranks 1 (failures at or above failOn). With failOn
+ * 0 clean; 3 incomplete (a check ended in error) outranks 1 (failures at or above failOn); 4 when every
+ * check was skipped (nothing was checked). With failOn
  * `new`, only failing findings a baseline comparison marked new count.
  */
 export function exitCodeFor(checks: readonly CheckResult[], failOn: Severity | 'new'): number {
   if (checks.some((c) => c.status === 'error')) return ExitCode.incomplete;
+  if (checks.length > 0 && checks.every((c) => c.status === 'skipped')) return ExitCode.nothingChecked;
   if (failOn === 'new') {
     const regressed = checks.some((c) =>
       c.findings.some((f) => f.status === 'fail' && !f.exception && f.baseline === 'new'),

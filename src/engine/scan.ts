@@ -140,8 +140,9 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     const stats = collected.providerStats.get(id);
     const errors = mine.filter((c) => c.status === 'error').length;
     const skipped = mine.filter((c) => c.status === 'skipped').length;
-    const status: ProviderResult['status'] =
-      (detection && !detection.configured) || (mine.length > 0 && skipped === mine.length)
+    const status: ProviderResult['status'] = detection?.requested
+      ? 'error'
+      : (detection && !detection.configured) || (mine.length > 0 && skipped === mine.length)
         ? 'skipped'
         : mine.length > 0 && errors === mine.length
           ? 'error'

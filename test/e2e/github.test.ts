@@ -251,13 +251,15 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(statusOf(result, 'github.dependabot-alert-sla')).toBe('fail');
   });
 
-  it('skips every GitHub check, saying how to configure it, when there are no credentials', async () => {
+  it('a configured organization without credentials is incomplete, saying how to fix it, never green', async () => {
     const server = await start();
     const { result } = await scanGithub({ baseUrl: server.apiUrl, env: {}, checks: CHECKS });
     for (const check of result.checks) {
-      expect(check.status).toBe('skipped');
+      expect(check.status).toBe('error');
       expect(check.reason).toMatch(/set GITHUB_TOKEN or GH_TOKEN/);
     }
+    expect(result.providers).toMatchObject([{ id: 'github', status: 'error' }]);
+    expect(result.summary.exitCode).toBe(3);
     expect(server.requests).toHaveLength(0);
   });
 

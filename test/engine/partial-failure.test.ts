@@ -158,3 +158,36 @@ describe('skipIfAllDenied', () => {
     });
   });
 });
+
+describe('no green without evidence', () => {
+  it('a provider the config asks for but that cannot run ends its checks in error, not skipped', async () => {
+    const asked = {
+      ...fakeProvider('aws', { 'aws.scopes': async () => [] }),
+      detect: () => ({ configured: false as const, requested: true, reason: 'no credentials: set X' }),
+    };
+    const { result } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.scoped'])),
+      checks: [scopesCheck],
+      providers: [asked],
+    });
+    expect(result.checks[0]).toMatchObject({
+      status: 'error',
+      rootCause: { message: 'no credentials: set X' },
+    });
+    expect(result.providers).toMatchObject([{ id: 'aws', status: 'error', reason: 'no credentials: set X' }]);
+    expect(result.summary.exitCode).toBe(3);
+  });
+
+  it('every check skipped is exit 4: nothing was checked', async () => {
+    const absent = fakeProvider('aws', { 'aws.scopes': async () => [] }, { configured: false });
+    const { result } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.scoped'])),
+      checks: [scopesCheck],
+      providers: [absent],
+    });
+    expect(result.checks[0]!.status).toBe('skipped');
+    expect(result.summary.exitCode).toBe(4);
+  });
+});

@@ -277,7 +277,9 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
       ? chalk.green(`no failing findings ${threshold}`)
       : code === 1
         ? chalk.red(`failing findings ${threshold}`)
-        : chalk.magenta('incomplete: some checks ended in error');
+        : code === 4
+          ? chalk.yellow('nothing was checked: every check was skipped')
+          : chalk.magenta('incomplete: some checks ended in error');
   lines.push(`  Exit ${code}: ${meaning}`, '');
   return lines.join('\n');
 }

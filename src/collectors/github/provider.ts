@@ -29,8 +29,10 @@ export function detectGithub(config: Config, env: NodeJS.ProcessEnv): Detection 
   }
   if (githubToken(env) || hasAppCredentials(config)) return { configured: true };
   const partialApp = gh.appId || gh.privateKey || gh.installationId;
+  // providers.github.org asks for GitHub: without credentials that is a scan that cannot be complete.
   return {
     configured: false,
+    requested: true,
     reason: partialApp
       ? 'GitHub App credentials are incomplete: providers.github needs appId, privateKey and installationId'
       : 'no GitHub credentials: set GITHUB_TOKEN or GH_TOKEN, or providers.github.appId, privateKey and installationId',

@@ -49,6 +49,18 @@ describe('detectGoogle', () => {
         /GOOGLE_OAUTH_ACCESS_TOKEN.*GOOGLE_APPLICATION_CREDENTIALS.*docs\/google.md/,
       ),
     });
+    expect(d).not.toHaveProperty('requested', true);
+  });
+  it('a providers.google block without credentials is requested: the scan is incomplete, not skipped', () => {
+    const d = detectGoogle(withGoogle({ customer: 'my_customer', domain: 'acme.example' }), { HOME: empty });
+    expect(d).toMatchObject({
+      configured: false,
+      requested: true,
+      reason: expect.stringMatching(/^no Google/),
+    });
+    expect(detectGoogle(withGoogle({ credentials: '/k.json' }), { HOME: empty })).toMatchObject({
+      requested: true,
+    });
   });
 });
 

@@ -25,6 +25,7 @@ export function detectGoogle(config: Config, env: NodeJS.ProcessEnv): Detection 
     if (google.subject) return { configured: true };
     return {
       configured: false,
+      requested: true,
       reason:
         'providers.google.credentials is set but providers.google.subject is not: domain-wide delegation ' +
         'needs the email of the admin the service account acts as',
@@ -35,7 +36,10 @@ export function detectGoogle(config: Config, env: NodeJS.ProcessEnv): Detection 
   // developer's personal gcloud login never turns the provider on by itself.
   const adc = wellKnownAdcFile(env);
   if (google && adc && existsSync(adc)) return { configured: true };
-  return { configured: false, reason: `Google Workspace is not configured: ${HOW_TO}` };
+  // A providers.google block asks for Google Workspace: without credentials the scan cannot be complete.
+  return google
+    ? { configured: false, requested: true, reason: `no Google Workspace credentials: ${HOW_TO}` }
+    : { configured: false, reason: `Google Workspace is not configured: ${HOW_TO}` };
 }
 
 export default defineProvider({
