@@ -41,3 +41,30 @@ describe('empty inputs are findings, not passes', () => {
     expect(evidence.findings[0]!.message).toContain('lists no items');
   });
 });
+
+describe('a roster that is not UTF-8', () => {
+  it('is bad input naming the file and the first line that is not UTF-8, not silent mojibake', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-latin1-'));
+    writeFileSync(
+      join(dir, 'roster.csv'),
+      Buffer.concat([
+        Buffer.from(
+          `${HEADER}a@co.example,Ann Lee,active,2024-01-01,,,,employee,2024-01-01,2026-01-01,2026-01-01\n`,
+        ),
+        Buffer.from(
+          'jose@co.example,Jos\xe9 Pe\xf1a,active,2024-01-01,,,,employee,2024-01-01,2026-01-01,2026-01-01\n',
+          'latin1',
+        ),
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'soc2.config.yaml'),
+      'organization: Latin Co\nproviders:\n  hr: { roster: ./roster.csv }\n',
+    );
+    const run = soc2(['scan', '--quiet', '--check', 'hr.background-check', '--out', 'out'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `soc2: ${join(dir, 'roster.csv')}:3: not UTF-8 text (Latin-1 or Windows-1252?): export the roster as UTF-8 (Excel: Save As, "CSV UTF-8")\n`,
+    );
+  });
+});

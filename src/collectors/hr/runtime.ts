@@ -9,9 +9,9 @@ const roster = defineCollector({
   async collect({ config, progress }) {
     const hr = config.providers.hr ?? {};
     const file = hr.roster!;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new InputError([
@@ -24,7 +24,7 @@ const roster = defineCollector({
         },
       ]);
     }
-    const parsed = parseRoster(text, file, {
+    const parsed = parseRoster(utf8Text(bytes, file), file, {
       format: hr.format,
       columns: hr.columns,
       dateFormat: hr.dateFormat,
@@ -33,6 +33,25 @@ const roster = defineCollector({
     return parsed;
   },
 });
+
+/**
+ * The roster's text. An export in another encoding (Latin-1, Windows-1252: Excel's plain "CSV") would
+ * otherwise turn every accented name into mojibake and silently stop matching accounts.
+ */
+function utf8Text(bytes: Buffer, file: string): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const bad = text.indexOf('\uFFFD');
+  if (bad === -1 || bytes.includes(Buffer.from('\uFFFD', 'utf8'))) return text;
+  const line = text.slice(0, bad).split('\n').length;
+  throw new InputError([
+    {
+      file,
+      line,
+      message:
+        'not UTF-8 text (Latin-1 or Windows-1252?): export the roster as UTF-8 (Excel: Save As, "CSV UTF-8")',
+    },
+  ]);
+}
 
 export const runtime: ProviderRuntime = {
   createSession: async () => undefined,
