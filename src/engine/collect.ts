@@ -18,6 +18,8 @@ export interface CollectOptions {
   preloaded?: Record<string, DataEntry>;
   /** Replaying a snapshot: only local providers may collect what the snapshot lacks; nothing goes online. */
   offline?: boolean;
+  /** `--provider`: only these providers are contacted; keys of others (say, hr joining AWS) are skipped. */
+  only?: readonly string[];
   onEvent?: (event: ScanEvent) => void;
   /** Each key's entry as soon as it is final (already redacted). */
   onData?: (key: string, entry: DataEntry) => void;
@@ -105,6 +107,12 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     const providerId = providerOfKey(key);
     const provider = providerById.get(providerId);
     if (!provider) return { status: 'error', error: `no provider '${providerId}' for data key ${key}` };
+    if (options.only?.length && !options.only.includes(providerId)) {
+      return {
+        status: 'skipped',
+        reason: `${key} needs ${providerId}, which is not selected (--provider ${options.only.join(',')})`,
+      };
+    }
     if (options.offline && !provider.local) {
       return {
         status: 'skipped',

@@ -89,6 +89,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     signal: options.signal ?? new AbortController().signal,
     preloaded: options.snapshot?.data,
     offline: Boolean(options.snapshot),
+    only: selection.providers,
     onEvent: options.onEvent,
     onData: onEvidence
       ? (key, entry) => {

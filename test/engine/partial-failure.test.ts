@@ -191,3 +191,29 @@ describe('no green without evidence', () => {
     expect(result.summary.exitCode).toBe(4);
   });
 });
+
+describe('--provider', () => {
+  it('contacts only the selected providers: a check joining another provider’s data is skipped', async () => {
+    const aws = fakeProvider('aws', { 'aws.users': async () => ['alice'] });
+    const hr = fakeProvider('hr', { 'hr.roster': async () => ['alice'] }, { local: true });
+    const join = fakeCheck('hr.join', ['hr.roster', 'aws.users'], () => [
+      { resource: 'alice', status: 'pass', message: 'ok' },
+    ]);
+    const own = fakeCheck('hr.own', ['hr.roster'], () => [
+      { resource: 'alice', status: 'pass', message: 'ok' },
+    ]);
+    const { result } = await runScan({
+      config: configWith(),
+      catalog: catalogOf(control('CTL-01', ['CC6.1'], ['hr.join', 'hr.own'])),
+      checks: [join, own],
+      providers: [aws, hr],
+      selection: { providers: ['hr'] },
+    });
+    expect(aws.calls.get('aws.users')).toBeUndefined();
+    expect(result.checks.find((c) => c.id === 'hr.join')).toMatchObject({
+      status: 'skipped',
+      reason: 'aws.users needs aws, which is not selected (--provider hr)',
+    });
+    expect(result.checks.find((c) => c.id === 'hr.own')!.status).toBe('pass');
+  });
+});
