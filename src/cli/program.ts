@@ -220,6 +220,7 @@ ${EXIT_CODES_HELP}`,
     .option('-f, --format <formats>', 'report formats, comma-separated (as for scan)', list)
     .option('--history <dir>', 'append the merged scan to a history store')
     .option('-q, --quiet', 'no summary output')
+    .option('--partial', 'combine an incomplete set of shards; the report is marked incomplete (exit 3)')
     .addHelpText(
       'after',
       `

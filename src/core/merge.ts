@@ -1,4 +1,4 @@
-import { InputError } from '../engine/errors.js';
+import { ExitCode, InputError } from '../engine/errors.js';
 import type {
   CheckResult,
   ControlResult,
@@ -92,9 +92,36 @@ function groupById<T extends { id: string }>(lists: readonly (readonly T[])[]): 
  * findings of each check are concatenated, then check, control and criterion statuses, the summary
  * and the exit code are rolled up again.
  */
-export function mergeResults(results: readonly ScanResult[], sources: readonly string[] = []): ScanResult {
+/**
+ * The shards of `i/n` that were not given. Shards of different `n` are bad input, and so are missing
+ * ones unless `partial`: a merge of shard 1 of 2 would look like (and better than) the whole scan.
+ */
+export function missingShards(results: readonly ScanResult[], partial: boolean): number[] {
+  const shards = results.flatMap((r) => (r.scan.shard ? [r.scan.shard] : []));
+  if (shards.length === 0) return [];
+  const counts = [...new Set(shards.map((s) => s.count))];
+  if (counts.length > 1 || shards.length !== results.length)
+    throw new InputError(
+      'soc2 merge: the outputs come from different shardings (--shard i/n with different n)',
+    );
+  const given = new Set(shards.map((s) => s.index));
+  const missing = Array.from({ length: counts[0]! }, (_, i) => i + 1).filter((i) => !given.has(i));
+  if (missing.length > 0 && !partial) {
+    throw new InputError(
+      `soc2 merge: shard${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${counts[0]} missing; merge every shard, or pass --partial to combine what is there into a report marked incomplete`,
+    );
+  }
+  return missing;
+}
+
+export function mergeResults(
+  results: readonly ScanResult[],
+  sources: readonly string[] = [],
+  options: { partial?: boolean } = {},
+): ScanResult {
   const first = results[0];
   if (!first) throw new InputError('soc2 merge: give at least one shard output folder');
+  const missing = missingShards(results, options.partial ?? false);
   const organizations = [...new Set(results.map((r) => r.organization))];
   if (organizations.length > 1) {
     throw new InputError(
@@ -129,10 +156,11 @@ export function mergeResults(results: readonly ScanResult[], sources: readonly s
       startedAt: earliest(results.map((r) => r.scan.startedAt)),
       finishedAt: latest(results.map((r) => r.scan.finishedAt)),
       evaluatedAt: earliest(results.map((r) => r.scan.evaluatedAt)),
-      complete: !checks.some((c) => c.status === 'error'),
+      complete: missing.length === 0 && !checks.some((c) => c.status === 'error'),
       ...(sources.length > 0 ? { mergedFrom: [...sources] } : {}),
+      ...(missing.length > 0 ? { missingShards: missing } : {}),
     },
-    summary: summarize(checks, controls, criteria, failOn),
+    summary: withMissingShards(summarize(checks, controls, criteria, failOn), missing),
     providers: [...groupById(results.map((r) => r.providers)).values()].map(mergeProvider),
     criteria,
     controls,
@@ -142,4 +170,12 @@ export function mergeResults(results: readonly ScanResult[], sources: readonly s
       expired: [...expired.values()],
     },
   };
+}
+
+/** Shards left out make the merged scan incomplete: exit 3, which outranks failures. */
+function withMissingShards(
+  summary: ScanResult['summary'],
+  missing: readonly number[],
+): ScanResult['summary'] {
+  return missing.length > 0 ? { ...summary, exitCode: ExitCode.incomplete } : summary;
 }

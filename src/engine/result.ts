@@ -130,6 +130,8 @@ export interface ScanResult {
     shard?: { index: number; count: number };
     /** Set by `soc2 merge`: the shard outputs combined into this report. */
     mergedFrom?: string[];
+    /** Set by `soc2 merge --partial`: the shards that were not given; the report is incomplete. */
+    missingShards?: number[];
     selection: { providers: string[]; controls: string[]; criteria: string[]; checks: string[] };
   };
   summary: {

@@ -141,6 +141,20 @@ describe('soc2 diff', () => {
 });
 
 describe('soc2 merge', () => {
+  it('refuses an incomplete set of shards unless --partial, and then marks the report incomplete', async () => {
+    writeScanOutput(
+      join(dir, 's1'),
+      result('2026-11-08T00:00:00.000Z', ['111111111111'], { index: 1, count: 2 }),
+    );
+    expect(await run('merge', join(dir, 's1'), '--out', join(dir, 'merged'))).toBe(2);
+    expect(stderr).toContain('soc2 merge: shard 2 of 2 missing; merge every shard, or pass --partial');
+    expect(existsSync(join(dir, 'merged'))).toBe(false);
+    expect(await run('merge', join(dir, 's1'), '--partial', '--out', join(dir, 'merged'))).toBe(3);
+    const merged = JSON.parse(readFileSync(join(dir, 'merged', 'report.json'), 'utf8')) as ScanResult;
+    expect(merged.scan).toMatchObject({ complete: false, missingShards: [2] });
+    expect(merged.summary.exitCode).toBe(3);
+  });
+
   it('combines shard folders into one report and evidence folder with a manifest', async () => {
     const a = result('2026-11-08T00:00:00.000Z', ['111111111111'], { index: 1, count: 2 });
     a.checks[0]!.findings = a.checks[0]!.findings.slice(0, 1);

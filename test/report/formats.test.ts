@@ -76,7 +76,9 @@ describe('report.json (schemas/report.schema.json)', () => {
     const merged = mergeResults(
       [{ ...result, scan: { ...result.scan, shard: { index: 1, count: 2 } } }],
       ['a'],
+      { partial: true },
     );
+    expect(merged.scan.missingShards).toEqual([2]);
     expect(validate(merged), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...result, scan: { ...result.scan, failOn: 'sometimes' } })).toBe(false);
   });

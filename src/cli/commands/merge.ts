@@ -13,6 +13,8 @@ export interface MergeFlags {
   format?: string[];
   history?: string;
   quiet?: boolean;
+  /** Combine an incomplete set of shards; the result is marked incomplete (exit 3). */
+  partial?: boolean;
 }
 
 /** Combines shard output folders into one report and evidence folder; the exit code is the merged scan's. */
@@ -37,7 +39,7 @@ export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<n
   );
   if (new Set(labels).size !== labels.length)
     throw new InputError('soc2 merge: the same shard was given twice');
-  const result = mergeResults(reports, dirs);
+  const result = mergeResults(reports, dirs, { partial: flags.partial });
   const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
   const output = StagedOutput.open(flags.out);
   try {
@@ -52,7 +54,7 @@ export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<n
   if (!flags.quiet) {
     const s = result.summary;
     process.stderr.write(
-      `soc2: merged ${dirs.length} shard output(s) into ${flags.out}/: readiness ${s.readiness}%, checks ${s.checks.pass} pass · ${s.checks.fail} fail · ${s.checks.error} error · ${s.checks.skipped} skipped; exit ${s.exitCode}\n`,
+      `soc2: merged ${dirs.length} shard output(s) into ${flags.out}/${result.scan.missingShards ? ` (incomplete: shard ${result.scan.missingShards.join(', ')} missing)` : ''}: readiness ${s.readiness}%, checks ${s.checks.pass} pass · ${s.checks.fail} fail · ${s.checks.error} error · ${s.checks.skipped} skipped; exit ${s.exitCode}\n`,
     );
   }
   return result.summary.exitCode;
