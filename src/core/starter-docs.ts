@@ -26,12 +26,14 @@ export function starterPolicies(organization: string): StarterFile[] {
     }));
 }
 
-/** Example risk and vendor registers, reviewed "today" so they start valid. */
-export function starterRegisters(organization: string, now = new Date()): StarterFile[] {
-  const today = now.toISOString().slice(0, 10);
+/**
+ * Example risk and vendor registers. They carry no review date: a starter is not a review, so the
+ * register checks fail until someone reviews the content and records the date.
+ */
+export function starterRegisters(organization: string): StarterFile[] {
   return ['risks.yaml', 'vendors.yaml'].map((name) => ({
     path: `registers/${name}`,
-    content: fill(readFileSync(join(templatesDir, 'registers', name), 'utf8'), organization, today),
+    content: fill(readFileSync(join(templatesDir, 'registers', name), 'utf8'), organization, ''),
   }));
 }
 

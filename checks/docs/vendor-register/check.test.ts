@@ -36,6 +36,13 @@ describeCheck(check, [
     message: /no SOC 2 report, no security review/,
   },
   {
+    name: 'a register listing no vendors fails: it proves nothing',
+    data: register('2026-02-01'),
+    status: 'fail',
+    failing: ['vendors:register'],
+    message: /lists no vendors/,
+  },
+  {
     name: 'low-criticality vendors are not evaluated by default',
     data: register('2026-02-01', vendor('Figma', { criticality: 'low', soc2: undefined })),
     status: 'pass',

@@ -63,6 +63,14 @@ export default defineCheck({
               : 'the vendor register has no reviewed_at date',
           },
     );
+    if (register.vendors.length === 0) {
+      findings.push({
+        resource: 'vendors:register',
+        status: 'fail',
+        message:
+          'the vendor register lists no vendors: every company relies on some (hosting, email, payroll)',
+      });
+    }
     for (const vendor of register.vendors) {
       if (RANK[vendor.criticality] < RANK[options.minCriticality]) continue;
       const resource = `vendor:${vendor.name}`;
