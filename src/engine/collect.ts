@@ -18,7 +18,10 @@ export interface CollectOptions {
   preloaded?: Record<string, DataEntry>;
   /** Replaying a snapshot: only local providers may collect what the snapshot lacks; nothing goes online. */
   offline?: boolean;
-  /** `--provider`: only these providers are contacted; keys of others (say, hr joining AWS) are skipped. */
+  /**
+   * `--provider`: only these providers are contacted over the network; keys of other remote providers
+   * (say, hr joining AWS) are skipped. Local files (roster, policies for manual evidence) are still read.
+   */
   only?: readonly string[];
   onEvent?: (event: ScanEvent) => void;
   /** Each key's entry as soon as it is final (already redacted). */
@@ -107,7 +110,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     const providerId = providerOfKey(key);
     const provider = providerById.get(providerId);
     if (!provider) return { status: 'error', error: `no provider '${providerId}' for data key ${key}` };
-    if (options.only?.length && !options.only.includes(providerId)) {
+    if (options.only?.length && !options.only.includes(providerId) && !provider.local) {
       return {
         status: 'skipped',
         reason: `${key} needs ${providerId}, which is not selected (--provider ${options.only.join(',')})`,

@@ -217,3 +217,20 @@ describe('--provider', () => {
     expect(result.checks.find((c) => c.id === 'hr.own')!.status).toBe('pass');
   });
 });
+
+it('--provider still reads local files (a roster, policies) that a selected check or control needs', async () => {
+  const aws = fakeProvider('aws', { 'aws.users': async () => ['alice'] });
+  const hr = fakeProvider('hr', { 'hr.roster': async () => ['alice'] }, { local: true });
+  const join = fakeCheck('aws.join', ['aws.users', 'hr.roster'], () => [
+    { resource: 'alice', status: 'pass', message: 'ok' },
+  ]);
+  const { result } = await runScan({
+    config: configWith(),
+    catalog: catalogOf(control('CTL-01', ['CC6.1'], ['aws.join'])),
+    checks: [join],
+    providers: [aws, hr],
+    selection: { providers: ['aws'] },
+  });
+  expect(hr.calls.get('hr.roster')).toBe(1);
+  expect(result.checks[0]!.status).toBe('pass');
+});
