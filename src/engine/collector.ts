@@ -1,4 +1,4 @@
-import type { Control } from '../core/catalog.js';
+import type { Control, EvidenceRequest } from '../core/catalog.js';
 import type { Config } from '../core/config-types.js';
 import type { DataEntry } from '../core/snapshot.js';
 import type { DataMap } from './data-map.js';
@@ -64,6 +64,18 @@ export interface ManualEvidenceResolver {
   keys(controls: readonly Control[]): string[];
   /** One result per evidence request of the control, in order. */
   resolve(control: Control, data: Record<string, DataEntry | undefined>, now: Date): ManualEvidenceResult[];
+}
+
+/** A request's result before anything satisfies it: what a resolver starts from. */
+export function outstandingEvidence(request: EvidenceRequest): ManualEvidenceResult {
+  return {
+    id: request.id,
+    title: request.title,
+    owner: request.owner,
+    frequency: request.frequency,
+    freshDays: request.freshDays,
+    status: 'outstanding',
+  };
 }
 
 /** The light half of a provider: no SDK imports, safe to load for --help and planning. */

@@ -1,7 +1,7 @@
 import type { Catalog, Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
 import { collect } from './collect.js';
-import type { ManualEvidenceResolver, Provider } from './collector.js';
+import { outstandingEvidence, type ManualEvidenceResolver, type Provider } from './collector.js';
 import type { Config } from '../core/config.js';
 import { resolveCheckConfig } from './check-config.js';
 import { evaluateCheck } from './evaluate.js';
@@ -195,12 +195,7 @@ const NO_MANUAL_EVIDENCE: ManualEvidenceResolver = {
   keys: () => [],
   resolve: (control: Control): ManualEvidenceResult[] =>
     control.evidence.map((request) => ({
-      id: request.id,
-      title: request.title,
-      owner: request.owner,
-      frequency: request.frequency,
-      freshDays: request.freshDays,
-      status: 'outstanding',
+      ...outstandingEvidence(request),
       note: 'no provider that resolves manual evidence is registered',
     })),
 };

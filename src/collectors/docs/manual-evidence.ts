@@ -1,7 +1,7 @@
 import { basename, dirname, relative } from 'node:path';
 import type { Control, EvidenceRequest } from '../../core/catalog.js';
 import type { DataEntry } from '../../core/snapshot.js';
-import type { ManualEvidenceResolver } from '../../engine/collector.js';
+import { outstandingEvidence, type ManualEvidenceResolver } from '../../engine/collector.js';
 import type { DataMap } from '../../engine/data-map.js';
 import type { ManualEvidenceResult } from '../../engine/result.js';
 
@@ -41,14 +41,7 @@ export function resolveManualEvidence(
 ): ManualEvidenceResult[] {
   const today = now.toISOString().slice(0, 10);
   return control.evidence.map((request) => {
-    const base: ManualEvidenceResult = {
-      id: request.id,
-      title: request.title,
-      owner: request.owner,
-      frequency: request.frequency,
-      freshDays: request.freshDays,
-      status: 'outstanding',
-    };
+    const base = outstandingEvidence(request);
     return request.policy
       ? { ...base, ...resolvePolicy(request, data['docs.policies'], today) }
       : { ...base, ...resolveItem(control, request, data['docs.evidence'], today) };
