@@ -109,6 +109,24 @@ export default tseslint.config(
     },
   },
   {
+    // The plugins that ship with soc2 prove the SDK is enough: they import soc2 only through src/sdk.
+    files: ['plugins/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(src/(?!sdk/)|checks/|test/)',
+              message: 'A bundled plugin imports soc2 only through the public SDK (src/sdk/index.js).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bin/**', '*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

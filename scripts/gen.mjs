@@ -1,7 +1,9 @@
 // `npm run gen`: writes the registries of built-in providers and checks from the folders, so nobody
 // keeps a list by hand. A new provider is a folder src/collectors/<id>/ with a provider.ts whose
 // default export is the provider; a new check is a folder checks/<provider>/<name>/ with a check.ts
-// whose default export is the check. `node scripts/gen.mjs --check` fails when a registry is stale.
+// whose default export is the check. A plugin that ships with soc2 is a folder plugins/<id>/ with an
+// index.ts whose default export is the plugin, written against src/sdk only.
+// `node scripts/gen.mjs --check` fails when a registry is stale.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,8 +68,29 @@ function checksModule(providerIds) {
   };
 }
 
+function bundledPluginsModule() {
+  const dir = join(root, 'plugins');
+  const ids = existsSync(dir) ? folders(dir).filter((id) => existsSync(join(dir, id, 'index.ts'))) : [];
+  const name = (id) => `${camel(id)}Plugin`;
+  return {
+    file: join(dir, 'index.ts'),
+    text: [
+      HEADER('plugins/*/index.ts'),
+      "import type { Plugin } from '../src/sdk/index.js';",
+      ...ids.map((id) => `import ${name(id)} from './${id}/index.js';`),
+      '',
+      '/**',
+      ' * Plugins that ship with soc2 and are registered like the built-in providers. Each is written',
+      ' * against the public SDK only (src/sdk), exactly as a third-party plugin would be.',
+      ' */',
+      `export const bundledPlugins: Plugin[] = [${ids.map(name).join(', ')}];`,
+      '',
+    ].join('\n'),
+  };
+}
+
 const providers = providersModule();
-const modules = [providers, checksModule(providers.ids)];
+const modules = [providers, checksModule(providers.ids), bundledPluginsModule()];
 const options = { ...(await prettier.resolveConfig(join(root, 'package.json'))), parser: 'typescript' };
 const stale = [];
 for (const { file, text } of modules) {

@@ -5,7 +5,7 @@
 // - The built-in catalog's YAML, parsed (dist/catalog-cache.json), sparing ~80 ms.
 // Each artifact records the SHA-256 of the file it was made from; at run time a file that changed
 // since is compiled or parsed afresh (src/core/schema-validate.ts, src/core/catalog-cache.ts).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standalone from 'ajv/dist/standalone/index.js';
@@ -45,3 +45,11 @@ for (const name of readdirSync(controls)
   files[name] = cacheEntry(readFileSync(join(controls, name), 'utf8'), join(controls, name));
 }
 writeFileSync(catalogCachePath, JSON.stringify({ version: 1, files }));
+
+// The bundled plugins' catalogs: their index.js names its controls folder next to itself, so the
+// YAML goes beside the compiled module (dist/plugins/<id>/controls).
+const bundled = join(root, 'plugins');
+for (const id of readdirSync(bundled, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+  const from = join(bundled, id.name, 'controls');
+  if (existsSync(from)) cpSync(from, join(root, 'dist/plugins', id.name, 'controls'), { recursive: true });
+}
