@@ -5,10 +5,31 @@ import type { FailureCause } from '../../src/engine/types.js';
  */
 import type { Person } from '../../src/collectors/hr/data.js';
 
-export type System = 'aws' | 'github' | 'google';
+/** A system whose accounts are joined with the roster: its id, how an account is named, the whole-system resource. */
+export interface IdentitySystem {
+  /** The provider id: `aws`, `github`, `google`, or a plugin's (`entra`, `okta`). */
+  id: string;
+  /** `AWS IAM user`: how one account is named in messages. */
+  title: string;
+  /** The resource of findings about the system as a whole: `aws:iam-users`. */
+  scope: string;
+}
+
+export const AWS_IAM: IdentitySystem = { id: 'aws', title: 'AWS IAM user', scope: 'aws:iam-users' };
+export const GITHUB_ORG: IdentitySystem = {
+  id: 'github',
+  title: 'GitHub organization membership',
+  scope: 'github:organization',
+};
+export const GOOGLE_DIRECTORY: IdentitySystem = {
+  id: 'google',
+  title: 'Google Workspace account',
+  scope: 'google:directory',
+};
 
 export interface Account {
-  system: System;
+  /** The IdentitySystem id. */
+  system: string;
   /** Finding resource: `aws:<account>/<user>`, `github:<login>`, `google:<email>`. */
   resource: string;
   /** The name matched against allow-lists: IAM user name, GitHub login, Google primary email. */
@@ -16,7 +37,11 @@ export interface Account {
   /** Whether the account can still be used, and how. */
   active: boolean;
   access: string;
-  /** Emails tagged on the account (AWS IAM tags named email/mail). */
+  /**
+   * Lower-case emails that identify the account's owner: AWS IAM tags named email/mail, a Google
+   * primary email, a plugin's primary email and aliases. A person whose roster email is one of them
+   * owns the account.
+   */
   emails: string[];
 }
 
@@ -26,12 +51,6 @@ export interface Unreadable {
   error: string;
   cause?: FailureCause;
 }
-
-export const SYSTEM_TITLES: Record<System, string> = {
-  aws: 'AWS IAM user',
-  github: 'GitHub organization membership',
-  google: 'Google Workspace account',
-};
 
 interface ScopeEntry<T> {
   accountId?: string;
@@ -113,7 +132,7 @@ export function githubAccounts(members: unknown): { accounts: Account[]; unreada
     accounts: list
       .filter((m) => m.login)
       .map((m) => ({
-        system: 'github' as const,
+        system: 'github',
         resource: `github:${m.login}`,
         name: m.login!,
         active: true,
@@ -132,7 +151,7 @@ export function googleAccounts(users: unknown): { accounts: Account[]; unreadabl
     accounts: list
       .filter((u) => u.primaryEmail)
       .map((u) => ({
-        system: 'google' as const,
+        system: 'google',
         resource: `google:${u.primaryEmail!.toLowerCase()}`,
         name: u.primaryEmail!.toLowerCase(),
         active: !u.suspended && !u.archived,
@@ -162,6 +181,8 @@ export function personFor(
       case 'google':
         if (person.email === name) return { person, by: 'email' };
         break;
+      default:
+        if (account.emails.includes(person.email)) return { person, by: 'email' };
     }
   }
   return undefined;

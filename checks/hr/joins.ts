@@ -1,21 +1,8 @@
 import type { Person } from '../../src/collectors/hr/data.js';
 import { notChecked as notCheckedFinding } from '../../src/engine/scope.js';
 import type { Finding } from '../../src/engine/types.js';
-import {
-  allowListed,
-  personFor,
-  SYSTEM_TITLES,
-  type Account,
-  type System,
-  type Unreadable,
-} from './accounts.js';
+import { allowListed, personFor, type Account, type IdentitySystem, type Unreadable } from './accounts.js';
 import { addDays, daysSince, describePerson } from './people.js';
-
-const SCOPE: Record<System, string> = {
-  aws: 'aws:iam-users',
-  github: 'github:organization',
-  google: 'google:directory',
-};
 
 /** Accounts of a system that could not be read: not checked, never a pass or a fail. */
 function notChecked(unreadable: readonly Unreadable[]): Finding[] {
@@ -26,13 +13,13 @@ function notChecked(unreadable: readonly Unreadable[]): Finding[] {
 
 /** Terminated people against one system: every still-usable account past the deadline fails. */
 export function offboardingFindings(
-  system: System,
+  system: IdentitySystem,
   people: readonly Person[],
   found: { accounts: Account[]; unreadable: Unreadable[] },
   deadlineDays: number,
   now: Date,
 ): Finding[] {
-  const title = SYSTEM_TITLES[system];
+  const title = system.title;
   const findings: Finding[] = notChecked(found.unreadable);
   const terminated = people.filter((p) => p.status === 'terminated');
   for (const person of terminated) {
@@ -74,7 +61,7 @@ export function offboardingFindings(
   }
   if (findings.length === 0) {
     findings.push({
-      resource: SCOPE[system],
+      resource: system.scope,
       status: 'pass',
       message: `no terminated people in the roster to check against ${found.accounts.length} ${title}s`,
     });
@@ -84,12 +71,12 @@ export function offboardingFindings(
 
 /** Usable accounts in one system that belong to no one in the roster, unless allow-listed. */
 export function orphanFindings(
-  system: System,
+  system: IdentitySystem,
   people: readonly Person[],
   found: { accounts: Account[]; unreadable: Unreadable[] },
   allow: readonly string[],
 ): Finding[] {
-  const title = SYSTEM_TITLES[system];
+  const title = system.title;
   const findings: Finding[] = notChecked(found.unreadable);
   const active = found.accounts.filter((a) => a.active);
   let matched = 0;
@@ -115,7 +102,7 @@ export function orphanFindings(
     );
   }
   findings.push({
-    resource: SCOPE[system],
+    resource: system.scope,
     status: 'pass',
     message: `${matched} of ${active.length} active ${title}s belong to a person in the roster`,
   });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { awsAccounts } from '../accounts.js';
+import { awsAccounts, AWS_IAM } from '../accounts.js';
 import { offboardingFindings } from '../joins.js';
 import { dayCount } from '../people.js';
 
@@ -20,7 +20,7 @@ export default defineCheck({
   },
   evaluate(data, options, { now }) {
     return offboardingFindings(
-      'aws',
+      AWS_IAM,
       data['hr.roster'].people,
       awsAccounts(data['aws.iam.credentialReport'], data['aws.iam.authorizationDetails']),
       options.deadlineDays,

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { githubAccounts } from '../accounts.js';
+import { githubAccounts, GITHUB_ORG } from '../accounts.js';
 import { offboardingFindings } from '../joins.js';
 import { dayCount } from '../people.js';
 
@@ -20,7 +20,7 @@ export default defineCheck({
   },
   evaluate(data, options, { now }) {
     return offboardingFindings(
-      'github',
+      GITHUB_ORG,
       data['hr.roster'].people,
       githubAccounts(data['github.members']),
       options.deadlineDays,

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { googleAccounts } from '../accounts.js';
+import { googleAccounts, GOOGLE_DIRECTORY } from '../accounts.js';
 import { offboardingFindings } from '../joins.js';
 import { dayCount } from '../people.js';
 
@@ -20,7 +20,7 @@ export default defineCheck({
   },
   evaluate(data, options, { now }) {
     return offboardingFindings(
-      'google',
+      GOOGLE_DIRECTORY,
       data['hr.roster'].people,
       googleAccounts(data['google.users']),
       options.deadlineDays,

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { awsAccounts } from '../accounts.js';
+import { awsAccounts, AWS_IAM } from '../accounts.js';
 import { orphanFindings } from '../joins.js';
 
 export default defineCheck({
@@ -25,7 +25,7 @@ export default defineCheck({
   },
   evaluate(data, options) {
     return orphanFindings(
-      'aws',
+      AWS_IAM,
       data['hr.roster'].people,
       awsAccounts(data['aws.iam.credentialReport'], data['aws.iam.authorizationDetails']),
       options.allow,

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { githubAccounts } from '../accounts.js';
+import { githubAccounts, GITHUB_ORG } from '../accounts.js';
 import { orphanFindings } from '../joins.js';
 
 export default defineCheck({
@@ -25,7 +25,7 @@ export default defineCheck({
   },
   evaluate(data, options) {
     return orphanFindings(
-      'github',
+      GITHUB_ORG,
       data['hr.roster'].people,
       githubAccounts(data['github.members']),
       options.allow,

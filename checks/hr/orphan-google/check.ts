@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { googleAccounts } from '../accounts.js';
+import { googleAccounts, GOOGLE_DIRECTORY } from '../accounts.js';
 import { orphanFindings } from '../joins.js';
 
 export default defineCheck({
@@ -25,7 +25,7 @@ export default defineCheck({
   },
   evaluate(data, options) {
     return orphanFindings(
-      'google',
+      GOOGLE_DIRECTORY,
       data['hr.roster'].people,
       googleAccounts(data['google.users']),
       options.allow,
