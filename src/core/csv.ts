@@ -9,14 +9,20 @@ export interface CsvProblem {
   message: string;
 }
 
-/**
- * RFC 4180: comma-separated, fields optionally quoted with `"`, `""` escapes a quote inside quotes,
- * CRLF or LF line ends, quoted fields may contain commas and line breaks. A leading BOM is ignored.
- */
+/** Every record of a CSV text at once; see csvRecords. */
 export function parseCsv(text: string): { records: CsvRecord[]; problems: CsvProblem[] } {
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
+  return { records: [...csvRecords(text, problems)], problems };
+}
+
+/**
+ * RFC 4180, one record at a time, so a large file never has all its records in memory at once:
+ * comma-separated, fields optionally quoted with `"`, `""` escapes a quote inside quotes, CRLF or LF
+ * line ends, quoted fields may contain commas and line breaks. A leading BOM is ignored. Problems are
+ * appended to `problems` as they are met.
+ */
+export function* csvRecords(text: string, problems: CsvProblem[]): Generator<CsvRecord> {
+  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const length = input.length;
   const isEnd = (at: number) => {
     const c = input.charCodeAt(at);
@@ -70,9 +76,8 @@ export function parseCsv(text: string): { records: CsvRecord[]; problems: CsvPro
       i += input.charCodeAt(i) === CR && input.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
     }
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
+    if (!(fields.length === 1 && fields[0] === '')) yield { line: recordLine, fields };
   }
-  return { records, problems };
 }
 
 const COMMA = 44;

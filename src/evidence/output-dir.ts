@@ -14,13 +14,15 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, resolve } from 'node:path';
+import { inBatches } from '../core/json-chunks.js';
 import { InputError } from '../engine/errors.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 
 export interface OutputFile {
   /** Relative path inside the output folder, with forward slashes. */
   path: string;
-  content: string | Uint8Array;
+  /** Text, bytes, or text in pieces (jsonChunks) written as they come. */
+  content: string | Uint8Array | Iterable<string>;
 }
 
 /** A file of a staged output written piece by piece. */
@@ -127,6 +129,11 @@ export class StagedOutput {
 
   /** Writes one file into the staging folder and returns its manifest entry (SHA-256 and size). */
   write(file: OutputFile): ManifestEntry {
+    if (typeof file.content !== 'string' && !(file.content instanceof Uint8Array)) {
+      const stream = this.openStream(file.path);
+      for (const piece of file.content) stream.write(piece);
+      return stream.finish();
+    }
     const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
     writeFileSync(this.prepare(file.path), bytes);
     const entry = manifestEntry(file.path, bytes);
@@ -222,7 +229,7 @@ export class StagedOutput {
 }
 
 /** Writes one file atomically (temp file, then rename). */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array | Iterable<string>): void {
   const target = resolve(file);
   mkdirSync(dirname(target), { recursive: true });
   const temp = join(
@@ -230,7 +237,15 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     `.${basename(target)}.soc2-tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
   );
   try {
-    writeFileSync(temp, content);
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(temp, content);
+    else {
+      const fd = openSync(temp, 'w');
+      try {
+        for (const batch of inBatches(content)) writeSync(fd, batch);
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });

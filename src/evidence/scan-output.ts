@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { jsonDocument } from '../core/json-chunks.js';
 import type { ScanResult } from '../engine/result.js';
 import type { DataEntry } from '../core/snapshot.js';
 import type { Reporter } from '../report/index.js';
@@ -19,7 +20,7 @@ export function evidenceFile(
   fallbackCollectedAt: string,
 ): OutputFile {
   const document = { key, collectedAt: entry.collectedAt ?? fallbackCollectedAt, usedBy, ...entry };
-  return { path: evidencePathForKey(key), content: `${JSON.stringify(document, null, 2)}\n` };
+  return { path: evidencePathForKey(key), content: jsonDocument(document) };
 }
 
 /** How JSON.stringify(document, null, 2) ends a document whose last field is a list. */

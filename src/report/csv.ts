@@ -41,8 +41,8 @@ function row(values: string[]): string {
  * One row per finding; a scope that could not be read has status `error` and its cause. A check that ended in error or was skipped has no findings; it gets one row
  * with that status and the reason as the message, so the sheet shows what was not evaluated.
  */
-export function renderCsv(result: ScanResult): string {
-  let out = row(HEADER);
+export function* renderCsv(result: ScanResult): Generator<string> {
+  yield row(HEADER);
   for (const check of result.checks) {
     const base = [
       check.id,
@@ -53,11 +53,11 @@ export function renderCsv(result: ScanResult): string {
       check.criteria.join(' '),
     ];
     if (check.findings.length === 0) {
-      out += row([...base, '', check.status, check.reason ?? '', 'false', '', '', '', '', '']);
+      yield row([...base, '', check.status, check.reason ?? '', 'false', '', '', '', '', '']);
       continue;
     }
     for (const f of check.findings) {
-      out += row([
+      yield row([
         ...base,
         f.resource,
         f.status,
@@ -71,5 +71,4 @@ export function renderCsv(result: ScanResult): string {
       ]);
     }
   }
-  return out;
 }

@@ -14,7 +14,8 @@ export interface Reporter {
   /** File name inside the output folder. */
   file: string;
   description: string;
-  render(result: ScanResult): string;
+  /** The file's text, whole or in pieces (see textOf). */
+  render(result: ScanResult): string | Iterable<string>;
 }
 
 export const reporters: Reporter[] = [
@@ -52,6 +53,11 @@ export const reporters: Reporter[] = [
     render: renderOcsf,
   },
 ];
+
+/** A rendered report as one string (tests, small outputs); files are written piece by piece. */
+export function textOf(rendered: string | Iterable<string>): string {
+  return typeof rendered === 'string' ? rendered : [...rendered].join('');
+}
 
 export const DEFAULT_FORMATS = ['json', 'md', 'html'];
 

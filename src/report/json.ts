@@ -1,5 +1,7 @@
+import { jsonDocument } from '../core/json-chunks.js';
 import type { ScanResult } from '../engine/result.js';
 
-export function renderJson(result: ScanResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+/** report.json's text in pieces: a large organization's report is never one string. */
+export function renderJson(result: ScanResult): Iterable<string> {
+  return jsonDocument(result);
 }

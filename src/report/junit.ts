@@ -77,22 +77,15 @@ function testcase(check: CheckResult): string {
  * JUnit XML as Jenkins, GitLab, Azure DevOps and the GitHub test-report actions read it: one suite per
  * provider, one test case per check; failing resources in <failure>, skipped and error checks marked.
  */
-export function renderJunit(result: ScanResult): string {
+export function* renderJunit(result: ScanResult): Generator<string> {
   const timestamp = result.scan.finishedAt.replace(/\.\d{3}Z$/, 'Z');
-  const providers = [...new Set(result.checks.map((c) => c.provider))];
-  const suites = providers.map((provider) => {
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites${attrs({ name: `SOC 2 readiness: ${result.organization}`, ...counts(result.checks), time: 0, timestamp })}>\n`;
+  for (const provider of new Set(result.checks.map((c) => c.provider))) {
     const checks = result.checks.filter((c) => c.provider === provider);
-    return [
-      `  <testsuite${attrs({ name: `soc2.${provider}`, ...counts(checks), time: 0, timestamp })}>`,
-      ...checks.map(testcase),
-      '  </testsuite>',
-    ].join('\n');
-  });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: `SOC 2 readiness: ${result.organization}`, ...counts(result.checks), time: 0, timestamp })}>`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+    yield `  <testsuite${attrs({ name: `soc2.${provider}`, ...counts(checks), time: 0, timestamp })}>\n`;
+    for (const check of checks) yield `${testcase(check)}\n`;
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
 }

@@ -102,11 +102,9 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
  * OCSF Compliance Finding (class 2003) events as JSON Lines: one per finding, plus one per check that
  * could not be evaluated (compliance status Other), so importers see the gaps too.
  */
-export function renderOcsf(result: ScanResult): string {
-  const events = result.checks.flatMap((check) =>
-    check.findings.length === 0
-      ? [event(result, check, undefined)]
-      : check.findings.map((f) => event(result, check, f)),
-  );
-  return events.map((e) => `${JSON.stringify(e)}\n`).join('');
+export function* renderOcsf(result: ScanResult): Generator<string> {
+  for (const check of result.checks) {
+    if (check.findings.length === 0) yield `${JSON.stringify(event(result, check, undefined))}\n`;
+    for (const f of check.findings) yield `${JSON.stringify(event(result, check, f))}\n`;
+  }
 }

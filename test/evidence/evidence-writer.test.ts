@@ -7,12 +7,7 @@ import { sha256 } from '../../src/core/sha256.js';
 import { EvidenceWriter } from '../../src/evidence/evidence-writer.js';
 import { StagedOutput } from '../../src/evidence/output-dir.js';
 import { writeOutputDir } from '../fixtures/output-dir.js';
-import {
-  evidenceFile,
-  evidenceFileParts,
-  evidenceItemText,
-  evidencePathForKey,
-} from '../../src/evidence/scan-output.js';
+import { evidenceFileParts, evidenceItemText, evidencePathForKey } from '../../src/evidence/scan-output.js';
 
 const KEY = 'aws.iam.credentialReport';
 const USED_BY = ['aws.iam-console-mfa', 'aws.iam-key-age'];
@@ -28,6 +23,12 @@ const tricky: unknown[] = [
   null,
   { nested: { deeper: { deepest: ['x'] } }, empty: {}, list: [[]] },
 ];
+
+/** What an evidence file holds: the document as JSON.stringify indents it (the writer streams it in pieces). */
+function evidenceText(key: string, entry: DataEntry, usedBy: string[], fallbackCollectedAt: string): string {
+  const document = { key, collectedAt: entry.collectedAt ?? fallbackCollectedAt, usedBy, ...entry };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
 
 const okEntry = (value: unknown[]): DataEntry => ({ status: 'ok', value, collectedAt: AT });
 
@@ -47,7 +48,7 @@ describe('evidence files written item by item', () => {
       const items = tricky.slice(0, n);
       const { head, tail } = evidenceFileParts(KEY, AT, USED_BY);
       const pieced = head + items.map((item, i) => evidenceItemText(i, item)).join('') + tail;
-      expect(pieced).toBe(evidenceFile(KEY, okEntry(items), USED_BY, 'unused').content);
+      expect(pieced).toBe(evidenceText(KEY, okEntry(items), USED_BY, 'unused'));
     }
   });
 
@@ -62,7 +63,7 @@ describe('evidence files written item by item', () => {
     staged.commit();
 
     const text = readEvidence(out);
-    expect(text).toBe(evidenceFile(KEY, okEntry(items), USED_BY, AT).content);
+    expect(text).toBe(evidenceText(KEY, okEntry(items), USED_BY, AT));
     expect(manifest).toEqual([
       { path: evidencePathForKey(KEY), sha256: sha256(text), size: Buffer.byteLength(text) },
     ]);
@@ -80,7 +81,7 @@ describe('evidence files written item by item', () => {
 
     const text = readEvidence(out);
     expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 64 * 1024);
-    expect(text).toBe(evidenceFile(KEY, okEntry(items), USED_BY, AT).content);
+    expect(text).toBe(evidenceText(KEY, okEntry(items), USED_BY, AT));
     expect(manifest).toEqual([
       { path: evidencePathForKey(KEY), sha256: sha256(text), size: Buffer.byteLength(text) },
     ]);
@@ -95,7 +96,7 @@ describe('evidence files written item by item', () => {
     staged.commit();
 
     const text = readEvidence(out);
-    expect(text).toBe(evidenceFile(KEY, failed, USED_BY, AT).content);
+    expect(text).toBe(evidenceText(KEY, failed, USED_BY, AT));
     expect(JSON.parse(text)).not.toHaveProperty('value');
     expect(manifest).toEqual([
       { path: evidencePathForKey(KEY), sha256: sha256(text), size: Buffer.byteLength(text) },
@@ -111,7 +112,7 @@ describe('evidence files written item by item', () => {
     );
     writer.entry({ key: KEY, entry: okEntry(final), usedBy: USED_BY, evaluatedAt: AT });
     staged.commit();
-    expect(readEvidence(out)).toBe(evidenceFile(KEY, okEntry(final), USED_BY, AT).content);
+    expect(readEvidence(out)).toBe(evidenceText(KEY, okEntry(final), USED_BY, AT));
   });
 
   it('rewrites the file when an item is missing, even if the count matches', () => {
@@ -121,7 +122,7 @@ describe('evidence files written item by item', () => {
     writer.item({ key: KEY, index: 2, value: items[2], usedBy: USED_BY, collectedAt: AT });
     writer.entry({ key: KEY, entry: okEntry(items), usedBy: USED_BY, evaluatedAt: AT });
     staged.commit();
-    expect(readEvidence(out)).toBe(evidenceFile(KEY, okEntry(items), USED_BY, AT).content);
+    expect(readEvidence(out)).toBe(evidenceText(KEY, okEntry(items), USED_BY, AT));
   });
 
   it('drops a half-written file when the scan is discarded, leaving the previous output as it was', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/core/csv.js';
+import { csvRecords, parseCsv } from '../../src/core/csv.js';
 import { parseDate, parseRoster } from '../../src/collectors/hr/roster.js';
 import { InputError } from '../../src/engine/errors.js';
 
@@ -240,12 +240,12 @@ describe('parseRoster', () => {
     expect(problems).toEqual([{ file: 'hr.csv', line: 1, message: "missing required column 'name'" }]);
   });
 
-  it('flags duplicate github logins and rows with the wrong number of fields', () => {
+  it('flags duplicate github logins and rows with the wrong number of fields, in line order', () => {
     const csv = `${HEADER}\na@co.example,A,active,,,dev1,,\nb@co.example,B,active,,,DEV1,,\nc@co.example,C,active\n`;
     const messages = problemsOf(() => parseRoster(csv, 'hr.csv')).map((p) => `${p.line}: ${p.message}`);
     expect(messages).toEqual([
-      '4: has 3 fields, the header has 8',
       "3: row 2, column 'github': duplicate github 'dev1' (first on line 2)",
+      '4: has 3 fields, the header has 8',
     ]);
   });
 
@@ -307,5 +307,17 @@ describe('parseRoster', () => {
 
   it('an empty CSV file is an error', () => {
     expect(problemsOf(() => parseRoster('', 'hr.csv'))[0]!.message).toMatch(/empty/);
+  });
+});
+
+describe('csvRecords', () => {
+  it('reads one record at a time: a problem further down is not met before its record is reached', () => {
+    const problems: { line: number; message: string }[] = [];
+    const records = csvRecords('a,b\n1,2\n3,"unclosed\n', problems);
+    expect(records.next().value).toEqual({ line: 1, fields: ['a', 'b'] });
+    expect(records.next().value).toEqual({ line: 2, fields: ['1', '2'] });
+    expect(problems).toEqual([]);
+    expect([...records]).toEqual([{ line: 3, fields: ['3', 'unclosed\n'] }]);
+    expect(problems).toEqual([{ line: 3, message: 'quoted field is not closed' }]);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/report/csv.js';
-import { reporters } from '../../src/report/index.js';
+import { reporters, textOf } from '../../src/report/index.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderOcsf } from '../../src/report/ocsf.js';
 import { renderOscal } from '../../src/report/oscal.js';
@@ -51,11 +51,12 @@ describe('golden files (fixed ScanResult fixture)', () => {
   const result = sampleResult();
   for (const reporter of reporters) {
     it(`${reporter.format} -> ${reporter.file}`, () => {
-      expectGolden(join(goldenDir, reporter.file), reporter.render(result));
+      expectGolden(join(goldenDir, reporter.file), textOf(reporter.render(result)));
     });
   }
   it('renders the same bytes twice (deterministic ids and order)', () => {
-    for (const reporter of reporters) expect(reporter.render(sampleResult())).toBe(reporter.render(result));
+    for (const reporter of reporters)
+      expect(textOf(reporter.render(sampleResult()))).toBe(textOf(reporter.render(result)));
   });
 });
 
@@ -279,7 +280,7 @@ function sampleSpecAt(evaluatedAt: string) {
 import { sampleSpec as sampleSpecFresh } from '../fixtures/scan-result.js';
 
 describe('junit', () => {
-  const xml = renderJunit(sampleResult());
+  const xml = textOf(renderJunit(sampleResult()));
   it('is well-formed XML with one test case per check', () => {
     expect(xmlProblems(xml)).toEqual([]);
     expect(xml.match(/<testcase /g)!.length).toBe(8);
@@ -307,7 +308,7 @@ describe('junit', () => {
       ],
       controls: [fixtureControl('X-1', 'controls/x.yaml', 1, ['CC6.1'], ['github.x'])],
     });
-    expect(xmlProblems(renderJunit(result))).toEqual([]);
+    expect(xmlProblems(textOf(renderJunit(result)))).toEqual([]);
   });
 });
 
@@ -360,7 +361,7 @@ describe('oscal', () => {
 });
 
 describe('ocsf', () => {
-  const lines = renderOcsf(sampleResult()).trimEnd().split('\n');
+  const lines = textOf(renderOcsf(sampleResult())).trimEnd().split('\n');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form OCSF events
   const events = lines.map((l) => JSON.parse(l) as Record<string, any>);
   const schema = JSON.parse(
@@ -402,7 +403,7 @@ describe('ocsf', () => {
     expect(skipped.compliance).toMatchObject({ status_id: 99, status_code: 'NOT_EVALUATED' });
   });
   it('finding uids are stable across scans (same check and resource)', () => {
-    const later = renderOcsf(buildScanResult(sampleSpecAt('2026-12-01T00:00:00.000Z')))
+    const later = textOf(renderOcsf(buildScanResult(sampleSpecAt('2026-12-01T00:00:00.000Z'))))
       .trimEnd()
       .split('\n')
       .map((l) => (JSON.parse(l) as { finding_info: { uid: string } }).finding_info.uid);
@@ -411,7 +412,7 @@ describe('ocsf', () => {
 });
 
 describe('csv', () => {
-  const rows = parseCsv(renderCsv(sampleResult())).records.map((r) => r.fields);
+  const rows = parseCsv(textOf(renderCsv(sampleResult()))).records.map((r) => r.fields);
   it('has a header and one row per finding (and per check not evaluated)', () => {
     expect(rows[0]).toEqual([
       'check_id',
@@ -456,10 +457,10 @@ describe('csv', () => {
         ],
         controls: [fixtureControl('X-1', 'controls/x.yaml', 1, ['CC6.1'], ['github.x'])],
       });
-      expect(parseCsv(renderCsv(r)).records[1]!.fields[6]).toBe(`'${prefix}1+1`);
+      expect(parseCsv(textOf(renderCsv(r))).records[1]!.fields[6]).toBe(`'${prefix}1+1`);
     }
   });
   it('uses CRLF record separators', () => {
-    expect(renderCsv(sampleResult()).split('\r\n').length).toBe(17);
+    expect(textOf(renderCsv(sampleResult())).split('\r\n').length).toBe(17);
   });
 });

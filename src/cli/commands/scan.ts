@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { applyBaseline, readReport } from '../../core/baseline.js';
+import { inBatches, jsonDocument } from '../../core/json-chunks.js';
 import { loadDemo } from '../../core/demo.js';
 import { ExitCode, InputError, InterruptedError } from '../../engine/errors.js';
 import type { ScanResult } from '../../engine/result.js';
@@ -120,8 +121,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));
     completeScanOutput(output, result, chosen, scanContext(config));
     if (historyDir) appendHistory(historyDir, result);
-    if (flags.saveSnapshot)
-      writeFileAtomic(flags.saveSnapshot, `${JSON.stringify(outcome.snapshot, null, 2)}\n`);
+    if (flags.saveSnapshot) writeFileAtomic(flags.saveSnapshot, jsonDocument(outcome.snapshot));
   } catch (error) {
     output.discard();
     throw error;
@@ -137,7 +137,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     const summary = await bundle.writeScanBundle(outDir, flags.zip, signingKey);
     if (!flags.quiet) process.stderr.write(bundle.exportSummaryText(summary));
   }
-  if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (flags.json) for (const batch of inBatches(jsonDocument(result))) process.stdout.write(batch);
   if (!flags.quiet)
     process.stderr.write(
       summaryText(

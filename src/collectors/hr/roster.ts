@@ -8,7 +8,7 @@ import {
   STATUS_WORDS,
   type RosterField,
 } from './columns.js';
-import { parseCsv } from '../../core/csv.js';
+import { csvRecords, type CsvProblem } from '../../core/csv.js';
 import type { Person, Roster } from './data.js';
 import { sha256 } from '../../core/sha256.js';
 
@@ -74,8 +74,9 @@ export function parseRoster(text: string, file: string, options: RosterOptions =
     ['github', new Map()],
     ['aws_user', new Map()],
   ]);
-  records.forEach((record, index) => {
-    const rowLabel = format === 'csv' ? `row ${index + 1}` : `record ${index + 1}`;
+  let index = 0;
+  for (const record of records) {
+    const rowLabel = format === 'csv' ? `row ${++index}` : `record ${++index}`;
     const at = (field: RosterField, message: string, cell?: Cell) =>
       problems.push({
         file,
@@ -184,7 +185,7 @@ export function parseRoster(text: string, file: string, options: RosterOptions =
         }),
       );
     }
-  });
+  }
 
   if (problems.length > 0) throw new InputError(problems);
   return { file, format, sha256: sha256(text), people };
@@ -200,42 +201,53 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * The header now and the rows as they are read: a row's cells exist only while it is turned into a
+ * person, so a large roster never holds every row twice over.
+ */
 function readCsvRecords(
   text: string,
   file: string,
   problems: Problem[],
-): { records: RawRecord[]; headers: Set<string> } {
-  const parsed = parseCsv(text);
-  for (const p of parsed.problems) problems.push({ file, line: p.line, message: p.message });
-  const [header, ...rows] = parsed.records;
-  if (!header) {
+): { records: Iterable<RawRecord>; headers: Set<string> } {
+  const csvProblems: CsvProblem[] = [];
+  const rows = csvRecords(text, csvProblems);
+  const flush = () => {
+    for (const p of csvProblems.splice(0)) problems.push({ file, line: p.line, message: p.message });
+  };
+  const header = rows.next();
+  flush();
+  if (header.done) {
     problems.push({ file, line: 1, message: 'the roster is empty (expected a header row)' });
     throw new InputError(problems);
   }
-  const names = header.fields.map((h) => h.trim().toLowerCase());
-  const headers = new Set(names);
-  const records = rows.map((row) => {
-    if (row.fields.length !== names.length) {
-      problems.push({
-        file,
-        line: row.line,
-        message: `has ${row.fields.length} fields, the header has ${names.length}`,
+  const names = header.value.fields.map((h) => h.trim().toLowerCase());
+  function* records(): Generator<RawRecord> {
+    for (const row of rows) {
+      flush();
+      if (row.fields.length !== names.length) {
+        problems.push({
+          file,
+          line: row.line,
+          message: `has ${row.fields.length} fields, the header has ${names.length}`,
+        });
+      }
+      const cells = new Map<string, Cell>();
+      names.forEach((name, i) => {
+        if (!cells.has(name)) cells.set(name, { value: row.fields[i] ?? '', line: row.line, column: i + 1 });
       });
+      yield { line: row.line, cells };
     }
-    const cells = new Map<string, Cell>();
-    names.forEach((name, i) => {
-      if (!cells.has(name)) cells.set(name, { value: row.fields[i] ?? '', line: row.line, column: i + 1 });
-    });
-    return { line: row.line, cells };
-  });
-  return { records, headers };
+    flush();
+  }
+  return { records: records(), headers: new Set(names) };
 }
 
 function readJsonRecords(
   text: string,
   file: string,
   problems: Problem[],
-): { records: RawRecord[]; headers: undefined } {
+): { records: Iterable<RawRecord>; headers: undefined } {
   let source;
   try {
     JSON.parse(text);
