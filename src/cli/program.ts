@@ -237,7 +237,7 @@ ${MERGE_EXIT_CODES_HELP}`,
     .command('export')
     .description('build the evidence bundle zip for auditors from a scan output folder')
     .argument('[scan-dir]', 'output folder of soc2 scan', 'soc2-report')
-    .option('--zip <file>', 'where to write the bundle (required)')
+    .option('--zip <file>', 'where to write the bundle (required; replaces only a bundle soc2 wrote)')
     .option('--sign <key>', 'sign the manifest with this Ed25519 private key (see soc2 keygen)')
     .option('--evidence-dir <dir>', "the company's evidence folder, if it moved since the scan")
     .option('-q, --quiet', 'no summary output')

@@ -100,4 +100,27 @@ describe('output folders: soc2 replaces only what it wrote', () => {
     expect(run.stderr).toContain('not written by soc2');
     expect(readdirSync(target)).toEqual(['report.json']);
   });
+
+  it('soc2 export replaces an earlier bundle but refuses any other file at --zip, touching nothing', () => {
+    const dir = tmp();
+    const out = join(dir, 'soc2-report');
+    expect(soc2(['scan', '--demo', '--quiet', '--out', out]).code).toBe(3);
+    const zip = join(dir, 'bundle.zip');
+    expect(soc2(['export', out, '--zip', zip, '--quiet']).code).toBe(0);
+    expect(soc2(['export', out, '--zip', zip, '--quiet']).code).toBe(0);
+
+    const notes = join(dir, 'notes.zip');
+    writeFileSync(notes, 'PK not really a zip, but mine\n');
+    const key = join(dir, 'id_ed25519');
+    writeFileSync(key, '-----BEGIN OPENSSH PRIVATE KEY-----\n');
+    for (const target of [notes, key, join(dir, 'policies')]) {
+      if (target.endsWith('policies')) mkdirSync(target);
+      const run = soc2(['export', out, '--zip', target]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('soc2 replaces only an evidence bundle it wrote');
+      noStack(run.stderr);
+    }
+    expect(readFileSync(notes, 'utf8')).toBe('PK not really a zip, but mine\n');
+    expect(readFileSync(key, 'utf8')).toBe('-----BEGIN OPENSSH PRIVATE KEY-----\n');
+  });
 });

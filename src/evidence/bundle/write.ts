@@ -13,6 +13,7 @@ import { controlMatrix, controlReadme, criteriaReadme, indexHtml } from './docs.
 import { planLayout, type BundleFile, type LayoutOptions } from './layout.js';
 import { scrubBuffer, scrubbedFileStream } from './scrub.js';
 import { BUNDLE_PREDICATE_TYPE, signStatement, STATEMENT_TYPE, type InTotoStatement } from './signing.js';
+import { assertReplaceableBundle } from './replaceable.js';
 import { zipEntryTime } from './zip-time.js';
 import { sha256 } from '../../core/sha256.js';
 
@@ -87,6 +88,7 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
  * gives the same bytes on any machine and in any time zone.
  */
 export async function writeBundle(options: ExportOptions): Promise<ExportSummary> {
+  await assertReplaceableBundle(options.zipFile);
   const layout = await planLayout(options.scanDir, options);
   const { report } = layout;
   const generated: BundleFile[] = [
