@@ -23,7 +23,19 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY);
 }
 
-export const isTrue = (value: string | undefined) => value === 'true';
+/**
+ * AWS's own sources disagree on the case of enum and boolean values (credential reports: observed
+ * `true`, documented `TRUE`; Config statuses: SDK `Failure`, CLI `FAILURE`), so every comparison of
+ * such a value ignores case. A boolean compares as its word.
+ */
+export function sameWord(value: unknown, expected: string): boolean {
+  return (
+    (typeof value === 'string' || typeof value === 'boolean') &&
+    String(value).toLowerCase() === expected.toLowerCase()
+  );
+}
+
+export const isTrue = (value: string | boolean | undefined) => sameWord(value, 'true');
 export const ROOT_USER = '<root_account>';
 export const rootArn = (accountId: string) => `arn:aws:iam::${accountId}:root`;
 export const accountResource = (accountId: string) => `aws-account/${accountId}`;

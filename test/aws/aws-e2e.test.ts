@@ -207,6 +207,11 @@ function orgWorld(): FakeWorld {
           'us-east-1': recordingRegion({
             items: [
               item(B, 'us-east-1', 'AWS::EC2::Volume', 'vol-1', { volumeId: 'vol-1', encrypted: false }),
+              // A volume deleted since: its last configuration item remains, and is never judged.
+              {
+                ...item(B, 'us-east-1', 'AWS::EC2::Volume', 'vol-deleted', { encrypted: false }),
+                configurationItemStatus: 'ResourceDeleted',
+              },
               trail(B, 'us-east-1', 'single', false, true),
             ],
           }),
@@ -288,6 +293,7 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     expect(failing('aws.ec2-open-admin-ports')).toContain('arn:aws:ec2:us-east-1:111111111111:sg-ssh');
     expect(failing('aws.ec2-open-admin-ports')).not.toContain('arn:aws:ec2:us-east-1:111111111111:sg-web');
     expect(failing('aws.ebs-encryption')).toContain('arn:aws:ec2:us-east-1:222222222222:vol-1');
+    expect(JSON.stringify(check('aws.ebs-encryption').findings)).not.toContain('vol-deleted');
     expect(failing('aws.rds-multi-az')).toContain('arn:aws:rds:us-east-1:111111111111:db-main');
     expect(check('aws.rds-encryption').findings.find((f) => f.resource.endsWith('db-main'))?.status).toBe(
       'pass',
@@ -306,8 +312,8 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     // Throttles land on whichever account asks first, so retries are counted across accounts.
     // A: 3 users + 2 groups + 1 role + 1 policy = 7 entities at 2 per page = 4 pages; B: 1 page; 2 throttled
     expect(count('iam', 'GetAccountAuthorizationDetails')).toBe(4 + 1 + 2);
-    // A us-east-1: 7 items at 2 per page = 4; A eu-west-1: 1; B us-east-1: 1; B eu-west-1 not recording: 0; 1 throttled
-    expect(count('config', 'SelectResourceConfig')).toBe(4 + 1 + 1 + 1);
+    // A us-east-1: 7 items at 2 per page = 4; A eu-west-1: 1; B us-east-1: 3 items (one deleted) = 2; B eu-west-1 not recording: 0; 1 throttled
+    expect(count('config', 'SelectResourceConfig')).toBe(4 + 1 + 2 + 1);
     expect(count('config', 'DescribeConfigurationRecorders', B)).toBe(2);
     expect(count('config', 'DescribeConfigurationRecorderStatus', B)).toBe(1); // not asked where there is no recorder
     expect(count('config', 'DescribeComplianceByConfigRule', B)).toBe(1); // nor rule compliance

@@ -59,7 +59,7 @@ describe('advanced query', () => {
   it('selects the checked resource types and narrows aggregator queries to the scope', () => {
     const q = resourceQuery({ regions: ['us-east-1'], accounts: ['111111111111'] });
     expect(q).toMatch(
-      /^SELECT accountId, awsRegion, resourceType, resourceId, resourceName, arn, configuration, supplementaryConfiguration, tags WHERE resourceType IN \('AWS::S3::Bucket'/,
+      /^SELECT accountId, awsRegion, resourceType, resourceId, resourceName, arn, configurationItemStatus, configuration, supplementaryConfiguration, tags WHERE resourceType IN \('AWS::S3::Bucket'/,
     );
     expect(q).toMatch(/AND awsRegion IN \('us-east-1'\) AND accountId IN \('111111111111'\)$/);
     expect(q.length).toBeLessThan(4096);

@@ -108,4 +108,26 @@ describeCheck(check, [
     status: 'error',
     notChecked: ['aws-account/3/us-east-1'],
   },
+  // The SDK's RecorderStatus/DeliveryStatus enums spell `Failure`; the AWS CLI reference examples show
+  // `FAILURE`. Both are failures.
+  ...(['Failure', 'FAILURE'] as const).map((status) => ({
+    name: `a recorder whose last status is ${status} fails`,
+    data: {
+      'aws.config.recorders': [
+        region({ recorders: [recorder({ lastStatus: status })], deliveryChannels: [channel()] }),
+      ],
+    },
+    status: 'fail' as const,
+    failing: [R],
+  })),
+  {
+    name: 'a delivery channel whose snapshot delivery is Failure (SDK casing) fails',
+    data: {
+      'aws.config.recorders': [
+        region({ recorders: [recorder()], deliveryChannels: [channel({ snapshotStatus: 'Failure' })] }),
+      ],
+    },
+    status: 'fail',
+    failing: [R],
+  },
 ]);

@@ -1,9 +1,11 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { regionNotChecked, scopeResource } from '../support.js';
+import { regionNotChecked, sameWord, scopeResource } from '../support.js';
 
 interface Options {
   requireAllResourceTypes: boolean;
 }
+
+const isFailure = (status: string | undefined) => sameWord(status, 'FAILURE');
 
 export default defineCheck<'aws.config.recorders', Options>({
   id: 'aws.config-recording',
@@ -38,14 +40,14 @@ export default defineCheck<'aws.config.recorders', Options>({
         !active.some((x) => x.allSupported && x.exclusionResourceTypes.length === 0)
       )
         problems.push('recorder does not record all supported resource types');
-      if (active.some((x) => x.lastStatus === 'FAILURE'))
+      if (active.some((x) => isFailure(x.lastStatus)))
         problems.push(
           `recorder last status FAILURE (${active.find((x) => x.lastErrorCode)?.lastErrorCode ?? 'unknown error'})`,
         );
       if (recorders.length > 0) {
         if (deliveryChannels.length === 0) problems.push('no delivery channel');
         for (const c of deliveryChannels) {
-          if (c.historyStatus === 'FAILURE' || c.snapshotStatus === 'FAILURE')
+          if (isFailure(c.historyStatus) || isFailure(c.snapshotStatus))
             problems.push(`delivery channel ${c.name} is failing (${c.lastErrorCode ?? 'FAILURE'})`);
         }
       }

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { itemEvidence, itemResource, resourceCheck, supplementary } from '../support.js';
+import { itemEvidence, itemResource, resourceCheck, sameWord, supplementary } from '../support.js';
 
 interface ContinuousBackups {
   continuousBackupsStatus?: string;
@@ -22,13 +22,13 @@ export default defineCheck({
       const backups = supplementary<ContinuousBackups>(item, 'ContinuousBackupsDescription');
       const status = backups?.pointInTimeRecoveryDescription?.pointInTimeRecoveryStatus ?? 'DISABLED';
       const name = item.resourceName ?? item.resourceId;
+      const enabled = sameWord(status, 'ENABLED');
       return {
         resource: itemResource(item),
-        status: status === 'ENABLED' ? 'pass' : 'fail',
-        message:
-          status === 'ENABLED'
-            ? `table ${name} has point-in-time recovery`
-            : `table ${name} has point-in-time recovery ${status}`,
+        status: enabled ? 'pass' : 'fail',
+        message: enabled
+          ? `table ${name} has point-in-time recovery`
+          : `table ${name} has point-in-time recovery ${status}`,
         details: itemEvidence(item, { pointInTimeRecoveryStatus: status }),
       };
     });

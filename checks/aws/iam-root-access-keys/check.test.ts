@@ -17,6 +17,13 @@ describeCheck(check, [
     failing: [ROOT],
   },
   {
+    // IAM user guide, credential report format: "When the user has a password, this value is TRUE."
+    name: 'an active root key written TRUE (the documented casing) fails',
+    data: { 'aws.iam.credentialReport': report([root({ access_key_1_active: 'TRUE' })]) },
+    status: 'fail',
+    failing: [ROOT],
+  },
+  {
     name: 'active root key 2 fails',
     data: { 'aws.iam.credentialReport': report([root({ access_key_2_active: 'true' })]) },
     status: 'fail',

@@ -34,4 +34,56 @@ describeCheck(check, [
     notChecked: ['aws-account/333333333333'],
   },
   { name: 'no accounts at all fails', data: { 'aws.iam.accountSummary': [] }, status: 'fail' },
+  // GetAccountSummary SummaryMap keys (SDK SummaryKeyType; IAM API reference, GetAccountSummary):
+  // AccountPasswordPresent / AccountAccessKeysPresent / AccountSigningCertificatesPresent are 1 when root
+  // has that credential. Centralized root access (Organizations) removes all three from member accounts.
+  {
+    name: 'a member account whose root has no password, keys or certificates passes (centralized root access)',
+    data: {
+      'aws.iam.accountSummary': [
+        {
+          accountId: '222222222222',
+          status: 'ok',
+          value: {
+            AccountMFAEnabled: 0,
+            AccountPasswordPresent: 0,
+            AccountAccessKeysPresent: 0,
+            AccountSigningCertificatesPresent: 0,
+          },
+        },
+      ],
+    },
+    status: 'pass',
+    passing: ['arn:aws:iam::222222222222:root'],
+    message: /cannot sign in/,
+  },
+  {
+    name: 'a root with access keys but no password and no MFA still fails',
+    data: {
+      'aws.iam.accountSummary': [
+        {
+          accountId: '222222222222',
+          status: 'ok',
+          value: { AccountMFAEnabled: 0, AccountPasswordPresent: 0, AccountAccessKeysPresent: 1 },
+        },
+      ],
+    },
+    status: 'fail',
+    failing: ['arn:aws:iam::222222222222:root'],
+    message: /has access keys but no MFA/,
+  },
+  {
+    name: 'a root with a password and no MFA fails',
+    data: {
+      'aws.iam.accountSummary': [
+        {
+          accountId: '222222222222',
+          status: 'ok',
+          value: { AccountMFAEnabled: 0, AccountPasswordPresent: 1 },
+        },
+      ],
+    },
+    status: 'fail',
+    message: /has a password but no MFA/,
+  },
 ]);

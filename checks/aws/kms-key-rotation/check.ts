@@ -1,5 +1,13 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { config, itemEvidence, itemResource, resourceCheck, supplementary } from '../support.js';
+import {
+  config,
+  isTrue,
+  itemEvidence,
+  itemResource,
+  resourceCheck,
+  sameWord,
+  supplementary,
+} from '../support.js';
 
 export default defineCheck({
   id: 'aws.kms-key-rotation',
@@ -26,14 +34,14 @@ export default defineCheck({
           'SYMMETRIC_DEFAULT';
         const origin = config<string>(item, 'origin') ?? 'AWS_KMS';
         if (
-          manager !== 'CUSTOMER' ||
-          state !== 'Enabled' ||
-          spec !== 'SYMMETRIC_DEFAULT' ||
-          origin !== 'AWS_KMS'
+          !sameWord(manager, 'CUSTOMER') ||
+          !sameWord(state, 'Enabled') ||
+          !sameWord(spec, 'SYMMETRIC_DEFAULT') ||
+          !sameWord(origin, 'AWS_KMS')
         )
           return undefined;
         const rotation = supplementary<boolean | string>(item, 'KeyRotationStatus');
-        const on = rotation === true || rotation === 'true';
+        const on = isTrue(rotation);
         return {
           resource: itemResource(item),
           status: on ? 'pass' : 'fail',

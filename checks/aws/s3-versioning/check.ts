@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { itemEvidence, itemResource, resourceCheck, supplementary } from '../support.js';
+import { itemEvidence, itemResource, resourceCheck, sameWord, supplementary } from '../support.js';
 
 export default defineCheck({
   id: 'aws.s3-versioning',
@@ -16,13 +16,11 @@ export default defineCheck({
       const status =
         supplementary<{ status?: string }>(item, 'BucketVersioningConfiguration')?.status ?? 'Off';
       const name = item.resourceName ?? item.resourceId;
+      const enabled = sameWord(status, 'Enabled');
       return {
         resource: itemResource(item),
-        status: status === 'Enabled' ? 'pass' : 'fail',
-        message:
-          status === 'Enabled'
-            ? `bucket ${name} has versioning enabled`
-            : `bucket ${name} versioning is ${status}`,
+        status: enabled ? 'pass' : 'fail',
+        message: enabled ? `bucket ${name} has versioning enabled` : `bucket ${name} versioning is ${status}`,
         details: itemEvidence(item, { versioning: status }),
       };
     });

@@ -250,8 +250,18 @@ async function aggregateCompliance(context: AwsContext): Promise<RegionResult<Co
   );
 }
 
-function parseItem(json: string): ConfigItem {
-  const raw = JSON.parse(json) as Record<string, unknown>;
+/**
+ * The items of a query's results that still exist. A deleted resource's last item
+ * (`configurationItemStatus` ResourceDeleted or ResourceDeletedNotRecorded) describes nothing to judge.
+ */
+function liveItems(results: readonly string[]): ConfigItem[] {
+  return results
+    .map((json) => JSON.parse(json) as Record<string, unknown>)
+    .filter((raw) => !String(raw.configurationItemStatus ?? '').startsWith('ResourceDeleted'))
+    .map(parseItem);
+}
+
+function parseItem(raw: Record<string, unknown>): ConfigItem {
   const supplementary: Record<string, unknown> = {};
   // Configuration history returns supplementary values as JSON strings; advanced queries as objects.
   for (const [key, value] of Object.entries((raw.supplementaryConfiguration as object) ?? {})) {
@@ -282,7 +292,7 @@ function parseItem(json: string): ConfigItem {
 
 const quote = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
 const SELECT =
-  'SELECT accountId, awsRegion, resourceType, resourceId, resourceName, arn, configuration, supplementaryConfiguration, tags';
+  'SELECT accountId, awsRegion, resourceType, resourceId, resourceName, arn, configurationItemStatus, configuration, supplementaryConfiguration, tags';
 
 export function resourceQuery(
   filters: { regions?: readonly string[]; accounts?: readonly string[] } = {},
@@ -358,9 +368,9 @@ export const resourcesCollector = defineCollector<'aws.config.resources', AwsSes
         };
       }
       const ids = new Set(accounts.map((a) => a.id));
-      const items = results
-        .map(parseItem)
-        .filter((item) => ids.has(item.accountId) && regions.includes(item.awsRegion));
+      const items = liveItems(results).filter(
+        (item) => ids.has(item.accountId) && regions.includes(item.awsRegion),
+      );
       return { source: 'aggregator', aggregator, coverage, items };
     }
 
@@ -383,7 +393,7 @@ export const resourcesCollector = defineCollector<'aws.config.resources', AwsSes
               (page) => page.Results,
             ),
           );
-          return { scope, items: results.map(parseItem) };
+          return { scope, items: liveItems(results) };
         } catch (error) {
           if (signal.aborted) throw error;
           return {

@@ -127,6 +127,9 @@ export function item(
     resourceId,
     resourceName: resourceId,
     arn: `arn:aws:${service}:${region}:${account}:${resourceId}`,
+    // AWS Config developer guide, configuration item components: OK | ResourceDiscovered |
+    // ResourceNotRecorded | ResourceDeleted | ResourceDeletedNotRecorded.
+    configurationItemStatus: 'OK',
     configuration,
     supplementaryConfiguration,
     tags: [],
