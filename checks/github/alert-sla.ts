@@ -43,7 +43,12 @@ export function alertSlaFindings(
   }));
 }
 
-export const slaOptionsSchema = {
-  slaDays: { type: 'integer', minimum: 0 },
-  severities: { type: 'array', items: { enum: ['critical', 'high', 'medium', 'low'] }, minItems: 1 },
-};
+/** The options of an SLA check over alerts whose severity is one of `levels`. */
+export function slaOptionsSchema(levels: readonly string[]) {
+  return {
+    slaDays: { type: 'integer', minimum: 0 },
+    severities: { type: 'array', items: { enum: [...levels] }, minItems: 1 },
+  };
+}
+
+export const ADVISORY_LEVELS = ['critical', 'high', 'medium', 'low'] as const;

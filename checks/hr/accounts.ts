@@ -126,19 +126,33 @@ export function awsAccounts(
   return { accounts, unreadable };
 }
 
-export function githubAccounts(members: unknown): { accounts: Account[]; unreadable: Unreadable[] } {
-  const list = Array.isArray(members) ? (members as { login?: string; role?: string }[]) : [];
+/**
+ * Organization members and outside collaborators (people with access to some repositories without
+ * membership): both are GitHub identities someone must own and offboard.
+ */
+export function githubAccounts(
+  members: unknown,
+  outsideCollaborators: unknown = [],
+): { accounts: Account[]; unreadable: Unreadable[] } {
+  const list = (value: unknown) =>
+    Array.isArray(value) ? (value as { login?: string; role?: string }[]) : [];
+  const account = (login: string, access: string): Account => ({
+    system: 'github',
+    resource: `github:${login}`,
+    name: login,
+    active: true,
+    access,
+    emails: [],
+  });
   return {
-    accounts: list
-      .filter((m) => m.login)
-      .map((m) => ({
-        system: 'github',
-        resource: `github:${m.login}`,
-        name: m.login!,
-        active: true,
-        access: m.role === 'admin' ? 'organization owner' : 'organization member',
-        emails: [],
-      })),
+    accounts: [
+      ...list(members)
+        .filter((m) => m.login)
+        .map((m) => account(m.login!, m.role === 'admin' ? 'organization owner' : 'organization member')),
+      ...list(outsideCollaborators)
+        .filter((c) => c.login)
+        .map((c) => account(c.login!, 'outside collaborator')),
+    ],
     unreadable: [],
   };
 }

@@ -128,6 +128,16 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     const minimum = 11 + 7 * active.length + codeownersProbes + codeScanningProbes + branchLookups + 2;
     expect(server.requests.length).toBe(minimum);
     expect(new Set(server.requests).size).toBe(server.requests.length);
+    // Pinned API version on every request (REST API versions); the leaked value is never sent to us
+    // (list secret scanning alerts: hide_secret); only outside collaborators are listed per repository
+    // (list repository collaborators: affiliation=outside).
+    expect(new Set(server.apiVersions)).toEqual(new Set(['2022-11-28']));
+    expect(server.requests.filter((r) => r.includes('/secret-scanning/alerts'))).toEqual([
+      'GET /orgs/lumen-ledger/secret-scanning/alerts?state=open&per_page=100&hide_secret=true',
+    ]);
+    const collaboratorCalls = server.requests.filter((r) => r.includes('/collaborators'));
+    expect(collaboratorCalls.length).toBe(active.length);
+    expect(collaboratorCalls.every((r) => r.includes('affiliation=outside'))).toBe(true);
   });
 
   it('retries secondary rate limits (403 and 429 with retry-after) to the same result', async () => {

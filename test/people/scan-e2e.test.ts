@@ -157,6 +157,7 @@ const snapshot: Snapshot = {
       status: 'ok',
       value: githubMembers('alice-ng', 'bnokafor', 'carla-d', 'lumen-ci-bot'),
     },
+    'github.outsideCollaborators': { status: 'ok', value: [] },
     'google.users': {
       status: 'ok',
       value: [
@@ -218,7 +219,13 @@ describe('end-to-end scan joining the roster with provider data', () => {
   it('hr checks whose other system is not in the snapshot are skipped, the rest still run', async () => {
     const dir = company();
     const config = loadConfig(join(dir, 'soc2.config.yaml'));
-    const partial: Snapshot = { ...snapshot, data: { 'github.members': snapshot.data['github.members']! } };
+    const partial: Snapshot = {
+      ...snapshot,
+      data: {
+        'github.members': snapshot.data['github.members']!,
+        'github.outsideCollaborators': snapshot.data['github.outsideCollaborators']!,
+      },
+    };
     const cloud = (['aws', 'github', 'google'] as const).map((id) =>
       defineProvider({
         id,

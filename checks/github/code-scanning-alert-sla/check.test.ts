@@ -2,7 +2,7 @@ import { describeCheck } from '../../../test/harness/check-tester.js';
 import check from './check.js';
 
 const now = new Date('2026-06-30T12:00:00Z');
-const alert = (number: number, level: string | null, daysOld: number) => ({
+const alert = (number: number, level: string | null, daysOld: number, ruleSeverity = 'error') => ({
   number,
   state: 'open',
   created_at: new Date(now.getTime() - daysOld * 86_400_000).toISOString(),
@@ -10,7 +10,7 @@ const alert = (number: number, level: string | null, daysOld: number) => ({
   repository: { full_name: 'acme/api' },
   rule: {
     id: 'js/sql-injection',
-    severity: 'error',
+    severity: ruleSeverity,
     security_severity_level: level,
     description: 'Database query built from user-controlled sources',
   },
@@ -27,8 +27,29 @@ describeCheck(check, [
     message: /high alert open 60 days/,
   },
   {
-    name: 'ignores alerts without a security severity',
-    data: { 'github.codeScanningAlerts': [alert(3, null, 400)] },
+    // GitHub's documented example (list code scanning alerts for an organization, alert #4): open
+    // since 2020, rule.severity "error", security_severity_level null.
+    name: 'fails an old error-level alert that has no security severity',
+    data: { 'github.codeScanningAlerts': [alert(4, null, 400)] },
+    status: 'fail',
+    failing: ['acme/api code scanning alert #4'],
+    message: /error alert open 400 days/,
+  },
+  {
+    name: 'a warning-level alert passes by default',
+    data: { 'github.codeScanningAlerts': [alert(5, null, 400, 'warning')] },
+    status: 'pass',
+  },
+  {
+    name: 'warnings can be selected',
+    data: { 'github.codeScanningAlerts': [alert(5, null, 400, 'warning')] },
+    options: { severities: ['warning'] },
+    status: 'fail',
+    failing: ['acme/api code scanning alert #5'],
+  },
+  {
+    name: 'the security severity decides when there is one (a low security alert on an error rule passes)',
+    data: { 'github.codeScanningAlerts': [alert(6, 'low', 400)] },
     status: 'pass',
   },
 ]);

@@ -1,6 +1,6 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
-import { alertSlaFindings, slaOptionsSchema } from '../alert-sla.js';
+import { ADVISORY_LEVELS, alertSlaFindings, slaOptionsSchema } from '../alert-sla.js';
 
 export default defineCheck({
   id: 'github.dependabot-alert-sla',
@@ -13,7 +13,10 @@ export default defineCheck({
   remediation:
     'Merge the Dependabot security update or upgrade the dependency; if the alert does not apply, dismiss it with a reason so the decision is recorded.',
   requires: ['github.dependabotAlerts'],
-  options: { schema: slaOptionsSchema, defaults: { slaDays: 30, severities: ['critical', 'high'] } },
+  options: {
+    schema: slaOptionsSchema(ADVISORY_LEVELS),
+    defaults: { slaDays: 30, severities: ['critical', 'high'] },
+  },
   evaluate({ 'github.dependabotAlerts': alerts }, options, { now }) {
     return alertSlaFindings(
       'Dependabot',

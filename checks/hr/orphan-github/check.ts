@@ -8,11 +8,11 @@ export default defineCheck({
   provider: 'hr',
   severity: 'medium',
   description:
-    "Joins GitHub organization members with the HR roster: an account with membership in the GitHub organization that matches nobody in the roster (by email, or the roster's github column) is an orphan, unless it is on the allow-list of service accounts.",
+    "Joins GitHub organization members and outside collaborators with the HR roster: a member or outside collaborator that matches nobody in the roster (by email, or the roster's github column) is an orphan, unless it is on the allow-list of service accounts.",
   risk: 'Accounts nobody owns are not reviewed, not offboarded and are a favourite foothold: shared logins, leftovers from tests, accounts of people who were never in HR (contractors, agencies).',
   remediation:
     "Add the owner to the roster (with the matching identity column), remove the account, or, for a service account, add it to this check's allow option with a reason in your access review.",
-  requires: ['hr.roster', 'github.members'],
+  requires: ['hr.roster', 'github.members', 'github.outsideCollaborators'],
   options: {
     schema: {
       allow: {
@@ -27,7 +27,7 @@ export default defineCheck({
     return orphanFindings(
       GITHUB_ORG,
       data['hr.roster'].people,
-      githubAccounts(data['github.members']),
+      githubAccounts(data['github.members'], data['github.outsideCollaborators']),
       options.allow,
     );
   },

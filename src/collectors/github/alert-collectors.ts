@@ -20,11 +20,12 @@ async function listOpenAlerts(
   label: string,
   needs: string,
   progress: (m: string) => void,
+  extra: Record<string, string | boolean> = {},
 ): Promise<Record<string, unknown>[]> {
   const { octokit, org } = session;
   progress(`${label}`);
   try {
-    const alerts = await octokit.paginate(route, { org, state: 'open', per_page: 100 });
+    const alerts = await octokit.paginate(route, { org, state: 'open', per_page: 100, ...extra });
     return alerts as unknown as Record<string, unknown>[];
   } catch (error) {
     const status = statusOf(error);
@@ -92,6 +93,8 @@ export const secretScanningAlertsCollector = defineCollector<'github.secretScann
       'secret scanning alerts',
       'an organization owner or security manager (classic: repo or security_events; fine-grained: "Secret scanning alerts: read")',
       progress,
+      // The leaked value never crosses the wire (GitHub REST, list secret scanning alerts: hide_secret).
+      { hide_secret: true },
     );
     // The alert's `secret` field holds the leaked value itself: it never enters the snapshot.
     return alerts.map((a): SecretScanningAlert => ({

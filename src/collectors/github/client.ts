@@ -11,6 +11,9 @@ import { TOOL_NAME, TOOL_VERSION } from '../../engine/version.js';
 import { apiMessage, isRateLimited, RateLimitExhaustedError, statusOf } from './failure.js';
 import { githubApiUrl, githubToken, hasAppCredentials } from './provider.js';
 
+/** The REST API version soc2's calls are written against (GitHub REST API versions). */
+export const GITHUB_API_VERSION = '2022-11-28';
+
 const GithubOctokit = Octokit.plugin(throttling);
 export type GithubClient = InstanceType<typeof GithubOctokit>;
 
@@ -156,6 +159,10 @@ export function createGithubSession(
       onSecondaryRateLimit: (retryAfter: number, _options: object, _octokit: unknown, retryCount: number) =>
         shouldRetry(retryAfter, retryCount, false),
     },
+  });
+  // A pinned REST API version: unversioned requests get whatever GitHub's default becomes.
+  octokit.hook.before('request', (options) => {
+    options.headers['x-github-api-version'] = GITHUB_API_VERSION;
   });
   // Outermost hooks, so they see what is left after the retry and throttling plugins gave up.
   octokit.hook.after('request', (response, options) => {

@@ -68,7 +68,9 @@ export const collaboratorsCollector = defineCollector<'github.collaborators', Gi
         const list = await ctx.session.octokit.paginate(route, {
           owner,
           repo: name,
-          affiliation: 'all',
+          // Only outside collaborators are judged; `all` would also list every member with access
+          // through teams, the base permission or ownership (GitHub REST, list repository collaborators).
+          affiliation: 'outside',
           per_page: 100,
         });
         return {

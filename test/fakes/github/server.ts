@@ -10,6 +10,9 @@ import type { AddressInfo } from 'node:net';
  * secondary rate limits (403/429 with retry-after).
  */
 
+/** The REST API versions GitHub serves (REST API versions page). */
+const SUPPORTED_API_VERSIONS = ['2022-11-28', '2026-03-10'];
+
 export interface FakeMember {
   login: string;
   id: number;
@@ -105,6 +108,8 @@ export interface FakeGithub {
   /** Base URL to hand to the client (includes the prefix). */
   apiUrl: string;
   requests: string[];
+  /** The X-GitHub-Api-Version header of each request ('' when absent), in order. */
+  apiVersions: string[];
   faults: Fault[];
   close(): Promise<void>;
 }
@@ -119,6 +124,7 @@ const UPGRADE = {
 export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promise<FakeGithub> {
   const prefix = options.prefix ?? '';
   const requests: string[] = [];
+  const apiVersions: string[] = [];
   const faults = (options.faults ?? []).map((f) => ({ ...f }));
   const rateLimit = options.rateLimit ?? 5000;
   let remaining = rateLimit;
@@ -129,15 +135,27 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
     const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) || '/' : url.pathname;
     const line = `${req.method} ${path}${url.search}`;
     requests.push(line);
+    const version = String(req.headers['x-github-api-version'] ?? '');
+    apiVersions.push(version);
     const baseHeaders: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
-      'x-github-api-version-selected': '2022-11-28',
+      'x-github-api-version-selected': version || '2022-11-28',
       'x-github-request-id': `FAKE:${requests.length}`,
     };
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { ...baseHeaders, ...headers });
       res.end(body === undefined ? '' : JSON.stringify(body));
     };
+    // GitHub REST API versions: "If you specify an API version that is not supported, you will receive
+    // a 400 error."
+    if (version && !SUPPORTED_API_VERSIONS.includes(version)) {
+      send(400, {
+        message: `Unsupported 'X-GitHub-Api-Version' header value: ${version}`,
+        documentation_url: 'https://docs.github.com/rest/about-the-rest-api/api-versions',
+        status: '400',
+      });
+      return;
+    }
     const auth = req.headers.authorization ?? '';
     const installation = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path);
     if (req.method === 'POST' && installation && options.app) {
@@ -241,6 +259,7 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
     url: base,
     apiUrl: `${base}${prefix}`,
     requests,
+    apiVersions,
     faults,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -457,7 +476,10 @@ function route(
         });
       }
       const state = q('state');
-      const list = (alerts[rest] ?? []).filter((a) => !state || a.state === state);
+      const hideSecret = rest === 'secret-scanning/alerts' && q('hide_secret') === 'true';
+      const list = (alerts[rest] ?? [])
+        .filter((a) => !state || a.state === state)
+        .map((a) => (hideSecret ? { ...a, secret: undefined } : a));
       return cursorPageOf(list, url, req, send);
     }
     return notFound(send);
@@ -527,17 +549,22 @@ function route(
       return send(200, owner ? ruleset : { ...ruleset, bypass_actors: undefined });
     }
     if (rest[0] === 'collaborators' && rest.length === 1) {
-      const list = (repo.collaborators ?? []).map((c) => ({
-        ...userJson(c.login, c.id),
-        role_name: c.role_name,
-        permissions: {
-          admin: c.role_name === 'admin',
-          maintain: ['admin', 'maintain'].includes(c.role_name),
-          push: ['admin', 'maintain', 'write'].includes(c.role_name),
-          triage: c.role_name !== 'read',
-          pull: true,
-        },
-      }));
+      // affiliation: outside | direct | all (default all). The fixture's collaborators are direct.
+      const outside = new Set(org.outsideCollaborators.map((u) => u.login.toLowerCase()));
+      const affiliation = q('affiliation') ?? 'all';
+      const list = (repo.collaborators ?? [])
+        .filter((c) => affiliation !== 'outside' || outside.has(c.login.toLowerCase()))
+        .map((c) => ({
+          ...userJson(c.login, c.id),
+          role_name: c.role_name,
+          permissions: {
+            admin: c.role_name === 'admin',
+            maintain: ['admin', 'maintain'].includes(c.role_name),
+            push: ['admin', 'maintain', 'write'].includes(c.role_name),
+            triage: c.role_name !== 'read',
+            pull: true,
+          },
+        }));
       return pageOf(list, url, req, send);
     }
     if (rest[0] === 'keys' && rest.length === 1) {
