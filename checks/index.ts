@@ -36,6 +36,7 @@ import githubCodeScanningAlertSla from './github/code-scanning-alert-sla/check.j
 import githubCodeowners from './github/codeowners/check.js';
 import githubDependabotAlertSla from './github/dependabot-alert-sla/check.js';
 import githubDependabotAlerts from './github/dependabot-alerts/check.js';
+import githubDependabotSecurityUpdates from './github/dependabot-security-updates/check.js';
 import githubDeployKeys from './github/deploy-keys/check.js';
 import githubMembers2fa from './github/members-2fa/check.js';
 import githubOrg2faRequired from './github/org-2fa-required/check.js';
@@ -105,6 +106,7 @@ export const allChecks: AnyCheck[] = [
   githubCodeowners,
   githubDependabotAlertSla,
   githubDependabotAlerts,
+  githubDependabotSecurityUpdates,
   githubDeployKeys,
   githubMembers2fa,
   githubOrg2faRequired,

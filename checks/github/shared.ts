@@ -42,3 +42,19 @@ export function readRepos<T>(
   }
   return { read, notRead };
 }
+
+/**
+ * A repository whose security_and_analysis GitHub does not show the token (only repository admins,
+ * owners and security managers see it): not checked, never a pass or a fail.
+ */
+export function settingsHidden(repo: string, what: string): Finding {
+  return notChecked(
+    repo,
+    {
+      kind: 'permission',
+      message:
+        'security_and_analysis is not visible to the token (needs repository admin, owner or security manager)',
+    },
+    what,
+  );
+}

@@ -354,15 +354,22 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
   });
 
   it('records an empty repository and a plan without branch protection as data, not errors', async () => {
+    // What GitHub shows an owner for a private repository without GitHub Secret Protection.
+    const security_and_analysis = {
+      secret_scanning: { status: 'disabled' as const },
+      secret_scanning_push_protection: { status: 'disabled' as const },
+      dependabot_security_updates: { status: 'disabled' as const },
+    };
     const org = {
       ...lumenLedger,
       settings: { ...lumenLedger.settings, plan: { name: 'free', private_repos: 10000, seats: 20 } },
       repos: [
         ...lumenLedger.repos,
-        { name: 'scratch', visibility: 'private' as const, empty: true },
+        { name: 'scratch', visibility: 'private' as const, empty: true, security_and_analysis },
         {
           name: 'free-tier',
           visibility: 'private' as const,
+          security_and_analysis,
           protectionNeedsUpgrade: true,
           files: ['CODEOWNERS'],
         },

@@ -1,7 +1,7 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { passOn } from '../shared.js';
+import { passOn, settingsHidden } from '../shared.js';
 
 export default defineCheck({
   id: 'github.secret-scanning',
@@ -16,13 +16,7 @@ export default defineCheck({
   requires: ['github.securityAnalysis'],
   evaluate({ 'github.securityAnalysis': repos }) {
     const findings: Finding[] = repos.map(({ repo, security_and_analysis: sa }) => {
-      if (!sa) {
-        return {
-          resource: repo,
-          status: 'fail',
-          message: 'security settings are not visible to the token (needs admin)',
-        };
-      }
+      if (!sa) return settingsHidden(repo, 'secret scanning');
       const scanning = sa.secret_scanning?.status === 'enabled';
       const push = sa.secret_scanning_push_protection?.status === 'enabled';
       const missing = [...(scanning ? [] : ['secret scanning']), ...(push ? [] : ['push protection'])];
