@@ -77,24 +77,85 @@ describeCheck(check, [
     status: 'fail',
   },
   {
-    name: 'conditions or narrower resources are not full admin',
+    name: 'a narrower resource is not administrator access',
     data: {
       'aws.iam.authorizationDetails': details({
         roles: [
           role('x', {
             inlinePolicies: [
               {
-                name: 'a',
+                name: 'p',
+                document: { Statement: { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b/*' } },
+              },
+            ],
+          }),
+        ],
+      }),
+    },
+    status: 'pass',
+  },
+  // The IAM user guide's policy grammar: Condition limits when a statement applies, not what it
+  // grants; NotAction with Allow grants every action not listed; iam:Put*/Attach* policies let the
+  // holder grant itself anything (IAM user guide, privilege escalation through policy changes).
+  ...(
+    [
+      [
+        'an MFA-gated * on *',
+        {
+          Effect: 'Allow',
+          Action: '*',
+          Resource: '*',
+          Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        },
+        /with conditions/,
+      ],
+      [
+        'NotAction of one billing action',
+        { Effect: 'Allow', NotAction: 'aws-portal:ViewBilling', Resource: '*' },
+        /every action except aws-portal:ViewBilling/,
+      ],
+      [
+        'iam:* on all resources',
+        { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+        /can grant itself any permission/,
+      ],
+      [
+        'iam:AttachUserPolicy on all resources',
+        { Effect: 'Allow', Action: ['s3:GetObject', 'iam:AttachUserPolicy'], Resource: '*' },
+        /iam:AttachUserPolicy/,
+      ],
+      [
+        '* on every ARN written as a pattern',
+        { Effect: 'Allow', Action: '*', Resource: 'arn:aws:*:*:*:*' },
+        /allows \* on \*/,
+      ],
+    ] as const
+  ).map(([what, statement, message]) => ({
+    name: `${what} is administrator access`,
+    data: {
+      'aws.iam.authorizationDetails': details({
+        roles: [role('x', { inlinePolicies: [{ name: 'p', document: { Statement: [statement] } }] })],
+      }),
+    },
+    status: 'fail' as const,
+    failing: [`${A}:role/x`],
+    message,
+  })),
+  {
+    name: 'a power user (NotAction iam:*, organizations:*) is not administrator access',
+    data: {
+      'aws.iam.authorizationDetails': details({
+        roles: [
+          role('power', {
+            inlinePolicies: [
+              {
+                name: 'p',
                 document: {
-                  Statement: [
-                    { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::b/*' },
-                    {
-                      Effect: 'Allow',
-                      Action: '*',
-                      Resource: '*',
-                      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
-                    },
-                  ],
+                  Statement: {
+                    Effect: 'Allow',
+                    NotAction: ['iam:*', 'organizations:*', 'account:*'],
+                    Resource: '*',
+                  },
                 },
               },
             ],
@@ -103,6 +164,51 @@ describeCheck(check, [
       }),
     },
     status: 'pass',
+  },
+  {
+    name: 'a Deny * on * is not administrator access',
+    data: {
+      'aws.iam.authorizationDetails': details({
+        roles: [
+          role('deny', {
+            inlinePolicies: [
+              { name: 'p', document: { Statement: { Effect: 'Deny', Action: '*', Resource: '*' } } },
+            ],
+          }),
+        ],
+      }),
+    },
+    status: 'pass',
+  },
+  {
+    name: 'IAMFullAccess (AWS managed, not downloaded) is recognised by ARN',
+    data: {
+      'aws.iam.authorizationDetails': details({
+        users: [
+          user('iam-admin', {
+            attachedPolicies: [{ name: 'IAMFullAccess', arn: 'arn:aws:iam::aws:policy/IAMFullAccess' }],
+          }),
+        ],
+      }),
+    },
+    status: 'fail',
+    failing: [`${A}:user/iam-admin`],
+    message: /IAMFullAccess: can grant itself any permission/,
+  },
+  {
+    name: 'AdministratorAccess in GovCloud is recognised by ARN',
+    data: {
+      'aws.iam.authorizationDetails': details({
+        users: [
+          user('gov', {
+            attachedPolicies: [
+              { name: 'AdministratorAccess', arn: 'arn:aws-us-gov:iam::aws:policy/AdministratorAccess' },
+            ],
+          }),
+        ],
+      }),
+    },
+    status: 'fail',
   },
   {
     name: 'allowed admins pass',

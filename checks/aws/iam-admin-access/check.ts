@@ -7,22 +7,51 @@ import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
 import { accountResource, globToRegExp, perAccount } from '../support.js';
 
-const ADMIN_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
+/**
+ * AWS managed policies are not downloaded (GetAccountAuthorizationDetails is called for local ones
+ * only): the ones that grant administrator access, or the power to grant it, are known by ARN.
+ */
+const ADMIN_MANAGED_POLICIES: Record<string, string> = {
+  AdministratorAccess: 'full administrator',
+  IAMFullAccess: 'can grant itself any permission (iam:*)',
+};
+const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/;
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** Allow of `*` (or `*:*`) on resource `*`, without conditions narrowing it. */
-export function grantsFullAdmin(document: PolicyDocument | undefined): boolean {
-  if (!document?.Statement) return false;
-  const statements: PolicyStatement[] = Array.isArray(document.Statement)
-    ? document.Statement
-    : [document.Statement];
-  return statements.some(
-    (s) =>
-      s.Effect === 'Allow' &&
-      !s.Condition &&
-      asList(s.Action).some((a) => a === '*' || a === '*:*') &&
-      asList(s.Resource).includes('*'),
-  );
+/** `*`, or an ARN pattern whose every part after the partition is `*` (arn:aws:*:*:*:*). */
+const ALL_RESOURCES = /^(\*|arn:[^:]*:\*:\*:\*:\*(\/\*)?)$/;
+const ALL_ACTIONS = /^\*(:\*)?$/;
+/** Actions whose holder can grant itself anything (privilege escalation to administrator). */
+const ESCALATION =
+  /^iam:(\*|Put\*|Attach\*|Put(User|Role|Group)Policy|Attach(User|Role|Group)Policy|CreatePolicyVersion)$/i;
+
+function statements(document: PolicyDocument | undefined): PolicyStatement[] {
+  const list = document?.Statement;
+  return list === undefined ? [] : Array.isArray(list) ? list : [list];
+}
+
+/**
+ * Why a policy document amounts to administrator access, or undefined. A Condition does not narrow
+ * it: an MFA-gated `*` on `*` is still administrator access for whoever meets the condition.
+ * - `*` (or `*:*`) on all resources;
+ * - NotAction on all resources that does not exclude IAM: everything but a few actions;
+ * - `iam:*` or the IAM write actions that attach or put policies: the identity can make itself admin.
+ */
+export function adminGrant(document: PolicyDocument | undefined): string | undefined {
+  for (const s of statements(document)) {
+    if (s.Effect !== 'Allow' || s.NotResource !== undefined) continue;
+    if (!asList(s.Resource).some((r) => ALL_RESOURCES.test(r))) continue;
+    const conditioned = s.Condition ? ' (with conditions)' : '';
+    if (asList(s.Action).some((a) => ALL_ACTIONS.test(a))) return `allows * on *${conditioned}`;
+    const notActions = asList(s.NotAction);
+    if (notActions.length > 0 && !notActions.some((a) => /^iam:\*$|^\*$/i.test(a))) {
+      return `allows every action except ${notActions.join(', ')}${conditioned}`;
+    }
+    const escalation = asList(s.Action).find((a) => ESCALATION.test(a));
+    if (escalation)
+      return `allows ${escalation} on all resources: can grant itself any permission${conditioned}`;
+  }
+  return undefined;
 }
 
 interface Options {
@@ -34,14 +63,22 @@ function adminIdentities(
   details: AuthorizationDetails,
 ): { kind: string; name: string; arn: string; via: string[] }[] {
   const policyDocs = new Map(details.policies.map((p) => [p.arn, p.document]));
+  const attachedGrant = (arn: string): string | undefined => {
+    const managed = AWS_MANAGED.exec(arn)?.[1];
+    return managed !== undefined ? ADMIN_MANAGED_POLICIES[managed] : adminGrant(policyDocs.get(arn));
+  };
   const adminSources = (
     attached: { name: string; arn: string }[],
     inline: { name: string; document: PolicyDocument }[],
   ) => [
-    ...attached
-      .filter((p) => ADMIN_POLICY_ARN.test(p.arn) || grantsFullAdmin(policyDocs.get(p.arn)))
-      .map((p) => p.name),
-    ...inline.filter((p) => grantsFullAdmin(p.document)).map((p) => `${p.name} (inline)`),
+    ...attached.flatMap((p) => {
+      const why = attachedGrant(p.arn);
+      return why ? [`${p.name}: ${why}`] : [];
+    }),
+    ...inline.flatMap((p) => {
+      const why = adminGrant(p.document);
+      return why ? [`${p.name} (inline): ${why}`] : [];
+    }),
   ];
   const groupAdmin = new Map(
     details.groups.map((g) => [g.name, adminSources(g.attachedPolicies, g.inlinePolicies)]),
@@ -68,7 +105,7 @@ export default defineCheck<'aws.iam.authorizationDetails', Options>({
   provider: 'aws',
   severity: 'high',
   description:
-    'Lists every IAM user and role with full administrator access (AdministratorAccess, or a policy allowing "*" on "*", directly or through a group) and fails for any not in the `allowed` list.',
+    'Lists every IAM user and role with administrator access, directly or through a group, and fails for any not in the `allowed` list. Administrator access is AdministratorAccess or IAMFullAccess, or a policy that allows "*" on all resources (with or without conditions), allows everything but a few actions (NotAction not excluding IAM), or allows iam:* or the IAM actions that attach or put policies (the identity can grant itself anything).',
   risk: 'Every administrator identity can disable logging, read all data and create backdoors; unreviewed administrators break least privilege.',
   remediation:
     'Replace AdministratorAccess with scoped policies for identities that do not need it. Add the identities that legitimately need it (break-glass, the IaC deployment role) to `allowed` with a reason in your access review.',
