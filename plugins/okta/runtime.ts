@@ -1,0 +1,300 @@
+import {
+  causeOf,
+  describeCause,
+  requestTimeoutMs,
+  skipIfAllDenied,
+  SkipError,
+  type Collector,
+  type ProviderRuntime,
+  type ScopeResult,
+} from '../../src/sdk/index.js';
+import { createAuthorization, type AuthMode } from './auth.js';
+import { createOktaClient, DEFAULT_RETRY, OktaApiError, type OktaClient } from './client.js';
+import type { OktaAdmin, OktaApp, OktaFactor, OktaPolicy, OktaPolicyRule, OktaUser } from './data.js';
+import { hasFactorsToRead } from './users.js';
+
+/**
+ * The Okta Management API calls behind each data key, with the `limit` maximum of each list endpoint
+ * (https://developer.okta.com/docs/api/openapi/okta-management/management/tag/User/#tag/User/operation/listUsers
+ * and the matching pages for UserFactor, RoleAssignmentAUser, Policy and ApplicationUsers).
+ */
+
+export interface OktaSession {
+  client: OktaClient;
+  authMode: AuthMode;
+}
+
+type OktaCollector<K extends string> = Collector<K, OktaSession>;
+
+/** What to grant when Okta refuses a key's requests: the OAuth scope and the admin role that read it. */
+const GRANT: Record<string, string> = {
+  'okta.users': 'okta.users.read',
+  'okta.factors': 'okta.factors.read',
+  'okta.admins': 'okta.roles.read',
+  'okta.signOnPolicies': 'okta.policies.read',
+  'okta.mfaEnrollPolicies': 'okta.policies.read',
+  'okta.passwordPolicies': 'okta.policies.read',
+  'okta.apps': 'okta.apps.read',
+};
+
+/** A refusal (403) of a whole key is a missing grant: the key is skipped, naming it. */
+async function orSkip<T>(key: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof OktaApiError && error.status === 403) {
+      throw new SkipError(
+        `${describeCause(causeOf(error))}: the API token's admin needs the Read-only Administrator role ` +
+          `(or an OAuth service app the ${GRANT[key]} scope); see docs/okta.md`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** A scope of a per-user or per-app key: read, or not with Okta's cause. */
+async function scoped<T>(scope: string, read: () => Promise<T>): Promise<ScopeResult<T>> {
+  try {
+    return { scope, status: 'ok', value: await read() };
+  } catch (error) {
+    if (!(error instanceof OktaApiError)) throw error;
+    return { scope, status: 'error', cause: causeOf(error) };
+  }
+}
+
+interface ApiUser {
+  id: string;
+  status: string;
+  created: string;
+  lastLogin?: string | null;
+  statusChanged?: string | null;
+  profile?: { login?: string; email?: string | null };
+}
+
+const toUser = (u: ApiUser): OktaUser => ({
+  id: u.id,
+  status: u.status,
+  login: u.profile?.login ?? u.id,
+  email: u.profile?.email ?? null,
+  created: u.created,
+  lastLogin: u.lastLogin ?? null,
+  statusChanged: u.statusChanged ?? null,
+});
+
+const users: OktaCollector<'okta.users'> = {
+  key: 'okta.users',
+  async collect({ session, limit, progress }) {
+    return orSkip('okta.users', async () => {
+      progress('listing users');
+      // Without a filter the list leaves out DEPROVISIONED users: they are asked for separately.
+      const [current, deprovisioned] = await Promise.all([
+        limit(() => session.client.list<ApiUser>('users', '/api/v1/users', { limit: '200' })),
+        limit(() =>
+          session.client.list<ApiUser>('deprovisioned users', '/api/v1/users', {
+            limit: '200',
+            filter: 'status eq "DEPROVISIONED"',
+          }),
+        ),
+      ]);
+      const byId = new Map([...current, ...deprovisioned].map((u) => [u.id, toUser(u)]));
+      return [...byId.values()].sort((a, b) => a.login.localeCompare(b.login));
+    });
+  },
+};
+
+interface ApiFactor {
+  id: string;
+  factorType: string;
+  provider: string;
+  status: string;
+}
+
+const factors: OktaCollector<'okta.factors'> = {
+  key: 'okta.factors',
+  async collect({ session, need, limit, progress }) {
+    const all = (await need('okta.users')).filter((u) => hasFactorsToRead(u.status));
+    progress(`reading the factors of ${all.length} users`);
+    const results = await Promise.all(
+      all.map((user) =>
+        limit(() =>
+          scoped(user.login, async () =>
+            (
+              await session.client.get<ApiFactor[]>(
+                `factors of ${user.login}`,
+                `/api/v1/users/${encodeURIComponent(user.id)}/factors`,
+              )
+            ).map((f): OktaFactor => ({
+              id: f.id,
+              factorType: f.factorType,
+              provider: f.provider,
+              status: f.status,
+            })),
+          ),
+        ),
+      ),
+    );
+    skipIfAllDenied(results, 'okta.factors (grant okta.factors.read or the Read-only Administrator role)');
+    return results;
+  },
+};
+
+interface ApiRole {
+  id: string;
+  type: string;
+  label: string;
+  status: string;
+  assignmentType: string;
+}
+
+const admins: OktaCollector<'okta.admins'> = {
+  key: 'okta.admins',
+  async collect({ session, limit, progress }) {
+    return orSkip('okta.admins', async () => {
+      progress('listing users with admin roles');
+      const assignees = await limit(() =>
+        session.client.list<{ id: string }>('users with role assignments', '/api/v1/iam/assignees/users', {
+          limit: '100',
+        }),
+      );
+      return Promise.all(
+        assignees.map((a) =>
+          limit(async (): Promise<OktaAdmin> => {
+            const roles = await session.client.get<ApiRole[]>(
+              `roles of user ${a.id}`,
+              `/api/v1/users/${encodeURIComponent(a.id)}/roles`,
+            );
+            return {
+              userId: a.id,
+              roles: roles.map((r) => ({
+                id: r.id,
+                type: r.type,
+                label: r.label,
+                status: r.status,
+                assignmentType: r.assignmentType,
+              })),
+            };
+          }),
+        ),
+      );
+    });
+  },
+};
+
+type ApiPolicy = Omit<OktaPolicy, 'rules'>;
+
+function policies(
+  key: 'okta.signOnPolicies' | 'okta.mfaEnrollPolicies' | 'okta.passwordPolicies',
+  type: 'OKTA_SIGN_ON' | 'MFA_ENROLL' | 'PASSWORD',
+): OktaCollector<typeof key> {
+  return {
+    key,
+    async collect({ session, limit, progress }) {
+      return orSkip(key, async () => {
+        progress(`listing ${type} policies`);
+        const list = await limit(() =>
+          session.client.list<ApiPolicy>(`${type} policies`, '/api/v1/policies', { type }),
+        );
+        return Promise.all(
+          list.map((p) =>
+            limit(async (): Promise<OktaPolicy> => {
+              const rules = await session.client.list<OktaPolicyRule>(
+                `rules of ${type} policy ${p.name}`,
+                `/api/v1/policies/${encodeURIComponent(p.id)}/rules`,
+              );
+              return {
+                id: p.id,
+                name: p.name,
+                type: p.type,
+                status: p.status,
+                priority: p.priority,
+                system: p.system,
+                conditions: p.conditions ?? null,
+                settings: p.settings ?? null,
+                rules: rules
+                  .map((r) => ({
+                    id: r.id,
+                    name: r.name,
+                    status: r.status,
+                    priority: r.priority,
+                    system: r.system,
+                    conditions: r.conditions ?? null,
+                    actions: r.actions ?? null,
+                  }))
+                  .sort((a, b) => a.priority - b.priority),
+              };
+            }),
+          ),
+        ).then((read) => read.sort((a, b) => a.priority - b.priority));
+      });
+    },
+  };
+}
+
+interface ApiApp {
+  id: string;
+  label: string;
+  name: string;
+  status: string;
+  signOnMode: string;
+}
+
+const apps: OktaCollector<'okta.apps'> = {
+  key: 'okta.apps',
+  async collect({ session, limit, progress }) {
+    return orSkip('okta.apps', async () => {
+      progress('listing apps');
+      const list = await limit(() => session.client.list<ApiApp>('apps', '/api/v1/apps', { limit: '200' }));
+      // An inactive app signs nobody in: only active apps' assignments are read.
+      const active = list.filter((app) => app.status === 'ACTIVE');
+      const results = await Promise.all(
+        active.map((app) =>
+          limit(() =>
+            scoped(`${app.label} (${app.id})`, async (): Promise<OktaApp> => {
+              const assigned = await session.client.list<{ id: string; scope: string; status: string }>(
+                `users of app ${app.label}`,
+                `/api/v1/apps/${encodeURIComponent(app.id)}/users`,
+                { limit: '500' },
+              );
+              return {
+                id: app.id,
+                label: app.label,
+                name: app.name,
+                status: app.status,
+                signOnMode: app.signOnMode,
+                assignments: assigned.map((a) => ({ userId: a.id, scope: a.scope, status: a.status })),
+              };
+            }),
+          ),
+        ),
+      );
+      skipIfAllDenied(results, 'okta.apps (grant okta.apps.read or the Read-only Administrator role)');
+      return results.sort((a, b) => a.scope.localeCompare(b.scope));
+    });
+  },
+};
+
+export const runtime: ProviderRuntime<OktaSession> = {
+  async createSession(config, env, signal) {
+    const okta = config.providers.okta!;
+    const timeoutMs = requestTimeoutMs(env);
+    const authorization = createAuthorization(okta, env, timeoutMs);
+    const client = createOktaClient({
+      orgUrl: okta.orgUrl,
+      authorization: authorization.header,
+      retry: { ...DEFAULT_RETRY, ...(okta.retry ?? {}) },
+      timeoutMs,
+      signal,
+    });
+    return { client, authMode: authorization.mode };
+  },
+  collectors: [
+    users,
+    factors,
+    admins,
+    policies('okta.signOnPolicies', 'OKTA_SIGN_ON'),
+    policies('okta.mfaEnrollPolicies', 'MFA_ENROLL'),
+    policies('okta.passwordPolicies', 'PASSWORD'),
+    apps,
+  ],
+  stats: (session) => ({ ...session.client.stats, auth: session.authMode }),
+};
