@@ -8,31 +8,39 @@ import type { OktaConfig } from './settings.js';
  * assertion (https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/).
  */
 
-/** The read-only scopes the collectors need; the service app must be granted each of them. */
-export const OAUTH_SCOPES = [
-  'okta.users.read',
-  'okta.factors.read',
-  'okta.roles.read',
-  'okta.policies.read',
-  'okta.apps.read',
-];
+/**
+ * The read-only OAuth scope an API path needs. A token is asked for per scope, so a scope the service app
+ * was not granted fails only the data that needs it (Okta refuses a token request naming any scope the
+ * app lacks, with invalid_scope).
+ */
+export function scopeFor(path: string): string {
+  if (/^\/api\/v1\/users\/[^/]+\/factors/.test(path)) return 'okta.factors.read';
+  if (/^\/api\/v1\/users\/[^/]+\/roles/.test(path) || path.startsWith('/api/v1/iam/'))
+    return 'okta.roles.read';
+  if (path.startsWith('/api/v1/policies')) return 'okta.policies.read';
+  if (path.startsWith('/api/v1/apps')) return 'okta.apps.read';
+  return 'okta.users.read';
+}
 
 export type AuthMode = 'api-token' | 'oauth-service-app';
 
 export interface Authorization {
   mode: AuthMode;
-  header(signal: AbortSignal): Promise<string>;
+  /** The header for a request to `path` (an OAuth token carries the path's scope). */
+  header(path: string, signal: AbortSignal): Promise<string>;
 }
 
 /** An OAuth token request that failed: status and Okta's `error` code as structured fields. */
 export class OktaTokenError extends Error {
   readonly status: number;
   readonly code: string | undefined;
+  readonly scope: string;
 
-  constructor(status: number, code: string | undefined, description: string | undefined) {
+  constructor(scope: string, status: number, code: string | undefined, description: string | undefined) {
     super(
-      `Okta token request (client credentials, private_key_jwt): ${status}${code ? ` ${code}` : ''}${description ? `: ${description}` : ''}`,
+      `Okta token request for ${scope} (client credentials, private_key_jwt): ${status}${code ? ` ${code}` : ''}${description ? `: ${description}` : ''}`,
     );
+    this.scope = scope;
     this.name = 'OktaTokenError';
     this.status = status;
     this.code = code;
@@ -74,22 +82,22 @@ export function createAuthorization(
   timeoutMs: number,
 ): Authorization {
   const token = env.OKTA_API_TOKEN;
-  if (token) return { mode: 'api-token', header: async () => `SSWS ${token}` };
+  if (token) return { mode: 'api-token', header: () => Promise.resolve(`SSWS ${token}`) };
   const { clientId, privateKey } = config;
   if (!clientId || !privateKey)
     throw new Error('Okta needs OKTA_API_TOKEN or providers.okta.clientId and privateKey');
   const key = readPrivateKey(privateKey);
   const tokenUrl = new URL('/oauth2/v1/token', config.orgUrl).href;
-  let cached: { value: string; expiresAt: number } | undefined;
-  let pending: Promise<string> | undefined;
+  const tokens = new Map<string, { value: string; expiresAt: number }>();
+  const pending = new Map<string, Promise<string>>();
 
-  const fetchToken = async (signal: AbortSignal): Promise<string> => {
+  const fetchToken = async (scope: string, signal: AbortSignal): Promise<string> => {
     const response = await fetch(tokenUrl, {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'client_credentials',
-        scope: OAUTH_SCOPES.join(' '),
+        scope,
         client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
         client_assertion: clientAssertion(clientId, tokenUrl, key, config.keyId),
       }),
@@ -102,18 +110,36 @@ export function createAuthorization(
       error_description?: string;
     };
     if (!response.ok || !body.access_token) {
-      throw new OktaTokenError(response.status, body.error, body.error_description);
+      throw new OktaTokenError(scope, response.status, body.error, body.error_description);
     }
-    cached = { value: body.access_token, expiresAt: Date.now() + ((body.expires_in ?? 3600) - 60) * 1000 };
+    tokens.set(scope, {
+      value: body.access_token,
+      expiresAt: Date.now() + ((body.expires_in ?? 3600) - 60) * 1000,
+    });
     return body.access_token;
   };
 
   return {
     mode: 'oauth-service-app',
-    async header(signal) {
+    async header(path, signal) {
+      const scope = scopeFor(path);
+      const cached = tokens.get(scope);
       if (cached && cached.expiresAt > Date.now()) return `Bearer ${cached.value}`;
-      pending ??= fetchToken(signal).finally(() => (pending = undefined));
-      return `Bearer ${await pending}`;
+      let request = pending.get(scope);
+      if (!request) {
+        // A refusal (4xx: invalid_scope, invalid_client) holds for the whole scan and is not asked again.
+        request = fetchToken(scope, signal).catch((error: unknown) => {
+          if (!(error instanceof OktaTokenError && error.status >= 400 && error.status < 500))
+            pending.delete(scope);
+          throw error;
+        });
+        void request.then(
+          () => pending.delete(scope),
+          () => undefined,
+        );
+        pending.set(scope, request);
+      }
+      return `Bearer ${await request}`;
     },
   };
 }

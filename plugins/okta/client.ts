@@ -62,8 +62,8 @@ export interface OktaClient {
 
 export interface ClientOptions {
   orgUrl: string;
-  /** The Authorization header value: `SSWS <token>` or `Bearer <access token>`. */
-  authorization: (signal: AbortSignal) => Promise<string>;
+  /** The Authorization header value for a path: `SSWS <token>` or `Bearer <access token>`. */
+  authorization: (path: string, signal: AbortSignal) => Promise<string>;
   retry: RetrySettings;
   timeoutMs: number;
   signal: AbortSignal;
@@ -124,7 +124,10 @@ export function createOktaClient(options: ClientOptions): OktaClient {
       await waitForBucket(bucket);
       stats.requests++;
       const response = await fetch(url, {
-        headers: { accept: 'application/json', authorization: await options.authorization(options.signal) },
+        headers: {
+          accept: 'application/json',
+          authorization: await options.authorization(url.pathname, options.signal),
+        },
         signal: AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]),
       });
       const delay = resetDelayMs(response);

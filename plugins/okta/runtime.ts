@@ -8,7 +8,7 @@ import {
   type ProviderRuntime,
   type ScopeResult,
 } from '../../src/sdk/index.js';
-import { createAuthorization, type AuthMode } from './auth.js';
+import { createAuthorization, OktaTokenError, type AuthMode } from './auth.js';
 import { createOktaClient, DEFAULT_RETRY, OktaApiError, type OktaClient } from './client.js';
 import type { OktaAdmin, OktaApp, OktaFactor, OktaPolicy, OktaPolicyRule, OktaUser } from './data.js';
 import { hasFactorsToRead } from './users.js';
@@ -37,7 +37,11 @@ const GRANT: Record<string, string> = {
   'okta.apps': 'okta.apps.read',
 };
 
-/** A refusal (403) of a whole key is a missing grant: the key is skipped, naming it. */
+/**
+ * A refusal of a whole key is a missing grant: the key is skipped, naming it. Okta answers 403 E0000006
+ * to a request its admin role does not allow, and invalid_scope to a token request for a scope the
+ * service app was not granted.
+ */
 async function orSkip<T>(key: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
@@ -45,7 +49,12 @@ async function orSkip<T>(key: string, read: () => Promise<T>): Promise<T> {
     if (error instanceof OktaApiError && error.status === 403) {
       throw new SkipError(
         `${describeCause(causeOf(error))}: the API token's admin needs the Read-only Administrator role ` +
-          `(or an OAuth service app the ${GRANT[key]} scope); see docs/okta.md`,
+          `(an OAuth service app the ${GRANT[key]} scope); see docs/okta.md`,
+      );
+    }
+    if (error instanceof OktaTokenError && error.code === 'invalid_scope') {
+      throw new SkipError(
+        `${error.message}: grant the service app the ${error.scope} scope; see docs/okta.md`,
       );
     }
     throw error;
@@ -60,6 +69,11 @@ async function scoped<T>(scope: string, read: () => Promise<T>): Promise<ScopeRe
     if (!(error instanceof OktaApiError)) throw error;
     return { scope, status: 'error', cause: causeOf(error) };
   }
+}
+
+/** The fields soc2 keeps of an API resource: Okta's answers carry links and profile data it does not need. */
+function pick<T extends object, K extends keyof T>(resource: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, resource[key] ?? null])) as Pick<T, K>;
 }
 
 interface ApiUser {
@@ -102,49 +116,27 @@ const users: OktaCollector<'okta.users'> = {
   },
 };
 
-interface ApiFactor {
-  id: string;
-  factorType: string;
-  provider: string;
-  status: string;
-}
-
 const factors: OktaCollector<'okta.factors'> = {
   key: 'okta.factors',
   async collect({ session, need, limit, progress }) {
     const all = (await need('okta.users')).filter((u) => hasFactorsToRead(u.status));
     progress(`reading the factors of ${all.length} users`);
-    const results = await Promise.all(
-      all.map((user) =>
-        limit(() =>
-          scoped(user.login, async () =>
-            (
-              await session.client.get<ApiFactor[]>(
-                `factors of ${user.login}`,
-                `/api/v1/users/${encodeURIComponent(user.id)}/factors`,
-              )
-            ).map((f): OktaFactor => ({
-              id: f.id,
-              factorType: f.factorType,
-              provider: f.provider,
-              status: f.status,
-            })),
-          ),
-        ),
-      ),
+    const read = (user: OktaUser) =>
+      scoped(user.login, async () =>
+        (
+          await session.client.get<OktaFactor[]>(
+            `factors of ${user.login}`,
+            `/api/v1/users/${encodeURIComponent(user.id)}/factors`,
+          )
+        ).map((f) => pick(f, ['id', 'factorType', 'provider', 'status'])),
+      );
+    const results = await orSkip('okta.factors', () =>
+      Promise.all(all.map((user) => limit(() => read(user)))),
     );
     skipIfAllDenied(results, 'okta.factors (grant okta.factors.read or the Read-only Administrator role)');
     return results;
   },
 };
-
-interface ApiRole {
-  id: string;
-  type: string;
-  label: string;
-  status: string;
-  assignmentType: string;
-}
 
 const admins: OktaCollector<'okta.admins'> = {
   key: 'okta.admins',
@@ -159,19 +151,13 @@ const admins: OktaCollector<'okta.admins'> = {
       return Promise.all(
         assignees.map((a) =>
           limit(async (): Promise<OktaAdmin> => {
-            const roles = await session.client.get<ApiRole[]>(
+            const roles = await session.client.get<OktaAdmin['roles']>(
               `roles of user ${a.id}`,
               `/api/v1/users/${encodeURIComponent(a.id)}/roles`,
             );
             return {
               userId: a.id,
-              roles: roles.map((r) => ({
-                id: r.id,
-                type: r.type,
-                label: r.label,
-                status: r.status,
-                assignmentType: r.assignmentType,
-              })),
+              roles: roles.map((r) => pick(r, ['id', 'type', 'label', 'status', 'assignmentType'])),
             };
           }),
         ),
@@ -202,24 +188,11 @@ function policies(
                 `/api/v1/policies/${encodeURIComponent(p.id)}/rules`,
               );
               return {
-                id: p.id,
-                name: p.name,
-                type: p.type,
-                status: p.status,
-                priority: p.priority,
-                system: p.system,
-                conditions: p.conditions ?? null,
-                settings: p.settings ?? null,
+                ...pick(p, ['id', 'name', 'type', 'status', 'priority', 'system', 'conditions', 'settings']),
                 rules: rules
-                  .map((r) => ({
-                    id: r.id,
-                    name: r.name,
-                    status: r.status,
-                    priority: r.priority,
-                    system: r.system,
-                    conditions: r.conditions ?? null,
-                    actions: r.actions ?? null,
-                  }))
+                  .map((r) =>
+                    pick(r, ['id', 'name', 'status', 'priority', 'system', 'conditions', 'actions']),
+                  )
                   .sort((a, b) => a.priority - b.priority),
               };
             }),
@@ -230,13 +203,7 @@ function policies(
   };
 }
 
-interface ApiApp {
-  id: string;
-  label: string;
-  name: string;
-  status: string;
-  signOnMode: string;
-}
+type ApiApp = Omit<OktaApp, 'assignments'>;
 
 const apps: OktaCollector<'okta.apps'> = {
   key: 'okta.apps',
@@ -256,11 +223,7 @@ const apps: OktaCollector<'okta.apps'> = {
                 { limit: '500' },
               );
               return {
-                id: app.id,
-                label: app.label,
-                name: app.name,
-                status: app.status,
-                signOnMode: app.signOnMode,
+                ...pick(app, ['id', 'label', 'name', 'status', 'signOnMode']),
                 assignments: assigned.map((a) => ({ userId: a.id, scope: a.scope, status: a.status })),
               };
             }),

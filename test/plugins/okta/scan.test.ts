@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -229,6 +230,38 @@ describe('soc2 scan against the local Okta org (bin/soc2.js, OKTA_API_TOKEN)', (
     expect(check('okta.mfa-required').status).toBe('error');
     expect(JSON.stringify(check('okta.mfa-required'))).toMatch(/401/);
     expect(run.stderr).not.toContain(TOKEN);
+  }, 60_000);
+});
+
+describe('soc2 scan against the local Okta org with an OAuth service app (private_key_jwt)', () => {
+  it('gets a token per scope; a scope not granted skips only its checks; neither key nor token is written', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'soc2-okta-key-')), 'service-app.pem');
+    writeFileSync(keyFile, pem);
+    const granted = ['okta.users.read', 'okta.factors.read', 'okta.roles.read', 'okta.apps.read'];
+    const { run, check, out, fake } = await scan(
+      { token: undefined, oauth: { clientId: '0oaServiceApp123', publicKey, scopes: granted } },
+      ['    clientId: 0oaServiceApp123', `    privateKey: ${keyFile}`, '    keyId: key-1'],
+      {},
+    );
+    expect(run.code, run.stderr).toBe(1);
+    expect(check('okta.mfa-enrolled').status).toBe('fail');
+    expect(check('okta.super-admins').status).toBe('fail');
+    for (const id of ['okta.mfa-required', 'okta.mfa-enrollment', 'okta.password-policy']) {
+      expect(check(id).status).toBe('skipped');
+      expect(check(id).reason).toMatch(/invalid_scope.*grant the service app the okta\.policies\.read scope/);
+    }
+    const tokenRequests = fake.requests.filter((r) => r.path === '/oauth2/v1/token');
+    // One token per scope asked for (four granted, one refused), however many requests each serves.
+    expect(tokenRequests.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 400]);
+    const api = fake.requests.filter((r) => r.path.startsWith('/api/'));
+    expect(api.length).toBeGreaterThan(20);
+    expect(api.every((r) => r.authorization.startsWith('Bearer eyJ.fake-access-token.'))).toBe(true);
+    const secrets = [pem.split('\n')[1]!, api[0]!.authorization.slice('Bearer '.length)];
+    const leaks = allFiles(out).filter(({ text }) => secrets.some((secret) => text.includes(secret)));
+    expect(leaks.map((l) => l.file)).toEqual([]);
+    expect(secrets.some((secret) => run.stderr.includes(secret))).toBe(false);
   }, 60_000);
 });
 
