@@ -284,6 +284,20 @@ describe('soc2 checks list and config errors', () => {
     }
   });
 
+  it('a providers.okta block without credentials makes the okta checks error, saying what to set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-okta-nocreds-'));
+    writeFileSync(
+      join(dir, 'soc2.config.yaml'),
+      ['providers:', '  okta:', '    orgUrl: https://acme.okta.com', ''].join('\n'),
+    );
+    const run = soc2(['scan', '--provider', 'okta', '--quiet', '-o', join(dir, 'out')], { cwd: dir });
+    expect(run.code).toBe(3);
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')) as Report;
+    const mfa = report.checks.find((c) => c.id === 'okta.mfa-enrolled')!;
+    expect(mfa.status).toBe('error');
+    expect(JSON.stringify(mfa)).toMatch(/OKTA_API_TOKEN/);
+  });
+
   it('a bad providers.okta block exits 2 naming file and line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'soc2-okta-config-'));
     writeFileSync(
