@@ -37,6 +37,22 @@ export class OktaApiError extends Error {
   }
 }
 
+/** No answer: a timeout (code TimeoutError) or a network failure (ECONNREFUSED, ENOTFOUND...). */
+export class OktaNetworkError extends Error {
+  readonly code: string;
+
+  constructor(what: string, error: unknown, timeoutMs: number) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+    const code = timedOut ? 'TimeoutError' : typeof cause?.code === 'string' ? cause.code : 'network';
+    super(
+      `${what}: ${timedOut ? `no answer from Okta within ${timeoutMs} ms` : `cannot reach Okta (${code})`}`,
+    );
+    this.name = 'OktaNetworkError';
+    this.code = code;
+  }
+}
+
 interface OktaErrorBody {
   errorCode?: string;
   errorSummary?: string;
@@ -122,14 +138,22 @@ export function createOktaClient(options: ClientOptions): OktaClient {
     for (let attempt = 1; ; attempt++) {
       options.signal.throwIfAborted();
       await waitForBucket(bucket);
+      const authorization = await options.authorization(url.pathname, options.signal);
       stats.requests++;
-      const response = await fetch(url, {
-        headers: {
-          accept: 'application/json',
-          authorization: await options.authorization(url.pathname, options.signal),
-        },
-        signal: AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]),
-      });
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          headers: { accept: 'application/json', authorization },
+          signal: AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]),
+        });
+      } catch (error) {
+        options.signal.throwIfAborted();
+        const failure = new OktaNetworkError(what, error, options.timeoutMs);
+        if (attempt >= options.retry.attempts) throw failure;
+        stats.retries++;
+        await sleep(500 * 2 ** (attempt - 1), options.signal);
+        continue;
+      }
       const delay = resetDelayMs(response);
       if (response.ok) {
         if (delay !== undefined && response.headers.get('x-rate-limit-remaining') === '0') {
@@ -175,7 +199,12 @@ export function createOktaClient(options: ClientOptions): OktaClient {
     async list<T>(what: string, path: string, query?: Record<string, string>) {
       const items: T[] = [];
       let url: URL | undefined = urlFor(path, query);
+      const seen = new Set<string>();
       while (url) {
+        // A next link that points back to a page already read would page forever.
+        if (seen.has(url.href))
+          throw new Error(`${what}: Okta's next link repeats ${url.pathname}${url.search}`);
+        seen.add(url.href);
         const response = await request(what, url);
         const page = (await response.json()) as T[] | { value?: T[]; _links?: { next?: { href?: string } } };
         if (Array.isArray(page)) {

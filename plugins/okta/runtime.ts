@@ -9,7 +9,13 @@ import {
   type ScopeResult,
 } from '../../src/sdk/index.js';
 import { createAuthorization, OktaTokenError, type AuthMode } from './auth.js';
-import { createOktaClient, DEFAULT_RETRY, OktaApiError, type OktaClient } from './client.js';
+import {
+  createOktaClient,
+  DEFAULT_RETRY,
+  OktaApiError,
+  OktaNetworkError,
+  type OktaClient,
+} from './client.js';
 import type { OktaAdmin, OktaApp, OktaFactor, OktaPolicy, OktaPolicyRule, OktaUser } from './data.js';
 import { hasFactorsToRead } from './users.js';
 
@@ -66,7 +72,7 @@ async function scoped<T>(scope: string, read: () => Promise<T>): Promise<ScopeRe
   try {
     return { scope, status: 'ok', value: await read() };
   } catch (error) {
-    if (!(error instanceof OktaApiError)) throw error;
+    if (!(error instanceof OktaApiError || error instanceof OktaNetworkError)) throw error;
     return { scope, status: 'error', cause: causeOf(error) };
   }
 }

@@ -158,6 +158,24 @@ describe('the Okta client', () => {
     expect(okta.stats.retries).toBe(1);
   });
 
+  it('an org that does not answer fails with a network cause after the retries', async () => {
+    const { orgUrl } = await serve(() => undefined);
+    await close!();
+    close = undefined;
+    const okta = client(orgUrl, { attempts: 2, maxWaitSeconds: 5 });
+    const failure = await okta.get('users', '/api/v1/users').catch((e: unknown) => e);
+    expect(causeOf(failure)).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
+    expect(okta.stats).toMatchObject({ requests: 2, retries: 1 });
+  });
+
+  it('a next link that repeats a page already read stops with an error instead of paging forever', async () => {
+    const { orgUrl, seen } = await serve((_url, res) =>
+      json(res, 200, [{ id: 'a' }], { link: '<http://x/api/v1/apps?after=a>; rel="next"' }),
+    );
+    await expect(client(orgUrl).list('apps', '/api/v1/apps')).rejects.toThrow(/next link repeats/);
+    expect(seen).toHaveLength(2);
+  });
+
   it('a rate-limit wait stops when the scan is interrupted', async () => {
     const { orgUrl, seen } = await serve((_url, res) =>
       json(res, 429, error('E0000047', 'API call exceeded rate limit due to too many requests.'), {

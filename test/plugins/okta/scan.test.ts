@@ -80,7 +80,7 @@ async function scan(
 
 describe('soc2 scan against the local Okta org (bin/soc2.js, OKTA_API_TOKEN)', () => {
   it('reports every okta check with the verdicts of the seeded defects and their look-alikes', async () => {
-    const { run, check, verdict, out, fake } = await scan({ rateLimited: { '/api/v1/apps': 1 } });
+    const { run, check, verdict, out, fake, report } = await scan({ rateLimited: { '/api/v1/apps': 1 } });
     expect(run.code, run.stderr).toBe(1);
     expect(
       Object.fromEntries(
@@ -185,6 +185,10 @@ describe('soc2 scan against the local Okta org (bin/soc2.js, OKTA_API_TOKEN)', (
     const appList = fake.requests.filter((r) => r.path === '/api/v1/apps' && !r.query.after);
     expect(appList.map((r) => r.status)).toEqual([429, 200]);
     expect(fake.early).toEqual([]);
+    expect(report.providers.find((p) => p.id === 'okta')).toMatchObject({
+      status: 'ok',
+      stats: { auth: 'api-token', retries: 1, rateLimitWaits: 1 },
+    });
 
     // The token is in no output file and not on stderr; it was sent as SSWS.
     expect(fake.requests.every((r) => r.authorization === `SSWS ${TOKEN}`)).toBe(true);
