@@ -32,7 +32,7 @@ export interface OktaSession {
 
 type OktaCollector<K extends string> = Collector<K, OktaSession>;
 
-/** What to grant when Okta refuses a key's requests: the OAuth scope and the admin role that read it. */
+/** The OAuth scope that reads each key, named when Okta refuses it. */
 const GRANT: Record<string, string> = {
   'okta.users': 'okta.users.read',
   'okta.factors': 'okta.factors.read',
