@@ -79,6 +79,8 @@ declare module '../../src/sdk/index.js' {
     'okta.factors': ScopeResult<OktaFactor[]>[];
     'okta.admins': OktaAdmin[];
     'okta.signOnPolicies': OktaPolicy[];
+    /** App authentication policies (Identity Engine); empty in a Classic org, which has none. */
+    'okta.accessPolicies': OktaPolicy[];
     'okta.mfaEnrollPolicies': OktaPolicy[];
     'okta.passwordPolicies': OktaPolicy[];
     /** One entry per ACTIVE app (scope: the app's label and id); inactive apps are listed without assignments. */

@@ -22,6 +22,24 @@ export function signOnAction(rule: OktaPolicyRule): { access: string; requireFac
   };
 }
 
+/**
+ * ACCESS_POLICY (app authentication policy) rule actions.appSignOn: whether it denies access, or allows
+ * it with one factor or with two. An ASSURANCE verification method says so in factorMode; an
+ * AUTH_METHOD_CHAIN asks for two when every chain has a next step.
+ */
+export function appSignOn(rule: OktaPolicyRule): 'deny' | '1FA' | '2FA' {
+  const signOn = obj(obj(rule.actions).appSignOn);
+  if (signOn.access === 'DENY') return 'deny';
+  const method = obj(signOn.verificationMethod);
+  if (method.type === 'AUTH_METHOD_CHAIN') {
+    const chains = Array.isArray(method.chains) ? method.chains.map(obj) : [];
+    return chains.length > 0 && chains.every((c) => Array.isArray(c.next) && c.next.length > 0)
+      ? '2FA'
+      : '1FA';
+  }
+  return method.factorMode === '2FA' ? '2FA' : '1FA';
+}
+
 /** PASSWORD policy settings.password and the authentication provider it governs. */
 export function passwordSettings(policy: OktaPolicy): {
   provider: string;

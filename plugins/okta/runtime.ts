@@ -38,6 +38,7 @@ const GRANT: Record<string, string> = {
   'okta.factors': 'okta.factors.read',
   'okta.admins': 'okta.roles.read',
   'okta.signOnPolicies': 'okta.policies.read',
+  'okta.accessPolicies': 'okta.policies.read',
   'okta.mfaEnrollPolicies': 'okta.policies.read',
   'okta.passwordPolicies': 'okta.policies.read',
   'okta.apps': 'okta.apps.read',
@@ -174,9 +175,13 @@ const admins: OktaCollector<'okta.admins'> = {
 
 type ApiPolicy = Omit<OktaPolicy, 'rules'>;
 
+/** A Classic org knows no ACCESS_POLICY type and answers 400 E0000001 to the list: it has none. */
+const absentInClassic = (type: string, error: unknown) =>
+  type === 'ACCESS_POLICY' && error instanceof OktaApiError && error.status === 400;
+
 function policies(
-  key: 'okta.signOnPolicies' | 'okta.mfaEnrollPolicies' | 'okta.passwordPolicies',
-  type: 'OKTA_SIGN_ON' | 'MFA_ENROLL' | 'PASSWORD',
+  key: 'okta.signOnPolicies' | 'okta.accessPolicies' | 'okta.mfaEnrollPolicies' | 'okta.passwordPolicies',
+  type: 'OKTA_SIGN_ON' | 'ACCESS_POLICY' | 'MFA_ENROLL' | 'PASSWORD',
 ): OktaCollector<typeof key> {
   return {
     key,
@@ -184,7 +189,12 @@ function policies(
       return orSkip(key, async () => {
         progress(`listing ${type} policies`);
         const list = await limit(() =>
-          session.client.list<ApiPolicy>(`${type} policies`, '/api/v1/policies', { type }),
+          session.client
+            .list<ApiPolicy>(`${type} policies`, '/api/v1/policies', { type })
+            .catch((error: unknown) => {
+              if (absentInClassic(type, error)) return [];
+              throw error;
+            }),
         );
         return Promise.all(
           list.map((p) =>
@@ -261,6 +271,7 @@ export const runtime: ProviderRuntime<OktaSession> = {
     factors,
     admins,
     policies('okta.signOnPolicies', 'OKTA_SIGN_ON'),
+    policies('okta.accessPolicies', 'ACCESS_POLICY'),
     policies('okta.mfaEnrollPolicies', 'MFA_ENROLL'),
     policies('okta.passwordPolicies', 'PASSWORD'),
     apps,

@@ -94,6 +94,21 @@ const signOnRule = (name: string, priority: number, signon: Json, status = 'ACTI
   },
 });
 
+const appRule = (name: string, priority: number, appSignOn: Json, status = 'ACTIVE') => ({
+  id: id('rul'),
+  status,
+  name,
+  priority,
+  system: name === 'Catch-all Rule',
+  type: 'ACCESS_POLICY',
+  conditions: { people: { users: { exclude: [] } }, network: { connection: 'ANYWHERE' } },
+  actions: { appSignOn },
+});
+const assurance = (factorMode: '1FA' | '2FA') => ({
+  access: 'ALLOW',
+  verificationMethod: { type: 'ASSURANCE', factorMode, reauthenticateIn: 'PT2H', constraints: [] },
+});
+
 const policy = (
   type: string,
   name: string,
@@ -224,6 +239,30 @@ export function northwindOrg(now: Date): Northwind {
     ]),
     policy('OKTA_SIGN_ON', 'Default Policy', 2, {}, [
       signOnRule('Default Rule', 1, { access: 'ALLOW', requireFactor: true, factorLifetime: 15 }),
+    ]),
+    // App authentication policies (Identity Engine).
+    policy('ACCESS_POLICY', 'Okta Dashboard', 1, {}, [appRule('Catch-all Rule', 99, assurance('2FA'))]),
+    // Look-alike: a chain of two steps is two factors.
+    policy('ACCESS_POLICY', 'Admin Console', 2, {}, [
+      appRule('Chained', 1, {
+        access: 'ALLOW',
+        verificationMethod: {
+          type: 'AUTH_METHOD_CHAIN',
+          chains: [
+            {
+              authenticationMethods: [{ key: 'okta_password', method: 'password' }],
+              next: [{ authenticationMethods: [{ key: 'okta_verify', method: 'push' }] }],
+            },
+          ],
+        },
+      }),
+    ]),
+    policy('ACCESS_POLICY', 'Legacy Intranet', 3, {}, [
+      // Defect: one factor is enough for this app, so the office rule's password-only sessions get in.
+      appRule('Intranet password only', 1, assurance('1FA')),
+      // Look-alikes: a deny rule and an inactive rule.
+      appRule('Block outside', 2, { access: 'DENY' }),
+      appRule('Old 1FA rule', 3, assurance('1FA'), 'INACTIVE'),
     ]),
     policy(
       'MFA_ENROLL',

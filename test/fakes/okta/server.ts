@@ -46,6 +46,11 @@ export interface FakeOptions {
   deniedKeys?: string[];
   /** Paths (pathname, exact) answering 429 E0000047 this many times before letting requests through. */
   rateLimited?: Record<string, number>;
+  /**
+   * A Classic Engine org: no app authentication policies, so `type=ACCESS_POLICY` is an invalid type
+   * (answered 400 E0000001, as the API does for a type the org does not have).
+   */
+  classicEngine?: boolean;
   /** A service app allowed to get tokens: its client id, public key and granted scopes. */
   oauth?: { clientId: string; publicKey: KeyObject; scopes: string[] };
 }
@@ -204,7 +209,8 @@ export async function startFakeOkta(org: FakeOrg, options: FakeOptions = {}): Pr
         area: 'policies',
         answer: (res) => {
           const type = url.searchParams.get('type');
-          if (!type) return send(res, 400, oktaError('E0000001', 'Api validation failed: type'));
+          if (!type || (type === 'ACCESS_POLICY' && options.classicEngine))
+            return send(res, 400, oktaError('E0000001', 'Api validation failed: type'));
           send(
             res,
             200,

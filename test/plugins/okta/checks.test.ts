@@ -111,6 +111,19 @@ describeCheck(mfaEnrolled, [
   },
 ]);
 
+const withoutMfa = policy('Global', {
+  rules: [rule('Password only', { signon: { access: 'ALLOW', requireFactor: false } })],
+});
+const appPolicy = (...modes: ('1FA' | '2FA')[]) =>
+  policy('Apps', {
+    type: 'ACCESS_POLICY',
+    rules: modes.map((factorMode, i) =>
+      rule(`r${i}`, {
+        appSignOn: { access: 'ALLOW', verificationMethod: { type: 'ASSURANCE', factorMode } },
+      }),
+    ),
+  });
+
 describeCheck(mfaRequired, [
   {
     name: 'a rule that requires a factor passes',
@@ -118,20 +131,34 @@ describeCheck(mfaRequired, [
       'okta.signOnPolicies': [
         policy('Default', { rules: [rule('r', { signon: { access: 'ALLOW', requireFactor: true } })] }),
       ],
+      'okta.accessPolicies': [],
     },
     status: 'pass',
   },
   {
     name: 'no active sign-on policy fails',
-    data: { 'okta.signOnPolicies': [policy('Old', { status: 'INACTIVE' })] },
+    data: { 'okta.signOnPolicies': [policy('Old', { status: 'INACTIVE' })], 'okta.accessPolicies': [] },
     status: 'fail',
     message: /no active Okta sign-on policy/,
   },
   {
-    name: 'an allowing rule without requireFactor fails',
-    data: { 'okta.signOnPolicies': [policy('P', { rules: [rule('VPN', { signon: { access: 'ALLOW' } })] })] },
+    name: 'Classic: an allowing rule without requireFactor fails',
+    data: { 'okta.signOnPolicies': [withoutMfa], 'okta.accessPolicies': [] },
     status: 'fail',
-    failing: ['okta:policy/P/VPN'],
+    failing: ['okta:policy/Global/Password only'],
+    message: /without a second factor$/,
+  },
+  {
+    name: 'Identity Engine: password-only sessions pass when every app policy rule requires two factors',
+    data: { 'okta.signOnPolicies': [withoutMfa], 'okta.accessPolicies': [appPolicy('2FA', '2FA')] },
+    status: 'pass',
+    message: /every app authentication policy rule that allows access requires two factors/,
+  },
+  {
+    name: 'Identity Engine: one app rule allowing one factor fails the password-only session rule',
+    data: { 'okta.signOnPolicies': [withoutMfa], 'okta.accessPolicies': [appPolicy('2FA', '1FA')] },
+    status: 'fail',
+    message: /allow one factor: Apps \/ r1$/,
   },
 ]);
 

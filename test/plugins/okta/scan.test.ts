@@ -122,6 +122,10 @@ describe('soc2 scan against the local Okta org (bin/soc2.js, OKTA_API_TOKEN)', (
     expect(verdict('okta.mfa-required', 'okta:policy/Office Network/Block anonymizers')).toBe('pass');
     expect(verdict('okta.mfa-required', 'okta:policy/Default Policy/Default Rule')).toBe('pass');
     expect(check('okta.mfa-required').findings).toHaveLength(3);
+    // Identity Engine: the office rule's password-only sessions reach the app whose rule allows one factor.
+    expect(check('okta.mfa-required').findings[0]!.message).toMatch(
+      /allows sign-in without a second factor, and these authentication policy rules allow one factor: Legacy Intranet \/ Intranet password only$/,
+    );
 
     // Enrollment: email-only contractors policy fails; Okta Verify required passes.
     expect(verdict('okta.mfa-enrollment', 'okta:policy/Contractors')).toBe('fail');
@@ -210,6 +214,18 @@ describe('soc2 scan against the local Okta org (bin/soc2.js, OKTA_API_TOKEN)', (
     expect(check('okta.mfa-enrolled').status).toBe('fail');
     expect(check('okta.deprovisioned-app-access').status).toBe('fail');
     expect(report.providers.find((p) => p.id === 'okta')!.status).toBe('partial');
+  }, 60_000);
+
+  it('a Classic Engine org, which has no authentication policies, is judged on its sign-on policies alone', async () => {
+    const { run, check, verdict } = await scan({ classicEngine: true });
+    expect(run.code, run.stderr).toBe(1);
+    expect(verdict('okta.mfa-required', 'okta:policy/Office Network/Office network without MFA')).toBe(
+      'fail',
+    );
+    expect(check('okta.mfa-required').findings[0]!.message).toMatch(
+      /allows sign-in without a second factor$/,
+    );
+    expect(verdict('okta.mfa-required', 'okta:policy/Default Policy/Default Rule')).toBe('pass');
   }, 60_000);
 
   it("a 403 on one user's factors makes that user not checked and judges the others", async () => {
