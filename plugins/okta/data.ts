@@ -83,7 +83,7 @@ declare module '../../src/sdk/index.js' {
     'okta.accessPolicies': OktaPolicy[];
     'okta.mfaEnrollPolicies': OktaPolicy[];
     'okta.passwordPolicies': OktaPolicy[];
-    /** One entry per ACTIVE app (scope: the app's label and id); inactive apps are listed without assignments. */
+    /** One entry per ACTIVE app (scope: its label and id); inactive apps sign nobody in and are left out. */
     'okta.apps': ScopeResult<OktaApp>[];
   }
 }

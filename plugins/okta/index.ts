@@ -8,6 +8,7 @@ import offboarding from './checks/offboarding.js';
 import orphans from './checks/orphans.js';
 import passwordPolicy from './checks/password-policy.js';
 import superAdmins from './checks/super-admins.js';
+// The data keys' types: declares okta.* in the SDK's DataMap for the checks above.
 import './data.js';
 import provider from './provider.js';
 
