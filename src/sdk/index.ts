@@ -51,3 +51,7 @@ export { definePlugin, type Plugin } from '../registry/plugin.js';
 export type { Person, Roster } from '../collectors/hr/data.js';
 export type { Account, IdentitySystem, Unreadable } from '../../checks/hr/accounts.js';
 export { offboardingFindings, orphanFindings } from '../../checks/hr/joins.js';
+// HTTP helpers for a provider calling an API directly: the per-request timeout every built-in provider
+// honours (SOC2_REQUEST_TIMEOUT_MS, 30 s by default) and an abortable wait for backoff and rate limits.
+export { requestTimeoutMs } from '../core/request-timeout.js';
+export { sleep } from '../core/backoff.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../checks/index.js';
+import { bundledPlugins } from '../../plugins/index.js';
 import { providers } from '../../src/collectors/index.js';
 import type { Provider } from '../../src/engine/collector.js';
 import { InputError } from '../../src/engine/errors.js';
@@ -36,9 +37,23 @@ describe('buildRegistry', () => {
       ...builtInPlugins,
       plugin({ providers: [acmeProvider()], checks: [fakeCheck('acme.mfa', ['acme.users'], () => [])] }),
     ]);
-    expect(registry.providers.map((p) => p.id)).toEqual([...providers.map((p) => p.id), 'acme']);
-    expect(registry.checks.map((c) => c.id)).toEqual([...allChecks.map((c) => c.id), 'acme.mfa']);
-    expect(builtInPlugins.map((p) => p.plugin.id)).toEqual(['aws', 'docs', 'github', 'google', 'hr']);
+    const bundled = bundledPlugins.map((p) => p.id);
+    const bundledChecks = bundledPlugins.flatMap((p) => (p.checks ?? []).map((c) => c.id));
+    expect(registry.providers.map((p) => p.id)).toEqual([...providers.map((p) => p.id), ...bundled, 'acme']);
+    expect(registry.checks.map((c) => c.id)).toEqual([
+      ...allChecks.map((c) => c.id),
+      ...bundledChecks,
+      'acme.mfa',
+    ]);
+    expect(builtInPlugins.map((p) => p.plugin.id)).toEqual([
+      'aws',
+      'docs',
+      'github',
+      'google',
+      'hr',
+      ...bundled,
+    ]);
+    expect(bundled).toContain('okta');
   });
 
   it('lets a plugin add checks on a built-in provider’s data', () => {
@@ -50,13 +65,13 @@ describe('buildRegistry', () => {
   });
 
   it('refuses checks whose provider or data keys no plugin registers', () => {
-    expect(
-      problems([plugin({ checks: [fakeCheck('okta.mfa', ['okta.users', 'acme.x'], () => [])] })]),
-    ).toEqual([
-      "/plugins/acme/index.js: plugin ./acme: check 'okta.mfa': no provider 'okta' is registered",
-      "/plugins/acme/index.js: plugin ./acme: check 'okta.mfa' requires 'okta.users', but no provider 'okta' is registered",
-      "/plugins/acme/index.js: plugin ./acme: check 'okta.mfa' requires 'acme.x', but no provider 'acme' is registered",
-    ]);
+    expect(problems([plugin({ checks: [fakeCheck('vpn.mfa', ['vpn.users', 'acme.x'], () => [])] })])).toEqual(
+      [
+        "/plugins/acme/index.js: plugin ./acme: check 'vpn.mfa': no provider 'vpn' is registered",
+        "/plugins/acme/index.js: plugin ./acme: check 'vpn.mfa' requires 'vpn.users', but no provider 'vpn' is registered",
+        "/plugins/acme/index.js: plugin ./acme: check 'vpn.mfa' requires 'acme.x', but no provider 'acme' is registered",
+      ],
+    );
   });
 
   it('refuses a config schema that is not a JSON Schema, and a second manual evidence resolver', () => {
