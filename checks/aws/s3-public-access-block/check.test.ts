@@ -57,4 +57,50 @@ describeCheck(check, [
     status: 'fail',
     message: /no Block Public Access/,
   },
+  {
+    // S3 user guide, "Blocking public access to your Amazon S3 storage": S3 applies the most
+    // restrictive combination of the bucket-level and account-level settings.
+    name: 'account ACL flags and bucket policy flags together block everything',
+    data: {
+      'aws.config.resources': resources([
+        ci(
+          TYPE,
+          'split',
+          {},
+          {
+            PublicAccessBlockConfiguration: {
+              blockPublicAcls: false,
+              ignorePublicAcls: false,
+              blockPublicPolicy: true,
+              restrictPublicBuckets: true,
+            },
+          },
+        ),
+        ci('AWS::S3::AccountPublicAccessBlock', '111111111111', {
+          blockPublicAcls: true,
+          ignorePublicAcls: true,
+          blockPublicPolicy: false,
+          restrictPublicBuckets: false,
+        }),
+      ]),
+    },
+    status: 'pass',
+    message: /blockPublicAcls, ignorePublicAcls set for the account/,
+  },
+  {
+    name: 'a flag off at both levels fails, naming it',
+    data: {
+      'aws.config.resources': resources([
+        bad,
+        ci('AWS::S3::AccountPublicAccessBlock', '111111111111', {
+          blockPublicAcls: true,
+          ignorePublicAcls: true,
+          blockPublicPolicy: true,
+          restrictPublicBuckets: false,
+        }),
+      ]),
+    },
+    status: 'fail',
+    message: /restrictPublicBuckets off on the bucket and for the account/,
+  },
 ]);

@@ -8,7 +8,6 @@ interface Block {
   restrictPublicBuckets?: boolean;
 }
 const FLAGS = ['blockPublicAcls', 'ignorePublicAcls', 'blockPublicPolicy', 'restrictPublicBuckets'] as const;
-const missing = (b: Block | undefined) => FLAGS.filter((f) => b?.[f] !== true);
 
 export default defineCheck({
   id: 'aws.s3-public-access-block',
@@ -16,7 +15,7 @@ export default defineCheck({
   provider: 'aws',
   severity: 'high',
   description:
-    'Every S3 bucket has all four Block Public Access settings on, either on the bucket or for the whole account (AWS::S3::AccountPublicAccessBlock).',
+    'Every S3 bucket has all four Block Public Access settings on, each either on the bucket or for the whole account (AWS::S3::AccountPublicAccessBlock): S3 applies the most restrictive combination of the two.',
   risk: 'A single permissive ACL or bucket policy can publish customer data to the internet; Block Public Access is the guard rail against that mistake.',
   remediation:
     'Turn on all four settings for the account (`aws s3control put-public-access-block --account-id ID ...`) or per bucket (`aws s3api put-public-access-block`). Serve public content through CloudFront with origin access control instead.',
@@ -31,24 +30,21 @@ export default defineCheck({
     return resourceCheck(resources, 'AWS::S3::Bucket', 'S3 buckets', (item) => {
       const name = item.resourceName ?? config<string>(item, 'name') ?? item.resourceId;
       const accountBlock = accountBlocks.get(item.accountId);
-      if (accountBlock && missing(accountBlock).length === 0) {
-        return {
-          resource: itemResource(item),
-          status: 'pass',
-          message: `bucket ${name} is covered by the account-level Block Public Access of ${item.accountId}`,
-          details: itemEvidence(item, { accountPublicAccessBlock: accountBlock }),
-        };
-      }
       const block = supplementary<Block>(item, 'PublicAccessBlockConfiguration');
-      const off = missing(block);
+      // S3 applies the most restrictive combination of the account's and the bucket's settings
+      // (S3 user guide, Blocking public access): a flag is on when either level turns it on.
+      const off = FLAGS.filter((f) => accountBlock?.[f] !== true && block?.[f] !== true);
+      const byAccount = FLAGS.filter((f) => accountBlock?.[f] === true);
       return {
         resource: itemResource(item),
         status: off.length ? 'fail' : 'pass',
         message: off.length
-          ? block
-            ? `bucket ${name} does not block public access fully (${off.join(', ')} off)`
-            : `bucket ${name} has no Block Public Access configuration`
-          : `bucket ${name} blocks all public access`,
+          ? block || accountBlock
+            ? `bucket ${name} does not block public access fully (${off.join(', ')} off on the bucket and for the account)`
+            : `bucket ${name} has no Block Public Access configuration, nor its account`
+          : byAccount.length === FLAGS.length
+            ? `bucket ${name} is covered by the account-level Block Public Access of ${item.accountId}`
+            : `bucket ${name} blocks all public access${byAccount.length ? ` (${byAccount.join(', ')} set for the account)` : ''}`,
         details: itemEvidence(item, {
           PublicAccessBlockConfiguration: block ?? null,
           accountPublicAccessBlock: accountBlock ?? null,
