@@ -3,6 +3,10 @@
 export type { Control, EvidenceRequest } from '../core/catalog.js';
 export type { Config, ProviderConfigs } from '../core/config-types.js';
 export type { DataEntry } from '../core/snapshot.js';
+// Retrying an HTTP API politely: exponential backoff with jitter, an abortable sleep, and the per-request
+// timeout every provider honours (SOC2_REQUEST_TIMEOUT_MS).
+export { backoffDelay, sleep, type RetryPolicy } from '../core/backoff.js';
+export { requestTimeoutMs } from '../core/request-timeout.js';
 export {
   defineCheck,
   type AnyCheck,
