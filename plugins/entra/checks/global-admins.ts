@@ -63,7 +63,10 @@ export default defineCheck({
       details: { count: list.length, minAdmins, maxAdmins, holders: names },
     });
     for (const { principal, how } of list) {
-      const resource = `entra:${principal.name.toLowerCase()}`;
+      const resource =
+        principal.type === 'user'
+          ? `entra:${principal.name.toLowerCase()}`
+          : `entra:${principal.type}/${principal.name}`;
       const via = [...how].join(', ');
       if (principal.type !== 'user') {
         findings.push({
