@@ -84,8 +84,10 @@ export function createEntraSession(
     const { credential, clientId, mode } = credentialFor(config, env);
     const scope = `${new URL(graphUrl).origin}/.default`;
     authMode = mode;
-    // The credential caches the token and renews it before it expires.
-    token = async () => {
+    // The credential caches the token and renews it before it expires; collectors starting together
+    // share one request for it.
+    let pending: Promise<string> | undefined;
+    const request = async () => {
       try {
         const access = await credential.getToken(scope, { abortSignal: signal });
         if (!access) throw new Error('no token returned');
@@ -95,6 +97,7 @@ export function createEntraSession(
         throw tokenError(error, clientId);
       }
     };
+    token = () => (pending ??= request().finally(() => (pending = undefined)));
   }
   return {
     graph: graphClient({ graphUrl, token, retry, timeoutMs: requestTimeoutMs(env), signal }),

@@ -51,6 +51,8 @@ export interface FakeOptions {
   maxPageSize?: Record<string, number>;
   /** Answer the first `times` requests of a path with 429 and this Retry-After (seconds). */
   throttle?: { path: string; times: number; retryAfter: number };
+  /** Ready-made access tokens Graph accepts (as MSGRAPH_ACCESS_TOKEN would be), with the tenant's permissions. */
+  acceptTokens?: string[];
   /** Answer every request of a path with this status and Graph error code. */
   fail?: { path: string; status: number; code: string; message: string };
 }
@@ -155,7 +157,7 @@ const project = (item: Json, select: string[]): Json =>
       );
 
 export async function startFakeEntra(tenant: FakeTenant, options: FakeOptions = {}): Promise<FakeEntra> {
-  const tokens = new Map<string, string[]>();
+  const tokens = new Map<string, string[]>((options.acceptTokens ?? []).map((t) => [t, tenant.permissions]));
   const pages = new Map<
     string,
     { items: Json[]; context: string; path: string; top: number; offset: number }
