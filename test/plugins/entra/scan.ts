@@ -1,13 +1,12 @@
 import { getCACertificates, setDefaultCACertificates } from 'node:tls';
 import entra from '../../../plugins/entra/index.js';
 import { providers } from '../../../src/collectors/index.js';
-import type { Catalog } from '../../../src/core/catalog.js';
 import { defaultConfig, type Config } from '../../../src/core/config.js';
-import { loadCriteria } from '../../../src/core/criteria.js';
 import { packageRoot } from '../../../src/core/paths.js';
 import type { CheckResult } from '../../../src/engine/result.js';
 import { runScan } from '../../../src/engine/scan.js';
 import type { EntraConfig } from '../../../plugins/entra/settings.js';
+import { catalogOf, control } from '../../fixtures/engine.js';
 import { CLIENT_ID, CLIENT_SECRET, TENANT_ID } from '../../fakes/entra/lumen-ledger.js';
 import {
   FAKE_CA,
@@ -25,23 +24,13 @@ export function trustFakeCa(): void {
 export const ROSTER = `${packageRoot}/demo/hr/roster.csv`;
 export const entraChecks = entra.checks!;
 
-const catalog: Catalog = {
-  criteria: loadCriteria(),
-  files: [],
-  controls: [
-    {
-      id: 'TEST-ENTRA',
-      title: 'Entra ID identity',
-      description: 'All Entra ID checks',
-      owner: 'IT',
-      frequency: 'continuous',
-      criteria: [{ id: 'CC6.1', rationale: 'logical access' }],
-      checks: entraChecks.map((c) => c.id),
-      evidence: [],
-      source: { file: 'test', line: 1 },
-    },
-  ],
-};
+const catalog = catalogOf(
+  control(
+    'TEST-ENTRA',
+    ['CC6.1'],
+    entraChecks.map((c) => c.id),
+  ),
+);
 
 export interface EntraScan {
   fake: FakeEntra;
