@@ -3,16 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { allChecks } from '../checks/index.js';
 import { loadCatalog } from '../src/core/catalog.js';
 import { loadConfig, type Config } from '../src/core/config.js';
 import { packageRoot } from '../src/core/paths.js';
 import { starterConfig } from '../src/core/starter-config.js';
 import { starterEvidenceIndex } from '../src/core/starter-docs.js';
 import { resolveCheckConfig } from '../src/engine/check-config.js';
+import { builtInPlugins } from '../src/registry/builtins.js';
+import { buildRegistry } from '../src/registry/registry.js';
 
-const catalog = loadCatalog({ checks: allChecks, noBuildCache: true });
-const checkIds = new Set(allChecks.map((c) => c.id));
+// Everything soc2 registers without a plugins: entry: the built-in providers and the bundled plugins.
+const registry = buildRegistry(builtInPlugins);
+const catalog = loadCatalog({
+  checks: registry.checks,
+  pluginDirs: registry.controlDirs,
+  noBuildCache: true,
+});
+const checkIds = new Set(registry.checks.map((c) => c.id));
 const requestsOf = new Map(catalog.controls.map((c) => [c.id, new Set(c.evidence.map((e) => e.id))]));
 const read = (path: string) => readFileSync(join(packageRoot, path), 'utf8');
 
@@ -55,8 +62,8 @@ function uncomment(template: string): string {
 function scanConfig(text: string): Config {
   const file = join(mkdtempSync(join(tmpdir(), 'soc2-example-')), 'soc2.config.yaml');
   writeFileSync(file, text);
-  const config = loadConfig(file);
-  resolveCheckConfig(config, allChecks);
+  const config = loadConfig(file, undefined, registry.providers);
+  resolveCheckConfig(config, registry.checks);
   return config;
 }
 

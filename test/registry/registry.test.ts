@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../checks/index.js';
+import { bundledPlugins } from '../../plugins/index.js';
 import { providers } from '../../src/collectors/index.js';
 import type { Provider } from '../../src/engine/collector.js';
 import { InputError } from '../../src/engine/errors.js';
@@ -36,9 +37,26 @@ describe('buildRegistry', () => {
       ...builtInPlugins,
       plugin({ providers: [acmeProvider()], checks: [fakeCheck('acme.mfa', ['acme.users'], () => [])] }),
     ]);
-    expect(registry.providers.map((p) => p.id)).toEqual([...providers.map((p) => p.id), 'acme']);
-    expect(registry.checks.map((c) => c.id)).toEqual([...allChecks.map((c) => c.id), 'acme.mfa']);
-    expect(builtInPlugins.map((p) => p.plugin.id)).toEqual(['aws', 'docs', 'github', 'google', 'hr']);
+    const bundled = (key: 'providers' | 'checks') =>
+      bundledPlugins.flatMap((p) => (p[key] ?? []).map((x) => x.id));
+    expect(registry.providers.map((p) => p.id)).toEqual([
+      ...providers.map((p) => p.id),
+      ...bundled('providers'),
+      'acme',
+    ]);
+    expect(registry.checks.map((c) => c.id)).toEqual([
+      ...allChecks.map((c) => c.id),
+      ...bundled('checks'),
+      'acme.mfa',
+    ]);
+    expect(builtInPlugins.map((p) => p.plugin.id)).toEqual([
+      'aws',
+      'docs',
+      'github',
+      'google',
+      'hr',
+      ...bundledPlugins.map((p) => p.id),
+    ]);
   });
 
   it('lets a plugin add checks on a built-in provider’s data', () => {
