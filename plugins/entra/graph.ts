@@ -8,6 +8,8 @@ export class GraphError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly requestId: string | undefined;
+  /** Graph's own message, without the request it answered. */
+  readonly graphMessage: string;
 
   constructor(what: string, status: number, code: string | undefined, message: string, requestId?: string) {
     super(`${what}: ${status}${code ? ` ${code}` : ''}: ${message}`);
@@ -15,6 +17,7 @@ export class GraphError extends Error {
     this.status = status;
     this.code = code;
     this.requestId = requestId;
+    this.graphMessage = message;
   }
 }
 
@@ -29,7 +32,7 @@ export interface GraphClient {
   /** One resource (`/policies/identitySecurityDefaultsEnforcementPolicy`). */
   get<T>(what: string, path: string): Promise<T>;
   /** Every page of a collection, following `@odata.nextLink`. */
-  list<T>(what: string, path: string, options?: { eventual?: boolean }): Promise<T[]>;
+  list<T>(what: string, path: string): Promise<T[]>;
   stats: GraphStats;
 }
 
@@ -81,7 +84,7 @@ export function graphClient(options: GraphOptions): GraphClient {
   const maxRetryAfter = options.maxRetryAfterMs ?? 120_000;
   const stats: GraphStats = { requests: 0, retries: 0, throttled: 0, pages: 0 };
 
-  async function fetchJson<T>(what: string, url: string, eventual: boolean): Promise<T> {
+  async function fetchJson<T>(what: string, url: string): Promise<T> {
     const { retry, signal } = options;
     for (let attempt = 0; ; attempt++) {
       signal.throwIfAborted();
@@ -90,11 +93,8 @@ export function graphClient(options: GraphOptions): GraphClient {
       let response: Response;
       try {
         response = await fetch(url, {
-          headers: {
-            Authorization: `Bearer ${token}`,
-            Accept: 'application/json',
-            ...(eventual ? { ConsistencyLevel: 'eventual' } : {}),
-          },
+          // No request uses $count or $search, so none needs ConsistencyLevel: eventual.
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
           signal: AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]),
         });
       } catch (error) {
@@ -138,12 +138,12 @@ export function graphClient(options: GraphOptions): GraphClient {
 
   return {
     stats,
-    get: (what, path) => fetchJson(what, `${base}${path}`, false),
-    async list<T>(what: string, path: string, { eventual = false } = {}) {
+    get: (what, path) => fetchJson(what, `${base}${path}`),
+    async list<T>(what: string, path: string) {
       const items: T[] = [];
       let url: string | undefined = `${base}${path}`;
       while (url) {
-        const page: { value?: T[]; '@odata.nextLink'?: string } = await fetchJson(what, url, eventual);
+        const page: { value?: T[]; '@odata.nextLink'?: string } = await fetchJson(what, url);
         stats.pages++;
         if (!Array.isArray(page.value))
           throw new Error(`${what}: Microsoft Graph's answer has no value list`);

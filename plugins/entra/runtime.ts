@@ -28,7 +28,7 @@ export function denial(error: unknown, what: string, permission: string): SkipEr
   if (licence) return new SkipError(`${what} needs a ${licence} licence in the tenant (${answer})`);
   if (error.status === 403)
     return new SkipError(
-      `${what} was denied (${answer}: ${error.message.split(': ').slice(2).join(': ')}): grant the application permission ${permission} with admin consent`,
+      `${what} was denied (${answer}: ${error.graphMessage}): grant the application permission ${permission} with admin consent`,
     );
   return undefined;
 }
