@@ -12,7 +12,7 @@ import { resolveCheckConfig } from '../src/engine/check-config.js';
 import { builtInPlugins } from '../src/registry/builtins.js';
 import { buildRegistry } from '../src/registry/registry.js';
 
-// Everything that ships with soc2: the built-in providers and the bundled plugins (plugins/<id>/).
+// Everything soc2 registers without a plugins: entry: the built-in providers and the bundled plugins.
 const registry = buildRegistry(builtInPlugins);
 const catalog = loadCatalog({
   checks: registry.checks,

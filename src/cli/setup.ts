@@ -1,6 +1,8 @@
 import { dirname } from 'node:path';
 import { loadCatalog, type Catalog } from '../core/catalog.js';
 import { configFile, listedPlugins, loadConfig, type Config } from '../core/config.js';
+import { loadDemo } from '../core/demo.js';
+import type { Snapshot } from '../core/snapshot.js';
 import { builtInPlugins } from '../registry/builtins.js';
 import { loadPlugins } from '../registry/load.js';
 import { buildRegistry, type Registry } from '../registry/registry.js';
@@ -21,9 +23,14 @@ export async function loadSetup(path: string | undefined, cwd = process.cwd()): 
   return { config: loadConfig(path, cwd, registry.providers), registry };
 }
 
-/** The built-in providers and checks only, for a config of soc2's own (the demo). */
-export function builtInSetup(config: Config): Setup {
-  return { config, registry: buildRegistry(builtInPlugins) };
+/**
+ * The built-in providers and checks only (bundled plugins included), for the config of soc2's own demo,
+ * which is validated against these providers.
+ */
+export function demoSetup(): Setup & { snapshot: Snapshot | undefined } {
+  const registry = buildRegistry(builtInPlugins);
+  const { config, snapshot } = loadDemo(registry.providers);
+  return { config, registry, snapshot };
 }
 
 /** The built-in catalog, the plugins' controls, then the extra folders (config `catalog:`, --catalog). */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtInPlugins } from '../registry/builtins.js';
+import type { Provider } from '../engine/collector.js';
 import { loadConfig, type Config } from './config.js';
 import { demoDir } from './paths.js';
 import { mergeSnapshots, readSnapshot, type Snapshot } from './snapshot.js';
@@ -9,9 +9,10 @@ import { mergeSnapshots, readSnapshot, type Snapshot } from './snapshot.js';
  * The bundled sample company: a config whose local sources (roster, policies, evidence) are real files
  * under demo/, plus recorded cloud data in demo/snapshot/*.json replayed through the same pipeline.
  */
-export function loadDemo(): { config: Config; snapshot: Snapshot | undefined } {
-  // The demo's config may have blocks for the plugins that ship with soc2 (an identity provider).
-  const providers = builtInPlugins.flatMap((loaded) => loaded.plugin.providers ?? []);
+export function loadDemo(providers?: readonly Provider[]): {
+  config: Config;
+  snapshot: Snapshot | undefined;
+} {
   const config = loadConfig(join(demoDir, 'soc2.config.yaml'), undefined, providers);
   const snapshotDir = join(demoDir, 'snapshot');
   const files = existsSync(snapshotDir)

@@ -3,6 +3,10 @@
 export type { Control, EvidenceRequest } from '../core/catalog.js';
 export type { Config, ProviderConfigs } from '../core/config-types.js';
 export type { DataEntry } from '../core/snapshot.js';
+// Retrying an HTTP API politely: exponential backoff with jitter, an abortable sleep, and the per-request
+// timeout every provider honours (SOC2_REQUEST_TIMEOUT_MS).
+export { backoffDelay, sleep, type RetryPolicy } from '../core/backoff.js';
+export { requestTimeoutMs } from '../core/request-timeout.js';
 export {
   defineCheck,
   type AnyCheck,
@@ -51,7 +55,3 @@ export { definePlugin, type Plugin } from '../registry/plugin.js';
 export type { Person, Roster } from '../collectors/hr/data.js';
 export type { Account, IdentitySystem, Unreadable } from '../../checks/hr/accounts.js';
 export { offboardingFindings, orphanFindings } from '../../checks/hr/joins.js';
-// HTTP helpers for a provider calling an API directly: the per-request timeout every built-in provider
-// honours (SOC2_REQUEST_TIMEOUT_MS, 30 s by default) and an abortable wait for backoff and rate limits.
-export { requestTimeoutMs } from '../core/request-timeout.js';
-export { sleep } from '../core/backoff.js';

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { allChecks } from '../../checks/index.js';
 import { providers } from '../../src/collectors/index.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { loadConfig } from '../../src/core/config.js';
 import { demoDir } from '../../src/core/paths.js';
 import { runScan } from '../../src/engine/scan.js';
+import { builtInPlugins } from '../../src/registry/builtins.js';
+import { buildRegistry } from '../../src/registry/registry.js';
 import { join } from 'node:path';
 
 describe('the demo company files', () => {
   it('read cleanly and produce the findings the demo is built to show', async () => {
-    const config = loadConfig(join(demoDir, 'soc2.config.yaml'));
+    // The demo config names the bundled Entra ID plugin's provider and checks too.
+    const registry = buildRegistry(builtInPlugins);
+    const config = loadConfig(join(demoDir, 'soc2.config.yaml'), undefined, registry.providers);
     const checks = [
       'hr.security-training',
       'hr.new-hire-training',
@@ -22,8 +25,8 @@ describe('the demo company files', () => {
     ];
     const { result } = await runScan({
       config,
-      catalog: loadCatalog({ checks: allChecks }),
-      checks: allChecks,
+      catalog: loadCatalog({ checks: registry.checks }),
+      checks: registry.checks,
       providers: providers.filter((p) => p.local),
       selection: { checks },
       clock: () => new Date('2026-11-02T09:00:00.000Z'),

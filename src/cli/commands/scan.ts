@@ -1,7 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { applyBaseline, readReport } from '../../core/baseline.js';
 import { inBatches, jsonDocument } from '../../core/json-chunks.js';
-import { loadDemo } from '../../core/demo.js';
 import { ExitCode, InputError, InterruptedError } from '../../engine/errors.js';
 import type { ScanResult } from '../../engine/result.js';
 import { appendHistory } from '../../core/history.js';
@@ -17,7 +16,7 @@ import { describeCause } from '../../engine/scope.js';
 import { notCheckedSummary } from '../../report/labels.js';
 import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
-import { builtInSetup, loadSetup, loadSetupCatalog } from '../setup.js';
+import { demoSetup, loadSetup, loadSetupCatalog } from '../setup.js';
 
 export interface ScanFlags {
   config?: string;
@@ -56,8 +55,8 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     throw new InputError('--fail-on new needs --baseline OLD/report.json to tell new failures from old ones');
   const baseline = flags.baseline ? readReport(flags.baseline) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
-  const demo = flags.demo ? loadDemo() : undefined;
-  const setup = demo ? builtInSetup(demo.config) : await loadSetup(flags.config);
+  const demo = flags.demo ? demoSetup() : undefined;
+  const setup = demo ?? (await loadSetup(flags.config));
   const config = shard ? { ...setup.config, shard } : setup.config;
   const historyDir = flags.history ?? config.history;
   const formats = flags.format ?? config.output?.formats ?? DEFAULT_FORMATS;
