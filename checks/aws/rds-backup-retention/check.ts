@@ -1,4 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
+import { clusterFindings, judgedElsewhere } from '../rds.js';
 import { config, itemEvidence, itemResource, resourceCheck } from '../support.js';
 
 export default defineCheck({
@@ -7,25 +8,35 @@ export default defineCheck({
   provider: 'aws',
   severity: 'medium',
   description:
-    'Every RDS DB instance keeps automated backups for at least `minDays` days (configuration.backupRetentionPeriod).',
+    'Every standalone RDS DB instance and every DB cluster (AWS::RDS::DBCluster) keeps automated backups for at least `minDays` days (configuration.backupRetentionPeriod). Cluster members are judged through their cluster; read replicas through their source.',
   risk: 'With no or short backup retention, corruption or deletion noticed a few days late cannot be recovered, breaking recovery objectives.',
   remediation:
-    'Modify the instance with --backup-retention-period 7 (or more, as your backup policy says); consider AWS Backup for cross-region copies.',
+    'Modify the instance or cluster with --backup-retention-period 7 (or more, as your backup policy says); consider AWS Backup for cross-region copies.',
   requires: ['aws.config.resources'],
   options: { schema: { minDays: { type: 'integer', minimum: 1, maximum: 35 } }, defaults: { minDays: 7 } },
   evaluate(data, options) {
-    return resourceCheck(data['aws.config.resources'], 'AWS::RDS::DBInstance', 'RDS DB instances', (item) => {
+    const resources = data['aws.config.resources'];
+    const judge = (kind: string, item: Parameters<typeof itemResource>[0], name: string) => {
       const days = config<number>(item, 'backupRetentionPeriod') ?? 0;
-      const name = config<string>(item, 'dBInstanceIdentifier') ?? item.resourceName ?? item.resourceId;
       const ok = days >= options.minDays;
       return {
         resource: itemResource(item),
-        status: ok ? 'pass' : 'fail',
+        status: ok ? ('pass' as const) : ('fail' as const),
         message: ok
-          ? `DB instance ${name} keeps backups ${days} days`
-          : `DB instance ${name} keeps backups ${days} days (minimum ${options.minDays})`,
+          ? `${kind} ${name} keeps backups ${days} days`
+          : `${kind} ${name} keeps backups ${days} days (minimum ${options.minDays})`,
         details: itemEvidence(item, { backupRetentionPeriod: days }),
       };
-    });
+    };
+    const instances = resourceCheck(resources, 'AWS::RDS::DBInstance', 'RDS DB instances', (item) =>
+      judgedElsewhere(item)
+        ? undefined
+        : judge(
+            'DB instance',
+            item,
+            config<string>(item, 'dBInstanceIdentifier') ?? item.resourceName ?? item.resourceId,
+          ),
+    );
+    return [...instances, ...clusterFindings(resources, (item, name) => judge('DB cluster', item, name))];
   },
 });

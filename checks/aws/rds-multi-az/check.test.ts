@@ -1,5 +1,5 @@
 import { describeCheck } from '../../../test/harness/check-tester.js';
-import { ci, resourceCheckCases } from '../testing.js';
+import { ci, resourceCheckCases, resources } from '../testing.js';
 import check from './check.js';
 
 const TYPE = 'AWS::RDS::DBInstance';
@@ -13,5 +13,47 @@ const bad = ci(
   'bad',
   ...([{ multiAZ: false }, {}] as [Record<string, unknown>, Record<string, unknown>]),
 );
+// AWS Config resource schema: AWS::RDS::DBInstance dBClusterIdentifier and
+// readReplicaSourceDBInstanceIdentifier; AWS::RDS::DBCluster dBClusterIdentifier, multiAZ, engine.
+const auroraMember = ci(TYPE, 'aurora-1', {
+  dBInstanceIdentifier: 'aurora-1',
+  dBClusterIdentifier: 'aurora-cluster',
+  engine: 'aurora-postgresql',
+  multiAZ: false,
+});
+const docdbMember = ci(TYPE, 'docdb-1', {
+  dBInstanceIdentifier: 'docdb-1',
+  dBClusterIdentifier: 'docdb-cluster',
+  engine: 'docdb',
+  multiAZ: false,
+});
+const replica = ci(TYPE, 'mysql-replica', {
+  dBInstanceIdentifier: 'mysql-replica',
+  readReplicaSourceDBInstanceIdentifier: 'mysql-main',
+  multiAZ: false,
+});
+const cluster = (id: string, multiAZ: boolean) =>
+  ci('AWS::RDS::DBCluster', id, { dBClusterIdentifier: id, engine: 'aurora-postgresql', multiAZ });
 
-describeCheck(check, [...resourceCheckCases(TYPE, good, bad)]);
+describeCheck(check, [
+  ...resourceCheckCases(TYPE, good, bad),
+  {
+    name: 'cluster members and read replicas are not judged as single-AZ instances',
+    data: { 'aws.config.resources': resources([good, auroraMember, docdbMember, replica]) },
+    status: 'pass',
+  },
+  {
+    name: 'a cluster in one Availability Zone fails, one spanning several passes',
+    data: {
+      'aws.config.resources': resources([
+        auroraMember,
+        cluster('aurora-cluster', false),
+        cluster('other', true),
+      ]),
+    },
+    status: 'fail',
+    failing: ['arn:aws:rds:us-east-1:111111111111:aurora-cluster'],
+    passing: ['arn:aws:rds:us-east-1:111111111111:other'],
+    message: /one Availability Zone/,
+  },
+]);

@@ -32,6 +32,7 @@ export const RESOURCE_TYPES = [
   'AWS::EC2::Volume',
   'AWS::EC2::SecurityGroup',
   'AWS::RDS::DBInstance',
+  'AWS::RDS::DBCluster',
   'AWS::CloudTrail::Trail',
   'AWS::KMS::Key',
   'AWS::DynamoDB::Table',
