@@ -8,20 +8,23 @@ export default defineCheck({
   provider: 'aws',
   severity: 'high',
   description:
-    'Each scanned account is covered by at least one multi-region CloudTrail trail with log file validation enabled (its own, or an organization trail).',
+    'Each scanned account is covered by at least one multi-region CloudTrail trail with log file validation enabled: its own, or an organization trail of the scanned organization. An organization trail covers other accounts only in an organization scan (providers.aws.organization), where every scanned account belongs to the organization; with an explicit account list, membership is unknown and each account needs its own trail or the organization trail found in its own items.',
   risk: 'Without an all-region trail, API activity in unused regions (a favorite of attackers) goes unrecorded; without validation, logs can be altered unnoticed.',
   remediation:
     'Create or update a trail: `aws cloudtrail create-trail --name org-trail --s3-bucket-name BUCKET --is-multi-region-trail --enable-log-file-validation [--is-organization-trail]`, then `start-logging`.',
-  requires: ['aws.config.resources'],
+  requires: ['aws.config.resources', 'aws.accounts'],
   evaluate(data) {
     const resources = data['aws.config.resources'];
+    const organizationScan = data['aws.accounts'].mode === 'organization';
     const trails = resources.items.filter((i) => i.resourceType === 'AWS::CloudTrail::Trail');
     const good = trails.filter(
       (t) =>
         config<boolean>(t, 'isMultiRegionTrail') === true &&
         config<boolean>(t, 'logFileValidationEnabled') === true,
     );
-    const orgTrail = good.find((t) => config<boolean>(t, 'isOrganizationTrail') === true);
+    const orgTrail = organizationScan
+      ? good.find((t) => config<boolean>(t, 'isOrganizationTrail') === true)
+      : undefined;
     const accounts = [...new Set(resources.coverage.map((c) => c.accountId))].sort();
     const findings: Finding[] = [];
     for (const accountId of accounts) {
