@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { providers } from '../src/collectors/index.js';
 import { soc2, soc2Async, soc2OnTerminal } from './harness/cli.js';
+import { fingerprint } from './harness/fingerprint.js';
 
 /**
  * SIGINT/SIGTERM during a live scan, through the built CLI: a provider points at a local server that
@@ -76,20 +76,6 @@ const setups: Record<string, (url: string) => { yaml: string; env: NodeJS.Proces
     env: { GOOGLE_OAUTH_ACCESS_TOKEN: 'x' },
   }),
 };
-
-/** Every file under dir (relative path -> sha-256), hidden ones included. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** Waits for the CLI to exit; a CLI that ignores the signal is killed so the test fails with a reason. */
 async function exitOf(run: ReturnType<typeof soc2Async>, graceMs = 15_000) {
