@@ -1,56 +1,17 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { providers } from '../src/collectors/index.js';
 import { soc2, soc2Async, soc2OnTerminal } from './harness/cli.js';
 import { fingerprint } from './harness/fingerprint.js';
+import { startHangingServer, type HangingServer } from './harness/hanging-server.js';
 
 /**
  * SIGINT/SIGTERM during a live scan, through the built CLI: a provider points at a local server that
  * accepts connections and never answers, so the scan is stuck in collection when the signal arrives.
  * The CLI must exit 130 promptly, print why, and leave the previous output exactly as it was.
  */
-
-interface HangingServer {
-  url: string;
-  /** Resolves at the first request: collection has started. */
-  firstRequest: Promise<void>;
-  requests: number;
-  close(): Promise<void>;
-}
-
-async function startHangingServer(): Promise<HangingServer> {
-  const sockets = new Set<Socket>();
-  let markStarted: () => void = () => undefined;
-  const firstRequest = new Promise<void>((resolve) => (markStarted = resolve));
-  const state = { requests: 0 };
-  const server: Server = createServer((req) => {
-    state.requests += 1;
-    req.resume(); // read the body, never answer
-    markStarted();
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    firstRequest,
-    get requests() {
-      return state.requests;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /** How each provider is pointed at a local endpoint, the way users reach emulators and GHES. */
 const setups: Record<string, (url: string) => { yaml: string; env: NodeJS.ProcessEnv }> = {

@@ -11,12 +11,12 @@ import type { ScanResult } from '../../src/engine/result.js';
 import { BIN, cleanEnv, soc2 } from '../harness/cli.js';
 
 /** A scan output of the demo company, written once per test file by the built CLI. */
-export function demoOutput(): { root: string; dir: string } {
+export function demoOutput(): { root: string; dir: string; report: ScanResult } {
   const root = mkdtempSync(join(tmpdir(), 'soc2-mcp-'));
   const dir = join(root, 'demo-report');
   const run = soc2(['scan', '--demo', '--out', dir, '--quiet']);
   if (run.code !== 3 && run.code !== 1) throw new Error(`demo scan failed (${run.code}): ${run.stderr}`);
-  return { root, dir };
+  return { root, dir, report: readReportJson(dir) };
 }
 
 export function copyOutput(from: string, to: string): string {
