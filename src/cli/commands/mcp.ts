@@ -1,7 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../../engine/errors.js';
 import type { McpContext } from '../../mcp/context.js';
-import { serveHttp, serveStdio } from '../../mcp/transports.js';
 import { loadSetup, loadSetupCatalog } from '../setup.js';
 import { DEFAULT_OUT_DIR } from './scan.js';
 
@@ -45,10 +44,13 @@ export async function mcpCommand(flags: McpFlags, env = process.env): Promise<nu
     allowScan: Boolean(flags.allowScan),
     env,
   };
+  // Each transport is imported only when used: the HTTP one brings a web framework along.
   if (!listen) {
+    const { serveStdio } = await import('../../mcp/stdio.js');
     await serveStdio(context);
     return 0;
   }
+  const { serveHttp } = await import('../../mcp/http.js');
   const listener = await serveHttp(context, listen, token).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`--http ${flags.http}: cannot listen (${error.code ?? error.message})`);
   });

@@ -1,21 +1,11 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { McpContext } from './context.js';
 import { createMcpServer } from './server.js';
 
 export const MCP_PATH = '/mcp';
-
-/** Serves one client on stdin/stdout until stdin closes. Nothing but protocol messages goes to stdout. */
-export async function serveStdio(context: McpContext): Promise<void> {
-  const server = createMcpServer(context);
-  const closed = new Promise<void>((resolve) => (server.server.onclose = resolve));
-  await server.connect(new StdioServerTransport());
-  process.stdin.once('end', () => void server.close());
-  await closed;
-}
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
