@@ -30,9 +30,13 @@ export function criterionById(context: McpContext, id: string): Criterion {
   return criterion;
 }
 
-export function knownProvider(context: McpContext, provider: string | undefined): void {
+export function knownProvider(
+  context: McpContext,
+  provider: string | undefined,
+  argument = 'provider',
+): void {
   if (provider === undefined) return;
   const known = context.registry.providers.map((p) => p.id).sort();
   if (!known.includes(provider))
-    throw new ToolError(`provider: unknown provider '${provider}' (one of ${known.join(', ')})`);
+    throw new ToolError(`${argument}: unknown provider '${provider}' (one of ${known.join(', ')})`);
 }

@@ -59,6 +59,7 @@ export async function serveHttp(
       if (!transport) return reject(res, 404, 'unknown or closed session; initialize again');
       return transport.handleRequest(req, res);
     }
+    if (req.method !== 'POST') return reject(res, 400, 'no mcp-session-id: initialize first with a POST');
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => void sessions.set(id, transport),
@@ -69,6 +70,8 @@ export async function serveHttp(
     };
     await createMcpServer(context).connect(transport);
     await transport.handleRequest(req, res);
+    // Anything but an initialize request was refused by the transport: no session to keep.
+    if (!transport.sessionId) await transport.close();
   }
 
   await new Promise<void>((resolve, reject) => {

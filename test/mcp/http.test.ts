@@ -84,6 +84,13 @@ describe('soc2 mcp --http', () => {
     await expect(httpClient(server.url, 'not-the-token-at-all')).rejects.toThrow();
   });
 
+  it('answers a GET without a session, or with an unknown one, with an error and no session', async () => {
+    const headers = { Authorization: `Bearer ${TOKEN}`, accept: 'text/event-stream' };
+    expect((await fetch(server.url, { headers })).status).toBe(400);
+    const unknown = await fetch(server.url, { headers: { ...headers, 'mcp-session-id': 'not-a-session' } });
+    expect(unknown.status).toBe(404);
+  });
+
   it('refuses a Host header naming another host (DNS rebinding), even with the token', async () => {
     const { port } = new URL(server.url);
     const rebound = await post(server.url, {

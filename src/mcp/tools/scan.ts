@@ -7,6 +7,7 @@ import { redactString } from '../../engine/redact.js';
 import { scanIntoOutput } from '../../evidence/scan-into-output.js';
 import { DEFAULT_FORMATS, scanReporters } from '../../report/index.js';
 import { answer, guarded, ToolError } from '../answer.js';
+import { knownProvider } from '../catalog.js';
 import type { McpContext } from '../context.js';
 import { readinessOf } from '../readiness.js';
 import { readinessShape } from './schemas.js';
@@ -35,6 +36,7 @@ export function registerScanTool(server: McpServer, context: McpContext): void {
         );
       if (scanning.has(context))
         throw new ToolError('a scan is already running for this output folder; wait for it');
+      for (const provider of providers ?? []) knownProvider(context, provider, 'providers');
       scanning.add(context);
       const progressToken = extra._meta?.progressToken;
       let step = 0;
