@@ -1,3 +1,4 @@
+import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import * as z from 'zod';
 import { redactString } from '../engine/redact.js';
@@ -38,7 +39,11 @@ export function registerPrompts(server: McpServer, context: McpContext): void {
     {
       title: 'Remediation plan for a criterion',
       description: 'A step-by-step plan to make one Trust Services Criterion pass',
-      argsSchema: { criterion: z.string().describe('a criterion id such as CC6.1') },
+      argsSchema: {
+        criterion: completable(z.string().describe('a criterion id such as CC6.1'), (typed) =>
+          context.catalog.criteria.map((c) => c.id).filter((id) => id.startsWith(typed.toUpperCase())),
+        ),
+      },
     },
     ({ criterion }) => {
       const detail = criterionDetail(context, currentReport(context), criterion);

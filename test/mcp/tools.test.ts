@@ -215,6 +215,13 @@ describe('soc2 mcp over stdio against the demo output', () => {
     );
     const { prompts } = await client.listPrompts();
     expect(prompts.map((p) => p.name).sort()).toEqual(['readiness_brief', 'remediation_plan']);
+    const completion = await client.complete({
+      ref: { type: 'ref/prompt', name: 'remediation_plan' },
+      argument: { name: 'criterion', value: 'cc6.' },
+    });
+    expect(completion.completion.values).toEqual(
+      report.criteria.filter((c) => c.id.startsWith('CC6.')).map((c) => c.id),
+    );
     const plan = await client.getPrompt({ name: 'remediation_plan', arguments: { criterion: 'CC6.1' } });
     expect((plan.messages[0]!.content as { text: string }).text).toContain('CC6.1');
   });
