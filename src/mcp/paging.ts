@@ -1,4 +1,20 @@
+import * as z from 'zod';
 import { ToolError } from './answer.js';
+
+export const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
+
+/** The `limit` and `cursor` arguments of every paged list tool. */
+export const pageArguments = {
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .optional()
+    .describe(`page size (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE})`),
+  cursor: z.string().optional().describe('nextCursor of the previous page'),
+};
 
 /** Cursors are opaque to clients: the offset of the next item, base64url-encoded with a tag. */
 export function encodeCursor(offset: number): string {
@@ -15,8 +31,8 @@ export function decodeCursor(cursor: string | undefined): number {
 /** One page of a list and the cursor of the next, if any. */
 export function pageOf<T>(
   items: readonly T[],
-  limit: number,
-  cursor: string | undefined,
+  limit: number = DEFAULT_PAGE_SIZE,
+  cursor?: string,
 ): { items: T[]; nextCursor?: string } {
   const offset = decodeCursor(cursor);
   if (offset > items.length)

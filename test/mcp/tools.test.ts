@@ -172,12 +172,44 @@ describe('soc2 mcp over stdio against the demo output', () => {
     expect(text).toBe(big);
   });
 
-  it('diff_reports compares two output folders under the served root', async () => {
-    const result = await call(client, 'diff_reports', { base: 'demo-report' });
-    const d = result.structuredContent as { newFailures: unknown[]; fixed: unknown[]; unchanged: unknown[] };
-    expect(d.newFailures).toEqual([]);
-    expect(d.fixed).toEqual([]);
-    expect(d.unchanged.length).toBe(report.summary.findings.fail);
+  it('diff_reports pages new, fixed and still-failing findings between two reports under the root', async () => {
+    // The base: one finding failing now passed then (new), one passing now failed then (fixed).
+    const base = structuredClone(report);
+    const nowFailing = base.checks
+      .flatMap((c) => c.findings.map((f) => ({ c, f })))
+      .find(({ f }) => f.status === 'fail')!;
+    const nowPassing = base.checks
+      .filter((c) => c.status === 'pass' || c.status === 'fail')
+      .flatMap((c) => c.findings.map((f) => ({ c, f })))
+      .find(({ f }) => f.status === 'pass')!;
+    nowFailing.f.status = 'pass';
+    nowPassing.f.status = 'fail';
+    writeFileSync(join(root, 'base.json'), JSON.stringify(base));
+
+    const pages = await allPages<{
+      totals: Record<string, number>;
+      findings: { change: string; check: string; resource: string }[];
+      nextCursor?: string;
+    }>(client, 'diff_reports', { base: 'base.json', limit: 20 });
+    const fail = report.summary.findings.fail;
+    expect(pages[0]!.totals).toEqual({ new: 1, fixed: 1, unchanged: fail - 1, not_rechecked: 0 });
+    expect(pages.length).toBe(Math.ceil((fail + 1) / 20));
+    const rows = pages.flatMap((p) => p.findings);
+    expect(rows.filter((r) => r.change === 'new').map((r) => `${r.check} ${r.resource}`)).toEqual([
+      `${nowFailing.c.id} ${nowFailing.f.resource}`,
+    ]);
+    expect(rows.filter((r) => r.change === 'fixed').map((r) => `${r.check} ${r.resource}`)).toEqual([
+      `${nowPassing.c.id} ${nowPassing.f.resource}`,
+    ]);
+    const onlyFixed = await call(client, 'diff_reports', { base: 'base.json', change: 'fixed' });
+    expect((onlyFixed.structuredContent as { total: number }).total).toBe(1);
+    const same = await call(client, 'diff_reports', { base: 'demo-report' });
+    expect((same.structuredContent as { totals: object }).totals).toEqual({
+      new: 0,
+      fixed: 0,
+      unchanged: fail,
+      not_rechecked: 0,
+    });
   });
 
   it("verify_bundle gives soc2 verify's verdict on a bundle exported from the demo output", async () => {

@@ -7,19 +7,13 @@ import { verifyBundle } from '../../evidence/bundle/verify.js';
 import { SEVERITIES } from '../../engine/types.js';
 import { answer, guarded, ToolError } from '../answer.js';
 import type { McpContext } from '../context.js';
+import { pageArguments, pageOf } from '../paging.js';
 import { confinedArgument } from '../paths.js';
 import { currentReport } from '../report.js';
 import { READ_ONLY } from './annotations.js';
 
-const failing = z.array(
-  z.object({
-    check: z.string(),
-    title: z.string(),
-    severity: z.enum(SEVERITIES),
-    resource: z.string(),
-    message: z.string(),
-  }),
-);
+const CHANGES = ['new', 'fixed', 'unchanged', 'not_rechecked'] as const;
+type Change = (typeof CHANGES)[number];
 
 /** An output folder (or its report.json) named by a client: inside the server's root, and a soc2 report. */
 async function reportAt(context: McpContext, path: string, argument: string) {
@@ -33,37 +27,70 @@ export function registerFileTools(server: McpServer, context: McpContext): void 
     {
       title: 'Diff two reports',
       description:
-        'New, fixed and still-failing findings between two scan output folders (or their report.json), as `soc2 diff` reports them, plus control status changes and readiness. `base` and `head` are relative to the folder the server serves (by default the one holding the report folder); `head` defaults to the served report.',
+        'Failing findings compared between two scan output folders (or their report.json), as `soc2 diff` computes them: `new` (failing now, not before), `fixed`, `unchanged` (still failing) and `not_rechecked` (failing before, not readable now), plus control status changes and readiness. Findings are paged (filter with `change`); `totals` counts each kind. `base` and `head` are relative to the folder the server serves (by default the one holding the report folder); `head` defaults to the served report.',
       inputSchema: {
         base: z.string().describe('the earlier output folder, e.g. last-week'),
         head: z.string().optional().describe('the later output folder (default: the served report)'),
+        change: z.enum(CHANGES).optional().describe('only findings with this change'),
+        ...pageArguments,
       },
       outputSchema: {
         base: z.object({ path: z.string(), evaluatedAt: z.string() }),
         head: z.object({ path: z.string(), evaluatedAt: z.string() }),
-        newFailures: failing,
-        fixed: failing,
-        unchanged: failing,
-        notRechecked: failing,
+        totals: z.object({
+          new: z.number(),
+          fixed: z.number(),
+          unchanged: z.number(),
+          not_rechecked: z.number(),
+        }),
+        total: z.number().int(),
+        returned: z.number().int(),
+        findings: z.array(
+          z.object({
+            change: z.enum(CHANGES),
+            check: z.string(),
+            title: z.string(),
+            severity: z.enum(SEVERITIES),
+            resource: z.string(),
+            message: z.string(),
+          }),
+        ),
+        nextCursor: z.string().optional(),
         controls: z.array(z.object({ id: z.string(), title: z.string(), from: z.string(), to: z.string() })),
         readiness: z.object({ from: z.number(), to: z.number() }),
       },
       annotations: READ_ONLY,
     },
-    guarded(async ({ base, head }) => {
+    guarded(async ({ base, head, change, limit, cursor }) => {
       const before = await reportAt(context, base, 'base');
       const after = head === undefined ? currentReport(context) : await reportAt(context, head, 'head');
       const diff = diffReports(before, after);
+      const lists: Record<Change, typeof diff.fixed> = {
+        new: diff.newFailures,
+        fixed: diff.fixed,
+        unchanged: diff.unchanged,
+        not_rechecked: diff.notRechecked,
+      };
+      const rows = CHANGES.filter((c) => change === undefined || c === change).flatMap((c) =>
+        lists[c].map((finding) => ({ change: c, ...finding })),
+      );
+      const page = pageOf(rows, limit, cursor);
       return answer({
         base: { path: base, evaluatedAt: diff.old.evaluatedAt },
         head: {
           path: head ?? (relative(context.root, context.reportDir) || '.'),
           evaluatedAt: diff.new.evaluatedAt,
         },
-        newFailures: diff.newFailures,
-        fixed: diff.fixed,
-        unchanged: diff.unchanged,
-        notRechecked: diff.notRechecked,
+        totals: {
+          new: diff.newFailures.length,
+          fixed: diff.fixed.length,
+          unchanged: diff.unchanged.length,
+          not_rechecked: diff.notRechecked.length,
+        },
+        total: rows.length,
+        returned: page.items.length,
+        findings: page.items,
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
         controls: diff.controls,
         readiness: diff.readiness,
       });

@@ -5,7 +5,7 @@ import { SEVERITIES } from '../../engine/types.js';
 import { answer, guarded } from '../answer.js';
 import { knownProvider, selectCriteria } from '../catalog.js';
 import type { McpContext } from '../context.js';
-import { pageOf } from '../paging.js';
+import { pageArguments, pageOf } from '../paging.js';
 import { currentReport } from '../report.js';
 import { READ_ONLY } from './annotations.js';
 
@@ -14,9 +14,6 @@ const STATUSES = ['pass', 'fail', 'excepted', 'error'] as const;
 type Status = (typeof STATUSES)[number];
 
 const statusOf = (f: FindingResult): Status => (f.exception ? 'excepted' : f.status);
-
-export const DEFAULT_FINDINGS_LIMIT = 50;
-const MAX_FINDINGS_LIMIT = 500;
 
 const findingRow = z.object({
   check: z.string(),
@@ -47,14 +44,7 @@ export function registerFindingsTool(server: McpServer, context: McpContext): vo
         provider: z.string().optional(),
         check: z.string().optional().describe('a check id'),
         criterion: z.string().optional().describe('CC6.1, a series such as CC6, or a category'),
-        limit: z
-          .number()
-          .int()
-          .min(1)
-          .max(MAX_FINDINGS_LIMIT)
-          .optional()
-          .describe(`page size (default ${DEFAULT_FINDINGS_LIMIT})`),
-        cursor: z.string().optional().describe('nextCursor of the previous page'),
+        ...pageArguments,
       },
       outputSchema: {
         total: z.number().int(),
@@ -97,7 +87,7 @@ export function registerFindingsTool(server: McpServer, context: McpContext): vo
       const totals = { pass: 0, fail: 0, excepted: 0, error: 0 };
       for (const row of rows) totals[row.status]++;
       const matching = status === undefined ? rows : rows.filter((r) => r.status === status);
-      const page = pageOf(matching, limit ?? DEFAULT_FINDINGS_LIMIT, cursor);
+      const page = pageOf(matching, limit, cursor);
       return answer({
         total: matching.length,
         totals,
