@@ -8,6 +8,18 @@ const builtInProviders = readdirSync(new URL('./src/collectors/', import.meta.ur
   .map((entry) => entry.name);
 const namesProvider = `/^(${builtInProviders.join('|')})([.]|$)/`;
 
+const cloudOnly = {
+  group: ['@aws-sdk/*', '@octokit/*', '@googleapis/*', 'googleapis'],
+  message: 'Only src/collectors/** may import cloud SDKs.',
+};
+const terminalOnly = { group: ['chalk', 'ora'], message: 'Only src/cli/** may import chalk or ora.' };
+// `soc2 mcp` is loaded only when asked for: nothing else may pull the MCP SDK (or its zod) into a scan.
+const mcpOnly = {
+  group: ['@modelcontextprotocol/*', 'zod', 'zod/*'],
+  message: 'Only src/mcp/** may import the MCP SDK and zod (soc2 --help and soc2 scan must not load them).',
+};
+const restrictImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'soc2-report/', 'soc2-demo/', '.bench/', '.gen/'] },
   js.configs.recommended,
@@ -15,40 +27,15 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@aws-sdk/*', '@octokit/*', '@googleapis/*', 'googleapis'],
-              message: 'Only src/collectors/** may import cloud SDKs.',
-            },
-            { group: ['chalk', 'ora'], message: 'Only src/cli/** may import chalk or ora.' },
-          ],
-        },
-      ],
+      ...restrictImports(cloudOnly, terminalOnly, mcpOnly),
     },
   },
   {
     files: ['src/collectors/**', 'test/**', 'scripts/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
-  {
-    files: ['src/cli/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@aws-sdk/*', '@octokit/*', '@googleapis/*', 'googleapis'],
-              message: 'Only src/collectors/** may import cloud SDKs.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  { files: ['src/cli/**'], rules: restrictImports(cloudOnly, mcpOnly) },
+  { files: ['src/mcp/**'], rules: restrictImports(cloudOnly, terminalOnly) },
   {
     // The engine (plan, collect, evaluate, roll up) touches neither the disk nor the outer layers. It may
     // use src/core's types, but not its code, which reads files.

@@ -1,56 +1,17 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { providers } from '../src/collectors/index.js';
 import { soc2, soc2Async, soc2OnTerminal } from './harness/cli.js';
+import { fingerprint } from './harness/fingerprint.js';
+import { startHangingServer, type HangingServer } from './harness/hanging-server.js';
 
 /**
  * SIGINT/SIGTERM during a live scan, through the built CLI: a provider points at a local server that
  * accepts connections and never answers, so the scan is stuck in collection when the signal arrives.
  * The CLI must exit 130 promptly, print why, and leave the previous output exactly as it was.
  */
-
-interface HangingServer {
-  url: string;
-  /** Resolves at the first request: collection has started. */
-  firstRequest: Promise<void>;
-  requests: number;
-  close(): Promise<void>;
-}
-
-async function startHangingServer(): Promise<HangingServer> {
-  const sockets = new Set<Socket>();
-  let markStarted: () => void = () => undefined;
-  const firstRequest = new Promise<void>((resolve) => (markStarted = resolve));
-  const state = { requests: 0 };
-  const server: Server = createServer((req) => {
-    state.requests += 1;
-    req.resume(); // read the body, never answer
-    markStarted();
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    firstRequest,
-    get requests() {
-      return state.requests;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /** How each provider is pointed at a local endpoint, the way users reach emulators and GHES. */
 const setups: Record<string, (url: string) => { yaml: string; env: NodeJS.ProcessEnv }> = {
@@ -76,20 +37,6 @@ const setups: Record<string, (url: string) => { yaml: string; env: NodeJS.Proces
     env: { GOOGLE_OAUTH_ACCESS_TOKEN: 'x' },
   }),
 };
-
-/** Every file under dir (relative path -> sha-256), hidden ones included. */
-function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder)) {
-      const path = join(folder, entry);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** Waits for the CLI to exit; a CLI that ignores the signal is killed so the test fails with a reason. */
 async function exitOf(run: ReturnType<typeof soc2Async>, graceMs = 15_000) {

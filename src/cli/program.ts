@@ -306,6 +306,46 @@ Exit codes:
       process.exitCode = await keygenCommand(options);
     });
 
+  program
+    .command('mcp')
+    .description('serve reports, evidence and the catalog to AI assistants (Model Context Protocol)')
+    .option(
+      '--report <dir>',
+      'the scan output folder to serve (default: output.dir in the config, else soc2-report)',
+    )
+    .option(
+      '-c, --config <file>',
+      'config file: plugins, catalog and, for run_scan, providers (default: ./soc2.config.yaml)',
+    )
+    .option(
+      '--root <dir>',
+      'the folder that diff_reports and verify_bundle paths resolve in and may not leave (default: the one holding --report)',
+    )
+    .option('--allow-scan', 'let clients run scans (run_scan) with the config and its credentials')
+    .option(
+      '--http <host:port>',
+      'Streamable HTTP at http://HOST:PORT/mcp instead of stdio; host defaults to 127.0.0.1; needs SOC2_MCP_TOKEN',
+    )
+    .addHelpText(
+      'after',
+      `
+Read-only by default: every path a client gives stays inside the report, evidence or --root folder,
+and every answer is redacted like the reports. See docs/mcp.md for client set-up.
+
+Examples:
+  $ soc2 mcp --report soc2-report                       stdio, for Claude Desktop, VS Code, Cursor...
+  $ SOC2_MCP_TOKEN=$(openssl rand -hex 32) soc2 mcp --http 127.0.0.1:8808
+  $ soc2 mcp --config soc2.config.yaml --allow-scan     clients may also run scans
+
+Exit codes:
+  0  the client disconnected (stdio) or the server was stopped (--http)
+  2  bad usage or invalid input (config, --http, missing SOC2_MCP_TOKEN)`,
+    )
+    .action(async (options) => {
+      const { mcpCommand } = await import('./commands/mcp.js');
+      process.exitCode = await mcpCommand(options);
+    });
+
   const catalog = program.command('catalog').description('inspect and validate the control catalog');
   catalog
     .command('list')

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Ora } from 'ora';
-import type { ScanEvent } from '../engine/events.js';
+import { describeScanEvent, type ScanEvent } from '../engine/events.js';
 
 export interface Progress {
   event(event: ScanEvent): void;
@@ -30,30 +30,12 @@ export async function createProgress(options: ProgressOptions): Promise<Progress
   if (options.quiet) return { event: () => undefined, log: () => undefined, stop: () => undefined };
   const line = (message: string) => stream.write(`${message}\n`);
   const state = new Map<string, { active: number; done: number; note?: string }>();
-  const describe = (event: ScanEvent): string | undefined => {
-    switch (event.type) {
-      case 'provider':
-        if (event.state === 'start') return `${event.provider}: connecting`;
-        if (event.state === 'skipped')
-          return `${event.provider}: skipped (${event.message ?? 'not configured'})`;
-        if (event.state === 'error') return `${event.provider}: failed to start`;
-        return `${event.provider}: done`;
-      case 'collect':
-        if (event.state === 'start') return undefined;
-        if (event.state === 'ok') return `${event.provider}: collected ${event.key}`;
-        return `${event.provider}: ${event.key} ${event.state}: ${event.message ?? ''}`;
-      case 'progress':
-        return `${event.provider}: ${event.message}`;
-      case 'evaluate':
-        return `evaluating ${event.checks} checks`;
-    }
-  };
 
   if (!useSpinner(stream, env)) {
     return {
       event(event) {
         if (event.type === 'progress') return; // too chatty for logs; the spinner shows these
-        const text = describe(event);
+        const text = describeScanEvent(event);
         if (text) line(`soc2: ${text}`);
       },
       log: (message) => line(message),
@@ -74,7 +56,7 @@ export async function createProgress(options: ProgressOptions): Promise<Progress
   return {
     event(event) {
       if (event.type === 'provider' && event.state === 'skipped') {
-        spinner.stopAndPersist({ symbol: chalk.dim('–'), text: chalk.dim(describe(event)) });
+        spinner.stopAndPersist({ symbol: chalk.dim('–'), text: chalk.dim(describeScanEvent(event)) });
         spinner.start();
       } else if (event.type === 'collect') {
         const s = state.get(event.provider) ?? { active: 0, done: 0 };
@@ -86,7 +68,7 @@ export async function createProgress(options: ProgressOptions): Promise<Progress
         }
         state.set(event.provider, s);
         if (event.state === 'error') {
-          spinner.stopAndPersist({ symbol: chalk.red('✖'), text: describe(event) });
+          spinner.stopAndPersist({ symbol: chalk.red('✖'), text: describeScanEvent(event) });
           spinner.start();
         }
         render();
@@ -96,7 +78,7 @@ export async function createProgress(options: ProgressOptions): Promise<Progress
         state.set(event.provider, s);
         render();
       } else if (event.type === 'evaluate') {
-        spinner.text = describe(event) ?? spinner.text;
+        spinner.text = describeScanEvent(event) ?? spinner.text;
       }
     },
     log(message) {

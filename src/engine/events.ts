@@ -17,3 +17,23 @@ export type ScanEvent =
     }
   | { type: 'progress'; provider: ProviderId; key: string; message: string }
   | { type: 'evaluate'; checks: number };
+
+/** One line about an event for a log or a progress message; undefined for events not worth a line. */
+export function describeScanEvent(event: ScanEvent): string | undefined {
+  switch (event.type) {
+    case 'provider':
+      if (event.state === 'start') return `${event.provider}: connecting`;
+      if (event.state === 'skipped')
+        return `${event.provider}: skipped (${event.message ?? 'not configured'})`;
+      if (event.state === 'error') return `${event.provider}: failed to start`;
+      return `${event.provider}: done`;
+    case 'collect':
+      if (event.state === 'start') return undefined;
+      if (event.state === 'ok') return `${event.provider}: collected ${event.key}`;
+      return `${event.provider}: ${event.key} ${event.state}: ${event.message ?? ''}`;
+    case 'progress':
+      return `${event.provider}: ${event.message}`;
+    case 'evaluate':
+      return `evaluating ${event.checks} checks`;
+  }
+}

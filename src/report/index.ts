@@ -1,3 +1,4 @@
+import { InputError } from '../engine/errors.js';
 import type { ScanResult } from '../engine/result.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
@@ -63,4 +64,17 @@ export const DEFAULT_FORMATS = ['json', 'md', 'html'];
 
 export function reporterFor(format: string): Reporter | undefined {
   return reporters.find((r) => r.format === format);
+}
+
+/**
+ * The reporters a scan writes: report.json always (it marks the folder as soc2's and feeds export, diff
+ * and history), then the formats asked for. An unknown format is bad input naming where it came from.
+ */
+export function scanReporters(formats: readonly string[], from: string): Reporter[] {
+  const unknown = formats.filter((f) => !reporterFor(f));
+  if (unknown.length > 0)
+    throw new InputError(
+      `${from}: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of ${reporters.map((r) => r.format).join(', ')})`,
+    );
+  return [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
 }

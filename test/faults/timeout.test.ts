@@ -1,33 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { startHangingServer } from '../harness/hanging-server.js';
 import { registered, scanAt } from './harness.js';
 import { targets } from './targets/index.js';
-
-/** Accepts connections and requests, never answers. */
-async function startSilentServer() {
-  const sockets = new Set<Socket>();
-  let requests = 0;
-  const server: Server = createServer((req) => {
-    requests += 1;
-    req.resume();
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests: () => requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 /**
  * A provider whose endpoint never answers: requests are abandoned after SOC2_REQUEST_TIMEOUT_MS and
@@ -40,7 +14,7 @@ describe('per-request timeout', () => {
   )(
     '$provider: an endpoint that never answers ends every check in error naming the timeout',
     async ({ target }) => {
-      const silent = await startSilentServer();
+      const silent = await startHangingServer();
       try {
         const result = await scanAt([{ target, url: silent.url }], { SOC2_REQUEST_TIMEOUT_MS: '150' });
         const mine = result.checks.filter((c) => c.provider === target.provider);
@@ -55,7 +29,7 @@ describe('per-request timeout', () => {
         expect(
           mine.some((c) => /stopped answering: \d+ requests in a row timed out/.test(c.reason ?? '')),
         ).toBe(true);
-        expect(silent.requests()).toBeLessThanOrEqual(20);
+        expect(silent.requests).toBeLessThanOrEqual(20);
       } finally {
         await silent.close();
       }

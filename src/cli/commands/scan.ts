@@ -1,17 +1,15 @@
 import type { ChalkInstance } from 'chalk';
-import { applyBaseline, readReport } from '../../core/baseline.js';
+import { readReport } from '../../core/baseline.js';
 import { inBatches, jsonDocument } from '../../core/json-chunks.js';
-import { ExitCode, InputError, InterruptedError } from '../../engine/errors.js';
+import { ExitCode, InputError } from '../../engine/errors.js';
 import type { ScanResult } from '../../engine/result.js';
 import { appendHistory } from '../../core/history.js';
-import { runScan } from '../../engine/scan.js';
 import { parseShard } from '../../core/shard.js';
 import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
 import { severityRank, type Severity } from '../../engine/types.js';
-import { assertReplaceableOutput, StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
-import { EvidenceWriter } from '../../evidence/evidence-writer.js';
-import { completeScanOutput, scanContext } from '../../evidence/scan-output.js';
-import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
+import { assertReplaceableOutput, type StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
+import { scanIntoOutput } from '../../evidence/scan-into-output.js';
+import { DEFAULT_FORMATS, scanReporters } from '../../report/index.js';
 import { describeCause } from '../../engine/scope.js';
 import { notCheckedSummary } from '../../report/labels.js';
 import { makeChalk } from '../color.js';
@@ -60,15 +58,10 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const config = shard ? { ...setup.config, shard } : setup.config;
   const historyDir = flags.history ?? config.history;
   const formats = flags.format ?? config.output?.formats ?? DEFAULT_FORMATS;
-  const unknown = formats.filter((f) => !reporterFor(f));
-  if (unknown.length > 0) {
-    const from = flags.format ? '--format' : `${config.file ?? 'config'}: output.formats`;
-    throw new InputError(
-      `${from}: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of ${reporters.map((r) => r.format).join(', ')})`,
-    );
-  }
-  // report.json is always written: it marks the folder as soc2's and feeds export, diff and history.
-  const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
+  const chosen = scanReporters(
+    formats,
+    flags.format ? '--format' : `${config.file ?? 'config'}: output.formats`,
+  );
   const snapshot: Snapshot | undefined =
     demo?.snapshot ?? (flags.fromSnapshot ? readSnapshot(flags.fromSnapshot) : undefined);
   const catalog = loadSetupCatalog(setup, [config.catalog, flags.catalog]);
@@ -88,15 +81,14 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     controller.abort(signal);
   };
   for (const signal of INTERRUPTS) process.on(signal, onSignal);
-  // Evidence is written into a staging folder as each key is collected; the folder replaces the old
-  // output only once the whole scan is done, and is dropped if it fails or is interrupted.
-  const output = StagedOutput.open(outDir);
-  staged.output = output;
-  const evidenceWriter = new EvidenceWriter(output);
   const progress = await createProgress({ quiet: Boolean(flags.quiet), chalk, env });
   let result: ScanResult;
   try {
-    const outcome = await runScan({
+    const outcome = await scanIntoOutput({
+      outDir,
+      reporters: chosen,
+      baseline: baseline && { report: baseline, file: flags.baseline! },
+      onStaged: (output) => (staged.output = output),
       config,
       catalog,
       checks: setup.registry.checks,
@@ -113,17 +105,10 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       env,
       signal: controller.signal,
       onEvent: (event) => progress.event(event),
-      onEvidence: (evidence) => evidenceWriter.entry(evidence),
-      onEvidenceItem: (item) => evidenceWriter.item(item),
     });
-    result = baseline ? applyBaseline(outcome.result, baseline, flags.baseline!) : outcome.result;
-    if (controller.signal.aborted) throw new InterruptedError(String(controller.signal.reason));
-    completeScanOutput(output, result, chosen, scanContext(config));
+    result = outcome.result;
     if (historyDir) appendHistory(historyDir, result);
     if (flags.saveSnapshot) writeFileAtomic(flags.saveSnapshot, jsonDocument(outcome.snapshot));
-  } catch (error) {
-    output.discard();
-    throw error;
   } finally {
     progress.stop();
     // Once interrupted, a further signal still means "exit 130 now", not the default kill.

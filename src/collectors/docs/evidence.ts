@@ -1,5 +1,6 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { confinePath } from '../../core/confine.js';
 import { InputError } from '../../engine/errors.js';
 import { validateSource } from '../../core/schema-validate.js';
 import { parseYaml } from '../../core/yaml-source.js';
@@ -28,32 +29,18 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-const inside = (root: string, path: string) => {
-  const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
-};
-
 /**
  * Evidence files must live in the evidence folder: an absolute path, a `..` that leaves it, or a
  * symbolic link pointing out of it would have soc2 hash (and bundle) any file on the machine.
  */
 async function confinedPath(dir: string, path: string, at: { file: string; line: number }): Promise<string> {
-  const refuse = (why: string) => {
+  const confined = await confinePath(dir, path, 'the evidence folder');
+  if (!confined.ok) {
     throw new InputError([
-      { ...at, message: `evidence file '${path}' ${why}; list files inside the evidence folder` },
+      { ...at, message: `evidence file '${path}' ${confined.why}; list files inside the evidence folder` },
     ]);
-  };
-  if (isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) refuse('is an absolute path');
-  const full = resolve(dir, path);
-  if (!inside(resolve(dir), full)) refuse('is outside the evidence folder');
-  let real: string | undefined;
-  try {
-    real = await realpath(full);
-  } catch {
-    return full; // missing: recorded as not present
   }
-  if (!inside(await realpath(dir), real)) refuse('leads outside the evidence folder (symbolic link)');
-  return full;
+  return confined.path; // missing: recorded as not present
 }
 
 /** Hashes (SHA-256) every file an item lists; a missing file is recorded, not thrown. */

@@ -1,0 +1,42 @@
+import { applyBaseline } from '../core/baseline.js';
+import { InterruptedError } from '../engine/errors.js';
+import type { ScanResult } from '../engine/result.js';
+import { runScan, type ScanOptions, type ScanOutcome } from '../engine/scan.js';
+import type { Reporter } from '../report/index.js';
+import { EvidenceWriter } from './evidence-writer.js';
+import { StagedOutput } from './output-dir.js';
+import { completeScanOutput, scanContext } from './scan-output.js';
+
+export interface ScanIntoOutputOptions extends Omit<ScanOptions, 'onEvidence' | 'onEvidenceItem'> {
+  outDir: string;
+  reporters: readonly Reporter[];
+  baseline?: { report: ScanResult; file: string };
+  /** Called with the staging folder once it exists, so a second interrupt can drop it at once. */
+  onStaged?: (output: StagedOutput) => void;
+}
+
+/**
+ * Runs a scan into an output folder: evidence is written into a staging folder as each key is
+ * collected; the folder replaces the old output only once the whole scan is done, and is dropped if the
+ * scan fails or its signal is aborted (InterruptedError), leaving the previous output untouched.
+ */
+export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<ScanOutcome> {
+  const { outDir, reporters, baseline, onStaged, ...scan } = options;
+  const output = StagedOutput.open(outDir);
+  onStaged?.(output);
+  const evidenceWriter = new EvidenceWriter(output);
+  try {
+    const outcome = await runScan({
+      ...scan,
+      onEvidence: (evidence) => evidenceWriter.entry(evidence),
+      onEvidenceItem: (item) => evidenceWriter.item(item),
+    });
+    const result = baseline ? applyBaseline(outcome.result, baseline.report, baseline.file) : outcome.result;
+    if (scan.signal?.aborted) throw new InterruptedError(String(scan.signal.reason));
+    completeScanOutput(output, result, reporters, scanContext(scan.config));
+    return { ...outcome, result };
+  } catch (error) {
+    output.discard();
+    throw error;
+  }
+}
