@@ -4,6 +4,7 @@ import { parseCsv } from '../../src/core/csv.js';
 import { decodePolicy } from '../../src/collectors/aws/iam.js';
 import awsProvider from '../../src/collectors/aws/provider.js';
 import { resourceQuery } from '../../src/collectors/aws/config.js';
+import { AwsSession } from '../../src/collectors/aws/session.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { CSV_HEADER } from '../fakes/aws/world.js';
 
@@ -63,5 +64,38 @@ describe('advanced query', () => {
     );
     expect(q).toMatch(/AND awsRegion IN \('us-east-1'\) AND accountId IN \('111111111111'\)$/);
     expect(q.length).toBeLessThan(4096);
+  });
+});
+
+describe('assumed-role credentials on a long scan', () => {
+  it('assume the role again when the credentials are within five minutes of expiring, once for concurrent calls', async () => {
+    let clock = Date.parse('2026-12-04T10:00:00Z');
+    const credentials = (n: number, expiresInMin: number) => ({
+      accessKeyId: `ASIA${n}`,
+      secretAccessKey: 'secret',
+      sessionToken: 'token',
+      expiration: new Date(clock + expiresInMin * 60_000),
+    });
+    const session = new AwsSession({
+      regions: ['us-east-1'],
+      maxAttempts: 1,
+      requestTimeoutMs: 1000,
+    } as never);
+    let renewals = 0;
+    session.useCredentials(
+      '222222222222',
+      credentials(0, 60),
+      async () => credentials(++renewals, 60),
+      () => clock,
+    );
+    const provider = session.credentialsOf('222222222222')!;
+    expect((await provider()).accessKeyId).toBe('ASIA0');
+    clock += 54 * 60_000; // 6 minutes left: still valid
+    expect((await provider()).accessKeyId).toBe('ASIA0');
+    clock += 2 * 60_000; // 4 minutes left: renewed, once
+    const [a, b] = await Promise.all([provider(), provider()]);
+    expect([a.accessKeyId, b.accessKeyId]).toEqual(['ASIA1', 'ASIA1']);
+    expect(renewals).toBe(1);
+    expect((await provider()).accessKeyId).toBe('ASIA1');
   });
 });

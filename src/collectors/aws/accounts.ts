@@ -5,7 +5,7 @@ import { SkipError } from '../../engine/errors.js';
 import type { AwsAccount, AwsAccounts } from './data.js';
 import { AwsCallError, call, hasAwsCode, awsCause } from './errors.js';
 import { paginate, type AwsContext } from './scope.js';
-import type { AwsSession } from './session.js';
+import type { AwsCredentialIdentity, AwsSession } from './session.js';
 import { inShard } from '../../core/shard.js';
 
 /**
@@ -72,7 +72,7 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
         .map(async (target): Promise<AwsAccount> => {
           if (target.id === callerAccount) return { ...target, access: 'caller' };
           const roleArn = `arn:${partition}:iam::${target.id}:role/${settings.assumeRole}`;
-          try {
+          const assume = async (): Promise<AwsCredentialIdentity> => {
             const assumed = await context.limit(() =>
               call('sts:AssumeRole', () =>
                 sts.send(
@@ -89,12 +89,15 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
             const c = assumed.Credentials;
             if (!c?.AccessKeyId || !c.SecretAccessKey)
               throw new Error('sts:AssumeRole returned no credentials');
-            session.useCredentials(target.id, {
+            return {
               accessKeyId: c.AccessKeyId,
               secretAccessKey: c.SecretAccessKey,
               sessionToken: c.SessionToken,
               expiration: c.Expiration,
-            });
+            };
+          };
+          try {
+            session.useCredentials(target.id, await assume(), assume);
             return { ...target, access: 'assumed-role', roleArn };
           } catch (error) {
             if (signal.aborted) throw error;

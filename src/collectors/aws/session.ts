@@ -51,13 +51,15 @@ interface SdkClient {
   };
 }
 
+const RENEW_BEFORE_MS = 5 * 60_000;
+
 /** SDK clients per account and region, the credentials of assumed roles, and request counts. */
 export class AwsSession {
   /** HTTP attempts per `service:Operation` (retries included). */
   readonly requests = new Map<string, number>();
   /** Operations started per `service:Operation` (one per SDK send, whatever its retries). */
   readonly operations = new Map<string, number>();
-  private readonly credentials = new Map<string, AwsCredentialIdentity>();
+  private readonly credentials = new Map<string, () => Promise<AwsCredentialIdentity>>();
   private readonly clients = new Map<string, unknown>();
   /** One per service endpoint: IAM's global one, and Config's, STS's, Organizations' per region. */
   private readonly breakers = new Map<string, TimeoutBreaker>();
@@ -73,9 +75,31 @@ export class AwsSession {
 
   constructor(readonly settings: AwsSettings) {}
 
-  /** Accounts reached by an assumed role use its credentials; the caller's own account uses the default chain. */
-  useCredentials(accountId: string, credentials: AwsCredentialIdentity): void {
-    this.credentials.set(accountId, credentials);
+  /**
+   * Accounts reached by an assumed role use its credentials; the caller's own account uses the default
+   * chain. Assumed-role credentials last an hour: `renew` assumes the role again once they are within
+   * five minutes of expiring, so a long scan never signs with expired credentials.
+   */
+  useCredentials(
+    accountId: string,
+    credentials: AwsCredentialIdentity,
+    renew: () => Promise<AwsCredentialIdentity>,
+    now: () => number = Date.now,
+  ): void {
+    let current = credentials;
+    let renewing: Promise<AwsCredentialIdentity> | undefined;
+    this.credentials.set(accountId, async () => {
+      const expires = current.expiration?.getTime();
+      if (expires === undefined || expires - now() > RENEW_BEFORE_MS) return current;
+      renewing ??= renew().finally(() => (renewing = undefined));
+      current = await renewing;
+      return current;
+    });
+  }
+
+  /** The credentials an account's clients sign with (undefined: the default chain). */
+  credentialsOf(accountId: string): (() => Promise<AwsCredentialIdentity>) | undefined {
+    return this.credentials.get(accountId);
   }
 
   iam(accountId?: string): IAMClient {
