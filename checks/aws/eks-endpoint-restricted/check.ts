@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { config, itemFinding, itemName, resourceCheck } from '../support.js';
+import { config, itemFinding, itemName, resourceCheck, sameWord } from '../support.js';
 
 interface VpcConfig {
   EndpointPublicAccess?: boolean;
@@ -26,11 +26,11 @@ export default defineCheck({
       const name = itemName(item, 'Name');
       // The EKS API's default for publicAccessCidrs is 0.0.0.0/0.
       const cidrs = vpc.PublicAccessCidrs?.length ? vpc.PublicAccessCidrs : ['0.0.0.0/0'];
-      const open = vpc.EndpointPublicAccess !== false && cidrs.some((c) => WORLD.has(c));
+      const open = !sameWord(vpc.EndpointPublicAccess, 'false') && cidrs.some((c) => WORLD.has(c));
       return itemFinding(
         item,
         !open,
-        vpc.EndpointPublicAccess === false
+        sameWord(vpc.EndpointPublicAccess, 'false')
           ? `EKS cluster ${name} has no public API endpoint`
           : open
             ? `EKS cluster ${name} API endpoint is open to the internet`

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { config, regionalCheck } from '../support.js';
+import { config, isTrue, regionalCheck } from '../support.js';
 
 export default defineCheck({
   id: 'aws.guardduty-enabled',
@@ -20,7 +20,7 @@ export default defineCheck({
       (item, scope) =>
         item.accountId === scope.accountId &&
         item.awsRegion === scope.region &&
-        config(item, 'Enable') === true,
+        isTrue(config(item, 'Enable')),
     );
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { config, itemFinding, itemName, resourceCheck } from '../support.js';
+import { config, isTrue, itemFinding, itemName, resourceCheck } from '../support.js';
 
 export default defineCheck({
   id: 'aws.rds-auto-minor-upgrade',
@@ -14,7 +14,7 @@ export default defineCheck({
   requires: ['aws.config.resources'],
   evaluate(data) {
     return resourceCheck(data['aws.config.resources'], 'AWS::RDS::DBInstance', 'RDS DB instances', (item) => {
-      const on = config<boolean>(item, 'autoMinorVersionUpgrade') === true;
+      const on = isTrue(config<boolean>(item, 'autoMinorVersionUpgrade'));
       return itemFinding(
         item,
         on,

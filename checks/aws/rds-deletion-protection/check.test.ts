@@ -40,6 +40,12 @@ describeCheck(check, [
     message: /DB cluster \(of instance writer\) ledger does not have/,
   },
   {
+    name: 'a boolean recorded as text compares ignoring case',
+    data: { 'aws.config.resources': resources([ci(TYPE, 'text', { deletionProtection: 'TRUE' })]) },
+    status: 'pass',
+    passing: [arnOf(TYPE, 'text')],
+  },
+  {
     name: 'a member whose cluster is not recorded is not checked',
     data: { 'aws.config.resources': resources([aurora('writer', 'ledger')]) },
     status: 'error',

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { config, itemFinding, itemName, rdsGoverning, resourceCheck } from '../support.js';
+import { config, isTrue, itemFinding, itemName, rdsGoverning, resourceCheck } from '../support.js';
 
 export default defineCheck({
   id: 'aws.rds-deletion-protection',
@@ -17,7 +17,7 @@ export default defineCheck({
     return resourceCheck(resources, 'AWS::RDS::DBInstance', 'RDS DB instances', (item) => {
       const governing = rdsGoverning(resources, item, 'deletion protection');
       if (!('resourceType' in governing)) return governing;
-      const on = config<boolean>(governing, 'deletionProtection') === true;
+      const on = isTrue(config<boolean>(governing, 'deletionProtection'));
       const name = itemName(governing, governing === item ? 'dBInstanceIdentifier' : 'dbclusterIdentifier');
       const what =
         governing === item

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { config, itemFinding, itemName, rdsGoverning, resourceCheck } from '../support.js';
+import { config, isTrue, itemFinding, itemName, rdsGoverning, resourceCheck } from '../support.js';
 
 /** Engines that support IAM database authentication (MySQL, MariaDB, PostgreSQL and their Aurora forms). */
 const IAM_ENGINES = /^(aurora|mysql|mariadb|postgres)/i;
@@ -30,8 +30,8 @@ export default defineCheck({
       const what = own ? 'DB instance' : `DB cluster (of instance ${itemName(item, 'dBInstanceIdentifier')})`;
       return itemFinding(
         item,
-        value === true,
-        `${what} ${name} ${value === true ? 'uses' : 'does not use'} IAM database authentication`,
+        isTrue(value),
+        `${what} ${name} ${isTrue(value) ? 'uses' : 'does not use'} IAM database authentication`,
         {
           iamDatabaseAuthenticationEnabled: value ?? null,
           engine: config(item, 'engine') ?? null,

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { config, itemFinding, itemName, resourceCheck } from '../support.js';
+import { config, isTrue, itemFinding, itemName, resourceCheck } from '../support.js';
 
 interface Options {
   maxDays: number;
@@ -23,9 +23,9 @@ export default defineCheck<'aws.config.resources', Options>({
       'AWS::SecretsManager::Secret',
       'Secrets Manager secrets',
       (item) => {
-        if (config(item, 'Deleted') === true) return undefined;
+        if (isTrue(config(item, 'Deleted'))) return undefined;
         const name = itemName(item, 'Name');
-        const on = config<boolean>(item, 'RotationEnabled') === true;
+        const on = isTrue(config<boolean>(item, 'RotationEnabled'));
         const days = config<{ AutomaticallyAfterDays?: number }>(
           item,
           'RotationRules',
