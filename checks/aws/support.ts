@@ -4,6 +4,8 @@ import type {
   ConfigItem,
   ConfigResources,
   CredentialReportRow,
+  PolicyDocument,
+  PolicyStatement,
 } from '../../src/collectors/aws/data.js';
 import { notChecked } from '../../src/engine/scope.js';
 import type { FailureCause, Finding } from '../../src/engine/types.js';
@@ -179,4 +181,167 @@ export function config<T = unknown>(item: ConfigItem, key: string): T | undefine
 
 export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+}
+
+/** A pass or fail finding about one configuration item, with the item's identity in the evidence. */
+export function itemFinding(
+  item: ConfigItem,
+  ok: boolean,
+  message: string,
+  evidence: Record<string, unknown> = {},
+): Finding {
+  return {
+    resource: itemResource(item),
+    status: ok ? 'pass' : 'fail',
+    message,
+    details: itemEvidence(item, evidence),
+  };
+}
+
+/** The name people know a resource by: a configuration property, else the recorded name or id. */
+export function itemName(item: ConfigItem, key?: string): string {
+  return (key ? config<string>(item, key) : undefined) ?? item.resourceName ?? item.resourceId;
+}
+
+const sameScope = (item: ConfigItem, scope: { accountId: string; region: string }) =>
+  item.accountId === scope.accountId && item.awsRegion === scope.region;
+
+/**
+ * A regional service that must be on in every scanned account and region (GuardDuty, IAM Access
+ * Analyzer): one finding per region, passing when an item of `resourceType` that `serves` the region is
+ * recorded. Regions that cannot be read or do not record the type are reported as `resourceCheck` does.
+ */
+export function regionalCheck(
+  resources: ConfigResources,
+  resourceType: string,
+  label: string,
+  serves: (item: ConfigItem, scope: ConfigCoverage) => boolean,
+): Finding[] {
+  const findings = unrecordedScopes(resources, resourceType, label);
+  const items = resources.items.filter((i) => i.resourceType === resourceType);
+  for (const scope of resources.coverage.filter((s) => covers(s, resourceType))) {
+    const serving = items.filter((item) => serves(item, scope));
+    const present = items.filter((item) => sameScope(item, scope)).map((i) => i.resourceName ?? i.resourceId);
+    findings.push({
+      resource: scopeResource(scope),
+      status: serving.length ? 'pass' : 'fail',
+      message: serving.length
+        ? `${label} on in ${scope.accountId} ${scope.region} (${serving.map((i) => i.resourceName ?? i.resourceId).join(', ')})`
+        : `no ${label} on in ${scope.accountId} ${scope.region}${present.length ? ` (recorded but not on: ${present.join(', ')})` : ''}`,
+      details: {
+        accountId: scope.accountId,
+        region: scope.region,
+        resources: serving.map((i) => i.arn ?? i.resourceId),
+      },
+    });
+  }
+  return findings.length > 0
+    ? findings
+    : [{ resource: 'aws', status: 'fail', message: `no AWS region was scanned for ${label}` }];
+}
+
+/**
+ * `resourceCheck` for a type judged against other recorded types (VPCs against flow logs, volumes
+ * against backup selections): a region that does not record one of `related` is reported once, and its
+ * items are not judged there, since what would cover them is invisible.
+ */
+export function relatedResourceCheck(
+  resources: ConfigResources,
+  resourceType: string,
+  label: string,
+  related: readonly string[],
+  evaluate: (item: ConfigItem) => Finding | undefined,
+): Finding[] {
+  const blind = new Map<string, Finding>();
+  for (const type of related) {
+    for (const finding of unrecordedScopes(resources, type, label)) {
+      if (!blind.has(finding.resource)) blind.set(finding.resource, finding);
+    }
+  }
+  const findings = resourceCheck(resources, resourceType, label, (item) =>
+    blind.has(scopeResource({ accountId: item.accountId, region: item.awsRegion }))
+      ? undefined
+      : evaluate(item),
+  ).filter((f) => !blind.has(f.resource));
+  return [...blind.values(), ...findings];
+}
+
+/** The statements of a policy document recorded as JSON text or as an object. */
+export function policyStatements(policy: unknown): PolicyStatement[] {
+  let document = policy;
+  if (typeof policy === 'string') {
+    try {
+      document = JSON.parse(policy);
+    } catch {
+      return [];
+    }
+  }
+  const statement = (document as PolicyDocument | undefined)?.Statement;
+  if (!statement) return [];
+  return Array.isArray(statement) ? statement : [statement];
+}
+
+/** The values of a policy element that may be one string or a list. */
+export const policyValues = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String);
+
+/** Whether a statement's principal is everyone (`"*"` or `{"AWS": "*"}`). */
+export function anyonePrincipal(statement: PolicyStatement): boolean {
+  const principal = statement.Principal;
+  if (principal === '*') return true;
+  if (principal && typeof principal === 'object') {
+    return policyValues((principal as Record<string, unknown>).AWS).includes('*');
+  }
+  return false;
+}
+
+/**
+ * The item whose settings govern an RDS DB instance: for a cluster member (Aurora, Multi-AZ DB
+ * clusters, DocumentDB) its `AWS::RDS::DBCluster`, else the instance itself. A member whose cluster is
+ * not recorded is a `not checked` finding, never judged by its own instance-level value.
+ */
+export function rdsGoverning(
+  resources: ConfigResources,
+  item: ConfigItem,
+  what: string,
+): ConfigItem | Finding {
+  const cluster = config<string>(item, 'dBClusterIdentifier');
+  if (!cluster) return item;
+  const found = resources.items.find(
+    (c) =>
+      c.resourceType === 'AWS::RDS::DBCluster' &&
+      sameScope(c, { accountId: item.accountId, region: item.awsRegion }) &&
+      sameWord(config<string>(c, 'dbclusterIdentifier') ?? c.resourceName, cluster),
+  );
+  return (
+    found ??
+    notChecked(
+      itemResource(item),
+      {
+        kind: 'not_found',
+        message: `its DB cluster ${cluster} is not recorded by AWS Config (AWS::RDS::DBCluster)`,
+      },
+      what,
+      itemEvidence(item, { dBClusterIdentifier: cluster }),
+    )
+  );
+}
+
+/**
+ * One finding per item of the type, passing when the configuration property `key` holds a value (a log
+ * group, a key); `says` words the finding from the item's name and that value.
+ */
+export function settingCheck(
+  resources: ConfigResources,
+  resourceType: string,
+  label: string,
+  key: string,
+  says: (name: string, value: string | undefined) => string,
+  nameKey = 'name',
+): Finding[] {
+  return resourceCheck(resources, resourceType, label, (item) => {
+    const value = config<string>(item, key) || undefined;
+    const name = itemName(item, nameKey);
+    return itemFinding(item, value !== undefined, says(name, value), { name, [key]: value ?? null });
+  });
 }

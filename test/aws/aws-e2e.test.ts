@@ -427,6 +427,76 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     ).toBe('fail');
   });
 
+  it('reads every resource type of the Config-based checks through the advanced query', async () => {
+    const r = 'us-east-1';
+    const world: FakeWorld = {
+      callerAccount: A,
+      aggregator: undefined,
+      throttle: {},
+      pageSize: { iam: 100, config: 3, organizations: 100, compliance: 100 },
+      accounts: [
+        account(A, {
+          regions: {
+            [r]: recordingRegion({
+              items: [
+                item(A, r, 'AWS::GuardDuty::Detector', 'det-1', { Id: 'det-1', Enable: true }),
+                item(A, r, 'AWS::EC2::Instance', 'i-1', {
+                  instanceId: 'i-1',
+                  state: { code: 16, name: 'running' },
+                  metadataOptions: { httpTokens: 'optional', httpEndpoint: 'enabled' },
+                }),
+                item(A, r, 'AWS::EC2::VPC', 'vpc-1', { vpcId: 'vpc-1', isDefault: false }),
+                item(A, r, 'AWS::EC2::FlowLog', 'fl-1', { resourceId: 'vpc-1', flowLogStatus: 'ACTIVE' }),
+                // The function policy is JSON text inside the item, as Lambda returns it.
+                item(
+                  A,
+                  r,
+                  'AWS::Lambda::Function',
+                  'open-fn',
+                  { functionName: 'open-fn', runtime: 'python3.8', packageType: 'Zip' },
+                  {
+                    Policy: JSON.stringify({
+                      Statement: [
+                        { Sid: 'open', Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction' },
+                      ],
+                    }),
+                  },
+                ),
+                {
+                  ...item(A, r, 'AWS::SecretsManager::Secret', 'gone', {
+                    Name: 'gone',
+                    RotationEnabled: false,
+                  }),
+                  configurationItemStatus: 'ResourceDeleted',
+                },
+                // A type no check reads: the query must not select it.
+                item(A, r, 'AWS::SNS::Topic', 'topic-1', {}),
+              ],
+            }),
+          },
+        }),
+      ],
+    };
+    const { check, failing, requests, snapshot } = await scan(world, { regions: [r] });
+    const items = (snapshot.data['aws.config.resources'] as { value: { items: { resourceType: string }[] } })
+      .value.items;
+    expect(items.map((i) => i.resourceType).sort()).toEqual([
+      'AWS::EC2::FlowLog',
+      'AWS::EC2::Instance',
+      'AWS::EC2::VPC',
+      'AWS::GuardDuty::Detector',
+      'AWS::Lambda::Function',
+    ]);
+    expect(requests.filter((q) => q.action === 'SelectResourceConfig')).toHaveLength(2); // 6 selected, 3 a page
+    expect(check('aws.guardduty-enabled').status).toBe('pass');
+    expect(check('aws.vpc-flow-logs').status).toBe('pass');
+    expect(failing('aws.ec2-imdsv2')).toEqual([`arn:aws:ec2:${r}:${A}:i-1`]);
+    expect(failing('aws.lambda-public-access')).toEqual([`arn:aws:lambda:${r}:${A}:open-fn`]);
+    expect(failing('aws.lambda-runtime-supported')).toEqual([`arn:aws:lambda:${r}:${A}:open-fn`]);
+    expect(check('aws.secretsmanager-rotation').status).toBe('pass');
+    expect(failing('aws.access-analyzer-enabled')).toEqual([`aws-account/${A}/${r}`]);
+  });
+
   it('reports a missing aggregator as an error naming it', async () => {
     const world = orgWorld();
     world.throttle = {};

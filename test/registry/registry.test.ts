@@ -69,11 +69,11 @@ describe('buildRegistry', () => {
 
   it('refuses checks whose provider or data keys no plugin registers', () => {
     expect(
-      problems([plugin({ checks: [fakeCheck('okta.mfa', ['okta.users', 'acme.x'], () => [])] })]),
+      problems([plugin({ checks: [fakeCheck('nowhere.mfa', ['nowhere.users', 'acme.x'], () => [])] })]),
     ).toEqual([
-      "/plugins/acme/index.js: plugin ./acme: check 'okta.mfa': no provider 'okta' is registered",
-      "/plugins/acme/index.js: plugin ./acme: check 'okta.mfa' requires 'okta.users', but no provider 'okta' is registered",
-      "/plugins/acme/index.js: plugin ./acme: check 'okta.mfa' requires 'acme.x', but no provider 'acme' is registered",
+      "/plugins/acme/index.js: plugin ./acme: check 'nowhere.mfa': no provider 'nowhere' is registered",
+      "/plugins/acme/index.js: plugin ./acme: check 'nowhere.mfa' requires 'nowhere.users', but no provider 'nowhere' is registered",
+      "/plugins/acme/index.js: plugin ./acme: check 'nowhere.mfa' requires 'acme.x', but no provider 'acme' is registered",
     ]);
   });
 

@@ -36,6 +36,18 @@ export const RESOURCE_TYPES = [
   'AWS::CloudTrail::Trail',
   'AWS::KMS::Key',
   'AWS::DynamoDB::Table',
+  'AWS::EC2::Instance',
+  'AWS::EC2::VPC',
+  'AWS::EC2::FlowLog',
+  'AWS::GuardDuty::Detector',
+  'AWS::AccessAnalyzer::Analyzer',
+  'AWS::Backup::BackupPlan',
+  'AWS::Backup::BackupSelection',
+  'AWS::ElasticLoadBalancingV2::Listener',
+  'AWS::ACM::Certificate',
+  'AWS::EKS::Cluster',
+  'AWS::Lambda::Function',
+  'AWS::SecretsManager::Secret',
 ] as const;
 
 /** Recorders, their status, delivery channels and their status: four calls, fewer where there is nothing. */
