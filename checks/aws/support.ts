@@ -39,7 +39,10 @@ export function sameWord(value: unknown, expected: string): boolean {
 
 export const isTrue = (value: string | boolean | undefined) => sameWord(value, 'true');
 export const ROOT_USER = '<root_account>';
-export const rootArn = (accountId: string) => `arn:aws:iam::${accountId}:root`;
+/** The root user's ARN in the account's partition (aws, aws-us-gov, aws-cn). */
+export const rootArn = (accountId: string, partition = 'aws') => `arn:${partition}:iam::${accountId}:root`;
+/** The partition an ARN is in (the credential report's root row carries the real one). */
+export const partitionOf = (arn: string | undefined) => /^arn:([^:]+):/.exec(arn ?? '')?.[1] ?? 'aws';
 export const accountResource = (accountId: string) => `aws-account/${accountId}`;
 
 /** The structured cause of an unreadable scope (snapshots from before causes were recorded have only the text). */

@@ -51,4 +51,15 @@ describeCheck(check, [
     failing: [],
     notChecked: ['aws-account/333333333333'],
   },
+  {
+    // The credential report's root row carries the real ARN, partition included (GovCloud, China).
+    name: 'GovCloud: the finding is on the root ARN of the aws-us-gov partition',
+    data: {
+      'aws.iam.credentialReport': report([
+        root({ arn: 'arn:aws-us-gov:iam::111111111111:root', access_key_1_active: 'true' }),
+      ]),
+    },
+    status: 'fail',
+    failing: ['arn:aws-us-gov:iam::111111111111:root'],
+  },
 ]);

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { isTrue, KEY_SLOTS, perAccount, ROOT_USER, rootArn } from '../support.js';
+import { isTrue, KEY_SLOTS, partitionOf, perAccount, ROOT_USER, rootArn } from '../support.js';
 
 export default defineCheck({
   id: 'aws.iam-root-access-keys',
@@ -18,7 +18,7 @@ export default defineCheck({
       if (!root) {
         return [
           {
-            resource: rootArn(accountId),
+            resource: rootArn(accountId, partitionOf(report.rows[0]?.arn)),
             status: 'fail',
             message: `credential report of ${accountId} has no <root_account> row`,
           },
@@ -27,7 +27,7 @@ export default defineCheck({
       const active = KEY_SLOTS.filter((n) => isTrue(root[`access_key_${n}_active`]));
       return [
         {
-          resource: rootArn(accountId),
+          resource: root.arn || rootArn(accountId),
           status: active.length ? 'fail' : 'pass',
           message: active.length
             ? `root user of ${accountId} has ${active.length} active access key(s)`

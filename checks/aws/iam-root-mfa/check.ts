@@ -25,8 +25,9 @@ export default defineCheck({
   risk: 'The root user can do anything in the account, including closing it; a phished or leaked root password without MFA is a full compromise.',
   remediation:
     'Sign in as the root user, open Security credentials and assign an MFA device (a hardware key for production accounts). For organization member accounts, remove root credentials with centralized root access management.',
-  requires: ['aws.iam.accountSummary'],
+  requires: ['aws.iam.accountSummary', 'aws.accounts'],
   evaluate(data) {
+    const { partition } = data['aws.accounts'];
     return perAccount(data['aws.iam.accountSummary'], 'root MFA', (accountId, summary) => {
       const enabled = summary.AccountMFAEnabled === 1;
       const credentials = rootCredentials(summary);
@@ -39,7 +40,7 @@ export default defineCheck({
       if (!enabled && credentials.length === 0) {
         return [
           {
-            resource: rootArn(accountId),
+            resource: rootArn(accountId, partition),
             status: 'pass',
             message: `root user of ${accountId} has no password, access keys or signing certificates: it cannot sign in (centralized root access)`,
             details,
@@ -48,7 +49,7 @@ export default defineCheck({
       }
       return [
         {
-          resource: rootArn(accountId),
+          resource: rootArn(accountId, partition),
           status: enabled ? 'pass' : 'fail',
           message: enabled
             ? `root user of ${accountId} has MFA enabled`

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { daysBetween, perAccount, reportDate, ROOT_USER, rootArn } from '../support.js';
+import { daysBetween, partitionOf, perAccount, reportDate, ROOT_USER, rootArn } from '../support.js';
 
 export default defineCheck({
   id: 'aws.iam-root-recent-use',
@@ -22,7 +22,7 @@ export default defineCheck({
       if (!root) {
         return [
           {
-            resource: rootArn(accountId),
+            resource: rootArn(accountId, partitionOf(report.rows[0]?.arn)),
             status: 'fail',
             message: `credential report of ${accountId} has no <root_account> row`,
           },
@@ -37,7 +37,7 @@ export default defineCheck({
       const last = uses.map(([, d]) => d).sort((a, b) => b.getTime() - a.getTime())[0];
       return [
         {
-          resource: rootArn(accountId),
+          resource: root.arn || rootArn(accountId),
           status: recent.length ? 'fail' : 'pass',
           message: recent.length
             ? `root user of ${accountId} was used ${daysBetween(recent[0]![1], now)} days ago (${recent.map(([how]) => how).join(', ')})`
