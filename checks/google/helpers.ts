@@ -132,7 +132,7 @@ function target(a: GoogleSsoAssignment): string {
  * with the lowest rank among the user's groups, else the assignment of the innermost enclosing org unit.
  * A user is covered when that assignment sends them to an identity provider (SAML_SSO, OIDC_SSO, or
  * DOMAIN_WIDE_SAML_IF_ENABLED with a profile) and does not say NEVER redirect. Super admins are never
- * covered: Google does not send them to the identity provider, so 2SV protects them.
+ * covered: Google does not send them to the identity provider, so 2SV protects them (https://support.google.com/a/answer/9464354).
  */
 export function ssoCoverage(users: readonly GoogleUser[], sso: GoogleSso): Map<string, SsoCoverage> {
   const out = new Map<string, SsoCoverage>();

@@ -2,6 +2,7 @@ import type {
   GoogleGroup,
   GoogleGroupMember,
   GoogleLoginEvent,
+  GooglePolicy,
   GoogleRole,
   GoogleRoleAssignment,
   GoogleSso,
@@ -160,5 +161,17 @@ export function ssoAssignment(
     rank: 'group' in target ? (target.rank ?? 1) : 0,
     ...('group' in target ? { group: target.group, memberIds: target.memberIds } : target),
     ...overrides,
+  };
+}
+
+let policyIds = 0;
+/** A Cloud Identity policy as the collector stores it: an ADMIN policy of `setting` on an org unit. */
+export function policy(setting: string, value: Record<string, unknown>, orgUnit = '/'): GooglePolicy {
+  return {
+    name: `policies/ahv4hg7qc24kvaghb7zihwf4riid${++policyIds}`,
+    setting,
+    value,
+    type: 'ADMIN',
+    orgUnit,
   };
 }
