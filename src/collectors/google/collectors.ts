@@ -762,7 +762,8 @@ interface PolicyWire {
 export const policiesCollector = defineCollector({
   key: 'google.policies',
   async collect(ctx: Ctx) {
-    const types = POLICY_SETTINGS.map((t) => t.replace(/\./g, '\\.')).join('|');
+    // A CEL string literal: the regex's `\.` is written `\\.`, as in Google's example '^settings/gmail\\..*$'.
+    const types = POLICY_SETTINGS.map((t) => t.replace(/\./g, '\\\\.')).join('|');
     const wire = await cloudIdentityList(
       ctx,
       'Cloud Identity policies.list',

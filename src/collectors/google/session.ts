@@ -8,7 +8,7 @@ import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
 import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { classify, errorFacts, GoogleApiError, GoogleDeniedError, missingIn } from './google-errors.js';
-import { CLOUD_IDENTITY_SCOPES, type Scope } from './scopes.js';
+import { CLOUD_IDENTITY_SCOPES, SCOPES, type Scope } from './scopes.js';
 
 type AuthClient = InstanceType<typeof auth.OAuth2> | InstanceType<typeof auth.GoogleAuth>;
 
@@ -135,7 +135,10 @@ export function createGoogleSession(
         return `the scope is not what is missing: ${who} is not allowed to read this data and needs an admin role with the privilege to read it`;
       }
       default:
-        return undefined;
+        // The Policy API refuses every caller but super admins with a bare PERMISSION_DENIED.
+        return scope === SCOPES.policies && cause.status === 403
+          ? `the Cloud Identity Policy API answers super admins only: ${google.subject ?? 'the account'} must be one`
+          : undefined;
     }
   };
 
