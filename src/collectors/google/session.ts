@@ -115,6 +115,7 @@ export function createGoogleSession(
   const directories = new Map<Scope, admin_directory_v1.Admin>();
   const reportsClients = new Map<Scope, admin_reports_v1.Admin>();
 
+  const who = google.subject ?? (authMode === 'access-token' ? "the access token's account" : 'the account');
   const advice = (scope: Scope, cause: FailureCause): string | undefined => {
     switch (missingIn(cause)) {
       case 'scope': {
@@ -129,15 +130,12 @@ export function createGoogleSession(
       }
       case 'api':
         return `enable the ${CLOUD_IDENTITY_SCOPES.has(scope) ? 'Cloud Identity' : 'Admin SDK'} API in the credentials' Google Cloud project (APIs & Services > Library)`;
-      case 'role': {
-        const who =
-          google.subject ?? (authMode === 'access-token' ? "the access token's account" : 'the account');
+      case 'role':
         return `the scope is not what is missing: ${who} is not allowed to read this data and needs an admin role with the privilege to read it`;
-      }
       default:
         // The Policy API refuses every caller but super admins with a bare PERMISSION_DENIED.
         return scope === SCOPES.policies && cause.status === 403
-          ? `the Cloud Identity Policy API answers super admins only: ${google.subject ?? 'the account'} must be one`
+          ? `the Cloud Identity Policy API answers super admins only: ${who} must be one`
           : undefined;
     }
   };
