@@ -122,6 +122,9 @@ export interface SsoCoverage {
   via: string;
 }
 
+/** How DOMAIN_WIDE_SAML_IF_ENABLED is named: the assignment names no profile of its own. */
+const DOMAIN_WIDE_PROFILE = "the organization's domain-wide SAML profile";
+
 function target(a: GoogleSsoAssignment): string {
   return a.group ? `group ${a.group}` : `org unit ${a.orgUnitPath ?? a.orgUnitId ?? '?'}`;
 }
@@ -151,8 +154,8 @@ export function ssoCoverage(users: readonly GoogleUser[], sso: GoogleSso): Map<s
     const profile =
       applies.ssoMode === 'SAML_SSO' || applies.ssoMode === 'OIDC_SSO'
         ? applies.profile
-        : applies.ssoMode === 'DOMAIN_WIDE_SAML_IF_ENABLED'
-          ? sso.profiles[0]?.name
+        : applies.ssoMode === 'DOMAIN_WIDE_SAML_IF_ENABLED' && sso.profiles.length > 0
+          ? DOMAIN_WIDE_PROFILE
           : undefined;
     if (!profile) continue;
     out.set(u.id, { profile: profileName.get(profile) ?? profile, via: target(applies) });

@@ -30,7 +30,7 @@ const catalog: Catalog = {
   ],
 };
 
-const PAGE = { users: 10, groups: 2, members: 3 } as const;
+const PAGE = { users: 10, groups: 2, members: 3, mobiledevices: 3 } as const;
 const tenant = lumenLedgerTenant(new Date());
 
 /**
@@ -52,8 +52,8 @@ function minimumRequests(): number {
   ].reduce<number>((sum, id) => sum + pages(membersOf(id), PAGE.members), 0);
   const users = pages(tenant.users.length, PAGE.users);
   const groups = pages(tenant.groups.length, PAGE.groups);
-  // orgunits.list, one mobiledevices page, inboundSsoAssignments + inboundSamlSsoProfiles, policies.list
-  const cloudIdentityAndDevices = 1 + 1 + 2 + 1;
+  // orgunits.list, mobiledevices pages, inboundSsoAssignments + inboundSamlSsoProfiles, policies.list
+  const cloudIdentityAndDevices = 1 + pages(tenant.mobileDevices!.length, PAGE.mobiledevices) + 2 + 1;
   return (
     users +
     1 +
@@ -190,7 +190,12 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     );
     const roleGroup = fake.requests.filter((r) => r.area === 'members' && r.query.includeDerivedMembership);
     expect(roleGroup.map((r) => r.query.includeDerivedMembership)).toEqual(['true']);
-    expect(minimumRequests()).toBe(85);
+    expect(minimumRequests()).toBe(86);
+    expect(
+      fake.requests
+        .filter((r) => r.area === 'mobiledevices')
+        .every((r) => r.query.fields?.startsWith('nextPageToken,')),
+    ).toBe(true);
     expect(fake.requests.filter((r) => r.area === 'asps')).toHaveLength(24);
     // The policy list is narrowed to the judged settings with Google's CEL filter.
     const policies = fake.requests.find((r) => r.area === 'policies')!;

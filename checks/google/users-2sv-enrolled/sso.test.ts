@@ -130,3 +130,23 @@ describe('SSO coverage findings', () => {
     expect(result.findings.map((f) => f.resource)).toContain('group groups/okta');
   });
 });
+
+describe('DOMAIN_WIDE_SAML_IF_ENABLED', () => {
+  const domainWide = ssoAssignment(
+    { orgUnitPath: '/' },
+    { ssoMode: 'DOMAIN_WIDE_SAML_IF_ENABLED', profile: undefined },
+  );
+  it('covers users when a SAML profile exists, naming the domain-wide profile', () => {
+    const result = runCheck(check, { 'google.users': [eng], 'google.sso': sso([domainWide]) });
+    expect(result.findings[0]!.message).toMatch(
+      /through the organization's domain-wide SAML profile \(org unit \/\)/,
+    );
+  });
+  it('does not cover them when no SAML profile exists', () => {
+    const result = runCheck(check, {
+      'google.users': [eng],
+      'google.sso': { profiles: [], assignments: [domainWide] },
+    });
+    expect(result.status).toBe('fail');
+  });
+});
