@@ -53,7 +53,14 @@ function minimumRequests(): number {
   const users = pages(tenant.users.length, PAGE.users);
   const groups = pages(tenant.groups.length, PAGE.groups);
   // orgunits.list, mobiledevices pages, inboundSsoAssignments + inboundSamlSsoProfiles, policies.list
-  const cloudIdentityAndDevices = 1 + pages(tenant.mobileDevices!.length, PAGE.mobiledevices) + 2 + 1;
+  const ssoGroups = tenant
+    .ssoAssignments!.filter((a) => a.targetGroup)
+    .reduce(
+      (sum, a) => sum + pages(membersOf(String(a.targetGroup).replace('groups/', '')), PAGE.members),
+      0,
+    );
+  const cloudIdentityAndDevices =
+    1 + pages(tenant.mobileDevices!.length, PAGE.mobiledevices) + 2 + ssoGroups + 1;
   return (
     users +
     1 +
@@ -188,9 +195,18 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     expect(fake.requests.filter((r) => r.area === 'groups').every((r) => r.query.maxResults === '200')).toBe(
       true,
     );
-    const roleGroup = fake.requests.filter((r) => r.area === 'members' && r.query.includeDerivedMembership);
-    expect(roleGroup.map((r) => r.query.includeDerivedMembership)).toEqual(['true']);
-    expect(minimumRequests()).toBe(86);
+    // Nested membership is asked for the group holding an admin role (1 page) and the SSO group (2 pages).
+    const derived = fake.requests.filter((r) => r.area === 'members' && r.query.includeDerivedMembership);
+    const groupOf = (email: string) => String(tenant.groups.find((g) => g.email === email)!.id);
+    expect(derived.map((r) => r.path.split('/')[5]).sort()).toEqual(
+      [
+        groupOf(`helpdesk-admins@${DOMAIN}`),
+        groupOf(`finance@${DOMAIN}`),
+        groupOf(`finance@${DOMAIN}`),
+      ].sort(),
+    );
+    expect(derived.every((r) => r.query.includeDerivedMembership === 'true')).toBe(true);
+    expect(minimumRequests()).toBe(88);
     expect(
       fake.requests
         .filter((r) => r.area === 'mobiledevices')
@@ -220,8 +236,8 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     const { fake, result } = await scan({ maxPageSize: {} });
     // 1 users + 1 roles + 1 role assignments + 1 role group's members + 24 tokens + 24 asps + 1 groups
     // + 6 non-empty groups' members + 1 domains + 11 login queries + 1 orgunits + 1 mobile devices
-    // + 2 SSO lists + 1 policies
-    expect(fake.requests).toHaveLength(76);
+    // + 2 SSO lists + 1 SSO group members + 1 policies
+    expect(fake.requests).toHaveLength(77);
     expect(result.scan.complete).toBe(true);
   });
 

@@ -297,13 +297,13 @@ function groupUserIds(ctx: Ctx, what: string): (groupId: string) => Promise<Scop
  * One read per active user (tokens.list, asps.list): one entry per user, their items or why they could
  * not be read; the key is skipped only when every user was refused.
  */
-async function perActiveUser<T>(
+async function perActiveUser<T, Item>(
   ctx: Ctx,
   what: string,
   scope: Scope,
   read: (user: GoogleUser, signal: AbortSignal) => Promise<{ data: T }>,
-  items: (user: GoogleUser, data: T) => unknown[],
-) {
+  items: (user: GoogleUser, data: T) => Item[],
+): Promise<ScopeResult<Item[]>[]> {
   const users = (await ctx.need('google.users')).filter((u) => !u.suspended && !u.archived);
   let done = 0;
   const perUser = await Promise.all(
@@ -342,13 +342,13 @@ export const tokensCollector = defineCollector({
   key: 'google.tokens',
   async collect(ctx: Ctx) {
     const directory = ctx.session.directory(SCOPES.tokens);
-    return (await perActiveUser(
+    return perActiveUser(
       ctx,
       'Directory tokens.list',
       SCOPES.tokens,
       (user, signal) => directory.tokens.list({ userKey: user.id || user.primaryEmail }, { signal }),
       (user, data: admin_directory_v1.Schema$Tokens) => (data.items ?? []).map((t) => toToken(user, t)),
-    )) as ScopeResult<GoogleToken[]>[];
+    );
   },
 });
 
@@ -363,7 +363,7 @@ export const appPasswordsCollector = defineCollector({
   key: 'google.appPasswords',
   async collect(ctx: Ctx) {
     const directory = ctx.session.directory(SCOPES.tokens);
-    return (await perActiveUser(
+    return perActiveUser(
       ctx,
       'Directory asps.list',
       SCOPES.tokens,
@@ -380,7 +380,7 @@ export const appPasswordsCollector = defineCollector({
             ...(used ? { lastTimeUsed: used } : {}),
           };
         }),
-    )) as ScopeResult<GoogleAppPassword[]>[];
+    );
   },
 });
 

@@ -567,6 +567,16 @@ export function lumenLedgerTenant(now: Date): FakeTenant {
       ssoMode: 'SAML_SSO',
       samlSsoInfo: { inboundSamlSsoProfile: OKTA_PROFILE },
     },
+    // Finance also signs in through Okta, by group (rank 1): Felix and Alice are super admins and stay on
+    // Google sign-in.
+    {
+      name: 'inboundSsoAssignments/0Q9ab7xx3lumen',
+      customer: `customers/${CUSTOMER_ID}`,
+      targetGroup: `groups/${groups[GROUPS.findIndex((g) => g.local === 'finance')]!.id}`,
+      rank: 1,
+      ssoMode: 'SAML_SSO',
+      samlSsoInfo: { inboundSamlSsoProfile: OKTA_PROFILE },
+    },
   ];
 
   // Cloud Identity policies (https://cloud.google.com/identity/docs/reference/rest/v1/policies) with the
