@@ -75,9 +75,16 @@ import githubSecretScanning from './github/secret-scanning/check.js';
 import githubSecretScanningAlerts from './github/secret-scanning-alerts/check.js';
 import githubWebhooks from './github/webhooks/check.js';
 import googleAdmins2sv from './google/admins-2sv/check.js';
+import googleAppPasswords from './google/app-passwords/check.js';
+import googleDriveExternalSharing from './google/drive-external-sharing/check.js';
 import googleExternalGroupMembers from './google/external-group-members/check.js';
 import googleInactiveUsers from './google/inactive-users/check.js';
+import googleLessSecureApps from './google/less-secure-apps/check.js';
+import googleMobileDevices from './google/mobile-devices/check.js';
 import googleNeverSignedIn from './google/never-signed-in/check.js';
+import googlePasswordPolicy from './google/password-policy/check.js';
+import googleServiceAccountAdmins from './google/service-account-admins/check.js';
+import googleSessionLength from './google/session-length/check.js';
 import googleSuperAdminCount from './google/super-admin-count/check.js';
 import googleSuspendedAdmins from './google/suspended-admins/check.js';
 import googleSuspiciousLogins from './google/suspicious-logins/check.js';
@@ -171,9 +178,16 @@ export const allChecks: AnyCheck[] = [
   githubSecretScanningAlerts,
   githubWebhooks,
   googleAdmins2sv,
+  googleAppPasswords,
+  googleDriveExternalSharing,
   googleExternalGroupMembers,
   googleInactiveUsers,
+  googleLessSecureApps,
+  googleMobileDevices,
   googleNeverSignedIn,
+  googlePasswordPolicy,
+  googleServiceAccountAdmins,
+  googleSessionLength,
   googleSuperAdminCount,
   googleSuspendedAdmins,
   googleSuspiciousLogins,

@@ -39,7 +39,7 @@ export interface Account {
   access: string;
   /**
    * Lower-case emails that identify the account's owner: AWS IAM tags named email/mail, a Google
-   * primary email, a plugin's primary email and aliases. A person whose roster email is one of them
+   * primary email and aliases, a plugin's primary email and aliases. A person whose roster email is one of them
    * owns the account.
    */
   emails: string[];
@@ -159,7 +159,13 @@ export function githubAccounts(
 
 export function googleAccounts(users: unknown): { accounts: Account[]; unreadable: Unreadable[] } {
   const list = Array.isArray(users)
-    ? (users as { primaryEmail?: string; suspended?: boolean; archived?: boolean; isAdmin?: boolean }[])
+    ? (users as {
+        primaryEmail?: string;
+        aliases?: unknown;
+        suspended?: boolean;
+        archived?: boolean;
+        isAdmin?: boolean;
+      }[])
     : [];
   return {
     accounts: list
@@ -170,7 +176,14 @@ export function googleAccounts(users: unknown): { accounts: Account[]; unreadabl
         name: u.primaryEmail!.toLowerCase(),
         active: !u.suspended && !u.archived,
         access: u.suspended ? 'suspended' : u.archived ? 'archived' : u.isAdmin ? 'active (admin)' : 'active',
-        emails: [u.primaryEmail!.toLowerCase()],
+        // Aliases reach the same mailbox: a roster row holding one of them is the same person.
+        emails: [
+          u.primaryEmail!.toLowerCase(),
+          ...(Array.isArray(u.aliases)
+            ? u.aliases.filter((a): a is string => typeof a === 'string')
+            : []
+          ).map((a) => a.toLowerCase()),
+        ],
       })),
     unreadable: [],
   };
@@ -194,6 +207,7 @@ export function personFor(
         break;
       case 'google':
         if (person.email === name) return { person, by: 'email' };
+        if (account.emails.includes(person.email)) return { person, by: 'email alias' };
         break;
       default:
         if (account.emails.includes(person.email)) return { person, by: 'email' };

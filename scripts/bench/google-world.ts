@@ -1,3 +1,4 @@
+import { RISKY_LOGIN_EVENTS } from '../../src/collectors/google/collectors.js';
 import type { FakeTenant, Json } from '../../test/fakes/google/server.js';
 
 /** The synthetic Google Workspace tenant: 20,000 users at scale 1. */
@@ -33,14 +34,7 @@ export function googleSizes(scale: number): GoogleSizes {
   };
 }
 
-export const RISKY = [
-  'suspicious_login',
-  'suspicious_login_less_secure_app',
-  'suspicious_programmatic_login',
-  'gov_attack_warning',
-  'account_disabled_password_leak',
-  'account_disabled_hijacked',
-];
+export const RISKY: readonly string[] = RISKY_LOGIN_EVENTS;
 
 /** Dates relative to the wall clock: the login collector asks for the last 30 days of it. */
 export function googleTenant(sizes: GoogleSizes, now = new Date()): FakeTenant {

@@ -150,6 +150,13 @@ export function googleCosts(s: GoogleSizes, riskyEventNames: number): Record<str
       minimum: riskyEventNames * pages(s.loginEventsPerName, PAGE.google.activities),
       chain: pages(s.loginEventsPerName, PAGE.google.activities),
     },
+    // asps.list for every active user, like tokens.list
+    'google.appPasswords': { minimum: s.users - s.suspended, chain: 1, dependsOn: ['google.users'] },
+    'google.orgUnits': { minimum: 1, chain: 1 },
+    // the bench tenant has no devices, SSO assignments or policies: one (empty) page each
+    'google.mobileDevices': { minimum: 1, chain: 1 },
+    'google.sso': { minimum: 2, chain: 1 },
+    'google.policies': { minimum: 1, chain: 1, dependsOn: ['google.orgUnits'] },
   };
 }
 

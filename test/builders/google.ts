@@ -2,8 +2,12 @@ import type {
   GoogleGroup,
   GoogleGroupMember,
   GoogleLoginEvent,
+  GooglePolicy,
   GoogleRole,
   GoogleRoleAssignment,
+  GoogleSso,
+  GoogleSsoAssignment,
+  GoogleSsoProfile,
   GoogleToken,
   GoogleUser,
 } from '../../src/collectors/google/data.js';
@@ -133,4 +137,41 @@ export const FORBIDDEN: FailureCause = {
 
 export function unread<T>(scope: string, cause: FailureCause = FORBIDDEN): ScopeResult<T> {
   return { scope, status: 'error', cause };
+}
+
+/** A tenant without third-party SSO: every user signs in with Google, so 2SV applies. */
+export const NO_SSO: GoogleSso = { profiles: [], assignments: [] };
+
+export const OKTA_PROFILE: GoogleSsoProfile = {
+  name: 'inboundSamlSsoProfiles/010xi5tr1szon40',
+  displayName: 'Okta',
+  entityId: 'http://www.okta.com/exk1a2b3c4',
+};
+
+let ssoIds = 0;
+/** An inbound SSO assignment sending an org unit (path) or a group (member ids) to a SAML profile. */
+export function ssoAssignment(
+  target: { orgUnitPath: string } | { group: string; memberIds: string[]; rank?: number },
+  overrides: Partial<GoogleSsoAssignment> = {},
+): GoogleSsoAssignment {
+  return {
+    name: `inboundSsoAssignments/0${++ssoIds}abc`,
+    ssoMode: 'SAML_SSO',
+    profile: OKTA_PROFILE.name,
+    rank: 'group' in target ? (target.rank ?? 1) : 0,
+    ...('group' in target ? { group: target.group, memberIds: target.memberIds } : target),
+    ...overrides,
+  };
+}
+
+let policyIds = 0;
+/** A Cloud Identity policy as the collector stores it: an ADMIN policy of `setting` on an org unit. */
+export function policy(setting: string, value: Record<string, unknown>, orgUnit = '/'): GooglePolicy {
+  return {
+    name: `policies/ahv4hg7qc24kvaghb7zihwf4riid${++policyIds}`,
+    setting,
+    value,
+    type: 'ADMIN',
+    orgUnit,
+  };
 }

@@ -7,6 +7,7 @@ import { defaultConfig, type Config } from '../../src/core/config.js';
 import { loadCriteria } from '../../src/core/criteria.js';
 import type { CheckResult } from '../../src/engine/result.js';
 import { runScan } from '../../src/engine/scan.js';
+import { RISKY_LOGIN_EVENTS, USER_FIELDS } from '../../src/collectors/google/collectors.js';
 import { DOMAIN, lumenLedgerTenant } from '../fakes/google/lumen-ledger.js';
 import { startFakeGoogle, type FakeGoogle, type FakeOptions } from '../fakes/google/server.js';
 
@@ -29,7 +30,7 @@ const catalog: Catalog = {
   ],
 };
 
-const PAGE = { users: 10, groups: 2, members: 3 } as const;
+const PAGE = { users: 10, groups: 2, members: 3, mobiledevices: 3 } as const;
 const tenant = lumenLedgerTenant(new Date());
 
 /**
@@ -51,7 +52,27 @@ function minimumRequests(): number {
   ].reduce<number>((sum, id) => sum + pages(membersOf(id), PAGE.members), 0);
   const users = pages(tenant.users.length, PAGE.users);
   const groups = pages(tenant.groups.length, PAGE.groups);
-  return users + 1 + 1 + roleGroups + active + groups + members + 1 + 6;
+  // orgunits.list, mobiledevices pages, inboundSsoAssignments + inboundSamlSsoProfiles, policies.list
+  const ssoGroups = tenant
+    .ssoAssignments!.filter((a) => a.targetGroup)
+    .reduce(
+      (sum, a) => sum + pages(membersOf(String(a.targetGroup).replace('groups/', '')), PAGE.members),
+      0,
+    );
+  const cloudIdentityAndDevices =
+    1 + pages(tenant.mobileDevices!.length, PAGE.mobiledevices) + 2 + ssoGroups + 1;
+  return (
+    users +
+    1 +
+    1 +
+    roleGroups +
+    active * 2 +
+    groups +
+    members +
+    1 +
+    RISKY_LOGIN_EVENTS.length +
+    cloudIdentityAndDevices
+  );
 }
 
 let fake: FakeGoogle | undefined;
@@ -120,7 +141,33 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
       'xena.park@lumenledger.example',
     ]);
     expect(failing('google.external-group-members')).toEqual(['finance@lumenledger.example']);
-    expect(failing('google.suspicious-logins')).toEqual(['ben.okafor@lumenledger.example']);
+    expect(failing('google.suspicious-logins')).toEqual([
+      'ben.okafor@lumenledger.example',
+      'xena.park@lumenledger.example',
+    ]);
+    // Support signs in through Okta: Olivia's missing 2SV is the identity provider's business.
+    const olivia = check('google.users-2sv-enrolled').findings.find((f) => f.resource.startsWith('olivia.'));
+    expect(olivia).toMatchObject({
+      status: 'pass',
+      message: expect.stringMatching(
+        /^Covered by SSO: signs in through Okta \(Support\) \(org unit \/Support\)/,
+      ),
+    });
+    expect(
+      check('google.admins-2sv').findings.find((f) => f.resource.startsWith('olivia.'))?.message,
+    ).toMatch(/^Covered by SSO/);
+    expect(failing('google.app-passwords')).toEqual(['ivan.petrov@lumenledger.example']);
+    expect(failing('google.mobile-devices')).toEqual([
+      'device:ben.okafor@lumenledger.example/Pixel 6 (AFiQxQ8v2)',
+      'device:jonas.weber@lumenledger.example/Galaxy S21 (AFiQxQ8v3)',
+    ]);
+    expect(failing('google.service-account-admins')).toEqual(['service-account:104918273645019283746']);
+    expect(failing('google.password-policy')).toEqual(['policy:security.password:/']);
+    expect(failing('google.session-length')).toEqual(['policy:security.session_controls:/']);
+    expect(check('google.less-secure-apps').status).toBe('pass');
+    expect(failing('google.drive-external-sharing')).toEqual([
+      'policy:drive_and_docs.external_sharing:/Sales',
+    ]);
     expect(result.scan.complete).toBe(true);
 
     // Every user came back across pages, with the 1970 "never" turned into null.
@@ -137,15 +184,42 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     expect(fake.requests).toHaveLength(minimumRequests());
     const userPages = fake.requests.filter((r) => r.area === 'users');
     expect(userPages).toHaveLength(3);
-    expect(userPages.every((r) => r.query.maxResults === '500' && r.query.projection === 'full')).toBe(true);
+    // Partial response with nextPageToken kept: without it the fake, like Google, drops the token.
+    expect(userPages.every((r) => r.query.maxResults === '500' && r.query.fields === USER_FIELDS)).toBe(true);
+    expect(userPages.every((r) => r.query.projection === undefined)).toBe(true);
+    expect(userList.find((u) => u.primaryEmail.startsWith('priya.'))).toMatchObject({
+      aliases: ['priya.raman@lumen-ledger.example', 'priya.shah@lumenledger.example'],
+    });
     expect(userPages.every((r) => r.query.customer === 'my_customer')).toBe(true);
     expect(userPages.filter((r) => r.query.pageToken)).toHaveLength(2);
     expect(fake.requests.filter((r) => r.area === 'groups').every((r) => r.query.maxResults === '200')).toBe(
       true,
     );
-    const roleGroup = fake.requests.filter((r) => r.area === 'members' && r.query.includeDerivedMembership);
-    expect(roleGroup.map((r) => r.query.includeDerivedMembership)).toEqual(['true']);
-    expect(minimumRequests()).toBe(51);
+    // Nested membership is asked for the group holding an admin role (1 page) and the SSO group (2 pages).
+    const derived = fake.requests.filter((r) => r.area === 'members' && r.query.includeDerivedMembership);
+    const groupOf = (email: string) => String(tenant.groups.find((g) => g.email === email)!.id);
+    expect(derived.map((r) => r.path.split('/')[5]).sort()).toEqual(
+      [
+        groupOf(`helpdesk-admins@${DOMAIN}`),
+        groupOf(`finance@${DOMAIN}`),
+        groupOf(`finance@${DOMAIN}`),
+      ].sort(),
+    );
+    expect(derived.every((r) => r.query.includeDerivedMembership === 'true')).toBe(true);
+    expect(minimumRequests()).toBe(88);
+    expect(
+      fake.requests
+        .filter((r) => r.area === 'mobiledevices')
+        .every((r) => r.query.fields?.startsWith('nextPageToken,')),
+    ).toBe(true);
+    expect(fake.requests.filter((r) => r.area === 'asps')).toHaveLength(24);
+    // The policy list is narrowed to the judged settings with Google's CEL filter.
+    const policies = fake.requests.find((r) => r.area === 'policies')!;
+    expect(policies.query.filter).toBe(
+      `customer == "customers/my_customer" && setting.type.matches('^settings/(security\\\\.password|security\\\\.session_controls|security\\\\.less_secure_apps|drive_and_docs\\\\.external_sharing)$')`,
+    );
+    const policyData = snapshot.data['google.policies'] as { value: { setting: string }[] };
+    expect(policyData.value.map((p) => p.setting)).not.toContain('security.login_challenges');
     const tokenCalls = fake.requests.filter((r) => r.area === 'tokens').map((r) => r.path);
     expect(tokenCalls).toHaveLength(24);
     expect(tokenCalls.join()).not.toContain(String(tenant.users.find((u) => u.suspended)!.id));
@@ -160,9 +234,10 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
 
   it("needs one page per list at the API's maximum page sizes", async () => {
     const { fake, result } = await scan({ maxPageSize: {} });
-    // 1 users + 1 roles + 1 role assignments + 1 role group's members + 24 tokens + 1 groups
-    // + 6 non-empty groups' members + 1 domains + 6 login queries
-    expect(fake.requests).toHaveLength(42);
+    // 1 users + 1 roles + 1 role assignments + 1 role group's members + 24 tokens + 24 asps + 1 groups
+    // + 6 non-empty groups' members + 1 domains + 11 login queries + 1 orgunits + 1 mobile devices
+    // + 2 SSO lists + 1 SSO group members + 1 policies
+    expect(fake.requests).toHaveLength(77);
     expect(result.scan.complete).toBe(true);
   });
 
@@ -267,6 +342,55 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
       cause: forbidden,
     });
     expect(failing('google.external-group-members')).toEqual(['finance@lumenledger.example']);
+  });
+
+  it('judges 2SV alone, saying so, when SSO assignments cannot be read, and skips policy checks naming the scope', async () => {
+    const { check, failing } = await scan({ denied: ['ssoassignments', 'policies'] });
+    expect(failing('google.users-2sv-enrolled')).toEqual([
+      'hana.sato@lumenledger.example',
+      'lena.fischer@lumenledger.example',
+      'olivia.brown@lumenledger.example',
+    ]);
+    expect(
+      check('google.users-2sv-enrolled').findings.find((f) => f.resource.startsWith('olivia.'))?.message,
+    ).toMatch(/SSO assignments not read/);
+    for (const id of ['google.password-policy', 'google.session-length', 'google.less-secure-apps']) {
+      expect(check(id).status).toBe('skipped');
+      expect(check(id).reason).toMatch(
+        /Cloud Identity policies.list was denied \(403 ACCESS_TOKEN_SCOPE_INSUFFICIENT.*grant the read-only scope https:\/\/www.googleapis.com\/auth\/cloud-identity.policies.readonly/,
+      );
+    }
+  });
+
+  it('names the super admin requirement when the Policy API refuses a delegated admin', async () => {
+    const { check } = await scan({
+      faults: [{ area: 'policies', status: 403, reason: 'PERMISSION_DENIED', times: Infinity }],
+    });
+    expect(check('google.password-policy').status).toBe('skipped');
+    expect(check('google.password-policy').reason).toMatch(/Policy API answers super admins only/);
+  });
+
+  it('reads as many days of login events as google.suspicious-logins looks back', async () => {
+    fake = await startFakeGoogle(tenant, {});
+    const config: Config = {
+      ...defaultConfig(),
+      checks: { 'google.suspicious-logins': { days: 90 } },
+      providers: { google: { domain: DOMAIN, rootUrl: fake.rootUrl } },
+    };
+    const started = Date.now();
+    const { result } = await runScan({
+      config,
+      catalog,
+      checks: allChecks.filter((c) => c.id === 'google.suspicious-logins'),
+      providers,
+      env: { GOOGLE_OAUTH_ACCESS_TOKEN: 'test-token' },
+    });
+    const startTime = Date.parse(fake.requests.find((r) => r.area === 'reports')!.query.startTime!);
+    expect(Math.round((started - startTime) / 86_400_000)).toBe(90);
+    // Kai's suspicious sign-in 45 days ago is inside the 90 days.
+    expect(result.checks[0]!.findings.filter((f) => f.status === 'fail').map((f) => f.resource)).toContain(
+      'kai.larsen@lumenledger.example',
+    );
   });
 
   it('falls back to the domains of the users when domains.list is denied and no domain is configured', async () => {

@@ -60,7 +60,10 @@ export function githubMembers(...logins: string[]) {
   }));
 }
 
-export function googleUser(email: string, state: { suspended?: boolean; archived?: boolean } = {}) {
+export function googleUser(
+  email: string,
+  state: { suspended?: boolean; archived?: boolean; aliases?: string[] } = {},
+) {
   return {
     id: email,
     primaryEmail: email,
@@ -73,6 +76,7 @@ export function googleUser(email: string, state: { suspended?: boolean; archived
     lastLoginTime: '2026-06-01T00:00:00.000Z',
     creationTime: '2024-01-15T00:00:00.000Z',
     orgUnitPath: '/',
+    ...(state.aliases ? { aliases: state.aliases } : {}),
   };
 }
 

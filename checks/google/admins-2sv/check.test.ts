@@ -5,6 +5,7 @@ import {
   FORBIDDEN,
   GROUPS_ADMIN_ROLE,
   SUPER_ADMIN_ROLE,
+  NO_SSO,
   user,
 } from '../../../test/builders/google.js';
 import check from './check.js';
@@ -18,6 +19,7 @@ describeCheck(check, [
   {
     name: 'passes when every admin is enrolled, ignoring non-admins',
     data: {
+      'google.sso': NO_SSO,
       'google.users': [boss, plain],
       'google.roles': roles,
       'google.roleAssignments': [assignment(SUPER_ADMIN_ROLE, boss)],
@@ -28,6 +30,7 @@ describeCheck(check, [
   {
     name: 'fails a delegated admin without 2SV and names the role',
     data: {
+      'google.sso': NO_SSO,
       'google.users': [boss, helper],
       'google.roles': roles,
       'google.roleAssignments': [assignment(SUPER_ADMIN_ROLE, boss), assignment(GROUPS_ADMIN_ROLE, helper)],
@@ -39,6 +42,7 @@ describeCheck(check, [
   {
     name: 'finds admins by role assignment even without the user flags',
     data: {
+      'google.sso': NO_SSO,
       'google.users': [plain],
       'google.roles': roles,
       'google.roleAssignments': [assignment(GROUPS_ADMIN_ROLE, plain)],
@@ -49,6 +53,7 @@ describeCheck(check, [
   {
     name: 'fails a super admin known only from isAdmin',
     data: {
+      'google.sso': NO_SSO,
       'google.users': [user('root@example.com', { isAdmin: true, isEnrolledIn2Sv: false })],
       'google.roles': [],
       'google.roleAssignments': [],
@@ -58,13 +63,19 @@ describeCheck(check, [
   },
   {
     name: 'passes on the organization when there are no admins',
-    data: { 'google.users': [plain], 'google.roles': roles, 'google.roleAssignments': [] },
+    data: {
+      'google.sso': NO_SSO,
+      'google.users': [plain],
+      'google.roles': roles,
+      'google.roleAssignments': [],
+    },
     status: 'pass',
     passing: ['Example Corp'],
   },
   {
     name: 'passes an enrolled member of a group holding an admin role',
     data: {
+      'google.sso': NO_SSO,
       'google.users': [plain, { ...boss, isAdmin: false }],
       'google.roles': roles,
       'google.roleAssignments': [{ ...assignment(GROUPS_ADMIN_ROLE, boss), viaGroup: 'it-admins' }],
@@ -75,6 +86,7 @@ describeCheck(check, [
   {
     name: 'fails an unenrolled member of a group holding an admin role, naming the group',
     data: {
+      'google.sso': NO_SSO,
       'google.users': [plain],
       'google.roles': roles,
       'google.roleAssignments': [
@@ -89,6 +101,7 @@ describeCheck(check, [
   {
     name: 'a group holding an admin role whose members could not be read is not checked; the admins known are',
     data: {
+      'google.sso': NO_SSO,
       'google.users': [boss, helper],
       'google.roles': roles,
       'google.roleAssignments': [
@@ -111,6 +124,7 @@ describeCheck(check, [
 describe('google.admins-2sv with a role group not read', () => {
   it('names the group and the role in an error finding with the cause', () => {
     const result = runCheck(check, {
+      'google.sso': NO_SSO,
       'google.users': [plain],
       'google.roles': roles,
       'google.roleAssignments': [

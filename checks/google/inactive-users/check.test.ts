@@ -51,4 +51,22 @@ describeCheck(check, [
     status: 'pass',
     passing: ['Example Corp'],
   },
+  {
+    name: 'users in an exempt org unit (or below it) are not judged',
+    options: { exemptOrgUnits: ['/Kiosks'] },
+    data: {
+      'google.users': [
+        user('kiosk@example.com', {
+          orgUnitPath: '/Kiosks/Lobby',
+          lastLoginTime: '2025-01-01T00:00:00.000Z',
+        }),
+        user('kioskless@example.com', {
+          orgUnitPath: '/KiosksOld',
+          lastLoginTime: '2025-01-01T00:00:00.000Z',
+        }),
+      ],
+    },
+    status: 'fail',
+    failing: ['kioskless@example.com'],
+  },
 ]);

@@ -1,8 +1,9 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { activeUsers, daysBetween, neverSignedIn } from '../helpers.js';
+import { activeUsers, daysBetween, EXEMPT_ORG_UNITS_SCHEMA, exemptUnit, neverSignedIn } from '../helpers.js';
 
 interface Options {
   maxInactiveDays: number;
+  exemptOrgUnits: string[];
 }
 
 export default defineCheck<'google.users', Options>({
@@ -12,7 +13,7 @@ export default defineCheck<'google.users', Options>({
   severity: 'medium',
   description:
     'Fails each active (not suspended, not archived) user whose last sign-in is more than `maxInactiveDays` ' +
-    '(default 90) before the data was collected. Accounts that never signed in are left to ' +
+    '(default 90) before the data was collected. Users in `exemptOrgUnits` (org unit paths, sub-units included) are not judged. Accounts that never signed in are left to ' +
     'google.never-signed-in.',
   risk:
     'Dormant accounts usually belong to people who left or changed roles; nobody notices when they are ' +
@@ -22,11 +23,13 @@ export default defineCheck<'google.users', Options>({
     'account (and transfer its data) when they do not.',
   requires: ['google.users'],
   options: {
-    schema: { maxInactiveDays: { type: 'integer', minimum: 1 } },
-    defaults: { maxInactiveDays: 90 },
+    schema: { ...EXEMPT_ORG_UNITS_SCHEMA, maxInactiveDays: { type: 'integer', minimum: 1 } },
+    defaults: { exemptOrgUnits: [], maxInactiveDays: 90 },
   },
-  evaluate({ 'google.users': users }, { maxInactiveDays }, { now, organization }) {
-    const signedIn = activeUsers(users).filter((u) => !neverSignedIn(u));
+  evaluate({ 'google.users': users }, { maxInactiveDays, exemptOrgUnits }, { now, organization }) {
+    const signedIn = activeUsers(users)
+      .filter((u) => !exemptUnit(u, exemptOrgUnits))
+      .filter((u) => !neverSignedIn(u));
     if (signedIn.length === 0)
       return [
         { resource: organization, status: 'pass', message: 'No active users with a sign-in to review' },

@@ -1,8 +1,9 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { activeUsers, daysBetween, neverSignedIn } from '../helpers.js';
+import { activeUsers, daysBetween, EXEMPT_ORG_UNITS_SCHEMA, exemptUnit, neverSignedIn } from '../helpers.js';
 
 interface Options {
   graceDays: number;
+  exemptOrgUnits: string[];
 }
 
 export default defineCheck<'google.users', Options>({
@@ -12,7 +13,7 @@ export default defineCheck<'google.users', Options>({
   severity: 'low',
   description:
     'Fails each active (not suspended, not archived) user who has never signed in and was created more ' +
-    'than `graceDays` (default 30) before the data was collected.',
+    'than `graceDays` (default 30) before the data was collected. Users in `exemptOrgUnits` (org unit paths, sub-units included) are not judged.',
   risk:
     'An account created but never used often has a temporary password someone else knows, no 2-Step ' +
     'Verification yet, and no owner watching it.',
@@ -21,11 +22,13 @@ export default defineCheck<'google.users', Options>({
     'owner sign in, change the password and enroll in 2-Step Verification.',
   requires: ['google.users'],
   options: {
-    schema: { graceDays: { type: 'integer', minimum: 0 } },
-    defaults: { graceDays: 30 },
+    schema: { ...EXEMPT_ORG_UNITS_SCHEMA, graceDays: { type: 'integer', minimum: 0 } },
+    defaults: { exemptOrgUnits: [], graceDays: 30 },
   },
-  evaluate({ 'google.users': users }, { graceDays }, { now, organization }) {
-    const never = activeUsers(users).filter(neverSignedIn);
+  evaluate({ 'google.users': users }, { graceDays, exemptOrgUnits }, { now, organization }) {
+    const never = activeUsers(users)
+      .filter((u) => !exemptUnit(u, exemptOrgUnits))
+      .filter(neverSignedIn);
     if (never.length === 0)
       return [
         { resource: organization, status: 'pass', message: 'Every active user has signed in at least once' },

@@ -6,15 +6,22 @@ interface Options {
   days: number;
 }
 
+/** Google's documented lag for login audit events to appear in the Reports API (https://support.google.com/a/answer/7061566). */
+export const LOGIN_DATA_LAG = 'up to a few hours';
+
 export default defineCheck<'google.loginEvents', Options>({
   id: 'google.suspicious-logins',
   title: 'No unreviewed suspicious Google Workspace sign-ins',
   provider: 'google',
   severity: 'high',
   description:
-    'Reads the login audit log (Reports API, applicationName=login) for suspicious sign-ins, leaked-password ' +
-    'and hijacking suspensions and government-backed attack warnings, and fails each user with such an ' +
-    'event in the last `days` (default 30; the collector reads 30 days).',
+    'Reads the login audit log (Reports API, applicationName=login) for suspicious sign-ins (password, ' +
+    'less secure app, programmatic), accounts disabled for a leaked password, hijacking, spamming or a ' +
+    'generic reason, blocked risky sensitive actions, sign-outs for a suspicious session cookie and ' +
+    'government-backed attack warnings, and fails each user with such an event in the last `days` (default ' +
+    '30, at most 180, the Reports API retention; the collector reads as many days). Login events reach the ' +
+    'Reports API with a delay (Google documents lag times, https://support.google.com/a/answer/7061566), so ' +
+    'the most recent hours may be missing.',
   risk:
     'These events are Google telling you an account may be in someone else’s hands; unreviewed, an ' +
     'attacker keeps the access.',
@@ -34,7 +41,8 @@ export default defineCheck<'google.loginEvents', Options>({
         {
           resource: organization,
           status: 'pass',
-          message: `No suspicious sign-in events in the last ${days} days`,
+          message: `No suspicious sign-in events in the last ${days} days (events can take ${LOGIN_DATA_LAG} to reach the Reports API)`,
+          details: { days, dataLag: LOGIN_DATA_LAG },
         },
       ];
     const byUser = new Map<string, GoogleLoginEvent[]>();

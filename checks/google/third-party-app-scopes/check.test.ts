@@ -10,7 +10,33 @@ const GMAIL = 'https://mail.google.com/';
 const ADMIN_USERS = 'https://www.googleapis.com/auth/admin.directory.user';
 const CALENDAR = 'https://www.googleapis.com/auth/calendar.readonly';
 
+const AUTH = 'https://www.googleapis.com/auth/';
+
 describeCheck(check, [
+  {
+    // Scope names as Google lists them (https://developers.google.com/identity/protocols/oauth2/scopes#gmail,
+    // #drive): the restricted Gmail and Drive scopes are families named after gmail / drive.
+    name: 'matches the Gmail and Drive scope families, not only the exact full-access scopes',
+    data: {
+      'google.tokens': grantsByUser([
+        token('a@example.com', 'Mail Reader', [`${AUTH}gmail.readonly`]),
+        token('b@example.com', 'Mail Sorter', [`${AUTH}gmail.modify`]),
+        token('c@example.com', 'Drive Indexer', [`${AUTH}drive.readonly`]),
+        token('d@example.com', 'Picker', [`${AUTH}drive.file`, `${AUTH}drive.appdata`]),
+        token('e@example.com', 'Labeler', [`${AUTH}gmail.labels`]),
+        token('f@example.com', 'Driveby', [`${AUTH}driveactivity.readonly`]),
+      ]),
+    },
+    status: 'fail',
+    failing: [
+      'a@example.com',
+      'app:Drive Indexer (drive-indexer.apps.googleusercontent.com)',
+      'app:Mail Reader (mail-reader.apps.googleusercontent.com)',
+      'app:Mail Sorter (mail-sorter.apps.googleusercontent.com)',
+      'b@example.com',
+      'c@example.com',
+    ],
+  },
   {
     name: 'passes apps with narrow scopes, per app and per user',
     data: {
@@ -139,5 +165,12 @@ describe('google.third-party-app-scopes with users not read', () => {
   it("counts an app's holders among the users read", () => {
     const app = partial.findings.find((f) => f.resource.startsWith('app:PDF Magic'));
     expect(app).toMatchObject({ status: 'fail', details: { users: ['a@example.com'] } });
+  });
+});
+
+describe('domain-wide delegation', () => {
+  it('says service accounts with domain-wide delegation are not in per-user grants', () => {
+    const result = runCheck(check, { 'google.tokens': grantsByUser([], { empty: ['a@example.com'] }) });
+    expect(result.findings.map((f) => f.message).join(' ')).toMatch(/domain-wide delegation/);
   });
 });

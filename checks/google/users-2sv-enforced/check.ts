@@ -1,34 +1,55 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { activeUsers } from '../helpers.js';
+import type { Finding } from '../../../src/engine/types.js';
+import {
+  activeUsers,
+  coveredBySso,
+  EXEMPT_ORG_UNITS_SCHEMA,
+  judgeUnlessExempt,
+  ssoCaveat,
+  ssoCoverage,
+  ssoGroupsNotRead,
+} from '../helpers.js';
 
-export default defineCheck({
+interface Options {
+  exemptOrgUnits: string[];
+}
+
+export default defineCheck<'google.users' | 'google.sso', Options>({
   id: 'google.users-2sv-enforced',
   title: '2-Step Verification is enforced for every active Google Workspace user',
   provider: 'google',
   severity: 'medium',
   description:
     'Fails each active (not suspended, not archived) user whose isEnforcedIn2Sv is false: the organizational ' +
-    'unit or group the user belongs to does not enforce 2-Step Verification.',
+    'unit or group the user belongs to does not enforce 2-Step Verification. Users who sign in through a ' +
+    'third-party identity provider (Cloud Identity inbound SSO assignment) are reported as covered by SSO ' +
+    'instead; super admins are always judged. Users in `exemptOrgUnits` are not judged.',
   risk:
     'Without enforcement, enrollment is optional: new hires can skip it and users can turn it off, so the ' +
     'control depends on each person instead of the policy.',
   remediation:
     'In the Admin console, Security > Authentication > 2-Step Verification, turn on Enforcement for the ' +
     'organizational units (or groups) of the listed users, with a short new-user enrollment period.',
-  requires: ['google.users'],
-  evaluate({ 'google.users': users }, _options, { organization }) {
+  requires: ['google.users', 'google.sso'],
+  options: { schema: EXEMPT_ORG_UNITS_SCHEMA, defaults: { exemptOrgUnits: [] } },
+  evaluate({ 'google.users': users, 'google.sso': sso }, { exemptOrgUnits }, { organization }) {
     const active = activeUsers(users);
-    if (active.length === 0)
+    const notRead = ssoGroupsNotRead(sso);
+    if (active.length === 0 && notRead.length === 0)
       return [{ resource: organization, status: 'pass', message: 'No active Google Workspace users' }];
-    return active.map((u) =>
-      u.isEnforcedIn2Sv
+    const covered = ssoCoverage(active, sso);
+    const findings = judgeUnlessExempt(active, exemptOrgUnits, (u): Finding => {
+      const viaSso = covered.get(u.id);
+      if (viaSso) return coveredBySso(u, viaSso);
+      return u.isEnforcedIn2Sv
         ? { resource: u.primaryEmail, status: 'pass', message: '2-Step Verification is enforced' }
         : {
             resource: u.primaryEmail,
             status: 'fail',
-            message: `2-Step Verification is not enforced for ${u.orgUnitPath}`,
+            message: `2-Step Verification is not enforced for ${u.orgUnitPath}${ssoCaveat(sso)}`,
             details: { orgUnitPath: u.orgUnitPath, isEnrolledIn2Sv: u.isEnrolledIn2Sv },
-          },
-    );
+          };
+    });
+    return [...findings, ...notRead];
   },
 });

@@ -1,17 +1,23 @@
 import { describeCheck } from '../../../test/harness/check-tester.js';
-import { user } from '../../../test/builders/google.js';
+import { NO_SSO, user } from '../../../test/builders/google.js';
 import check from './check.js';
 
 describeCheck(check, [
   {
     name: 'passes when every active user is enrolled',
-    data: { 'google.users': [user('a@example.com'), user('b@example.com')] },
+    data: {
+      'google.sso': NO_SSO,
+      'google.users': [user('a@example.com'), user('b@example.com')],
+    },
     status: 'pass',
     passing: ['a@example.com', 'b@example.com'],
   },
   {
     name: 'fails each active user without 2SV',
-    data: { 'google.users': [user('a@example.com'), user('b@example.com', { isEnrolledIn2Sv: false })] },
+    data: {
+      'google.sso': NO_SSO,
+      'google.users': [user('a@example.com'), user('b@example.com', { isEnrolledIn2Sv: false })],
+    },
     status: 'fail',
     failing: ['b@example.com'],
     message: /Not enrolled/,
@@ -19,6 +25,7 @@ describeCheck(check, [
   {
     name: 'ignores suspended and archived users',
     data: {
+      'google.sso': NO_SSO,
       'google.users': [
         user('a@example.com'),
         user('gone@example.com', { isEnrolledIn2Sv: false, suspended: true }),
@@ -30,7 +37,10 @@ describeCheck(check, [
   },
   {
     name: 'passes on the organization when there are no active users',
-    data: { 'google.users': [user('gone@example.com', { suspended: true, isEnrolledIn2Sv: false })] },
+    data: {
+      'google.sso': NO_SSO,
+      'google.users': [user('gone@example.com', { suspended: true, isEnrolledIn2Sv: false })],
+    },
     status: 'pass',
     passing: ['Example Corp'],
   },

@@ -34,4 +34,16 @@ describeCheck(check, [
     status: 'pass',
     passing: ['google:security@co.example'],
   },
+  {
+    // users.list returns aliases and nonEditableAliases
+    // (https://developers.google.com/workspace/admin/directory/reference/rest/v1/users): the roster may know
+    // the person by one of them.
+    name: 'a user the roster knows by an email alias is not an orphan',
+    data: {
+      'hr.roster': roster(person({ email: 'al@co.example' })),
+      'google.users': [googleUser('alice@co.example', { aliases: ['al@co.example'] })],
+    },
+    status: 'pass',
+    failing: [],
+  },
 ]);

@@ -280,6 +280,26 @@ describe('GoogleSession.call', () => {
     const other = await refused(session(), googleError(403, 'PERMISSION_DENIED', 'Denied'));
     expect(other.message).toBe('Directory users.list was denied (403 PERMISSION_DENIED: Denied)');
   });
+  it('names the Cloud Identity API when it is turned off, and the super admin need of the Policy API', async () => {
+    const s = session();
+    const off = (await s
+      .call('Cloud Identity inboundSsoAssignments.list', SCOPES.sso, () =>
+        Promise.reject(gaxiosError(403, googleError(403, 'accessNotConfigured'))),
+      )
+      .catch((e: unknown) => e)) as GoogleDeniedError;
+    expect(off.message).toMatch(/enable the Cloud Identity API in the credentials' Google Cloud project/);
+    // The Policy API refuses callers who are not super admins with a bare PERMISSION_DENIED
+    // (https://cloud.google.com/identity/docs/concepts/overview-policies: only super admins may use it).
+    const bare = {
+      error: { code: 403, message: 'The caller does not have permission', status: 'PERMISSION_DENIED' },
+    };
+    const policies = (await s
+      .call('Cloud Identity policies.list', SCOPES.policies, () => Promise.reject(gaxiosError(403, bare)))
+      .catch((e: unknown) => e)) as GoogleDeniedError;
+    expect(policies.message).toBe(
+      "Cloud Identity policies.list was denied (403 PERMISSION_DENIED: The caller does not have permission): the Cloud Identity Policy API answers super admins only: the access token's account must be one",
+    );
+  });
   it('asks again after a per-resource refusal, but not after a missing scope', async () => {
     for (const [reason, requests] of [
       ['forbidden', 2],

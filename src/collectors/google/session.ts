@@ -8,7 +8,7 @@ import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
 import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { classify, errorFacts, GoogleApiError, GoogleDeniedError, missingIn } from './google-errors.js';
-import type { Scope } from './scopes.js';
+import { CLOUD_IDENTITY_SCOPES, SCOPES, type Scope } from './scopes.js';
 
 type AuthClient = InstanceType<typeof auth.OAuth2> | InstanceType<typeof auth.GoogleAuth>;
 
@@ -21,6 +21,16 @@ export interface GoogleSession {
   authMode: 'access-token' | 'service-account' | 'adc';
   directory(scope: Scope): admin_directory_v1.Admin;
   reports(scope: Scope): admin_reports_v1.Admin;
+  /**
+   * A Cloud Identity API v1 GET (`v1/<path>`), which @googleapis/admin does not cover: the same auth
+   * client, rootUrl override, timeout and error bodies as the Admin SDK calls.
+   */
+  cloudIdentity<T>(
+    scope: Scope,
+    path: string,
+    params: Record<string, string | number | undefined>,
+    signal: AbortSignal,
+  ): Promise<{ data: T }>;
   /**
    * One API request with retries on quota and server errors. Throws GoogleDeniedError (a SkipError) when
    * Google refuses, GoogleApiError otherwise; both carry the cause.
@@ -105,6 +115,7 @@ export function createGoogleSession(
   const directories = new Map<Scope, admin_directory_v1.Admin>();
   const reportsClients = new Map<Scope, admin_reports_v1.Admin>();
 
+  const who = google.subject ?? (authMode === 'access-token' ? "the access token's account" : 'the account');
   const advice = (scope: Scope, cause: FailureCause): string | undefined => {
     switch (missingIn(cause)) {
       case 'scope': {
@@ -118,14 +129,14 @@ export function createGoogleSession(
         return `grant the read-only scope ${scope}${to}`;
       }
       case 'api':
-        return "enable the Admin SDK API in the credentials' Google Cloud project (APIs & Services > Library)";
-      case 'role': {
-        const who =
-          google.subject ?? (authMode === 'access-token' ? "the access token's account" : 'the account');
+        return `enable the ${CLOUD_IDENTITY_SCOPES.has(scope) ? 'Cloud Identity' : 'Admin SDK'} API in the credentials' Google Cloud project (APIs & Services > Library)`;
+      case 'role':
         return `the scope is not what is missing: ${who} is not allowed to read this data and needs an admin role with the privilege to read it`;
-      }
       default:
-        return undefined;
+        // The Policy API refuses every caller but super admins with a bare PERMISSION_DENIED.
+        return scope === SCOPES.policies && cause.status === 403
+          ? `the Cloud Identity Policy API answers super admins only: ${who} must be one`
+          : undefined;
     }
   };
 
@@ -143,6 +154,12 @@ export function createGoogleSession(
       let client = reportsClients.get(scope);
       if (!client) reportsClients.set(scope, (client = new admin_reports_v1.Admin(apiOptions(scope))));
       return client;
+    },
+    cloudIdentity(scope, path, params, signal) {
+      const url = new URL(`v1/${path}`, google.rootUrl ?? 'https://cloudidentity.googleapis.com/');
+      for (const [name, value] of Object.entries(params))
+        if (value !== undefined) url.searchParams.set(name, String(value));
+      return authFor(scope).request({ url: url.toString(), signal, timeout, retry: false });
     },
     advice,
     async call(what, scope, request) {

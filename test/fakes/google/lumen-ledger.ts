@@ -6,7 +6,10 @@ import type { FakeTenant, Json } from './server.js';
  * 2026-11-02T09:00:00.000Z). Known problems, one per check: five super admins, a suspended user who is
  * still Groups Admin, two users without 2SV, a Sales OU without enforcement, an inactive account, an
  * account that never signed in, apps with full Drive and full Gmail, a group with a gmail.com member,
- * and a suspicious sign-in.
+ * and a suspicious sign-in. Support signs in through Okta (a Cloud Identity SSO assignment), so Olivia's
+ * missing 2SV is covered by SSO; Ivan keeps an app password; three phones are unencrypted, unlocked or
+ * rooted; a service account holds User Management Admin; Cloud Identity policies allow 8-character
+ * passwords, 14-day sessions and external Drive sharing from Sales.
  */
 
 export const DOMAIN = 'lumenledger.example';
@@ -15,6 +18,21 @@ export const SUPER_ADMIN_ROLE_ID = '91447453409035734';
 const GROUPS_ADMIN_ROLE_ID = '91447453409035735';
 const USER_MGMT_ROLE_ID = '91447453409035736';
 const HELP_DESK_ROLE_ID = '91447453409035737';
+/** The IAM uniqueId of a service account holding an admin role. */
+export const SERVICE_ACCOUNT_ID = '104918273645019283746';
+const OKTA_PROFILE = 'inboundSamlSsoProfiles/02x8m3lumen0okta';
+const ORG_UNITS = [
+  '/',
+  '/Engineering',
+  '/Finance',
+  '/Leadership',
+  '/Marketing',
+  '/Operations',
+  '/People',
+  '/Product',
+  '/Sales',
+  '/Support',
+];
 
 interface Person {
   local: string;
@@ -103,7 +121,15 @@ const PEOPLE: Person[] = [
   },
   { local: 'maya.cohen', name: 'Maya Cohen', ou: '/Operations', lastLogin: 0, created: 610 },
   { local: 'noah.kim', name: 'Noah Kim', ou: '/Engineering', lastLogin: 1, created: 560 },
-  { local: 'olivia.brown', name: 'Olivia Brown', ou: '/Support', lastLogin: 2, created: 530 },
+  {
+    local: 'olivia.brown',
+    name: 'Olivia Brown',
+    ou: '/Support',
+    lastLogin: 2,
+    created: 530,
+    enrolled: false,
+    enforced: false,
+  },
   { local: 'priya.raman', name: 'Priya Raman', ou: '/Engineering', lastLogin: 0, created: 500 },
   { local: 'quinn.obrien', name: "Quinn O'Brien", ou: '/Finance', lastLogin: 4, created: 470 },
   {
@@ -281,6 +307,13 @@ export function lumenLedgerTenant(now: Date): FakeTenant {
     changePasswordAtNextLogin: p.lastLogin === null,
     ipWhitelisted: false,
     emails: [{ address: emailOf(p.local), primary: true }],
+    // users.list aliases and nonEditableAliases (the alias domain) reach Priya too.
+    ...(p.local === 'priya.raman'
+      ? {
+          aliases: ['priya.shah@lumenledger.example'],
+          nonEditableAliases: ['priya.raman@lumen-ledger.example'],
+        }
+      : {}),
     customerId: CUSTOMER_ID,
     orgUnitPath: p.ou,
     isMailboxSetup: true,
@@ -423,7 +456,199 @@ export function lumenLedgerTenant(now: Date): FakeTenant {
     activity(emailOf('alice.nguyen'), 'login_success', 'login', 0, '203.0.113.10'),
     activity(emailOf('hana.sato'), 'login_failure', 'login', 3, '203.0.113.44'),
     activity(emailOf('kai.larsen'), 'suspicious_login', 'account_warning', 45, '198.51.100.99'),
+    activity(
+      emailOf('xena.park'),
+      'user_signed_out_due_to_suspicious_session_cookie',
+      'account_warning',
+      6,
+      '192.0.2.77',
+    ),
   ];
 
-  return { users, roles, roleAssignments, tokens, groups, members, domains, loginActivities };
+  // A backup tool's service account holding a delegated admin role by its IAM uniqueId.
+  roleAssignments.push({
+    kind: 'admin#directory#roleAssignment',
+    etag: '"a"',
+    roleAssignmentId: String((assignmentId += 1031)),
+    roleId: USER_MGMT_ROLE_ID,
+    assignedTo: SERVICE_ACCOUNT_ID,
+    assigneeType: 'user',
+    scopeType: 'CUSTOMER',
+  });
+
+  const ms = (daysAgo: number) => String(now.getTime() - daysAgo * 86_400_000);
+  // asps.list items (https://developers.google.com/workspace/admin/directory/reference/rest/v1/asps): Unix ms.
+  const asps = {
+    [userId('ivan.petrov')]: [
+      {
+        kind: 'admin#directory#asp',
+        etag: '"p"',
+        codeId: 7,
+        name: 'Thunderbird on home PC',
+        creationTime: ms(210),
+        lastTimeUsed: ms(3),
+        userKey: userId('ivan.petrov'),
+      },
+    ],
+  };
+
+  const ouId = (path: string) => `03ph8a2z${String(ORG_UNITS.indexOf(path)).padStart(8, '0')}`;
+  // orgunits.list (https://developers.google.com/workspace/admin/directory/reference/rest/v1/orgunits): ids with the "id:" prefix.
+  const orgUnits = ORG_UNITS.map((path) => ({
+    kind: 'admin#directory#orgUnit',
+    etag: '"o"',
+    name: path === '/' ? 'Lumen Ledger' : path.slice(1),
+    orgUnitPath: path,
+    orgUnitId: `id:${ouId(path)}`,
+    ...(path === '/' ? {} : { parentOrgUnitPath: '/', parentOrgUnitId: `id:${ouId('/')}` }),
+  }));
+
+  // mobiledevices.list FULL projection fields (https://developers.google.com/workspace/admin/directory/reference/rest/v1/mobiledevices).
+  const device = (owner: string, id: string, fields: Json, lastSyncDaysAgo = 1): Json => ({
+    kind: 'admin#directory#mobiledevice',
+    etag: '"m"',
+    resourceId: id,
+    deviceId: `${id}-device`,
+    email: [emailOf(owner)],
+    name: [PEOPLE.find((p) => p.local === owner)!.name],
+    status: 'APPROVED',
+    firstSync: iso(now, 300, 10),
+    lastSync: iso(now, lastSyncDaysAgo, 10),
+    deviceCompromisedStatus: 'No compromise detected',
+    encryptionStatus: 'Encrypted',
+    devicePasswordStatus: 'On',
+    ...fields,
+  });
+  const mobileDevices = [
+    device('alice.nguyen', 'AFiQxQ8v1', { model: 'iPhone 15', os: 'iOS 18.1', type: 'IOS_SYNC' }),
+    device('ben.okafor', 'AFiQxQ8v2', {
+      model: 'Pixel 6',
+      os: 'Android 13',
+      type: 'ANDROID',
+      encryptionStatus: 'Not Encrypted',
+      devicePasswordStatus: 'Off',
+    }),
+    device('jonas.weber', 'AFiQxQ8v3', {
+      model: 'Galaxy S21',
+      os: 'Android 12',
+      type: 'ANDROID',
+      deviceCompromisedStatus: 'Compromise detected',
+    }),
+    device(
+      'gus.moreau',
+      'AFiQxQ8v4',
+      { model: 'iPhone 12', os: 'iOS 16.0', type: 'IOS_SYNC', status: 'WIPED' },
+      64,
+    ),
+  ];
+
+  // Cloud Identity inbound SSO (https://cloud.google.com/identity/docs/reference/rest/v1/inboundSamlSsoProfiles,
+  // https://cloud.google.com/identity/docs/reference/rest/v1/inboundSsoAssignments).
+  const ssoProfiles = [
+    {
+      name: OKTA_PROFILE,
+      customer: `customers/${CUSTOMER_ID}`,
+      displayName: 'Okta (Support)',
+      idpConfig: {
+        entityId: 'http://www.okta.com/exk9lumenledger',
+        singleSignOnServiceUri: 'https://lumenledger.okta.com/app/google/exk9lumenledger/sso/saml',
+      },
+      spConfig: {
+        entityId: `https://accounts.google.com/samlrp/${OKTA_PROFILE.split('/')[1]}`,
+        assertionConsumerServiceUri: `https://accounts.google.com/samlrp/acs?rpid=${OKTA_PROFILE.split('/')[1]}`,
+      },
+    },
+  ];
+  const ssoAssignments = [
+    {
+      name: 'inboundSsoAssignments/0Q9ab7xx2lumen',
+      customer: `customers/${CUSTOMER_ID}`,
+      targetOrgUnit: `orgUnits/${ouId('/Support')}`,
+      ssoMode: 'SAML_SSO',
+      samlSsoInfo: { inboundSamlSsoProfile: OKTA_PROFILE },
+    },
+    // Finance also signs in through Okta, by group (rank 1): Felix and Alice are super admins and stay on
+    // Google sign-in.
+    {
+      name: 'inboundSsoAssignments/0Q9ab7xx3lumen',
+      customer: `customers/${CUSTOMER_ID}`,
+      targetGroup: `groups/${groups[GROUPS.findIndex((g) => g.local === 'finance')]!.id}`,
+      rank: 1,
+      ssoMode: 'SAML_SSO',
+      samlSsoInfo: { inboundSamlSsoProfile: OKTA_PROFILE },
+    },
+  ];
+
+  // Cloud Identity policies (https://cloud.google.com/identity/docs/reference/rest/v1/policies) with the
+  // settings of https://cloud.google.com/identity/docs/concepts/supported-policy-api-settings.
+  let policyId = 0;
+  const policy = (type: string, value: Json, orgUnit = '/', policyType = 'ADMIN'): Json => ({
+    name: `policies/ahv4hg7qc24kvaghb7zihwf4r${String(++policyId).padStart(3, '0')}`,
+    customer: `customers/${CUSTOMER_ID}`,
+    policyQuery: {
+      query: `entity.org_units.exists(org_unit, org_unit.org_unit_id == orgUnitId('${ouId(orgUnit)}'))`,
+      orgUnit: `orgUnits/${ouId(orgUnit)}`,
+      sortOrder: 1,
+    },
+    setting: { type: `settings/${type}`, value },
+    type: policyType,
+  });
+  const policies = [
+    policy('security.password', {
+      allowedStrength: 'STRONG',
+      minimumLength: 8,
+      maximumLength: 100,
+      enforceRequirementsAtLogin: false,
+      allowReuse: false,
+      expirationDuration: '0s',
+    }),
+    policy(
+      'security.password',
+      {
+        allowedStrength: 'STRONG',
+        minimumLength: 14,
+        maximumLength: 100,
+        enforceRequirementsAtLogin: true,
+        allowReuse: false,
+        expirationDuration: '0s',
+      },
+      '/Leadership',
+    ),
+    policy('security.session_controls', { webSessionDuration: '1209600s' }, '/', 'SYSTEM'),
+    policy('security.less_secure_apps', { allowLessSecureApps: false }),
+    policy('drive_and_docs.external_sharing', {
+      externalSharingMode: 'ALLOWLISTED_DOMAINS',
+      allowReceivingExternalFiles: true,
+      warnForSharingOutsideAllowlistedDomains: true,
+    }),
+    policy(
+      'drive_and_docs.external_sharing',
+      {
+        externalSharingMode: 'ALLOWED',
+        allowReceivingExternalFiles: true,
+        warnForExternalSharing: true,
+        allowNonGoogleInvites: true,
+      },
+      '/Sales',
+    ),
+    // A setting soc2 does not judge, which the setting-type filter leaves out.
+    policy('security.login_challenges', { enableEmployeeIdChallenge: false }),
+  ];
+
+  return {
+    users,
+    roles,
+    roleAssignments,
+    tokens,
+    groups,
+    members,
+    domains,
+    loginActivities,
+    asps,
+    orgUnits,
+    mobileDevices,
+    ssoAssignments,
+    ssoProfiles,
+    policies,
+  };
 }

@@ -21,11 +21,36 @@ export interface FakeTenant {
   domains: Json[];
   /** Reports API login activities. */
   loginActivities: Json[];
+  /** asps.list items keyed by user id or primary email. */
+  asps?: Record<string, Json[]>;
+  /** orgunits.list organizationUnits, the root included (type=allIncludingParent). */
+  orgUnits?: Json[];
+  mobileDevices?: Json[];
+  /** Cloud Identity v1 inboundSsoAssignments, inboundSamlSsoProfiles and policies. */
+  ssoAssignments?: Json[];
+  ssoProfiles?: Json[];
+  policies?: Json[];
 }
 
 /** Which kinds of calls answer 403 insufficientPermissions, as when a scope was not granted. */
 export type Area =
-  'users' | 'roles' | 'roleassignments' | 'tokens' | 'groups' | 'members' | 'domains' | 'reports';
+  | 'users'
+  | 'roles'
+  | 'roleassignments'
+  | 'tokens'
+  | 'groups'
+  | 'members'
+  | 'domains'
+  | 'reports'
+  | 'asps'
+  | 'orgunits'
+  | 'mobiledevices'
+  | 'ssoassignments'
+  | 'ssoprofiles'
+  | 'policies';
+
+/** Areas served by the Cloud Identity API, whose errors carry no `errors[]` (https://cloud.google.com/apis/design/errors). */
+const CLOUD_IDENTITY: ReadonlySet<Area> = new Set(['ssoassignments', 'ssoprofiles', 'policies']);
 
 export interface Fault {
   area: Area;
@@ -83,6 +108,12 @@ const LIMITS: Record<Area, number> = {
   members: 200,
   domains: Infinity,
   reports: 1000,
+  asps: Infinity,
+  orgunits: Infinity,
+  mobiledevices: 100,
+  ssoassignments: 100,
+  ssoprofiles: 100,
+  policies: 100,
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -107,24 +138,31 @@ const MESSAGES: Record<string, string> = {
   quotaExceeded: 'Quota exceeded',
   backendError: 'Backend Error',
   notFound: 'Resource Not Found: userKey',
+  PERMISSION_DENIED: 'The caller does not have permission',
 };
 
-function sendError(res: ServerResponse, code: number, reason: string): void {
+function sendError(res: ServerResponse, code: number, reason: string, area?: Area): void {
   const message = MESSAGES[reason] ?? reason;
   const domain =
     reason.endsWith('LimitExceeded') || reason === 'accessNotConfigured' ? 'usageLimits' : 'global';
+  const modern = area !== undefined && CLOUD_IDENTITY.has(area);
   const body = {
     error: {
       code,
       message,
-      errors: [
-        {
-          message,
-          domain,
-          reason,
-          ...(reason === 'authError' ? { location: 'Authorization', locationType: 'header' } : {}),
-        },
-      ],
+      // The Cloud Identity API answers in the newer format: status and details, no errors[].
+      ...(modern
+        ? {}
+        : {
+            errors: [
+              {
+                message,
+                domain,
+                reason,
+                ...(reason === 'authError' ? { location: 'Authorization', locationType: 'header' } : {}),
+              },
+            ],
+          }),
       status: STATUS_TEXT[code] ?? 'UNKNOWN',
       ...(reason === 'insufficientPermissions'
         ? {
@@ -133,7 +171,10 @@ function sendError(res: ServerResponse, code: number, reason: string): void {
                 '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
                 reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
                 domain: 'googleapis.com',
-                metadata: { service: 'admin.googleapis.com', method: 'fake' },
+                metadata: {
+                  service: modern ? 'cloudidentity.googleapis.com' : 'admin.googleapis.com',
+                  method: 'fake',
+                },
               },
             ],
           }
@@ -149,14 +190,59 @@ function sendError(res: ServerResponse, code: number, reason: string): void {
   res.end(JSON.stringify(body));
 }
 
-function sendJson(res: ServerResponse, body: unknown): void {
+/** Splits a `fields=` list at the commas outside parentheses. */
+function splitFields(fields: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < fields.length; i++) {
+    if (fields[i] === '(') depth++;
+    else if (fields[i] === ')') depth--;
+    else if (fields[i] === ',' && depth === 0) {
+      out.push(fields.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(fields.slice(start));
+  return out.map((f) => f.trim()).filter(Boolean);
+}
+
+/**
+ * Google's partial response (https://developers.google.com/workspace/admin/directory/v1/guides/performance#partial-response):
+ * only the listed fields come back, `a/b` selects a sub-field, `a(b,c)` sub-fields of each item. A field
+ * not listed, nextPageToken included, is dropped.
+ */
+export function partialResponse(value: unknown, fields: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => partialResponse(item, fields));
+  if (!value || typeof value !== 'object') return value;
+  const source = value as Json;
+  const out: Json = {};
+  for (const field of splitFields(fields)) {
+    const paren = field.indexOf('(');
+    const slash = field.indexOf('/');
+    if (paren > 0 && (slash < 0 || paren < slash)) {
+      const key = field.slice(0, paren);
+      if (key in source) out[key] = partialResponse(source[key], field.slice(paren + 1, -1));
+    } else if (slash > 0) {
+      const key = field.slice(0, slash);
+      if (key in source) {
+        const picked = partialResponse(source[key], field.slice(slash + 1)) as Json;
+        out[key] = { ...((out[key] as Json | undefined) ?? {}), ...picked };
+      }
+    } else if (field in source) out[field] = source[field];
+  }
+  return out;
+}
+
+function sendJson(res: ServerResponse, body: unknown, fields?: string): void {
   res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' });
-  res.end(JSON.stringify(body));
+  res.end(JSON.stringify(fields ? partialResponse(body, fields) : body));
 }
 
 /** One page of `items`: pageToken is the offset, as opaque to the client as Google's. */
 function page(items: Json[], area: Area, query: Record<string, string>, options: FakeOptions) {
-  const requested = query.maxResults ? Number(query.maxResults) : 100;
+  const asked = query.maxResults ?? query.pageSize;
+  const requested = asked ? Number(asked) : 100;
   const size = Math.min(requested, LIMITS[area], options.maxPageSize?.[area] ?? Infinity);
   const start = query.pageToken ? Number(Buffer.from(query.pageToken, 'base64url').toString()) : 0;
   const slice = items.slice(start, start + size);
@@ -175,6 +261,12 @@ function route(path: string): { area: Area; params: string[] } | undefined {
     ['groups', /^\/admin\/directory\/v1\/groups$/],
     ['members', /^\/admin\/directory\/v1\/groups\/([^/]+)\/members$/],
     ['reports', /^\/admin\/reports\/v1\/activity\/users\/([^/]+)\/applications\/([^/]+)$/],
+    ['asps', /^\/admin\/directory\/v1\/users\/([^/]+)\/asps$/],
+    ['orgunits', /^\/admin\/directory\/v1\/customer\/([^/]+)\/orgunits$/],
+    ['mobiledevices', /^\/admin\/directory\/v1\/customer\/([^/]+)\/devices\/mobile$/],
+    ['ssoassignments', /^\/v1\/inboundSsoAssignments$/],
+    ['ssoprofiles', /^\/v1\/inboundSamlSsoProfiles$/],
+    ['policies', /^\/v1\/policies$/],
   ];
   for (const [area, re] of patterns) {
     const m = re.exec(path);
@@ -191,7 +283,8 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
   const tokenRequests: TokenRequest[] = [];
   /** The id and email of the user or group a path names. */
   const namesOf = (area: Area, key: string | undefined): string[] => {
-    const list = area === 'tokens' ? tenant.users : area === 'members' ? tenant.groups : [];
+    const list =
+      area === 'tokens' || area === 'asps' ? tenant.users : area === 'members' ? tenant.groups : [];
     const found = list.find((x) => x.id === key || x.primaryEmail === key || x.email === key);
     return [key, found?.id, found?.primaryEmail, found?.email].filter(
       (x): x is string => typeof x === 'string',
@@ -256,7 +349,7 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
     const { area, params } = matched;
     if (options.denied?.includes(area)) {
       record(403);
-      return sendError(res, 403, 'insufficientPermissions');
+      return sendError(res, 403, 'insufficientPermissions', area);
     }
     const fault = faults.find(
       (f) =>
@@ -265,20 +358,20 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
     if (fault) {
       fault.left--;
       record(fault.status);
-      return sendError(res, fault.status, fault.reason);
+      return sendError(res, fault.status, fault.reason, area);
     }
     record(200);
+    /** One page of a Directory list, honouring `fields=` as Google does. */
+    const sendPage = (kind: string, listName: string, items: Json[]) => {
+      const { slice, next } = page(items, area, query, options);
+      const body = { kind, etag: '"fake"', [listName]: slice, ...(next ? { nextPageToken: next } : {}) };
+      sendJson(res, body, query.fields);
+    };
 
     switch (area) {
       case 'users': {
         if (!query.customer && !query.domain) return sendError(res, 400, 'Bad Request');
-        const { slice, next } = page(tenant.users, area, query, options);
-        return sendJson(res, {
-          kind: 'admin#directory#users',
-          etag: '"fake"',
-          users: slice,
-          ...(next ? { nextPageToken: next } : {}),
-        });
+        return sendPage('admin#directory#users', 'users', tenant.users);
       }
       case 'roles': {
         const { slice, next } = page(tenant.roles, area, query, options);
@@ -354,6 +447,51 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
           items: slice,
           ...(next ? { nextPageToken: next } : {}),
         });
+      }
+      case 'asps': {
+        const key = params[0]!;
+        const user = tenant.users.find((u) => u.id === key || u.primaryEmail === key);
+        if (!user) return sendError(res, 404, 'notFound');
+        const items = tenant.asps?.[String(user.id)] ?? tenant.asps?.[String(user.primaryEmail)] ?? [];
+        return sendJson(res, { kind: 'admin#directory#asps', etag: '"fake"', items });
+      }
+      case 'orgunits': {
+        // type=allIncludingParent includes the root; all (the default) leaves it out.
+        const units = (tenant.orgUnits ?? []).filter(
+          (o) => query.type === 'allIncludingParent' || o.orgUnitPath !== '/',
+        );
+        return sendJson(res, { kind: 'admin#directory#org_units', etag: '"fake"', organizationUnits: units });
+      }
+      case 'mobiledevices': {
+        return sendPage('admin#directory#mobiledevices', 'mobiledevices', tenant.mobileDevices ?? []);
+      }
+      case 'ssoassignments':
+      case 'ssoprofiles':
+      case 'policies': {
+        // Cloud Identity list filters (https://cloud.google.com/identity/docs/reference/rest/v1/policies/list):
+        // the customer clause is required here, and policies may narrow by setting.type.matches('<regex>').
+        const filter = query.filter ?? '';
+        if (!/customer\s*==\s*"customers\/[^"]+"/.test(filter))
+          return sendError(res, 400, 'INVALID_ARGUMENT', area);
+        let items =
+          area === 'ssoassignments'
+            ? (tenant.ssoAssignments ?? [])
+            : area === 'ssoprofiles'
+              ? (tenant.ssoProfiles ?? [])
+              : (tenant.policies ?? []);
+        const matches = /setting\.type\.matches\('([^']*)'\)/.exec(filter);
+        if (area === 'policies' && matches) {
+          const re = new RegExp(matches[1]!.replace(/\\\\/g, '\\'));
+          items = items.filter((p) => re.test(String((p.setting as Json | undefined)?.type ?? '')));
+        }
+        const { slice, next } = page(items, area, query, options);
+        const listName =
+          area === 'ssoassignments'
+            ? 'inboundSsoAssignments'
+            : area === 'ssoprofiles'
+              ? 'inboundSamlSsoProfiles'
+              : 'policies';
+        return sendJson(res, { [listName]: slice, ...(next ? { nextPageToken: next } : {}) });
       }
     }
   };
