@@ -32,8 +32,9 @@ const list = (value: string, previous: string[] = []) => [
 export function buildProgram(version: string): Command {
   const program = new Command('soc2')
     .description(
-      'SOC 2 readiness scanner: checks AWS, GitHub, Google Workspace, your HR roster and policy folders\n' +
-        'against the 61 AICPA 2017 Trust Services Criteria and writes a gap report and an evidence bundle.',
+      'SOC 2 readiness scanner: checks AWS, GitHub, Google Workspace, Microsoft Entra ID, Okta, your HR ' +
+        'roster and policy folders against the 61 AICPA 2017 Trust Services Criteria and writes a gap ' +
+        'report and an evidence bundle.',
     )
     .version(version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
