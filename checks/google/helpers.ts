@@ -226,3 +226,27 @@ export function judgePolicies(
     };
   });
 }
+
+/**
+ * A 2-Step Verification check over every active user: a user signing in through SSO is covered by it,
+ * a user in an exempt org unit is not judged, every other user gets `judge`; SSO groups whose members
+ * could not be read are not checked.
+ */
+export function activeUsersTwoStep(
+  users: readonly GoogleUser[],
+  sso: GoogleSso,
+  exemptOrgUnits: readonly string[],
+  organization: string,
+  judge: (user: GoogleUser) => Finding,
+): Finding[] {
+  const active = activeUsers(users);
+  const notRead = ssoGroupsNotRead(sso);
+  if (active.length === 0 && notRead.length === 0)
+    return [{ resource: organization, status: 'pass', message: 'No active Google Workspace users' }];
+  const covered = ssoCoverage(active, sso);
+  const findings = judgeUnlessExempt(active, exemptOrgUnits, (u): Finding => {
+    const viaSso = covered.get(u.id);
+    return viaSso ? coveredBySso(u, viaSso) : judge(u);
+  });
+  return [...findings, ...notRead];
+}

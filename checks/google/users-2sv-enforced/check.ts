@@ -1,14 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import {
-  activeUsers,
-  coveredBySso,
-  EXEMPT_ORG_UNITS_SCHEMA,
-  judgeUnlessExempt,
-  ssoCaveat,
-  ssoCoverage,
-  ssoGroupsNotRead,
-} from '../helpers.js';
+import { activeUsersTwoStep, EXEMPT_ORG_UNITS_SCHEMA, ssoCaveat } from '../helpers.js';
 
 interface Options {
   exemptOrgUnits: string[];
@@ -33,23 +25,15 @@ export default defineCheck<'google.users' | 'google.sso', Options>({
   requires: ['google.users', 'google.sso'],
   options: { schema: EXEMPT_ORG_UNITS_SCHEMA, defaults: { exemptOrgUnits: [] } },
   evaluate({ 'google.users': users, 'google.sso': sso }, { exemptOrgUnits }, { organization }) {
-    const active = activeUsers(users);
-    const notRead = ssoGroupsNotRead(sso);
-    if (active.length === 0 && notRead.length === 0)
-      return [{ resource: organization, status: 'pass', message: 'No active Google Workspace users' }];
-    const covered = ssoCoverage(active, sso);
-    const findings = judgeUnlessExempt(active, exemptOrgUnits, (u): Finding => {
-      const viaSso = covered.get(u.id);
-      if (viaSso) return coveredBySso(u, viaSso);
-      return u.isEnforcedIn2Sv
+    return activeUsersTwoStep(users, sso, exemptOrgUnits, organization, (u): Finding =>
+      u.isEnforcedIn2Sv
         ? { resource: u.primaryEmail, status: 'pass', message: '2-Step Verification is enforced' }
         : {
             resource: u.primaryEmail,
             status: 'fail',
             message: `2-Step Verification is not enforced for ${u.orgUnitPath}${ssoCaveat(sso)}`,
             details: { orgUnitPath: u.orgUnitPath, isEnrolledIn2Sv: u.isEnrolledIn2Sv },
-          };
-    });
-    return [...findings, ...notRead];
+          },
+    );
   },
 });
