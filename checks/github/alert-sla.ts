@@ -1,5 +1,6 @@
 import type { Finding } from '../../src/engine/types.js';
-import { ageInDays, passOn } from './shared.js';
+import { daysSince } from '../../src/engine/days.js';
+import { passOn } from './shared.js';
 
 export interface SlaAlert {
   repo: string;
@@ -19,7 +20,7 @@ export function alertSlaFindings(
 ): Finding[] {
   const inScope = alerts.filter((a) => a.severity !== null && options.severities.includes(a.severity));
   const overdue = inScope
-    .map((a) => ({ alert: a, age: ageInDays(a.created_at, now) }))
+    .map((a) => ({ alert: a, age: daysSince(a.created_at, now) }))
     .filter(({ age }) => age > options.slaDays);
   if (overdue.length === 0) {
     return [

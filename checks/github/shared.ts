@@ -1,13 +1,6 @@
 import { notChecked, type ScopeResult } from '../../src/engine/scope.js';
 import type { Finding } from '../../src/engine/types.js';
 
-const DAY_MS = 86_400_000;
-
-/** Whole days between an ISO timestamp and the collection time. */
-export function ageInDays(iso: string, now: Date): number {
-  return Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS);
-}
-
 /** The single passing finding a check emits when there is nothing to flag in its scope. */
 export function passOn(resource: string, message: string, details?: Record<string, unknown>): Finding {
   return { resource, status: 'pass', message, ...(details ? { details } : {}) };

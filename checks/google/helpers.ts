@@ -9,15 +9,9 @@ import type {
 import { notChecked } from '../../src/engine/scope.js';
 import type { Finding } from '../../src/engine/types.js';
 
-const DAY_MS = 86_400_000;
-
 /** Users who can sign in: neither suspended nor archived. */
 export function activeUsers(users: readonly GoogleUser[]): GoogleUser[] {
   return users.filter((u) => !u.suspended && !u.archived);
-}
-
-export function daysBetween(from: string, now: Date): number {
-  return Math.floor((now.getTime() - Date.parse(from)) / DAY_MS);
 }
 
 /** Never signed in: the API reports 1970-01-01 (stored as null by the collector). */

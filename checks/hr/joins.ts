@@ -2,7 +2,8 @@ import type { Person } from '../../src/collectors/hr/data.js';
 import { notChecked as notCheckedFinding } from '../../src/engine/scope.js';
 import type { Finding } from '../../src/engine/types.js';
 import { allowListed, personFor, type Account, type IdentitySystem, type Unreadable } from './accounts.js';
-import { addDays, daysSince, describePerson } from './people.js';
+import { addDays, daysSince } from '../../src/engine/days.js';
+import { describePerson } from './people.js';
 
 /** Accounts of a system that could not be read: not checked, never a pass or a fail. */
 function notChecked(unreadable: readonly Unreadable[]): Finding[] {

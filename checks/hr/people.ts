@@ -1,16 +1,6 @@
 import type { Person } from '../../src/collectors/hr/data.js';
+import { addDays, daysSince } from '../../src/engine/days.js';
 import type { Finding } from '../../src/engine/types.js';
-
-const DAY = 86_400_000;
-
-/** Whole days from a YYYY-MM-DD date (midnight UTC) to `now`; negative when the date is in the future. */
-export function daysSince(date: string, now: Date): number {
-  return Math.floor((now.getTime() - Date.parse(`${date}T00:00:00Z`)) / DAY);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
 /** People who currently work for the company: active or on leave. */
 export function currentPeople(people: readonly Person[], includeContractors = true): Person[] {

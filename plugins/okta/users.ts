@@ -57,6 +57,4 @@ export function factorsByLogin(
   return new Map(results.map((r) => [r.scope, r]));
 }
 
-export const DAY_MS = 86_400_000;
-export const daysSince = (iso: string, now: Date) => Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS);
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -7,6 +7,8 @@ export type { DataEntry } from '../core/snapshot.js';
 // timeout every provider honours (SOC2_REQUEST_TIMEOUT_MS).
 export { backoffDelay, sleep, type RetryPolicy } from '../core/backoff.js';
 export { requestTimeoutMs } from '../core/request-timeout.js';
+// Whole days from an ISO date or timestamp to the collection time (`now` of a check's context).
+export { daysSince } from '../engine/days.js';
 export {
   defineCheck,
   type AnyCheck,

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { addDays, today } from '../dates.js';
+import { addDays } from '../../../src/engine/days.js';
+import { today } from '../dates.js';
 
 export default defineCheck({
   id: 'docs.evidence-fresh',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { daysSince } from '../dates.js';
+import { daysSince } from '../../../src/engine/days.js';
 
 export default defineCheck({
   id: 'docs.risk-register',

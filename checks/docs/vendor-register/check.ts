@@ -1,7 +1,7 @@
 import type { Vendor } from '../../../src/collectors/docs/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { daysSince } from '../dates.js';
+import { daysSince } from '../../../src/engine/days.js';
 
 const RANK = { low: 1, medium: 2, high: 3, critical: 4 } as const;
 

@@ -1,7 +1,8 @@
 import type {} from '../../../src/collectors/github/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { ageInDays, passOn } from '../shared.js';
+import { daysSince } from '../../../src/engine/days.js';
+import { passOn } from '../shared.js';
 
 export default defineCheck({
   id: 'github.secret-scanning-alerts',
@@ -18,7 +19,7 @@ export default defineCheck({
   evaluate({ 'github.secretScanningAlerts': alerts }, { slaDays }, { now }) {
     const open = alerts.filter((a) => a.state === 'open');
     const findings: Finding[] = open
-      .map((a) => ({ a, age: ageInDays(a.created_at, now) }))
+      .map((a) => ({ a, age: daysSince(a.created_at, now) }))
       .filter(({ age }) => age > slaDays)
       .map(({ a, age }) => ({
         resource: `${a.repository.full_name} secret scanning alert #${a.number}`,

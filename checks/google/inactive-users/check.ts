@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { activeUsers, daysBetween, EXEMPT_ORG_UNITS_SCHEMA, exemptUnit, neverSignedIn } from '../helpers.js';
+import { daysSince } from '../../../src/engine/days.js';
+import { activeUsers, EXEMPT_ORG_UNITS_SCHEMA, exemptUnit, neverSignedIn } from '../helpers.js';
 
 interface Options {
   maxInactiveDays: number;
@@ -35,7 +36,7 @@ export default defineCheck<'google.users', Options>({
         { resource: organization, status: 'pass', message: 'No active users with a sign-in to review' },
       ];
     return signedIn.map((u) => {
-      const days = daysBetween(u.lastLoginTime!, now);
+      const days = daysSince(u.lastLoginTime!, now);
       const details = { lastLoginTime: u.lastLoginTime, daysSinceLastLogin: days, maxInactiveDays };
       return days > maxInactiveDays
         ? {

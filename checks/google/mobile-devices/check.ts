@@ -1,7 +1,7 @@
 import type { GoogleMobileDevice } from '../../../src/collectors/google/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
-import { daysBetween } from '../helpers.js';
+import { daysSince } from '../../../src/engine/days.js';
 
 interface Options {
   requireEncryption: boolean;
@@ -19,8 +19,8 @@ function problems(d: GoogleMobileDevice, options: Options, now: Date): string[] 
   if (options.requireEncryption && lower(d.encryptionStatus).startsWith('not encrypted'))
     out.push('not encrypted');
   if (options.requirePassword && lower(d.devicePasswordStatus) === 'off') out.push('no screen lock');
-  if (d.lastSync && daysBetween(d.lastSync, now) > options.maxSyncAgeDays)
-    out.push(`not synced for ${daysBetween(d.lastSync, now)} days`);
+  if (d.lastSync && daysSince(d.lastSync, now) > options.maxSyncAgeDays)
+    out.push(`not synced for ${daysSince(d.lastSync, now)} days`);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { activeUsers, daysBetween, EXEMPT_ORG_UNITS_SCHEMA, exemptUnit, neverSignedIn } from '../helpers.js';
+import { daysSince } from '../../../src/engine/days.js';
+import { activeUsers, EXEMPT_ORG_UNITS_SCHEMA, exemptUnit, neverSignedIn } from '../helpers.js';
 
 interface Options {
   graceDays: number;
@@ -34,7 +35,7 @@ export default defineCheck<'google.users', Options>({
         { resource: organization, status: 'pass', message: 'Every active user has signed in at least once' },
       ];
     return never.map((u) => {
-      const age = daysBetween(u.creationTime, now);
+      const age = daysSince(u.creationTime, now);
       const details = { creationTime: u.creationTime, ageDays: age, graceDays };
       return age > graceDays
         ? {

@@ -1,6 +1,6 @@
 import type { GoogleLoginEvent } from '../../../src/collectors/google/data.js';
 import { defineCheck } from '../../../src/engine/check.js';
-import { daysBetween } from '../helpers.js';
+import { daysSince } from '../../../src/engine/days.js';
 
 interface Options {
   days: number;
@@ -35,7 +35,7 @@ export default defineCheck<'google.loginEvents', Options>({
     defaults: { days: 30 },
   },
   evaluate({ 'google.loginEvents': events }, { days }, { now, organization }) {
-    const recent = events.filter((e) => daysBetween(e.time, now) <= days);
+    const recent = events.filter((e) => daysSince(e.time, now) <= days);
     if (recent.length === 0)
       return [
         {

@@ -1,10 +1,9 @@
 import { defineCheck } from '../../../src/engine/check.js';
 import type { Finding } from '../../../src/engine/types.js';
+import { addDays, daysSince } from '../../../src/engine/days.js';
 import {
-  addDays,
   currentPeople,
   dayCount,
-  daysSince,
   describePerson,
   includeContractorsSchema,
   nobodyToCheck,

@@ -1,5 +1,5 @@
-import { defineCheck, notChecked, type Finding } from '../../../src/sdk/index.js';
-import { dayCount, daysSince, enabledMembers, lastSignIn, signInsById, userResource } from './helpers.js';
+import { daysSince, defineCheck, type Finding, notChecked } from '../../../src/sdk/index.js';
+import { dayCount, enabledMembers, lastSignIn, signInsById, userResource } from './helpers.js';
 
 export default defineCheck({
   id: 'entra.dormant-accounts',

@@ -1,8 +1,6 @@
 import type { Account, IdentitySystem, OptionsSchema } from '../../../src/sdk/index.js';
 import type { ConditionalAccess, ConditionalAccessPolicy, EntraSignIn, EntraUser } from '../data.js';
 
-export const DAY_MS = 86_400_000;
-
 export const ENTRA_DIRECTORY: IdentitySystem = {
   id: 'entra',
   title: 'Entra ID account',
@@ -29,10 +27,6 @@ export const enabledMembers = (users: readonly EntraUser[]) =>
 
 export function dayCount(description: string): OptionsSchema[string] {
   return { type: 'integer', minimum: 1, maximum: 3650, description };
-}
-
-export function daysSince(iso: string, now: Date): number {
-  return Math.floor((now.getTime() - Date.parse(iso)) / DAY_MS);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { defineCheck, type Finding } from '../../../src/sdk/index.js';
-import { dayCount, daysSince, enabledMembers, lastSignIn, signInsById, userResource } from './helpers.js';
+import { daysSince, defineCheck, type Finding } from '../../../src/sdk/index.js';
+import { dayCount, enabledMembers, lastSignIn, signInsById, userResource } from './helpers.js';
 
 export default defineCheck({
   id: 'entra.never-signed-in',

@@ -1,5 +1,5 @@
-import { defineCheck, notChecked, type Finding } from '../../../src/sdk/index.js';
-import { dayCount, daysSince, isGuest, lastSignIn, signInsById, userResource } from './helpers.js';
+import { daysSince, defineCheck, type Finding, notChecked } from '../../../src/sdk/index.js';
+import { dayCount, isGuest, lastSignIn, signInsById, userResource } from './helpers.js';
 
 export default defineCheck({
   id: 'entra.stale-guests',

@@ -1,5 +1,5 @@
-import { defineCheck, type Finding } from '../../../src/sdk/index.js';
-import { daysSince, signInUsers } from '../users.js';
+import { daysSince, defineCheck, type Finding } from '../../../src/sdk/index.js';
+import { signInUsers } from '../users.js';
 
 export default defineCheck({
   id: 'okta.dormant-users',

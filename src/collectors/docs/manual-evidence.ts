@@ -3,6 +3,7 @@ import type { Control, EvidenceRequest } from '../../core/catalog.js';
 import type { DataEntry } from '../../core/snapshot.js';
 import { outstandingEvidence, type ManualEvidenceResolver } from '../../engine/collector.js';
 import type { DataMap } from '../../engine/data-map.js';
+import { addDays } from '../../engine/days.js';
 import type { ManualEvidenceResult } from '../../engine/result.js';
 
 type EvidenceIndex = DataMap['docs.evidence'];
@@ -15,10 +16,6 @@ export function manualEvidenceKeys(controls: readonly Control[]): string[] {
   if (requests.length > 0) keys.push('docs.evidence');
   if (requests.some((r) => r.policy)) keys.push('docs.policies');
   return keys;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function unavailable(entry: DataEntry | undefined, what: string): string {
