@@ -16,7 +16,10 @@ export function judgedElsewhere(item: ConfigItem): string | undefined {
   return undefined;
 }
 
-/** One finding per AWS::RDS::DBCluster item (the schema's `dBClusterIdentifier`, `multiAZ`, `backupRetentionPeriod`). */
+/**
+ * One finding per AWS::RDS::DBCluster item. Its schema spells the name `dbclusterIdentifier` (unlike the
+ * instance's `dBClusterIdentifier`), next to `multiAZ` and `backupRetentionPeriod`.
+ */
 export function clusterFindings(
   resources: ConfigResources,
   evaluate: (item: ConfigItem, name: string) => Finding,
@@ -24,6 +27,6 @@ export function clusterFindings(
   return resources.items
     .filter((item) => item.resourceType === 'AWS::RDS::DBCluster')
     .map((item) =>
-      evaluate(item, config<string>(item, 'dBClusterIdentifier') ?? item.resourceName ?? item.resourceId),
+      evaluate(item, config<string>(item, 'dbclusterIdentifier') ?? item.resourceName ?? item.resourceId),
     );
 }

@@ -34,7 +34,7 @@ describeCheck(check, [
           backupRetentionPeriod: 0,
         }),
         ci(TYPE, 'aurora-1', { dBClusterIdentifier: 'aurora', backupRetentionPeriod: 1 }),
-        ci('AWS::RDS::DBCluster', 'aurora', { dBClusterIdentifier: 'aurora', backupRetentionPeriod: 14 }),
+        ci('AWS::RDS::DBCluster', 'aurora', { dbclusterIdentifier: 'aurora', backupRetentionPeriod: 14 }),
       ]),
     },
     status: 'pass',
@@ -44,7 +44,7 @@ describeCheck(check, [
     name: 'a cluster keeping 1 day fails',
     data: {
       'aws.config.resources': resources([
-        ci('AWS::RDS::DBCluster', 'aurora', { dBClusterIdentifier: 'aurora', backupRetentionPeriod: 1 }),
+        ci('AWS::RDS::DBCluster', 'aurora', { dbclusterIdentifier: 'aurora', backupRetentionPeriod: 1 }),
       ]),
     },
     status: 'fail',

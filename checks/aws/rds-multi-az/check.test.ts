@@ -14,7 +14,7 @@ const bad = ci(
   ...([{ multiAZ: false }, {}] as [Record<string, unknown>, Record<string, unknown>]),
 );
 // AWS Config resource schema: AWS::RDS::DBInstance dBClusterIdentifier and
-// readReplicaSourceDBInstanceIdentifier; AWS::RDS::DBCluster dBClusterIdentifier, multiAZ, engine.
+// readReplicaSourceDBInstanceIdentifier; AWS::RDS::DBCluster dbclusterIdentifier, multiAZ, engine.
 const auroraMember = ci(TYPE, 'aurora-1', {
   dBInstanceIdentifier: 'aurora-1',
   dBClusterIdentifier: 'aurora-cluster',
@@ -33,7 +33,7 @@ const replica = ci(TYPE, 'mysql-replica', {
   multiAZ: false,
 });
 const cluster = (id: string, multiAZ: boolean) =>
-  ci('AWS::RDS::DBCluster', id, { dBClusterIdentifier: id, engine: 'aurora-postgresql', multiAZ });
+  ci('AWS::RDS::DBCluster', id, { dbclusterIdentifier: id, engine: 'aurora-postgresql', multiAZ });
 
 describeCheck(check, [
   ...resourceCheckCases(TYPE, good, bad),
