@@ -1,3 +1,4 @@
+import { parseEvidenceJsonl } from '../src/evidence/envelope.js';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -230,9 +231,17 @@ describe('soc2 CLI', () => {
     const used = new Set(
       (report as unknown as { checks: { data: string[] }[] }).checks.flatMap((c) => c.data),
     );
-    expect(onDisk.filter((p) => p.startsWith('evidence/data/'))).toEqual(
-      [...used].map((key) => `evidence/data/${key}.json`).sort(),
-    );
+    const dataFiles = onDisk.filter((p) => p.startsWith('evidence/data/'));
+    expect(dataFiles).toEqual(expect.arrayContaining([...used].map((key) => `evidence/data/${key}.jsonl`)));
+    // Every data file starts with its envelope; the keys no check reads (the account list) define scope.
+    for (const file of dataFiles) {
+      const { envelope } = parseEvidenceJsonl(readFileSync(join(out, file), 'utf8'));
+      expect(file).toBe(`evidence/data/${envelope.key}.jsonl`);
+      expect(envelope.usedBy.length > 0).toBe(used.has(envelope.key));
+      // The demo replays its snapshot of the cloud services; the local files (roster, policies) are read.
+      const replayed = ['aws', 'entra', 'github', 'google'].includes(envelope.provider);
+      expect(envelope.replayed).toBe(replayed ? true : undefined);
+    }
     expect(run.stderr).toContain('SOC 2 readiness: Lumen Ledger, Inc.');
   });
 

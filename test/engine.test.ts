@@ -243,15 +243,20 @@ describe('collect', () => {
       onEvidence: (entry) => entries.push(entry),
     });
     const entry = snapshot.data['aws.list'] as { status: 'ok'; value: unknown[]; collectedAt: string };
+    // A key no check reads is evidence too (it defines scope), with no check using it.
     expect(items.map((i) => [i.key, i.index, i.usedBy, i.collectedAt])).toEqual([
+      ['aws.unused', 0, [], expect.any(String)],
       ['aws.list', 1, ['aws.l'], entry.collectedAt],
       ['aws.list', 0, ['aws.l'], entry.collectedAt],
     ]);
-    expect(items[1]!.value).toEqual({ accountId: '1', token: REDACTED });
-    expect(entry.value[0]).toBe(items[1]!.value);
-    expect(entry.value[1]).toBe(items[0]!.value);
+    expect(items[2]!.value).toEqual({ accountId: '1', token: REDACTED });
+    expect(entry.value[0]).toBe(items[2]!.value);
+    expect(entry.value[1]).toBe(items[1]!.value);
     expect(Object.keys(snapshot.data).sort()).toEqual(['aws.list', 'aws.unused']);
-    expect(entries.map((e) => e.key)).toEqual(['aws.list']);
+    expect(entries.map((e) => [e.key, e.usedBy])).toEqual([
+      ['aws.unused', []],
+      ['aws.list', ['aws.l']],
+    ]);
   });
 
   it("drops items that a failed collector's leftover tasks hand over after the key is done", async () => {

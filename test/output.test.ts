@@ -1,3 +1,4 @@
+import { parseEvidenceJsonl } from '../src/evidence/envelope.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,13 +120,19 @@ describe('evidence', () => {
       result,
       DEFAULT_FORMATS.map((f) => reporterFor(f)!),
     );
-    const text = readFileSync(join(out, 'evidence/data/aws.users.json'), 'utf8');
+    const text = readFileSync(join(out, 'evidence/data/aws.users.jsonl'), 'utf8');
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('ghp_abc');
-    expect(JSON.parse(text)).toMatchObject({ key: 'aws.users', usedBy: ['aws.a'], status: 'ok' });
+    expect(parseEvidenceJsonl(text).envelope).toMatchObject({
+      key: 'aws.users',
+      provider: 'aws',
+      usedBy: ['aws.a'],
+      status: 'ok',
+      complete: true,
+    });
     const manifest = JSON.parse(readFileSync(join(out, 'evidence/manifest.json'), 'utf8')) as Manifest;
     expect(manifest.files.map((f) => f.path)).toEqual([
-      'evidence/data/aws.users.json',
+      'evidence/data/aws.users.jsonl',
       'report.html',
       'report.json',
       'report.md',

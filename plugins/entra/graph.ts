@@ -1,4 +1,4 @@
-import { backoffDelay, sleep, type RetryPolicy } from '../../src/sdk/index.js';
+import { backoffDelay, recordRequest, sleep, urlParams, type RetryPolicy } from '../../src/sdk/index.js';
 
 /**
  * A Microsoft Graph error answer, `{ "error": { "code", "message", "innerError": { "request-id" } } }`
@@ -97,7 +97,9 @@ export function graphClient(options: GraphOptions): GraphClient {
           headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
           signal: AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]),
         });
+        recordRequest(what, urlParams(url), response.ok ? 'page' : 'failed');
       } catch (error) {
+        recordRequest(what, urlParams(url), 'failed');
         if (signal.aborted) throw signal.reason;
         if (attempt + 1 < retry.attempts) {
           stats.retries++;

@@ -1,4 +1,4 @@
-import { sleep } from '../../src/sdk/index.js';
+import { recordRequest, sleep, urlParams } from '../../src/sdk/index.js';
 
 /**
  * A read-only client for the Okta Management API over fetch: `Link: rel="next"` paging, the documented
@@ -146,7 +146,9 @@ export function createOktaClient(options: ClientOptions): OktaClient {
           headers: { accept: 'application/json', authorization },
           signal: AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]),
         });
+        recordRequest(what, urlParams(url), response.ok ? 'page' : 'failed');
       } catch (error) {
+        recordRequest(what, urlParams(url), 'failed');
         options.signal.throwIfAborted();
         const failure = new OktaNetworkError(what, error, options.timeoutMs);
         if (attempt >= options.retry.attempts) throw failure;

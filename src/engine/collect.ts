@@ -7,6 +7,7 @@ import type { ScanEvent } from './events.js';
 import type { DataEntry } from '../core/snapshot.js';
 import { fairLimit, type FairLimit } from './fair-limit.js';
 import { redact } from './redact.js';
+import { CallLog, withCallLog, type EvidenceCall } from './calls.js';
 
 export interface CollectOptions {
   keys: readonly string[];
@@ -24,8 +25,8 @@ export interface CollectOptions {
    */
   only?: readonly string[];
   onEvent?: (event: ScanEvent) => void;
-  /** Each key's entry as soon as it is final (already redacted). */
-  onData?: (key: string, entry: DataEntry) => void;
+  /** Each key's entry as soon as it is final (already redacted), with where and how it was read. */
+  onData?: (key: string, entry: DataEntry, provenance: KeyProvenance) => void;
   /** One element of a key's list value, final and redacted, before the key is done (see itemReady). */
   onItem?: (item: CollectedItem) => void;
   now?: () => Date;
@@ -37,6 +38,17 @@ export interface CollectedItem {
   value: unknown;
   /** When collecting the key started (its entry's collectedAt). */
   collectedAt: string;
+}
+
+/** Where a key's data came from: for its evidence file's envelope. */
+export interface KeyProvenance {
+  provider: string;
+  source: Record<string, string | string[]>;
+  calls: EvidenceCall[];
+  from: string;
+  to: string;
+  /** Read from a snapshot, not from the systems themselves. */
+  replayed?: boolean;
 }
 
 export interface CollectOutcome {
@@ -78,6 +90,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
   const detections = new Map<string, { configured: boolean; reason?: string; requested?: boolean }>();
   let itemFailure: { error: unknown } | undefined;
   const providerById = new Map(options.providers.map((p) => [p.id as string, p]));
+  const provenance = new Map<string, KeyProvenance>();
 
   const stateFor = (provider: Provider): ProviderState => {
     let state = states.get(provider.id);
@@ -105,9 +118,22 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
   };
 
   const run = async (key: string): Promise<DataEntry> => {
-    const preloaded = options.preloaded?.[key];
-    if (preloaded) return redact(preloaded);
     const providerId = providerOfKey(key);
+    const at = now().toISOString();
+    provenance.set(key, { provider: providerId, source: {}, calls: [], from: at, to: at });
+    const preloaded = options.preloaded?.[key];
+    if (preloaded) {
+      const collectedAt = preloaded.collectedAt ?? at;
+      provenance.set(key, {
+        provider: providerId,
+        source: {},
+        calls: [],
+        from: collectedAt,
+        to: collectedAt,
+        replayed: true,
+      });
+      return redact(preloaded);
+    }
     const provider = providerById.get(providerId);
     if (!provider) return { status: 'error', error: `no provider '${providerId}' for data key ${key}` };
     if (options.only?.length && !options.only.includes(providerId) && !provider.local) {
@@ -160,35 +186,49 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     // key is done (a collector may reject while some of its tasks still run), later items are dropped.
     const redactedItems = new Map<unknown, unknown>();
     let finished = false;
+    const calls = new CallLog();
+    let sourceOf = (): Record<string, string | string[]> => ({});
+    const ended = () =>
+      provenance.set(key, {
+        provider: providerId,
+        source: redact(sourceOf()),
+        calls: redact(calls.list()),
+        from: started,
+        to: now().toISOString(),
+      });
     try {
       const { runtime, session } = await state.runtime;
       const collector = runtime.collectors.find((c: AnyCollector) => c.key === key);
       if (!collector) throw new Error(`provider ${providerId} has no collector for ${key}`);
-      const value: unknown = await collector.collect({
-        config,
-        env,
-        signal,
-        session,
-        limit: state.limit.queue(key),
-        need: async (other) => {
-          const entry = await get(other);
-          if (entry.status !== 'ok') throw new DependencyError(other, entry);
-          return entry.value as never;
-        },
-        progress: (message) => onEvent?.({ type: 'progress', provider: provider.id, key, message }),
-        itemReady: (index, item) => {
-          if (finished) return;
-          const clean = redact(item);
-          redactedItems.set(item, clean);
-          // A failure to take the item (the disk is full) is the scan's, not this collector's.
-          try {
-            options.onItem?.({ key, index, value: clean, collectedAt: started });
-          } catch (error) {
-            itemFailure ??= { error };
-          }
-        },
-      });
+      sourceOf = () => runtime.source?.(session) ?? {};
+      const value: unknown = await withCallLog(calls, () =>
+        collector.collect({
+          config,
+          env,
+          signal,
+          session,
+          limit: state.limit.queue(key),
+          need: async (other) => {
+            const entry = await get(other);
+            if (entry.status !== 'ok') throw new DependencyError(other, entry);
+            return entry.value as never;
+          },
+          progress: (message) => onEvent?.({ type: 'progress', provider: provider.id, key, message }),
+          itemReady: (index, item) => {
+            if (finished) return;
+            const clean = redact(item);
+            redactedItems.set(item, clean);
+            // A failure to take the item (the disk is full) is the scan's, not this collector's.
+            try {
+              options.onItem?.({ key, index, value: clean, collectedAt: started });
+            } catch (error) {
+              itemFailure ??= { error };
+            }
+          },
+        }),
+      );
       finished = true;
+      ended();
       onEvent?.({ type: 'collect', provider: provider.id, key, state: 'ok' });
       // Redacted as soon as it arrives, so the raw answer (and any secret in it) is not kept around.
       const clean = Array.isArray(value)
@@ -197,6 +237,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
       return { status: 'ok', value: clean, collectedAt: started };
     } catch (error) {
       finished = true;
+      ended();
       if (signal.aborted) throw new InterruptedError(reasonOf(signal));
       // A local file the user pointed at is malformed: that is bad input for the whole scan (exit 2).
       if (error instanceof InputError) throw error;
@@ -220,7 +261,7 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
       promise = run(key).then((entry) => {
         if (itemFailure) throw itemFailure.error;
         data[key] = entry;
-        options.onData?.(key, entry);
+        options.onData?.(key, entry, provenance.get(key)!);
         return entry;
       });
       pending.set(key, promise);

@@ -43,6 +43,8 @@ export interface ProviderRuntime<Session = unknown> {
   collectors: readonly AnyCollector<Session>[];
   /** Numbers for the end of the scan: requests made, retries, remaining quota. */
   stats?(session: Session): Record<string, number | string>;
+  /** The systems read, for each evidence file's envelope: account, organization or tenant ids by kind. */
+  source?(session: Session): Record<string, string | string[]>;
 }
 
 /**

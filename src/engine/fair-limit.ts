@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Limit } from './collector.js';
 
 export interface FairLimit {
@@ -58,15 +59,18 @@ export function fairLimit(concurrency: number): FairLimit {
           queues.set(name, (waiting = { items: [], head: 0 }));
           names.push(name);
         }
-        waiting.items.push(() => {
-          Promise.resolve()
-            .then(task)
-            .then(resolve, reject)
-            .finally(() => {
-              active -= 1;
-              startWhatFits();
-            });
-        });
+        // Bound to the caller's async context, so a task started later still counts as its key's work.
+        waiting.items.push(
+          AsyncResource.bind(() => {
+            Promise.resolve()
+              .then(task)
+              .then(resolve, reject)
+              .finally(() => {
+                active -= 1;
+                startWhatFits();
+              });
+          }),
+        );
         pending += 1;
         startWhatFits();
       });

@@ -1,6 +1,6 @@
 import type { Catalog, Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
-import { collect } from './collect.js';
+import { collect, type KeyProvenance } from './collect.js';
 import { outstandingEvidence, type ManualEvidenceResolver, type Provider } from './collector.js';
 import type { Config } from '../core/config.js';
 import { resolveCheckConfig } from './check-config.js';
@@ -29,8 +29,9 @@ export interface ScanOptions {
   signal?: AbortSignal;
   onEvent?: (event: ScanEvent) => void;
   /**
-   * Each data key a planned check uses, as soon as it is collected (redacted), with the ids of those
-   * checks: lets the caller write evidence to disk while the scan goes on.
+   * Each data key collected (redacted) as soon as it is final, with the ids of the checks that use it
+   * (none for the keys that only define scope, such as the account list): lets the caller write
+   * evidence to disk while the scan goes on.
    */
   onEvidence?: (evidence: EvidenceEntry) => void;
   /** One element of such a key's list value, before the key is done (its onEvidence still follows). */
@@ -52,6 +53,7 @@ export interface EvidenceEntry {
   usedBy: string[];
   /** When the data counts as collected if the entry does not say (a replayed snapshot's time). */
   evaluatedAt: string;
+  provenance?: KeyProvenance;
 }
 
 export interface ScanOutcome {
@@ -92,16 +94,17 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     only: selection.providers,
     onEvent: options.onEvent,
     onData: onEvidence
-      ? (key, entry) => {
-          const users = usedBy.get(key);
-          if (users) onEvidence({ key, entry, usedBy: users, evaluatedAt: evaluatedAt.toISOString() });
-        }
+      ? (key, entry, provenance) =>
+          onEvidence({
+            key,
+            entry,
+            usedBy: usedBy.get(key) ?? [],
+            evaluatedAt: evaluatedAt.toISOString(),
+            provenance,
+          })
       : undefined,
     onItem: onEvidenceItem
-      ? (item) => {
-          const users = usedBy.get(item.key);
-          if (users) onEvidenceItem({ ...item, usedBy: users });
-        }
+      ? (item) => onEvidenceItem({ ...item, usedBy: usedBy.get(item.key) ?? [] })
       : undefined,
     now: clock,
   });

@@ -1,14 +1,7 @@
-/** One API operation behind an evidence file: what was asked, how often, and when. */
-export interface EvidenceCall {
-  /** The API's own name for it, e.g. `config:SelectResourceConfig`, `GET /orgs/{org}/repos`. */
-  operation: string;
-  /** The parameters that define what was asked (never credentials). */
-  params?: Record<string, unknown>;
-  requests: number;
-  pages: number;
-  from: string;
-  to: string;
-}
+import type { EvidenceCall } from '../engine/calls.js';
+import type { FailureCause } from '../engine/types.js';
+
+export type { EvidenceCall };
 
 /** A scope the file should cover but does not, and why. */
 export interface NotCheckedScope {
@@ -35,10 +28,24 @@ export interface EvidenceEnvelope {
   collectedAt: { from: string; to: string };
   /** The checks (or populations) that used these records. */
   usedBy: string[];
-  /** For a key that could not be read at all: `error` or `skipped` with the reason. */
-  status?: 'ok' | 'error' | 'skipped';
+  /** `ok`; or `error`/`skipped` for a key that could not be read at all, with the reason. */
+  status: 'ok' | 'error' | 'skipped';
   reason?: string;
+  cause?: FailureCause;
+  /** The key whose failure made this one fail or be skipped. */
+  rootKey?: string;
+  /** How the records make up the key's value: its elements (`list`), its fields (`object`), or itself. */
+  shape: 'list' | 'object' | 'value' | 'none';
+  /** Read from a saved snapshot, not from the systems themselves. */
+  replayed?: boolean;
 }
+
+/**
+ * A record of an `object`-shaped file: one field with its value (a list field starts empty), or one
+ * element of a list field. A field keeps its name as the key, so readers and scrubbers see
+ * `{"password": …}` exactly as in the value.
+ */
+export type FieldRecord = Record<string, unknown> | { field: string; item: unknown };
 
 export const EVIDENCE_FORMAT = 1;
 
@@ -48,11 +55,35 @@ export function* evidenceJsonl(envelope: EvidenceEnvelope, records: Iterable<unk
   for (const record of records) yield `${JSON.stringify(record)}\n`;
 }
 
+/** An evidence file's first line, or undefined when it is not one. */
+export function envelopeOf(firstLine: string): EvidenceEnvelope | undefined {
+  try {
+    const envelope = JSON.parse(firstLine) as EvidenceEnvelope | null;
+    return envelope?.soc2Evidence === EVIDENCE_FORMAT ? envelope : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads an evidence file's text back: the envelope and its records. Throws on a file that is not one. */
 export function parseEvidenceJsonl(text: string): { envelope: EvidenceEnvelope; records: unknown[] } {
   const lines = text.split('\n').filter((line) => line.length > 0);
-  const envelope = JSON.parse(lines[0] ?? 'null') as EvidenceEnvelope | null;
-  if (!envelope || envelope.soc2Evidence !== EVIDENCE_FORMAT)
-    throw new Error('not a soc2 evidence file (its first line has no "soc2Evidence": 1)');
+  const envelope = envelopeOf(lines[0] ?? '');
+  if (!envelope) throw new Error('not a soc2 evidence file (its first line has no "soc2Evidence": 1)');
   return { envelope, records: lines.slice(1).map((line) => JSON.parse(line) as unknown) };
+}
+
+/** The value an evidence file's records make up, as the checks read it. */
+export function valueOf(envelope: EvidenceEnvelope, records: readonly unknown[]): unknown {
+  if (envelope.shape === 'list') return [...records];
+  if (envelope.shape === 'value') return records[0];
+  if (envelope.shape === 'none') return undefined;
+  const value: Record<string, unknown> = {};
+  for (const record of records as Record<string, unknown>[]) {
+    const keys = Object.keys(record);
+    if (keys.length === 2 && 'field' in record && 'item' in record)
+      (value[record.field as string] as unknown[]).push(record.item);
+    else Object.assign(value, record);
+  }
+  return value;
 }

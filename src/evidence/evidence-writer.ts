@@ -1,10 +1,9 @@
 import type { EvidenceEntry, EvidenceItem } from '../engine/scan.js';
-import type { StagedOutput, StagedStream } from './output-dir.js';
-import { evidenceFile, evidenceFileParts, evidenceItemText, evidencePathForKey } from './scan-output.js';
+import type { Spool, StagedOutput } from './output-dir.js';
+import { evidenceEnvelope, evidenceFile, evidencePathForKey, type EvidenceSubject } from './scan-output.js';
 
 interface OpenFile {
-  stream: StagedStream;
-  head: string;
+  spool: Spool;
   /** The items written so far, in order (the same objects the final value must hold). */
   written: unknown[];
   /** Items that arrived before an earlier one, by index. */
@@ -13,22 +12,20 @@ interface OpenFile {
 
 /**
  * Writes each data key's evidence file into a staged output. A key whose items arrive one by one (the
- * result of one AWS account or region, GitHub repository or Google user) is written item by item while
- * the scan goes on; the file is the same as evidenceFile's. If the finished entry is not exactly the items written (the key failed, or
- * a collector broke the itemReady contract), the file is written again from the entry.
+ * result of one AWS account or region, GitHub repository or Google user) has them written item by item
+ * while the scan goes on, into a scratch file that follows the envelope once the key is done; the file
+ * is the same as evidenceFile's. If the finished entry is not exactly the items written (the key failed,
+ * or a collector broke the itemReady contract), the file is written again from the entry.
  */
 export class EvidenceWriter {
   private readonly files = new Map<string, OpenFile>();
 
   constructor(private readonly output: StagedOutput) {}
 
-  item({ key, index, value, usedBy, collectedAt }: EvidenceItem): void {
+  item({ key, index, value }: EvidenceItem): void {
     let file = this.files.get(key);
     if (!file) {
-      const { head } = evidenceFileParts(key, collectedAt, usedBy);
-      const stream = this.output.openStream(evidencePathForKey(key));
-      stream.write(head);
-      file = { stream, head, written: [], early: new Map() };
+      file = { spool: this.output.spool(evidencePathForKey(key)), written: [], early: new Map() };
       this.files.set(key, file);
     }
     file.early.set(index, value);
@@ -36,31 +33,30 @@ export class EvidenceWriter {
       const next = file.written.length;
       const item = file.early.get(next);
       file.early.delete(next);
-      file.stream.write(evidenceItemText(next, item));
+      file.spool.write(`${JSON.stringify(item)}\n`);
       file.written.push(item);
     }
   }
 
-  entry({ key, entry, usedBy, evaluatedAt }: EvidenceEntry): void {
+  entry({ key, entry, usedBy, evaluatedAt, provenance }: EvidenceEntry): void {
+    const subject: EvidenceSubject = { key, entry, usedBy, provenance, fallbackCollectedAt: evaluatedAt };
     const file = this.files.get(key);
     this.files.delete(key);
-    if (file) {
-      const parts = evidenceFileParts(key, entry.collectedAt ?? evaluatedAt, usedBy);
-      if (parts.head === file.head && holdsExactly(file, entry)) {
-        file.stream.write(parts.tail);
-        file.stream.finish();
-        return;
-      }
-      file.stream.abandon();
+    if (file && holdsExactly(file, entry)) {
+      const stream = this.output.openStream(evidencePathForKey(key));
+      stream.write(`${JSON.stringify(evidenceEnvelope(subject, 'list', file.written.length))}\n`);
+      file.spool.drainInto(stream);
+      stream.finish();
+      return;
     }
-    this.output.write(evidenceFile(key, entry, usedBy, evaluatedAt));
+    file?.spool.remove();
+    this.output.write(evidenceFile(subject));
   }
 }
 
-/** Whether the finished entry is an `ok` list of exactly the items written, with no other field. */
+/** Whether the finished entry is an `ok` list of exactly the items written. */
 function holdsExactly(file: OpenFile, entry: EvidenceEntry['entry']): boolean {
   if (entry.status !== 'ok' || !Array.isArray(entry.value)) return false;
-  if (Object.keys(entry).join() !== 'status,value,collectedAt') return false;
   const value: unknown[] = entry.value;
   return (
     file.early.size === 0 &&

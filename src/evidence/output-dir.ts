@@ -6,6 +6,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -14,6 +15,7 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { inBatches } from '../core/json-chunks.js';
 import { InputError } from '../engine/errors.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
@@ -32,6 +34,14 @@ export interface StagedStream {
   finish(): ManifestEntry;
   /** Closes and deletes the file. */
   abandon(): void;
+}
+
+/** Text set aside in a scratch file of a staged output, to be copied into a file of it later. */
+export interface Spool {
+  write(text: string): void;
+  /** Copies what was written to `stream`, then deletes the scratch file. */
+  drainInto(stream: StagedStream): void;
+  remove(): void;
 }
 
 const WRITE_CHUNK = 64 * 1024;
@@ -100,6 +110,8 @@ export function assertReplaceableOutput(dir: string, shown = dir): void {
 export class StagedOutput {
   private readonly entries: ManifestEntry[] = [];
   private readonly streams = new Map<string, StagedStream>();
+  /** Scratch files by path, with the output file each one is for. */
+  private readonly spools = new Map<string, string>();
   private done = false;
 
   private constructor(
@@ -185,6 +197,43 @@ export class StagedOutput {
     return stream;
   }
 
+  /** A scratch file in the staging folder for the output file `forPath`, never part of the output. */
+  spool(forPath: string): Spool {
+    if (this.done) throw new Error(`output for ${this.target} is already committed or discarded`);
+    const path = join(this.staging, `.spool-${randomBytes(6).toString('hex')}`);
+    const fd = openSync(path, 'w');
+    this.spools.set(path, forPath);
+    let open = true;
+    const remove = () => {
+      if (open) closeSync(fd);
+      open = false;
+      this.spools.delete(path);
+      rmSync(path, { force: true });
+    };
+    return {
+      write: (text) => {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+      },
+      drainInto: (stream) => {
+        closeSync(fd);
+        open = false;
+        const input = openSync(path, 'r');
+        const decoder = new StringDecoder('utf8');
+        const buffer = Buffer.alloc(1024 * 1024);
+        try {
+          for (let read; (read = readSync(input, buffer, 0, buffer.length, null)) > 0;)
+            stream.write(decoder.write(buffer.subarray(0, read)));
+          stream.write(decoder.end());
+        } finally {
+          closeSync(input);
+        }
+        remove();
+      },
+      remove,
+    };
+  }
+
   private prepare(relativePath: string): string {
     if (this.done) throw new Error(`output for ${this.target} is already committed or discarded`);
     if (this.streams.has(relativePath)) throw new Error(`${relativePath} is still being written`);
@@ -201,7 +250,7 @@ export class StagedOutput {
   /** Replaces the target folder with the staging folder. */
   commit(): void {
     if (this.done) throw new Error(`output for ${this.target} is already committed or discarded`);
-    const unfinished = [...this.streams.keys()];
+    const unfinished = [...this.streams.keys(), ...this.spools.values()];
     if (unfinished.length > 0) {
       this.discard();
       throw new Error(`output not complete: ${unfinished.join(', ')} never finished`);

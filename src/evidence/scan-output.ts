@@ -1,5 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { jsonDocument } from '../core/json-chunks.js';
+import { providerOfKey } from '../engine/data-map.js';
+import type { KeyProvenance } from '../engine/collect.js';
+import { describeCause } from '../engine/scope.js';
+import type { FailureCause } from '../engine/types.js';
+import {
+  EVIDENCE_FORMAT,
+  evidenceJsonl,
+  type EvidenceEnvelope,
+  type FieldRecord,
+  type NotCheckedScope,
+} from './envelope.js';
 import type { ScanResult } from '../engine/result.js';
 import type { DataEntry } from '../core/snapshot.js';
 import type { Reporter } from '../report/index.js';
@@ -9,40 +19,126 @@ import type { OutputFile, StagedOutput } from './output-dir.js';
 export const MANIFEST_PATH = 'evidence/manifest.json';
 
 export function evidencePathForKey(key: string): string {
-  return `evidence/data/${key}.json`;
+  return `evidence/data/${key}.jsonl`;
 }
 
-/** One data key's evidence file: the redacted entry, when it was collected and which checks used it. */
-export function evidenceFile(
-  key: string,
-  entry: DataEntry,
-  usedBy: readonly string[],
-  fallbackCollectedAt: string,
-): OutputFile {
-  const document = { key, collectedAt: entry.collectedAt ?? fallbackCollectedAt, usedBy, ...entry };
-  return { path: evidencePathForKey(key), content: jsonDocument(document) };
+/** What an evidence file's envelope says about one data key, apart from its records. */
+export interface EvidenceSubject {
+  key: string;
+  entry: DataEntry;
+  usedBy: readonly string[];
+  provenance?: KeyProvenance;
+  /** When the data counts as collected if neither the entry nor its provenance says. */
+  fallbackCollectedAt: string;
 }
 
-/** How JSON.stringify(document, null, 2) ends a document whose last field is a list. */
-const LIST_END = '\n  ]\n}';
-
-/**
- * evidenceFile's text for an `ok` entry whose value is a non-empty list, in parts, so the items can be
- * written as they arrive: `head`, then evidenceItemText of each item in order, then `tail`.
- */
-export function evidenceFileParts(
-  key: string,
-  collectedAt: string,
-  usedBy: readonly string[],
-): { head: string; tail: string } {
-  const text = JSON.stringify({ key, collectedAt, usedBy, status: 'ok', value: [0] }, null, 2);
-  return { head: text.slice(0, text.length - '\n    0'.length - LIST_END.length), tail: `${LIST_END}\n` };
+/** The records of a value, one per line of its evidence file, and how they make it up. */
+export function evidenceRecords(value: unknown): {
+  shape: EvidenceEnvelope['shape'];
+  records: Iterable<unknown>;
+} {
+  if (value === undefined) return { shape: 'none', records: [] };
+  if (Array.isArray(value)) return { shape: 'list', records: value };
+  if (value !== null && typeof value === 'object')
+    return {
+      shape: 'object',
+      records: { [Symbol.iterator]: () => fieldRecords(value as Record<string, unknown>) },
+    };
+  return { shape: 'value', records: [value] };
 }
 
-/** One item of an evidence file's list value, as JSON.stringify(document, null, 2) indents it. */
-export function evidenceItemText(index: number, item: unknown): string {
-  const wrapped = JSON.stringify({ v: [item] }, null, 2);
-  return `${index === 0 ? '\n' : ',\n'}${wrapped.slice('{\n  "v": [\n'.length, -LIST_END.length)}`;
+function* fieldRecords(value: Record<string, unknown>): Generator<FieldRecord> {
+  for (const [field, fieldValue] of Object.entries(value)) {
+    yield { [field]: Array.isArray(fieldValue) ? [] : fieldValue };
+    if (Array.isArray(fieldValue)) for (const item of fieldValue) yield { field, item };
+  }
+}
+
+/** The envelope of one data key's evidence file. */
+export function evidenceEnvelope(
+  subject: EvidenceSubject,
+  shape: EvidenceEnvelope['shape'],
+  records: number,
+): EvidenceEnvelope {
+  const { key, entry, usedBy, provenance } = subject;
+  const collectedAt = entry.collectedAt ?? provenance?.from ?? subject.fallbackCollectedAt;
+  const notChecked =
+    entry.status === 'ok'
+      ? notCheckedScopes(entry.value)
+      : [{ scope: key, cause: entry.status === 'error' ? entry.error : entry.reason }];
+  return {
+    soc2Evidence: EVIDENCE_FORMAT,
+    key,
+    provider: provenance?.provider ?? providerOfKey(key),
+    source: provenance?.source ?? {},
+    calls: provenance?.calls ?? [],
+    records,
+    complete: entry.status === 'ok' && notChecked.length === 0,
+    notChecked,
+    collectedAt: { from: collectedAt, to: provenance?.to ?? collectedAt },
+    usedBy: [...usedBy],
+    status: entry.status,
+    ...(entry.status === 'error'
+      ? { reason: entry.error, ...(entry.cause ? { cause: entry.cause } : {}) }
+      : entry.status === 'skipped'
+        ? { reason: entry.reason }
+        : {}),
+    ...(entry.status !== 'ok' && entry.rootKey ? { rootKey: entry.rootKey } : {}),
+    shape,
+    ...(provenance?.replayed ? { replayed: true } : {}),
+  };
+}
+
+/** One data key's evidence file: the envelope, then one line per record of its (redacted) value. */
+export function evidenceFile(subject: EvidenceSubject): OutputFile {
+  const { entry } = subject;
+  const { shape, records } = evidenceRecords(entry.status === 'ok' ? entry.value : undefined);
+  let count = 0;
+  for (const _ of records) count += 1;
+  return {
+    path: evidencePathForKey(subject.key),
+    content: evidenceJsonl(evidenceEnvelope(subject, shape, count), records),
+  };
+}
+
+/** The scopes of a value that could not be read: its elements (or its list fields' elements) in `error`. */
+export function notCheckedScopes(value: unknown): NotCheckedScope[] {
+  const lists = Array.isArray(value)
+    ? [value]
+    : value !== null && typeof value === 'object'
+      ? Object.values(value).filter(Array.isArray)
+      : [];
+  const scopes: NotCheckedScope[] = [];
+  for (const list of lists as unknown[][]) {
+    for (const element of list) {
+      const scope = element as ScopeLike | null;
+      if (!scope || typeof scope !== 'object' || !(scope.status === 'error' || scope.cause)) continue;
+      scopes.push({
+        scope: scopeName(scope),
+        cause: scope.cause ? describeCause(scope.cause) : String(scope.error ?? 'not readable'),
+      });
+    }
+  }
+  return scopes;
+}
+
+interface ScopeLike {
+  status?: unknown;
+  error?: unknown;
+  cause?: FailureCause;
+  scope?: unknown;
+  accountId?: unknown;
+  region?: unknown;
+  repo?: unknown;
+  user?: unknown;
+}
+
+function scopeName(scope: ScopeLike): string {
+  if (typeof scope.scope === 'string') return scope.scope;
+  const parts = [scope.accountId, scope.region, scope.repo, scope.user].filter(
+    (part) => typeof part === 'string',
+  );
+  return parts.length > 0 ? parts.join('/') : 'unnamed scope';
 }
 
 export function reportFiles(result: ScanResult, reporters: readonly Reporter[]): OutputFile[] {

@@ -1,3 +1,4 @@
+import { envelopeOf } from '../evidence/envelope.js';
 import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { redactString } from '../engine/redact.js';
@@ -27,7 +28,14 @@ export interface EvidenceText {
   /** The file's text, redacted as the reports are. */
   text: string;
   manifest: 'match' | 'mismatch' | 'not listed';
-  provenance: { key?: string; collectedAt?: string; usedBy?: string[]; status?: string };
+  provenance: {
+    key?: string;
+    collectedAt?: string;
+    usedBy?: string[];
+    status?: string;
+    complete?: boolean;
+    records?: number;
+  };
 }
 
 async function manifestEntries(context: McpContext): Promise<Map<string, string>> {
@@ -39,19 +47,18 @@ async function manifestEntries(context: McpContext): Promise<Map<string, string>
   }
 }
 
-/** What a data key's evidence file says about itself: its key, when it was collected, the checks using it. */
+/** What a data key's evidence file says about itself (its envelope): key, collection time, checks using it. */
 function provenanceOf(text: string): EvidenceText['provenance'] {
-  try {
-    const doc = JSON.parse(text) as Record<string, unknown>;
-    const out: EvidenceText['provenance'] = {};
-    if (typeof doc.key === 'string') out.key = doc.key;
-    if (typeof doc.collectedAt === 'string') out.collectedAt = doc.collectedAt;
-    if (Array.isArray(doc.usedBy)) out.usedBy = doc.usedBy.map(String);
-    if (typeof doc.status === 'string') out.status = doc.status;
-    return out;
-  } catch {
-    return {};
-  }
+  const envelope = envelopeOf(text.split('\n', 1)[0] ?? '');
+  if (!envelope) return {};
+  return {
+    key: envelope.key,
+    collectedAt: envelope.collectedAt.from,
+    usedBy: envelope.usedBy,
+    status: envelope.status,
+    complete: envelope.complete,
+    records: envelope.records,
+  };
 }
 
 /** Reads one file of the evidence folder, confined to it, with its SHA-256 and what the manifest says. */
@@ -74,7 +81,7 @@ export async function readEvidence(
     size: bytes.byteLength,
     text: redactString(text),
     manifest: listed === undefined ? 'not listed' : listed === digest ? 'match' : 'mismatch',
-    provenance: rel.endsWith('.json') ? provenanceOf(text) : {},
+    provenance: rel.endsWith('.jsonl') ? provenanceOf(text) : {},
   };
 }
 

@@ -44,7 +44,7 @@ export function registerResources(server: McpServer, context: McpContext): void 
     }),
     {
       title: 'Evidence files',
-      description: "Files of the report's evidence folder (data/<key>.json, manifest.json)",
+      description: "Files of the report's evidence folder (data/<key>.jsonl, manifest.json)",
     },
     async (uri, { path }) => {
       const file = await readEvidence(context, decodeURIComponent(single(path)));

@@ -9,6 +9,7 @@ export { backoffDelay, sleep, type RetryPolicy } from '../core/backoff.js';
 export { requestTimeoutMs } from '../core/request-timeout.js';
 // Whole days from an ISO date or timestamp to the collection time (`now` of a check's context).
 export { daysSince } from '../engine/days.js';
+export { recorded, recordRequest, urlParams, type EvidenceCall } from '../engine/calls.js';
 export {
   defineCheck,
   type AnyCheck,

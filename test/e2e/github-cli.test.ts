@@ -1,3 +1,4 @@
+import { readEvidenceFile } from '../fixtures/evidence-file.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,8 +161,17 @@ describe('soc2 scan --provider github (bin/soc2.js against a local GitHub Enterp
       after.get('github.outside-collaborators')!.get('lumen-ledger/ledger-web:northwind-dev'),
     ).toMatchObject({ status: 'fail' });
     // The evidence holds every repository's entry, the unread ones with their cause.
-    const evidence = readFileSync(join(out, 'evidence/data/github.branchProtection.json'), 'utf8');
-    const entries = (JSON.parse(evidence) as { value: { scope: string; status: string }[] }).value;
+    const evidence = readEvidenceFile(join(out, 'evidence/data/github.branchProtection.jsonl'));
+    const entries = evidence.value as { scope: string; status: string }[];
+    expect(evidence.envelope.complete).toBe(false);
+    expect(evidence.envelope.notChecked.map((s) => s.scope)).toEqual([
+      'lumen-ledger/ledger-web',
+      'lumen-ledger/payments-service',
+    ]);
+    expect(evidence.envelope.source).toMatchObject({ githubOrg: 'lumen-ledger' });
+    expect(evidence.envelope.calls.map((c) => c.operation)).toContain(
+      'GET /repos/{owner}/{repo}/branches/{branch}/protection',
+    );
     expect(entries.filter((e) => e.status === 'error').map((e) => e.scope)).toEqual([
       'lumen-ledger/ledger-web',
       'lumen-ledger/payments-service',

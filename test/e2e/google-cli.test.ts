@@ -1,3 +1,4 @@
+import { readEvidenceFile } from '../fixtures/evidence-file.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,8 +53,12 @@ describe('soc2 scan --provider google (bin/soc2.js against the local Admin SDK f
       status: 'partial',
       stats: { auth: 'access-token', retries: 0 },
     });
-    const users = readFileSync(join(dir, 'out', 'evidence', 'data', 'google.users.json'), 'utf8');
-    expect(users).toContain('alice.nguyen@lumenledger.example');
+    const users = readEvidenceFile(join(dir, 'out', 'evidence', 'data', 'google.users.jsonl'));
+    expect(users.text).toContain('alice.nguyen@lumenledger.example');
+    expect(users.text).not.toContain('test-token');
+    expect(users.envelope).toMatchObject({ provider: 'google', source: { googleCustomer: 'my_customer' } });
+    expect(users.envelope.calls[0]).toMatchObject({ operation: expect.stringContaining('users.list') });
+    expect(users.envelope.calls[0]!.pages).toBeGreaterThan(0);
     expect(readFileSync(join(dir, 'out', 'report.json'), 'utf8')).not.toContain('test-token');
   });
 });

@@ -1,3 +1,4 @@
+import { evidenceFile } from '../../src/evidence/scan-output.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '../../src/engine/result.js';
@@ -13,7 +14,7 @@ export interface FixtureOptions {
 }
 
 /**
- * Writes a scan output folder as `soc2 scan` does (report.json, report.md, evidence/data/<key>.json,
+ * Writes a scan output folder as `soc2 scan` does (report.json, report.md, evidence/data/<key>.jsonl,
  * evidence/manifest.json) plus a company evidence folder with manual evidence files, for bundle tests.
  */
 export function writeScanOutput(
@@ -44,8 +45,13 @@ export function writeScanOutput(
           serviceAccount: serviceAccountKey(),
           password: SECRETS.password,
         });
-      const doc = { key, collectedAt: evaluatedAt, usedBy: [checkId], status: 'ok', value };
-      writeFileSync(join(scanDir, 'evidence', 'data', `${key}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+      const file = evidenceFile({
+        key,
+        entry: { status: 'ok', value, collectedAt: evaluatedAt },
+        usedBy: [checkId],
+        fallbackCollectedAt: evaluatedAt,
+      });
+      writeFileSync(join(scanDir, ...file.path.split('/')), [...(file.content as Iterable<string>)].join(''));
     }
     checks.push({
       id: checkId,
@@ -83,9 +89,9 @@ export function writeScanOutput(
       data: keys,
       options: {},
     });
-    const evidenceFile = `access-reviews/q${c}.md`;
+    const manualFile = `access-reviews/q${c}.md`;
     writeFileSync(
-      join(evidenceDir, ...evidenceFile.split('/')),
+      join(evidenceDir, ...manualFile.split('/')),
       `# Access review Q${c}\nReviewed by the CTO.\n${options.secrets ? `${secretText()}\n` : ''}`,
     );
     controls.push({
@@ -110,7 +116,7 @@ export function writeScanOutput(
           freshDays: 100,
           status: 'satisfied',
           collectedAt: '2026-10-01T00:00:00.000Z',
-          files: [evidenceFile, '../outside.txt'],
+          files: [manualFile, '../outside.txt'],
         },
       ],
       source: { file: 'controls/access.yaml', line: c },

@@ -72,7 +72,7 @@ describe('export', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         'controls/AC-1/README.md',
-        'controls/AC-1/evidence/aws.data1.key0.json',
+        'controls/AC-1/evidence/aws.data1.key0.jsonl',
         'controls/AC-1/manual/access-review-1/access-reviews/q1.md',
         'controls/AC-2/README.md',
         'criteria/README.md',
@@ -252,7 +252,7 @@ describe('verify', () => {
 
   it('names the file when one byte of one entry changes', async () => {
     const file = await tamper('modified.zip', (e) => {
-      if (e.name !== 'controls/AC-2/evidence/aws.data2.key1.json') return e.data;
+      if (e.name !== 'controls/AC-2/evidence/aws.data2.key1.jsonl') return e.data;
       const copy = Buffer.from(e.data);
       copy[10] = copy[10]! ^ 1;
       return copy;
@@ -260,7 +260,7 @@ describe('verify', () => {
     const result = await verifyBundle(file);
     expect(result).toMatchObject({
       status: 'tampered',
-      problems: [{ kind: 'modified', path: 'controls/AC-2/evidence/aws.data2.key1.json' }],
+      problems: [{ kind: 'modified', path: 'controls/AC-2/evidence/aws.data2.key1.jsonl' }],
     });
   });
 
@@ -288,7 +288,7 @@ describe('verify', () => {
 
     // The attacker changes evidence and rewrites manifest.json and SHA256SUMS to match; only the signature catches it.
     const entries = await readZip(zipFile);
-    const target = 'controls/AC-1/evidence/aws.data1.key0.json';
+    const target = 'controls/AC-1/evidence/aws.data1.key0.jsonl';
     const forged = Buffer.from('{"forged":true}\n');
     const { createHash } = await import('node:crypto');
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');

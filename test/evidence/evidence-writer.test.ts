@@ -7,7 +7,8 @@ import { sha256 } from '../../src/core/sha256.js';
 import { EvidenceWriter } from '../../src/evidence/evidence-writer.js';
 import { StagedOutput } from '../../src/evidence/output-dir.js';
 import { writeOutputDir } from '../fixtures/output-dir.js';
-import { evidenceFileParts, evidenceItemText, evidencePathForKey } from '../../src/evidence/scan-output.js';
+import { evidenceFile, evidencePathForKey } from '../../src/evidence/scan-output.js';
+import { parseEvidenceJsonl, valueOf } from '../../src/evidence/envelope.js';
 
 const KEY = 'aws.iam.credentialReport';
 const USED_BY = ['aws.iam-console-mfa', 'aws.iam-key-age'];
@@ -24,10 +25,10 @@ const tricky: unknown[] = [
   { nested: { deeper: { deepest: ['x'] } }, empty: {}, list: [[]] },
 ];
 
-/** What an evidence file holds: the document as JSON.stringify indents it (the writer streams it in pieces). */
+/** What an evidence file holds when written at once from the entry. */
 function evidenceText(key: string, entry: DataEntry, usedBy: string[], fallbackCollectedAt: string): string {
-  const document = { key, collectedAt: entry.collectedAt ?? fallbackCollectedAt, usedBy, ...entry };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  const { content } = evidenceFile({ key, entry, usedBy, fallbackCollectedAt });
+  return typeof content === 'string' ? content : [...(content as Iterable<string>)].join('');
 }
 
 const okEntry = (value: unknown[]): DataEntry => ({ status: 'ok', value, collectedAt: AT });
@@ -43,13 +44,44 @@ function readEvidence(out: string): string {
 }
 
 describe('evidence files written item by item', () => {
-  it('puts together exactly the text evidenceFile writes at once', () => {
+  it('puts together exactly the text evidenceFile writes at once, which reads back as the value', () => {
     for (let n = 1; n <= tricky.length; n++) {
       const items = tricky.slice(0, n);
-      const { head, tail } = evidenceFileParts(KEY, AT, USED_BY);
-      const pieced = head + items.map((item, i) => evidenceItemText(i, item)).join('') + tail;
-      expect(pieced).toBe(evidenceText(KEY, okEntry(items), USED_BY, 'unused'));
+      const { out, staged, writer } = stagedIn();
+      items.forEach((value, index) =>
+        writer.item({ key: KEY, index, value, usedBy: USED_BY, collectedAt: AT }),
+      );
+      writer.entry({ key: KEY, entry: okEntry(items), usedBy: USED_BY, evaluatedAt: AT });
+      staged.commit();
+      const text = readEvidence(out);
+      expect(text).toBe(evidenceText(KEY, okEntry(items), USED_BY, 'unused'));
+      const { envelope, records } = parseEvidenceJsonl(text);
+      expect(envelope).toMatchObject({ key: KEY, records: n, shape: 'list', usedBy: USED_BY, status: 'ok' });
+      expect(valueOf(envelope, records)).toEqual(items);
     }
+  });
+
+  it('writes an object value field by field and reads it back whole', () => {
+    const value = {
+      source: 'account',
+      coverage: [
+        {
+          accountId: '1',
+          region: 'eu-west-1',
+          status: 'error',
+          cause: { kind: 'permission', message: 'AccessDenied' },
+        },
+      ],
+      items: [],
+      more: [{ a: 1 }, { b: [2] }],
+    };
+    const text = evidenceText(KEY, okEntry(value as never), USED_BY, AT);
+    const { envelope, records } = parseEvidenceJsonl(text);
+    expect(envelope).toMatchObject({ shape: 'object', records: 7, complete: false });
+    expect(envelope.notChecked).toEqual([
+      { scope: '1/eu-west-1', cause: expect.stringContaining('AccessDenied') },
+    ]);
+    expect(valueOf(envelope, records)).toEqual(value);
   });
 
   it('writes items that arrive out of order in list order, and lists the file once in the manifest', () => {
@@ -97,7 +129,14 @@ describe('evidence files written item by item', () => {
 
     const text = readEvidence(out);
     expect(text).toBe(evidenceText(KEY, failed, USED_BY, AT));
-    expect(JSON.parse(text)).not.toHaveProperty('value');
+    const { envelope, records } = parseEvidenceJsonl(text);
+    expect(records).toEqual([]);
+    expect(envelope).toMatchObject({
+      status: 'error',
+      reason: 'every account failed',
+      complete: false,
+      records: 0,
+    });
     expect(manifest).toEqual([
       { path: evidencePathForKey(KEY), sha256: sha256(text), size: Buffer.byteLength(text) },
     ]);

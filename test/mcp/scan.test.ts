@@ -145,9 +145,11 @@ describe('secrets', () => {
     const AWS_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
     finding.message += ` (aws_secret_access_key=${AWS_SECRET})`;
     writeFileSync(reportFile, JSON.stringify(report, null, 2));
-    const evidence = join(out, 'evidence', 'data', 'hr.roster.json');
-    const planted = JSON.parse(readFileSync(evidence, 'utf8')) as Record<string, unknown>;
-    writeFileSync(evidence, JSON.stringify({ ...planted, note: `Authorization: Bearer ${TOKEN}` }, null, 2));
+    const evidence = join(out, 'evidence', 'data', 'hr.roster.jsonl');
+    writeFileSync(
+      evidence,
+      `${readFileSync(evidence, 'utf8')}${JSON.stringify({ note: `Authorization: Bearer ${TOKEN}` })}\n`,
+    );
     cpSync(reportFile, join(work, 'secret-base.json'));
 
     const client = await stdioClient(['--config', config('secret', github.apiUrl), '--report', out]);
@@ -161,7 +163,7 @@ describe('secrets', () => {
         ['get_readiness', {}],
         ['list_findings', { status: 'fail', limit: 500 }],
         ['list_findings', { check: failing.id }],
-        ['get_evidence', { path: 'data/hr.roster.json' }],
+        ['get_evidence', { path: 'data/hr.roster.jsonl' }],
         ['get_evidence', { check: 'hr.offboarding-aws' }],
         ['diff_reports', { base: 'secret-base.json' }],
         ['run_scan', {}],
@@ -170,7 +172,7 @@ describe('secrets', () => {
         keep(await call(client, tool, args));
       }
       keep(await client.readResource({ uri: 'soc2://report' }));
-      keep(await client.readResource({ uri: 'soc2://evidence/data/hr.roster.json' }));
+      keep(await client.readResource({ uri: 'soc2://evidence/data/hr.roster.jsonl' }));
       keep(await client.readResource({ uri: 'soc2://criteria/CC6.1' }));
       keep(await client.getPrompt({ name: 'readiness_brief' }));
       keep(

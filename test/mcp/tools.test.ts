@@ -146,11 +146,11 @@ describe('soc2 mcp over stdio against the demo output', () => {
       content: string;
       totalChars: number;
     };
-    expect(e.path).toBe(`evidence/data/${check.data[0]}.json`);
+    expect(e.path).toBe(`evidence/data/${check.data[0]}.jsonl`);
     expect(e.manifest).toBe('match');
     expect(e.provenance.key).toBe(check.data[0]);
     expect(e.provenance.usedBy).toContain(check.id);
-    const byPath = await call(client, 'get_evidence', { path: `data/${check.data[0]}.json` });
+    const byPath = await call(client, 'get_evidence', { path: `data/${check.data[0]}.jsonl` });
     expect((byPath.structuredContent as { sha256: string }).sha256).toBe(e.sha256);
   });
 

@@ -133,14 +133,14 @@ describe('the plugin of docs/plugins.md, written to a folder outside the reposit
     });
 
     it('writes its data to the evidence folder and into the bundle', async () => {
-      const evidence = readFileSync(out('evidence/data/vpn.users.json'), 'utf8');
-      expect(evidence).toContain('"user": "bob"');
+      const evidence = readFileSync(out('evidence/data/vpn.users.jsonl'), 'utf8');
+      expect(evidence).toContain('"user":"bob"');
       expect(evidence).toContain('vpn.mfa');
       const manifest = readJson(out('evidence/manifest.json')) as { files: { path: string }[] };
-      expect(manifest.files.map((f) => f.path)).toContain('evidence/data/vpn.users.json');
+      expect(manifest.files.map((f) => f.path)).toContain('evidence/data/vpn.users.jsonl');
       const entries = await readZip(join(dir, 'bundle.zip'));
-      const bundled = entries.find((e) => e.name === 'controls/VPN-01/evidence/vpn.users.json');
-      expect(bundled?.data.toString('utf8')).toContain('"user": "bob"');
+      const bundled = entries.find((e) => e.name === 'controls/VPN-01/evidence/vpn.users.jsonl');
+      expect(bundled?.data.toString('utf8')).toContain('"user":"bob"');
       expect(entries.map((e) => e.name)).toContain('controls/VPN-01/README.md');
     });
   });

@@ -31,6 +31,7 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
       throw error;
     });
     const callerAccount = identity.Account ?? '';
+    if (callerAccount) session.accountsRead.add(callerAccount);
     const partition = identity.Arn?.split(':')[1] ?? 'aws';
 
     let targets: { id: string; name?: string }[];

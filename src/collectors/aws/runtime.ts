@@ -25,4 +25,5 @@ export const runtime: ProviderRuntime<AwsSession> = {
     resourcesCollector,
   ],
   stats: (session) => session.stats(),
+  source: (session) => session.source(),
 };

@@ -1,3 +1,4 @@
+import { recorded } from '../../engine/calls.js';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
@@ -44,7 +45,7 @@ interface SdkClient {
     add(
       middleware: (
         next: (args: unknown) => Promise<unknown>,
-        context: { commandName?: string },
+        context: { commandName?: string; soc2Input?: Record<string, unknown> },
       ) => (args: unknown) => Promise<unknown>,
       options: { step: 'initialize' | 'deserialize'; name: string },
     ): void;
@@ -120,6 +121,13 @@ export class AwsSession {
     );
   }
 
+  /** The accounts whose roles were used (the caller's own account is named by aws.accounts). */
+  readonly accountsRead = new Set<string>();
+
+  source(): Record<string, string | string[]> {
+    return { awsAccounts: [...this.accountsRead].sort(), awsRegions: [...this.settings.regions] };
+  }
+
   stats(): Record<string, number | string> {
     const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     const out: Record<string, number | string> = {
@@ -161,17 +169,21 @@ export class AwsSession {
     const countOperation = count(this.operations);
     const countRequest = count(this.requests);
     const stack = (client as unknown as SdkClient).middlewareStack;
+    const scope = { ...(accountId ? { account: accountId } : {}), region };
     stack.add(
       (next, context) => (args) => {
         countOperation(`${service}:${context.commandName?.replace(/Command$/, '')}`);
+        context.soc2Input = (args as { input?: Record<string, unknown> }).input;
         return next(args);
       },
       { step: 'initialize', name: 'soc2CountOperations' },
     );
     stack.add(
       (next, context) => (args) => {
-        countRequest(`${service}:${context.commandName?.replace(/Command$/, '')}`);
-        return next(args);
+        const operation = `${service}:${context.commandName?.replace(/Command$/, '')}`;
+        countRequest(operation);
+        if (accountId) this.accountsRead.add(accountId);
+        return recorded(operation, { ...scope, ...context.soc2Input }, () => next(args));
       },
       { step: 'deserialize', name: 'soc2CountRequests' },
     );

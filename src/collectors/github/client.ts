@@ -1,3 +1,4 @@
+import { recorded } from '../../engine/calls.js';
 import { readFileSync } from 'node:fs';
 import { createAppAuth } from '@octokit/auth-app';
 import { throttling } from '@octokit/plugin-throttling';
@@ -163,6 +164,10 @@ export function createGithubSession(
   // A pinned REST API version: unversioned requests get whatever GitHub's default becomes.
   octokit.hook.before('request', (options) => {
     options.headers['x-github-api-version'] = GITHUB_API_VERSION;
+  });
+  octokit.hook.wrap('request', async (request, options) => {
+    const { method, url, baseUrl: _base, headers: _headers, request: _request, ...params } = options;
+    return recorded(`${method} ${url}`, params, async () => request(options));
   });
   // Outermost hooks, so they see what is left after the retry and throttling plugins gave up.
   octokit.hook.after('request', (response, options) => {

@@ -29,6 +29,7 @@ export const runtime: ProviderRuntime<GithubSession> = {
   async createSession(config, env, signal) {
     return createGithubSession(config, env, signal);
   },
+  source: (session) => ({ githubOrg: session.org, githubApi: session.baseUrl }),
   collectors: [
     orgCollector,
     membersCollector,

@@ -9,4 +9,8 @@ export const runtime: ProviderRuntime<GoogleSession> = {
   },
   collectors: googleCollectors,
   stats: (session) => ({ ...session.stats, auth: session.authMode }),
+  source: (session) => ({
+    googleCustomer: session.customer,
+    ...(session.config.domain ? { googleDomain: session.config.domain } : {}),
+  }),
 };

@@ -1,3 +1,4 @@
+import { recordRequest } from '../../engine/calls.js';
 import { readFileSync } from 'node:fs';
 import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
 import type { Config } from '../../core/config.js';
@@ -176,10 +177,12 @@ export function createGoogleSession(
         stats.requests++;
         try {
           const { data } = await request(signal).catch((error: unknown) => {
+            recordRequest(what, { customer }, 'failed');
             if (isTimeout(error) || isTimeout(errorFacts(error))) breaker.timedOut();
             else if (errorFacts(error).status) breaker.answered();
             throw error;
           });
+          recordRequest(what, { customer }, 'page');
           breaker.answered();
           // An HTML page or broken JSON (a proxy, a wrong rootUrl) must not read as an empty list.
           if (data === null || typeof data !== 'object')

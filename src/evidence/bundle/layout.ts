@@ -1,10 +1,11 @@
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createReadStream, existsSync, lstatSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { isAbsolute, join, normalize, resolve } from 'node:path';
 import { InputError } from '../../engine/errors.js';
 import type { ControlResult, ManualEvidenceResult, ScanResult } from '../../engine/result.js';
 import { reporters } from '../../report/index.js';
 import { redact } from '../../engine/redact.js';
+import { envelopeOf } from '../envelope.js';
 import { evidencePathForKey, MANIFEST_PATH } from '../scan-output.js';
 import type { Manifest } from '../manifest.js';
 
@@ -86,14 +87,14 @@ function readJson<T>(file: string, what: string): T {
 }
 
 /** Reads `collectedAt` from the start of an evidence data file without parsing the whole file. */
+/** When an evidence file's data was collected, from its envelope (the first line). */
 async function collectedAtOf(file: string): Promise<string | undefined> {
-  const handle = await open(file, 'r');
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   try {
-    const buffer = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return /"collectedAt":\s*"([^"]+)"/.exec(buffer.subarray(0, bytesRead).toString('utf8'))?.[1];
+    for await (const line of lines) return envelopeOf(line)?.collectedAt.from;
+    return undefined;
   } finally {
-    await handle.close();
+    lines.close();
   }
 }
 
@@ -146,7 +147,7 @@ export async function planLayout(scanDir: string, options: LayoutOptions = {}): 
     for (const key of keysOf(control)) {
       usedKeys.add(key);
       if (!collected.has(key)) collected.set(key, await collectedAtOf(dataFile(key)));
-      const path = `${folder}/evidence/${safeSegment(key)}.json`;
+      const path = `${folder}/evidence/${safeSegment(key)}.jsonl`;
       automated.push({ key, path, collectedAt: collected.get(key) });
       files.push({ path, source: { file: dataFile(key) } });
     }
@@ -174,7 +175,7 @@ export async function planLayout(scanDir: string, options: LayoutOptions = {}): 
   const allKeys = [...new Set(report.checks.flatMap((c) => c.data ?? []))].sort();
   for (const key of allKeys) {
     if (usedKeys.has(key) || !existsSync(dataFile(key))) continue;
-    const path = `evidence/${safeSegment(key)}.json`;
+    const path = `evidence/${safeSegment(key)}.jsonl`;
     unassigned.push({ key, path, collectedAt: await collectedAtOf(dataFile(key)) });
     files.push({ path, source: { file: dataFile(key) } });
   }

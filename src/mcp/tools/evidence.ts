@@ -16,7 +16,7 @@ export function registerEvidenceTool(server: McpServer, context: McpContext): vo
     'get_evidence',
     {
       title: 'Get evidence',
-      description: `A file of the report's evidence folder: its text (redacted), SHA-256, size, whether it matches evidence/manifest.json, and its provenance (data key, collection time, checks that used it). Give either \`check\` (the evidence file of the first data key it read; \`otherFiles\` lists the rest) or \`path\` (relative to the evidence folder, e.g. data/github.repos.json; the evidence/ prefix is accepted). Text beyond ${EVIDENCE_PAGE_CHARS} characters comes in pages: pass nextCursor back as cursor.`,
+      description: `A file of the report's evidence folder: its text (redacted), SHA-256, size, whether it matches evidence/manifest.json, and its provenance (data key, collection time, checks that used it). Give either \`check\` (the evidence file of the first data key it read; \`otherFiles\` lists the rest) or \`path\` (relative to the evidence folder, e.g. data/github.repos.jsonl; the evidence/ prefix is accepted). Text beyond ${EVIDENCE_PAGE_CHARS} characters comes in pages: pass nextCursor back as cursor.`,
       inputSchema: {
         check: z.string().optional().describe('a check id from the report'),
         path: z.string().optional().describe('a file inside the evidence folder'),
@@ -32,6 +32,8 @@ export function registerEvidenceTool(server: McpServer, context: McpContext): vo
           collectedAt: z.string().optional(),
           usedBy: z.array(z.string()).optional(),
           status: z.string().optional(),
+          complete: z.boolean().optional(),
+          records: z.number().int().optional(),
         }),
         offset: z.number().int(),
         totalChars: z.number().int(),

@@ -78,7 +78,7 @@ describe('soc2 with the bundled Entra ID plugin (bin/soc2.js)', () => {
     expect(report.providers.find((p) => p.id === 'entra')).toMatchObject({
       stats: { auth: 'client-secret' },
     });
-    expect(readFileSync(join(out, 'evidence', 'data', 'entra.users.json'), 'utf8')).toContain(
+    expect(readFileSync(join(out, 'evidence', 'data', 'entra.users.jsonl'), 'utf8')).toContain(
       'ben.okafor@lumenledger.example',
     );
 
