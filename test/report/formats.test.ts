@@ -14,7 +14,8 @@ import { builtInCatalogDir, packageRoot } from '../../src/core/paths.js';
 import { parseCsv } from '../../src/core/csv.js';
 import { expectGolden } from '../fixtures/golden.js';
 import { buildScanResult, fixtureCheck, fixtureControl, sampleResult } from '../fixtures/scan-result.js';
-import { compile, oscalValidator, sarifValidator } from '../fixtures/schemas.js';
+import { ocsfClassSchema } from '../fixtures/ocsf-schema.js';
+import { compile, oscalValidator, sarifValidator, xsdProblems } from '../fixtures/schemas.js';
 import { xmlProblems } from '../fixtures/xml-check.js';
 
 const goldenDir = join(import.meta.dirname, '..', 'golden', 'reports');
@@ -281,6 +282,13 @@ import { sampleSpec as sampleSpecFresh } from '../fixtures/scan-result.js';
 
 describe('junit', () => {
   const xml = textOf(renderJunit(sampleResult()));
+  it("is valid against the Jenkins xUnit plugin's junit-10.xsd", async () => {
+    expect(await xsdProblems(xml, 'junit/junit-10.xsd')).toEqual([]);
+  });
+  it('the XSD validator rejects what the xUnit plugin would skip', async () => {
+    const broken = xml.replace('<testsuites ', '<testsuites timestamp="2026-11-02T09:00:00Z" ');
+    expect((await xsdProblems(broken, 'junit/junit-10.xsd')).join('\n')).toContain("attribute 'timestamp'");
+  });
   it('is well-formed XML with one test case per check', () => {
     expect(xmlProblems(xml)).toEqual([]);
     expect(xml.match(/<testcase /g)!.length).toBe(8);
@@ -288,7 +296,7 @@ describe('junit', () => {
       'NOT CHECKED aws-account/222222222222/eu-west-1: unavailable (503 ServiceUnavailable: Service Unavailable)',
     );
     expect(xml).toContain(
-      '<testsuites name="SOC 2 readiness: Lumen Ledger, Inc." tests="8" failures="4" errors="2" skipped="1"',
+      '<testsuites name="SOC 2 readiness: Lumen Ledger, Inc." tests="8" failures="4" errors="2" time="0">',
     );
   });
   it('lists failing resources, escapes markup, marks skipped and error', () => {
@@ -364,12 +372,29 @@ describe('ocsf', () => {
   const lines = textOf(renderOcsf(sampleResult())).trimEnd().split('\n');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form OCSF events
   const events = lines.map((l) => JSON.parse(l) as Record<string, any>);
-  const schema = JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ocsf-compliance-finding.schema.json'), 'utf8'),
-  ) as object;
-  it('every line is a valid Compliance Finding (class 2003)', () => {
-    const validate = compile(schema);
+  it('every line is a valid Compliance Finding of the OCSF version it declares (vendored ocsf-schema)', () => {
+    const versions = new Set(events.map((e) => String(e.metadata.version)));
+    expect([...versions]).toEqual(['1.3.0']);
+    const validate = compile(ocsfClassSchema([...versions][0]!, 'compliance_finding'));
     for (const e of events) expect(validate(e), JSON.stringify(validate.errors)).toBe(true);
+  });
+  it('the compiled schema rejects what ocsf-server rejects', () => {
+    const validate = compile(ocsfClassSchema('1.3.0', 'compliance_finding'));
+    const root = structuredClone(events.find((e) => e.compliance.status_id === 3)!);
+    expect(validate(root)).toBe(true);
+    expect(validate({ ...root, status: 'Resolved' })).toBe(false); // caption differs from status_id 1
+    expect(validate({ ...root, resource_type: 'x' })).toBe(false); // not an attribute of the class
+    expect(validate({ ...root, compliance: { ...root.compliance, status_id: 7 } })).toBe(false);
+    const { finding_info: _, ...noFindingInfo } = root;
+    expect(validate(noFindingInfo)).toBe(false);
+    expect(validate({ ...root, resources: [{ uid: 'a', type: 3 }] })).toBe(false);
+  });
+  it('passing findings are Resolved and Informational, so no alert rule fires on them', () => {
+    const passing = events.filter((e) => e.compliance.status_id === 1);
+    expect(passing.length).toBeGreaterThan(0);
+    for (const e of passing) expect([e.status_id, e.severity_id]).toEqual([4, 1]);
+    const rootPass = events.find((e) => e.compliance.status_id === 1 && e.unmapped.check_severity === 'critical');
+    expect(rootPass ?? events.find((e) => e.compliance.status_id === 1)).toMatchObject({ status: 'Resolved' });
   });
   it('one event per finding, plus one per check not evaluated', () => {
     expect(events.length).toBe(2 + 3 + 3 + 1 + 1 + 1 + 3 + 1);
@@ -395,12 +420,12 @@ describe('ocsf', () => {
         status: 'Fail',
         status_id: 3,
       },
-      metadata: { version: '1.1.0', product: { name: 'soc2', version: '0.1.0' } },
+      metadata: { version: '1.3.0', product: { name: 'soc2', version: '0.1.0' } },
     });
     const legacy = events.find((e) => String(e.resources?.[0]?.uid).endsWith('legacy-etl'))!;
     expect(legacy).toMatchObject({ status_id: 3, status: 'Suppressed' });
     const skipped = events.find((e) => e.unmapped.check_id === 'hr.offboarding')!;
-    expect(skipped.compliance).toMatchObject({ status_id: 99, status_code: 'NOT_EVALUATED' });
+    expect(skipped.compliance).toMatchObject({ status_id: 2, status: 'Warning', status_code: 'NOT_EVALUATED' });
   });
   it('finding uids are stable across scans (same check and resource)', () => {
     const later = textOf(renderOcsf(buildScanResult(sampleSpecAt('2026-12-01T00:00:00.000Z'))))
