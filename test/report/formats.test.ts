@@ -6,6 +6,8 @@ import { reporters, textOf } from '../../src/report/index.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderOcsf } from '../../src/report/ocsf.js';
 import { renderOscal } from '../../src/report/oscal.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { controlReadme } from '../../src/evidence/bundle/docs.js';
 import { findingFingerprint, renderSarif, catalogArtifact } from '../../src/report/sarif.js';
 import { uuidV5 } from '../../src/report/uuid.js';
 import { applyBaseline } from '../../src/core/baseline.js';
@@ -340,22 +342,56 @@ describe('oscal', () => {
     broken['assessment-results'].uuid = 'not-a-uuid';
     expect(oscalValidator()(broken)).toBe(false);
   });
-  it('has an observation per check, findings per decided control and criterion, reviewed controls', () => {
+  it('has an observation per check, one finding per decided criterion with its rolled-up status', () => {
     const r = doc['assessment-results'].results[0]!;
     expect(r.observations.length).toBe(8);
     expect(JSON.stringify(r.observations)).toContain('1 scope(s) not checked');
     expect(
       r['reviewed-controls']['control-selections'][0]!['include-controls'].map((c) => c['control-id']),
     ).toEqual(['AC-1', 'AC-2', 'DP-1', 'CM-1', 'GOV-1']);
-    expect(r.findings.map((f) => [f.target['target-id'], f.target.status.state])).toEqual([
-      ['CC6.1', 'not-satisfied'],
-      ['CC6.2', 'not-satisfied'],
-      ['C1.1', 'not-satisfied'],
-      ['CC8.1', 'not-satisfied'],
-      ['CC1.1', 'not-satisfied'],
-      ['CC5.3', 'not-satisfied'],
-    ]);
+    const result = sampleResult();
+    const decided = result.criteria.filter((c) => c.status !== 'not_evaluated');
+    expect(r.findings.map((f) => f.target['target-id'])).toEqual(decided.map((c) => c.id));
+    for (const [i, f] of r.findings.entries())
+      expect(f.target.status.state).toBe(decided[i]!.status === 'pass' ? 'satisfied' : 'not-satisfied');
     expect(r.findings.every((f) => f.target.type === 'objective-id')).toBe(true);
+  });
+  it('rolls a partial criterion up as not satisfied, never as its passing controls', () => {
+    const partial = buildScanResult({
+      checks: [
+        fixtureCheck('github.x', 'low', [{ resource: 'r', status: 'pass', message: 'ok' }]),
+        fixtureCheck('aws.y', 'high', [{ resource: 'u', status: 'fail', message: 'bad' }]),
+      ],
+      controls: [
+        fixtureControl('IR-01', 'controls/x.yaml', 1, ['CC7.4'], ['github.x']),
+        fixtureControl('IR-02', 'controls/x.yaml', 9, ['CC7.4'], ['aws.y']),
+      ],
+    });
+    const criterion = partial.criteria.find((c) => c.id === 'CC7.4')!;
+    expect(criterion.status).not.toBe('pass');
+    const out = JSON.parse(renderOscal(partial)) as typeof doc;
+    const findings = out['assessment-results'].results[0]!.findings.filter(
+      (f) => f.target['target-id'] === 'CC7.4',
+    );
+    expect(findings.map((f) => f.target.status.state)).toEqual(['not-satisfied']);
+  });
+  it('every reference resolves inside the document: subjects, import-ap, related observations', () => {
+    const ar = (doc as unknown as { 'assessment-results': Record<string, any> })['assessment-results']; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const backMatter = new Set<string>(ar['back-matter'].resources.map((x: { uuid: string }) => x.uuid));
+    expect(ar['import-ap'].href).toMatch(/^#/);
+    expect(backMatter.has(ar['import-ap'].href.slice(1))).toBe(true);
+    const r = ar.results[0];
+    const subjects = r.observations.flatMap(
+      (o: { subjects?: { 'subject-uuid': string }[] }) => o.subjects ?? [],
+    );
+    expect(subjects.length).toBe(7);
+    for (const s of subjects) expect(backMatter.has(s['subject-uuid'])).toBe(true);
+    const observationIds = new Set(r.observations.map((o: { uuid: string }) => o.uuid));
+    for (const f of r.findings)
+      for (const o of f['related-observations'] ?? [])
+        expect(observationIds.has(o['observation-uuid'])).toBe(true);
+    const all = JSON.stringify(doc).match(/"uuid": ?"[^"]+"/g)!;
+    expect(new Set(all).size).toBe(all.length);
   });
   it('uses name-based v5 UUIDs', () => {
     expect(uuidV5('hello')).toBe(uuidV5('hello'));
@@ -393,8 +429,12 @@ describe('ocsf', () => {
     const passing = events.filter((e) => e.compliance.status_id === 1);
     expect(passing.length).toBeGreaterThan(0);
     for (const e of passing) expect([e.status_id, e.severity_id]).toEqual([4, 1]);
-    const rootPass = events.find((e) => e.compliance.status_id === 1 && e.unmapped.check_severity === 'critical');
-    expect(rootPass ?? events.find((e) => e.compliance.status_id === 1)).toMatchObject({ status: 'Resolved' });
+    const rootPass = events.find(
+      (e) => e.compliance.status_id === 1 && e.unmapped.check_severity === 'critical',
+    );
+    expect(rootPass ?? events.find((e) => e.compliance.status_id === 1)).toMatchObject({
+      status: 'Resolved',
+    });
   });
   it('one event per finding, plus one per check not evaluated', () => {
     expect(events.length).toBe(2 + 3 + 3 + 1 + 1 + 1 + 3 + 1);
@@ -425,7 +465,11 @@ describe('ocsf', () => {
     const legacy = events.find((e) => String(e.resources?.[0]?.uid).endsWith('legacy-etl'))!;
     expect(legacy).toMatchObject({ status_id: 3, status: 'Suppressed' });
     const skipped = events.find((e) => e.unmapped.check_id === 'hr.offboarding')!;
-    expect(skipped.compliance).toMatchObject({ status_id: 2, status: 'Warning', status_code: 'NOT_EVALUATED' });
+    expect(skipped.compliance).toMatchObject({
+      status_id: 2,
+      status: 'Warning',
+      status_code: 'NOT_EVALUATED',
+    });
   });
   it('finding uids are stable across scans (same check and resource)', () => {
     const later = textOf(renderOcsf(buildScanResult(sampleSpecAt('2026-12-01T00:00:00.000Z'))))
@@ -487,5 +531,56 @@ describe('csv', () => {
   });
   it('uses CRLF record separators', () => {
     expect(textOf(renderCsv(sampleResult())).split('\r\n').length).toBe(17);
+  });
+});
+
+function markupFields(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(markupFields);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    ['title', 'description', 'remarks'].includes(k) && typeof v === 'string' ? [v] : markupFields(v),
+  );
+}
+
+describe('Markdown outputs escape scanned strings (report.md, bundle control READMEs, OSCAL markup)', () => {
+  const login = '<img src=x onerror=alert(document.domain)>';
+  const hostile = buildScanResult({
+    organization: 'Evil <b>Org</b>',
+    checks: [
+      fixtureCheck('github.x', 'high', [
+        { resource: login, status: 'fail', message: `${login} is unknown \u0001\u001b[31m\r\nnew line` },
+        { resource: 'jules`tick`|pipe*bold*[x](http://evil.example)', status: 'fail', message: 'm' },
+        { resource: 'ok-user', status: 'pass', message: `${login} passes` },
+      ]),
+    ],
+    controls: [fixtureControl('ACC-02', 'controls/access.yaml', 1, ['CC6.1'], ['github.x'])],
+  });
+  const layoutEntry = {
+    control: hostile.controls[0]!,
+    folder: 'controls/ACC-02',
+    automated: [],
+    manual: [],
+  };
+  const outputs = {
+    'report.md': textOf(renderMarkdown(hostile)),
+    'controls/ACC-02/README.md': controlReadme(layoutEntry, hostile),
+    // OSCAL's markup-line and markup-multiline fields; plain strings (prop values, party names) stay raw.
+    'oscal-assessment-results.json': JSON.stringify(markupFields(JSON.parse(renderOscal(hostile)))),
+  };
+  for (const [file, text] of Object.entries(outputs)) {
+    it(`${file}: no raw HTML, control character or line break from a scanned string`, () => {
+      expect(text).not.toContain('<img');
+      expect(text).not.toContain('<b>');
+      expect(text).toContain('&lt;img src=x onerror=alert(document.domain)&gt;');
+      // eslint-disable-next-line no-control-regex
+      expect(text).not.toMatch(/[\u0001\u001b]/);
+      expect(text).not.toMatch(/\\u0001|\\u001b/);
+      const name = 'jules\\`tick\\`\\|pipe\\*bold\\*\\[x\\](http://evil.example)';
+      expect(text).toContain(file.endsWith('.json') ? JSON.stringify(name).slice(1, -1) : name);
+    });
+  }
+  it('report.md keeps each finding on its own list item', () => {
+    const item = outputs['report.md'].split('\n').find((l) => l.startsWith('- &lt;img'))!;
+    expect(item).toContain('new line');
   });
 });
