@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/report/csv.js';
-import { reporters, textOf } from '../../src/report/index.js';
+import { reporters, scanReporters, textOf } from '../../src/report/index.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderOcsf } from '../../src/report/ocsf.js';
 import { renderOscal } from '../../src/report/oscal.js';
@@ -264,6 +264,101 @@ describe('sarif', () => {
     );
     expect(sarifValidator()(out)).toBe(true);
     expect(renderSarif(many, { maxResults: 25 })).toBe(renderSarif(many, { maxResults: 25 }));
+  });
+
+  it('keeps at most the 5,000 results GitHub keeps, the most severe first, and says so in the run', () => {
+    const failing = (id: string, severity: 'critical' | 'low', n: number) =>
+      fixtureCheck(
+        id,
+        severity,
+        Array.from({ length: n }, (_, i) => ({
+          resource: `${id}-${i}`,
+          status: 'fail' as const,
+          message: 'x',
+        })),
+      );
+    const big = buildScanResult({
+      checks: [failing('github.low-thing', 'low', 5_000), failing('aws.critical-thing', 'critical', 40)],
+      controls: [
+        fixtureControl('X-1', 'controls/x.yaml', 1, ['CC6.1'], ['github.low-thing', 'aws.critical-thing']),
+      ],
+    });
+    const r = (JSON.parse(renderSarif(big)) as Sarif).runs[0]!;
+    expect(r.results.length).toBe(5_000);
+    expect(r.results.slice(0, 40).every((x) => x.ruleId === 'aws.critical-thing')).toBe(true);
+    expect(r.properties).toMatchObject({
+      truncated: true,
+      failingFindings: 5_040,
+      reportedResults: 5_000,
+      maxResults: 5_000,
+    });
+    expect(String(r.properties.truncation)).toContain('GitHub code scanning keeps at most 5000');
+  });
+
+  it('writes the configured code-scanning category as automationDetails.id, or none so upload-sarif decides', () => {
+    type Run = { automationDetails?: { id: string } };
+    const run = (options: Parameters<typeof renderSarif>[1], shard?: { index: number; count: number }) => {
+      const r = sampleResult();
+      const input = shard ? { ...r, scan: { ...r.scan, shard } } : r;
+      const out = JSON.parse(renderSarif(input, options)) as { runs: Run[] };
+      expect(sarifValidator()(out)).toBe(true);
+      return out.runs[0]!.automationDetails;
+    };
+    expect(run({})).toEqual({ id: 'soc2/' });
+    expect(run({ category: 'soc2-prod' })).toEqual({ id: 'soc2-prod/' });
+    expect(run({ category: 'soc2-prod' }, { index: 2, count: 4 })).toEqual({ id: 'soc2-prod/shard-2/' });
+    expect(run({ category: '' })).toBeUndefined();
+    const viaReporters = scanReporters(['sarif'], '--format', { sarifCategory: 'staging' }).find(
+      (x) => x.format === 'sarif',
+    )!;
+    expect(
+      (JSON.parse(textOf(viaReporters.render(sampleResult()))) as { runs: Run[] }).runs[0]!.automationDetails,
+    ).toEqual({ id: 'staging/' });
+  });
+
+  it('gives GitHub at most 10 tags per rule, security first; counts excepted results apart', () => {
+    const many = buildScanResult({
+      checks: [
+        fixtureCheck('aws.x', 'high', [
+          { resource: 'a', status: 'fail', message: 'm' },
+          { resource: 'legacy-1', status: 'fail', message: 'm' },
+        ]),
+      ],
+      controls: Array.from({ length: 8 }, (_, i) =>
+        fixtureControl(`C-${i}`, 'controls/x.yaml', i + 1, ['CC6.1', 'CC6.2', 'CC7.1'], ['aws.x']),
+      ),
+      exceptions: [{ check: 'aws.x', resource: 'legacy-*', reason: 'retiring', approved_by: 'cto' }],
+    });
+    const r = (JSON.parse(renderSarif(many)) as Sarif).runs[0]!;
+    const tags = r.tool.driver.rules[0]!.properties.tags as string[];
+    expect(tags.length).toBe(10);
+    expect(tags[0]).toBe('security');
+    expect(r.properties).toMatchObject({ failingFindings: 1, exceptedFindings: 1, reportedResults: 2 });
+  });
+
+  it('writes lone surrogates as U+FFFD, so jq and other strict JSON parsers accept the file', () => {
+    const r = buildScanResult({
+      checks: [
+        fixtureCheck('github.x', 'low', [{ resource: 'a\ud800b', status: 'fail', message: 'm\udc00' }]),
+      ],
+      controls: [fixtureControl('X-1', 'controls/x.yaml', 1, ['CC6.1'], ['github.x'])],
+    });
+    const text = renderSarif(r);
+    expect(text).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/i);
+    expect(text).toContain('a\ufffdb');
+  });
+
+  it('carries forward the failures of a check that errored as a whole, so GitHub does not close them', () => {
+    const check = (evaluation: Parameters<typeof fixtureCheck>[2]) =>
+      buildScanResult({
+        checks: [fixtureCheck('aws.iam-console-mfa', 'high', evaluation)],
+        controls: [fixtureControl('AC-1', 'controls/access.yaml', 3, ['CC6.1'], ['aws.iam-console-mfa'])],
+      });
+    const before = check([{ resource: 'alice', status: 'fail', message: 'no MFA' }]);
+    const now = check({ status: 'error', reason: 'iam: 429 Throttling', findings: [] });
+    const results = (JSON.parse(renderSarif(applyBaseline(now, before, 'old/report.json'))) as Sarif).runs[0]!
+      .results;
+    expect(results.map((x) => [x.properties.resource, x.baselineState])).toEqual([['alice', 'unchanged']]);
   });
 
   it('locates built-in catalog files relative to the package, others as file URIs', () => {
