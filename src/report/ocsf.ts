@@ -1,5 +1,6 @@
 import type { CheckResult, FindingResult, ScanResult } from '../engine/result.js';
 import type { Severity } from '../engine/types.js';
+import { wellFormedJson } from './text.js';
 import { uuidV5 } from './uuid.js';
 
 /**
@@ -126,7 +127,7 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
  */
 export function* renderOcsf(result: ScanResult): Generator<string> {
   for (const check of result.checks) {
-    if (check.findings.length === 0) yield `${JSON.stringify(event(result, check, undefined))}\n`;
-    for (const f of check.findings) yield `${JSON.stringify(event(result, check, f))}\n`;
+    if (check.findings.length === 0) yield `${wellFormedJson(event(result, check, undefined))}\n`;
+    for (const f of check.findings) yield `${wellFormedJson(event(result, check, f))}\n`;
   }
 }

@@ -1,6 +1,6 @@
 import type { CheckResult, ControlResult, CriterionResult, ScanResult } from '../engine/result.js';
 import { causeText, CONTROL_STATUS_LABEL } from './labels.js';
-import { markdownText } from './text.js';
+import { markdownText, wellFormedJson } from './text.js';
 import { uuidV5 } from './uuid.js';
 
 export const OSCAL_VERSION = '1.0.6';
@@ -222,5 +222,5 @@ export function renderOscal(result: ScanResult): string {
       },
     },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${wellFormedJson(document, 2)}\n`;
 }
