@@ -73,6 +73,10 @@ GOOGLE_* credentials are read by their providers (see README).`,
       list,
     )
     .option(
+      '--sarif-category <category>',
+      "code-scanning category of report.sarif (default soc2; '' leaves it to the upload action's category)",
+    )
+    .option(
       '--provider <ids>',
       'only these providers, comma-separated: built-in ones and those of plugins (soc2 checks list shows them)',
       list,
@@ -219,6 +223,7 @@ ${EXIT_CODES_HELP}`,
     .argument('<dirs...>', 'shard output folders')
     .option('-o, --out <dir>', 'output folder for the merged report', 'soc2-report')
     .option('-f, --format <formats>', 'report formats, comma-separated (as for scan)', list)
+    .option('--sarif-category <category>', 'code-scanning category of report.sarif (as for scan)')
     .option('--history <dir>', 'append the merged scan to a history store')
     .option('-q, --quiet', 'no summary output')
     .option('--partial', 'combine an incomplete set of shards; the report is marked incomplete (exit 3)')

@@ -29,7 +29,8 @@ export interface Config {
   risks?: string;
   vendors?: string;
   catalog?: string;
-  output?: { dir?: string; formats?: string[] };
+  /** sarifCategory: the SARIF run's code-scanning category ('' leaves it to the upload action). */
+  output?: { dir?: string; formats?: string[]; sarifCategory?: string };
   failOn?: Severity;
   history?: string;
   exceptions: ExceptionRule[];

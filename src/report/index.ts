@@ -50,7 +50,7 @@ export const reporters: Reporter[] = [
   {
     format: 'ocsf',
     file: 'findings.ocsf.jsonl',
-    description: 'OCSF 1.1.0 Compliance Finding events (JSON Lines)',
+    description: 'OCSF 1.3.0 Compliance Finding events (JSON Lines)',
     render: renderOcsf,
   },
 ];
@@ -66,15 +66,29 @@ export function reporterFor(format: string): Reporter | undefined {
   return reporters.find((r) => r.format === format);
 }
 
+export interface ReportOptions {
+  /** Code-scanning category of the SARIF run (`--sarif-category`, `output.sarifCategory`); see SarifOptions. */
+  sarifCategory?: string;
+}
+
 /**
  * The reporters a scan writes: report.json always (it marks the folder as soc2's and feeds export, diff
  * and history), then the formats asked for. An unknown format is bad input naming where it came from.
  */
-export function scanReporters(formats: readonly string[], from: string): Reporter[] {
+export function scanReporters(
+  formats: readonly string[],
+  from: string,
+  options: ReportOptions = {},
+): Reporter[] {
   const unknown = formats.filter((f) => !reporterFor(f));
   if (unknown.length > 0)
     throw new InputError(
       `${from}: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of ${reporters.map((r) => r.format).join(', ')})`,
     );
-  return [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
+  return [...new Set(['json', ...formats])].map((f) => {
+    const reporter = reporterFor(f)!;
+    return f === 'sarif' && options.sarifCategory !== undefined
+      ? { ...reporter, render: (result) => renderSarif(result, { category: options.sarifCategory }) }
+      : reporter;
+  });
 }

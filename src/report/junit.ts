@@ -76,11 +76,14 @@ function testcase(check: CheckResult): string {
 /**
  * JUnit XML as Jenkins, GitLab, Azure DevOps and the GitHub test-report actions read it: one suite per
  * provider, one test case per check; failing resources in <failure>, skipped and error checks marked.
+ * Valid against the Jenkins xUnit plugin's junit-10.xsd, which that plugin enforces.
  */
 export function* renderJunit(result: ScanResult): Generator<string> {
   const timestamp = result.scan.finishedAt.replace(/\.\d{3}Z$/, 'Z');
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield `<testsuites${attrs({ name: `SOC 2 readiness: ${result.organization}`, ...counts(result.checks), time: 0, timestamp })}>\n`;
+  // junit-10.xsd (Jenkins xUnit plugin) allows no `skipped` or `timestamp` on <testsuites>: they are per suite.
+  const { skipped: _, ...totals } = counts(result.checks);
+  yield `<testsuites${attrs({ name: `SOC 2 readiness: ${result.organization}`, ...totals, time: 0 })}>\n`;
   for (const provider of new Set(result.checks.map((c) => c.provider))) {
     const checks = result.checks.filter((c) => c.provider === provider);
     yield `  <testsuite${attrs({ name: `soc2.${provider}`, ...counts(checks), time: 0, timestamp })}>\n`;

@@ -1,9 +1,13 @@
 import type { CheckResult, FindingResult, ScanResult } from '../engine/result.js';
 import type { Severity } from '../engine/types.js';
+import { wellFormedJson } from './text.js';
 import { uuidV5 } from './uuid.js';
 
-/** The OCSF schema version these events follow. */
-export const OCSF_VERSION = '1.1.0';
+/**
+ * The OCSF schema version these events follow: Compliance Finding gained `resources` in 1.3.0 (1.1.0
+ * and 1.2.0 have only the singular `resource`); 1.4.0 deprecated `compliance.status_detail`.
+ */
+export const OCSF_VERSION = '1.3.0';
 
 const SEVERITY: Record<Severity, { id: number; name: string }> = {
   info: { id: 1, name: 'Informational' },
@@ -13,26 +17,44 @@ const SEVERITY: Record<Severity, { id: number; name: string }> = {
   critical: { id: 5, name: 'Critical' },
 };
 
-/** Finding status (status_id) and compliance status (compliance.status_id) per OCSF 1.1.0. */
-const FINDING_STATUS = { new: { id: 1, name: 'New' }, suppressed: { id: 3, name: 'Suppressed' } };
+/**
+ * Finding status (status_id) and compliance status (compliance.status_id) per OCSF 1.3.0. A passing
+ * finding needs no one's attention: Resolved and Informational, as AWS Security Hub sets a PASSED
+ * control finding (docs.aws.amazon.com/securityhub/1.0/APIReference/API_Workflow.html), so a SIEM rule
+ * on `severity_id >= 4 AND status_id = 1` fires on failures only. The check's severity stays in
+ * `unmapped.check_severity`.
+ */
+const FINDING_STATUS = {
+  new: { id: 1, name: 'New' },
+  suppressed: { id: 3, name: 'Suppressed' },
+  resolved: { id: 4, name: 'Resolved' },
+};
+/** OCSF's Warning: "the compliance check did not yield a result due to missing information". */
 const COMPLIANCE_STATUS = {
   pass: { id: 1, name: 'Pass', code: 'PASS' },
   fail: { id: 3, name: 'Fail', code: 'FAIL' },
-  /** OCSF 1.1.0: "the compliance check did not yield a result due to missing information". */
-  warning: { id: 2, name: 'Warning', code: 'NOT_CHECKED' },
-  other: { id: 99, name: 'Other', code: 'NOT_EVALUATED' },
+  /** A scope of the check that could not be read. */
+  notChecked: { id: 2, name: 'Warning', code: 'NOT_CHECKED' },
+  /** A check that errored or was skipped as a whole. */
+  notEvaluated: { id: 2, name: 'Warning', code: 'NOT_EVALUATED' },
 };
 
 function event(result: ScanResult, check: CheckResult, finding: FindingResult | undefined) {
   const time = Date.parse(result.scan.evaluatedAt);
   const compliance = !finding
-    ? COMPLIANCE_STATUS.other
+    ? COMPLIANCE_STATUS.notEvaluated
     : finding.status === 'pass'
       ? COMPLIANCE_STATUS.pass
       : finding.status === 'error'
-        ? COMPLIANCE_STATUS.warning
+        ? COMPLIANCE_STATUS.notChecked
         : COMPLIANCE_STATUS.fail;
-  const status = finding?.exception ? FINDING_STATUS.suppressed : FINDING_STATUS.new;
+  const passed = finding?.status === 'pass' && !finding.exception;
+  const status = finding?.exception
+    ? FINDING_STATUS.suppressed
+    : passed
+      ? FINDING_STATUS.resolved
+      : FINDING_STATUS.new;
+  const severity = passed ? SEVERITY.info : SEVERITY[check.severity];
   const resource = finding?.resource;
   const message = finding
     ? `${check.title}: ${finding.resource}: ${finding.message}`
@@ -46,8 +68,8 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
     class_name: 'Compliance Finding',
     type_uid: 200301,
     type_name: 'Compliance Finding: Create',
-    severity_id: SEVERITY[check.severity].id,
-    severity: SEVERITY[check.severity].name,
+    severity_id: severity.id,
+    severity: severity.name,
     status_id: status.id,
     status: status.name,
     time,
@@ -80,7 +102,7 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
       status_detail: finding ? finding.message : (check.reason ?? check.status),
     },
 
-    ...(resource ? { resources: [{ uid: resource, name: resource, type: check.provider }] } : {}),
+    ...(resource ? { resources: [{ uid: resource, name: resource }] } : {}),
     remediation: { desc: check.remediation },
     ...(finding?.exception
       ? {
@@ -90,6 +112,7 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
     unmapped: {
       check_id: check.id,
       check_status: check.status,
+      check_severity: check.severity,
       provider: check.provider,
       organization: result.organization,
       ...(finding?.baseline ? { baseline: finding.baseline } : {}),
@@ -100,11 +123,11 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
 
 /**
  * OCSF Compliance Finding (class 2003) events as JSON Lines: one per finding, plus one per check that
- * could not be evaluated (compliance status Other), so importers see the gaps too.
+ * could not be evaluated (compliance status Warning, code NOT_EVALUATED), so importers see the gaps too.
  */
 export function* renderOcsf(result: ScanResult): Generator<string> {
   for (const check of result.checks) {
-    if (check.findings.length === 0) yield `${JSON.stringify(event(result, check, undefined))}\n`;
-    for (const f of check.findings) yield `${JSON.stringify(event(result, check, f))}\n`;
+    if (check.findings.length === 0) yield `${wellFormedJson(event(result, check, undefined))}\n`;
+    for (const f of check.findings) yield `${wellFormedJson(event(result, check, f))}\n`;
   }
 }

@@ -1,5 +1,6 @@
-import type { CheckResult, ControlResult, ScanResult } from '../engine/result.js';
-import { causeText } from './labels.js';
+import type { CheckResult, ControlResult, CriterionResult, ScanResult } from '../engine/result.js';
+import { causeText, CONTROL_STATUS_LABEL } from './labels.js';
+import { markdownText, wellFormedJson } from './text.js';
 import { uuidV5 } from './uuid.js';
 
 export const OSCAL_VERSION = '1.0.6';
@@ -9,6 +10,11 @@ const NS = 'https://soc2.dev/ns/oscal';
 function str(text: string, fallback = '-'): string {
   const trimmed = text.replace(/\s+/g, ' ').trim();
   return trimmed === '' ? fallback : trimmed;
+}
+
+/** A markup-line or markup-multiline field (OSCAL's Markdown): scanned text is escaped. */
+function markup(text: string): string {
+  return str(markdownText(text));
 }
 
 function prop(name: string, value: string | number) {
@@ -30,19 +36,20 @@ function observation(result: ScanResult, check: CheckResult) {
     ...failing.map((f) => `FAIL ${f.resource}: ${f.message}`),
     ...excepted.map((f) => `EXCEPTED ${f.resource}: ${f.message} (${f.exception!.reason})`),
     ...notChecked.map((f) => `NOT CHECKED ${f.resource}: ${causeText(f)}`),
-  ];
+  ].map(markdownText);
+  // Each subject is a back-matter resource of the same uuid (see resourceOf).
   const subjects = [...failing, ...excepted].map((f) => ({
-    'subject-uuid': uuidV5(`soc2:resource:${f.resource}`),
+    'subject-uuid': resourceUuid(f.resource),
     type: 'resource',
-    title: str(f.resource),
+    title: markup(f.resource),
   }));
   return {
     uuid: uuidV5(`soc2:observation:${result.organization}:${result.scan.evaluatedAt}:${check.id}`),
-    title: str(`${check.id}: ${check.title}`),
+    title: markup(`${check.id}: ${check.title}`),
     description: str(
       check.status === 'pass' || check.status === 'fail' || check.findings.length > 0
         ? `${check.description} ${check.counts.pass} passing, ${check.counts.fail} failing, ${check.counts.excepted} excepted resource(s)${check.counts.error > 0 ? `, ${check.counts.error} scope(s) not checked` : ''}.`
-        : `${check.description} Not evaluated (${check.status}): ${check.reason ?? ''}`,
+        : `${check.description} Not evaluated (${check.status}): ${markdownText(check.reason ?? '')}`,
     ),
     props: [
       prop('check-id', check.id),
@@ -54,56 +61,97 @@ function observation(result: ScanResult, check: CheckResult) {
     types: ['finding'],
     ...(subjects.length > 0 ? { subjects } : {}),
     collected: result.scan.evaluatedAt,
-    ...(lines.length > 0 ? { remarks: lines.join('\n') } : {}),
+    ...(lines.length > 0 ? { remarks: lines.join('\n\n') } : {}),
   };
 }
 
-function findingsFor(result: ScanResult, control: ControlResult, observationIds: Map<string, string>) {
-  if (control.status !== 'pass' && control.status !== 'fail' && control.status !== 'partial') return [];
-  const satisfied = control.status === 'pass';
-  const related = control.checks
-    .map((id) => observationIds.get(id))
-    .filter((u): u is string => Boolean(u))
+function controlWhy(result: ScanResult, control: ControlResult): string {
+  const failing = result.checks.filter((c) => control.checks.includes(c.id) && c.status === 'fail');
+  const outstanding = control.evidence.filter((e) => e.status !== 'satisfied').length;
+  const parts = [
+    ...(failing.length > 0
+      ? [`failing checks ${failing.map((c) => `${c.id} (${c.counts.fail} resource(s))`).join(', ')}`]
+      : []),
+    ...(outstanding > 0 ? [`${outstanding} manual evidence item(s) outstanding`] : []),
+  ];
+  return `${control.id} ${control.title}: ${CONTROL_STATUS_LABEL[control.status]}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`;
+}
+
+/**
+ * One finding per criterion (objective), carrying the criterion's own rolled-up status: a GRC tool
+ * that rolls findings up per objective sees a partial criterion (some controls pass, others fail or
+ * wait on manual evidence) as not satisfied. Criteria no check or evidence could decide get none.
+ */
+function criterionFinding(
+  result: ScanResult,
+  criterion: CriterionResult,
+  controls: Map<string, ControlResult>,
+  observationIds: Map<string, string>,
+) {
+  const supporting = criterion.controls.flatMap((id) => controls.get(id) ?? []);
+  const satisfied = criterion.status === 'pass';
+  const related = [...new Set(supporting.flatMap((c) => c.checks))]
+    .flatMap((id) => observationIds.get(id) ?? [])
     .map((u) => ({ 'observation-uuid': u }));
-  const failingChecks = result.checks.filter((c) => control.checks.includes(c.id) && c.status === 'fail');
-  const why = satisfied
-    ? 'Every automated check passes and all requested evidence is current.'
-    : failingChecks.length > 0
-      ? `Failing checks: ${failingChecks.map((c) => `${c.id} (${c.counts.fail} resource(s))`).join(', ')}.`
-      : 'Some checks pass, but other checks or manual evidence are outstanding.';
-  return control.criteria.map((criterion) => ({
-    uuid: uuidV5(`soc2:finding:${result.organization}:${result.scan.evaluatedAt}:${control.id}:${criterion}`),
-    title: str(`${control.id} ${control.title} - ${criterion}`),
-    description: str(`${control.description} ${why}`),
-    props: [prop('control-id', control.id), prop('control-status', control.status)],
+  return {
+    uuid: uuidV5(`soc2:finding:${result.organization}:${result.scan.evaluatedAt}:${criterion.id}`),
+    title: markup(`${criterion.id} ${criterion.title}`),
+    description: markup(
+      `${CONTROL_STATUS_LABEL[criterion.status]}. ${supporting.map((c) => controlWhy(result, c)).join('. ')}.`,
+    ),
+    props: [prop('criterion-status', criterion.status), ...supporting.map((c) => prop('control-id', c.id))],
     target: {
       type: 'objective-id',
-      'target-id': criterion,
-      title: str(`Trust Services Criterion ${criterion}`),
-      description: str(control.rationale[criterion] ?? `${control.id} supports ${criterion}`),
+      'target-id': criterion.id,
+      title: markup(`Trust Services Criterion ${criterion.id}`),
       status: {
         state: satisfied ? 'satisfied' : 'not-satisfied',
-        ...(satisfied ? {} : { reason: control.status === 'fail' ? 'fail' : 'other' }),
+        ...(satisfied ? {} : { reason: criterion.status === 'fail' ? 'fail' : 'other' }),
       },
     },
     ...(related.length > 0 ? { 'related-observations': related } : {}),
-  }));
+  };
+}
+
+/** A back-matter resource per assessed cloud or SaaS resource, so each subject-uuid resolves. */
+function resourceUuid(resource: string): string {
+  return uuidV5(`soc2:resource:${resource}`);
+}
+
+function resourceOf(resource: string) {
+  return {
+    uuid: resourceUuid(resource),
+    title: markup(resource),
+    props: [prop('resource-id', resource)],
+  };
 }
 
 /**
  * NIST OSCAL 1.0.6 assessment-results: one result for the scan, an observation per check, and a
- * finding per (control, criterion) the scan could decide. UUIDs are name-based, so the same scan gives
- * the same document. soc2 has no assessment plan, so import-ap points at a placeholder.
+ * finding per criterion the scan could decide. Every reference resolves inside the document: subjects
+ * and import-ap point at back-matter resources. UUIDs are name-based, so the same scan gives the same
+ * document. Markup fields (titles, descriptions, remarks) escape scanned text.
  */
 export function renderOscal(result: ScanResult): string {
   const observations = result.checks.map((c) => observation(result, c));
   const observationIds = new Map(result.checks.map((c, i) => [c.id, observations[i]!.uuid]));
-  const findings = result.controls.flatMap((c) => findingsFor(result, c, observationIds));
+  const controls = new Map(result.controls.map((c) => [c.id, c]));
+  const findings = result.criteria
+    .filter((c) => c.status !== 'not_evaluated')
+    .map((c) => criterionFinding(result, c, controls, observationIds));
+  const subjectResources = [
+    ...new Set(
+      result.checks.flatMap((c) =>
+        c.findings.filter((f) => f.status === 'fail' || f.exception).map((f) => f.resource),
+      ),
+    ),
+  ].map(resourceOf);
+  const planUuid = uuidV5(`soc2:assessment-plan:${result.organization}:${result.scan.evaluatedAt}`);
   const document = {
     'assessment-results': {
       uuid: uuidV5(`soc2:assessment-results:${result.organization}:${result.scan.evaluatedAt}`),
       metadata: {
-        title: str(`SOC 2 readiness assessment results: ${result.organization}`),
+        title: markup(`SOC 2 readiness assessment results: ${result.organization}`),
         'last-modified': result.scan.finishedAt,
         version: str(`${result.tool.name}-${result.tool.version}-${result.scan.evaluatedAt}`),
         'oscal-version': OSCAL_VERSION,
@@ -119,15 +167,17 @@ export function renderOscal(result: ScanResult): string {
           },
         ],
       },
+      // A `#uuid` href points at a back-matter resource (OSCAL import-ap); soc2 writes no OSCAL plan,
+      // so that resource describes the scan's configuration and links the scan's report.json.
       'import-ap': {
-        href: '#soc2-assessment-plan',
+        href: `#${planUuid}`,
         remarks:
-          'soc2 does not write an OSCAL assessment plan; the assessed controls and criteria are listed in reviewed-controls.',
+          'soc2 does not write an OSCAL assessment plan; the back-matter resource this points at describes what the scan assessed, and reviewed-controls lists the controls and criteria.',
       },
       results: [
         {
           uuid: uuidV5(`soc2:result:${result.organization}:${result.scan.evaluatedAt}`),
-          title: str(`soc2 scan of ${result.organization}`),
+          title: markup(`soc2 scan of ${result.organization}`),
           description: str(
             `Automated SOC 2 readiness scan against the AICPA 2017 Trust Services Criteria. Readiness ${result.summary.readiness}% of ${result.summary.controls.total} controls; ${result.summary.checks.fail} of ${result.summary.checks.total} checks failing.${result.scan.complete ? '' : ' Incomplete: some checks could not be evaluated.'}`,
           ),
@@ -157,7 +207,20 @@ export function renderOscal(result: ScanResult): string {
           ...(findings.length > 0 ? { findings } : {}),
         },
       ],
+      'back-matter': {
+        resources: [
+          {
+            uuid: planUuid,
+            title: markup(`soc2 scan of ${result.organization}: what was assessed`),
+            description: markup(
+              `A ${result.scan.mode} scan by ${result.tool.name} ${result.tool.version} of ${result.summary.controls.total} controls and ${result.summary.checks.total} automated checks, data as of ${result.scan.evaluatedAt}. report.json beside this file records the selection, every check and every finding.`,
+            ),
+            rlinks: [{ href: 'report.json', 'media-type': 'application/json' }],
+          },
+          ...subjectResources,
+        ],
+      },
     },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return `${wellFormedJson(document, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import type { ControlEffectiveness, PeriodReport } from '../core/period.js';
 import { escapeHtml as e } from './html.js';
+import { markdownText as cell } from './text.js';
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 const mttr = (c: ControlEffectiveness) =>
@@ -14,13 +15,9 @@ export function renderPeriodJson(report: PeriodReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 export function renderPeriodMarkdown(report: PeriodReport): string {
   const out: string[] = [
-    `# SOC 2 operating effectiveness: ${report.organization}`,
+    `# SOC 2 operating effectiveness: ${cell(report.organization)}`,
     '',
     `Period ${report.period.from} to ${report.period.to} (UTC, both days included). ${report.scans} scan(s)${report.firstScan ? `, first ${report.firstScan}, last ${report.lastScan}` : ''}. Expected a scan at least every ${report.expectedIntervalDays} days.`,
     '',

@@ -4,9 +4,18 @@ import { packageRoot } from '../core/paths.js';
 import type { CheckResult, FindingResult, ScanResult } from '../engine/result.js';
 import { severityRank, type Severity } from '../engine/types.js';
 import { sha256 } from '../core/sha256.js';
+import { wellFormedJson } from './text.js';
 
-/** GitHub code scanning rejects runs with more results than this. */
-export const SARIF_MAX_RESULTS = 25_000;
+/**
+ * GitHub code scanning accepts up to 25,000 results per run but includes "only the top 5,000 results
+ * ..., prioritized by severity" (docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit).
+ * Past 5,000 it would drop results by its own ordering and alerts could flap, so soc2 keeps the 5,000
+ * most severe by its own deterministic order.
+ */
+export const SARIF_MAX_RESULTS = 5_000;
+
+/** Tags per rule: GitHub includes only 10 (20 is the hard limit), same page as above. */
+const MAX_TAGS = 10;
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Base id for catalog files shipped with soc2 (controls/*.yaml inside the package). */
@@ -83,14 +92,15 @@ function ruleName(id: string): string {
 
 function rule(check: CheckResult) {
   const severity = SECURITY_SEVERITY[check.severity];
+  // `security` first: GitHub reads security-severity only on rules tagged so. Controls are also in properties.
   const tags = [
+    'security',
     'soc2',
     'compliance',
-    'security',
     check.provider,
     ...check.criteria.map((c) => `soc2/${c}`),
     ...check.controls.map((c) => `control/${c}`),
-  ].slice(0, 20);
+  ].slice(0, MAX_TAGS);
   return {
     id: check.id,
     name: ruleName(check.id),
@@ -152,6 +162,17 @@ function carriedForward(result: ScanResult): Candidate[] {
 
 export interface SarifOptions {
   maxResults?: number;
+  /**
+   * The code-scanning category, written as `runAutomationDetails.id` (`<category>/`, plus `shard-i/`
+   * for a shard). Default `soc2`. An empty string writes no id, so the upload action's `category`
+   * input decides: upload-sarif uses its input only when the file has no id.
+   */
+  category?: string;
+}
+
+function automationId(result: ScanResult, category: string): string | undefined {
+  if (category === '') return undefined;
+  return `${category.replace(/\/+$/, '')}/${result.scan.shard ? `shard-${result.scan.shard.index}/` : ''}`;
 }
 
 /**
@@ -161,6 +182,7 @@ export interface SarifOptions {
  */
 export function renderSarif(result: ScanResult, options: SarifOptions = {}): string {
   const maxResults = options.maxResults ?? SARIF_MAX_RESULTS;
+  const automation = automationId(result, options.category ?? result.tool.name);
   const controls = new Map(result.controls.map((c) => [c.id, c]));
   const checks = result.checks;
   const candidates: Candidate[] = [
@@ -172,6 +194,7 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
   candidates.sort(compareCandidates);
   const kept = candidates.slice(0, maxResults);
   const truncated = candidates.length > kept.length;
+  const failing = candidates.filter((c) => !c.finding.exception).length;
 
   const results = kept.map(({ check, ruleIndex, finding, carried }) => {
     const control = check.controls.map((id) => controls.get(id)).find(Boolean);
@@ -256,7 +279,7 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
           {
             level: 'warning',
             message: {
-              text: `${candidates.length} failing findings; only the ${kept.length} most severe are in this SARIF run (GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} results per run). report.json has all of them.`,
+              text: `${candidates.length} results (failing and excepted findings); only the ${kept.length} most severe are in this SARIF run (GitHub code scanning keeps at most ${SARIF_MAX_RESULTS} results per run, prioritized by severity). report.json has all of them.`,
             },
             descriptor: { id: 'soc2/results-truncated' },
           },
@@ -277,9 +300,7 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
             rules: checks.map(rule),
           },
         },
-        automationDetails: {
-          id: `${result.tool.name}/${result.scan.shard ? `shard-${result.scan.shard.index}/` : ''}`,
-        },
+        ...(automation ? { automationDetails: { id: automation } } : {}),
         originalUriBaseIds: {
           [CATALOG_BASE_ID]: {
             description: {
@@ -301,15 +322,19 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
           organization: result.organization,
           evaluatedAt: result.scan.evaluatedAt,
           readiness: result.summary.readiness,
-          failingFindings: candidates.length,
+          failingFindings: failing,
+          exceptedFindings: candidates.length - failing,
           reportedResults: kept.length,
+          maxResults,
           truncated,
           ...(truncated
-            ? { truncation: `kept the ${kept.length} most severe of ${candidates.length} failing findings` }
+            ? {
+                truncation: `kept the ${kept.length} most severe of ${candidates.length} results (GitHub code scanning keeps at most ${SARIF_MAX_RESULTS} per run)`,
+              }
             : {}),
         },
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${wellFormedJson(sarif, 2)}\n`;
 }

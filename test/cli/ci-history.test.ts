@@ -14,7 +14,8 @@ import { EvidenceWriter } from '../../src/evidence/evidence-writer.js';
 import { completeScanOutput } from '../../src/evidence/scan-output.js';
 import { reporterFor } from '../../src/report/index.js';
 import { buildScanResult, fixtureCheck, fixtureControl } from '../fixtures/scan-result.js';
-import { oscalValidator, sarifValidator } from '../fixtures/schemas.js';
+import { ocsfClassSchema } from '../fixtures/ocsf-schema.js';
+import { compile, oscalValidator, sarifValidator, xsdProblems } from '../fixtures/schemas.js';
 
 let dir: string;
 let stdout: string;
@@ -75,7 +76,19 @@ describe('soc2 scan --demo with every format, --history and --baseline', () => {
     const out = join(dir, 'r1');
     const hist = join(dir, 'hist');
     const formats = 'json,md,html,csv,sarif,junit,oscal,ocsf';
-    const first = await run('scan', '--demo', '--out', out, '--format', formats, '--history', hist, '-q');
+    const first = await run(
+      'scan',
+      '--demo',
+      '--out',
+      out,
+      '--format',
+      formats,
+      '--history',
+      hist,
+      '--sarif-category',
+      'soc2-prod',
+      '-q',
+    );
     // The demo fails checks and has one source that could not be checked, on purpose: exit 3.
     expect(first).toBe(3);
     for (const file of [
@@ -91,11 +104,22 @@ describe('soc2 scan --demo with every format, --history and --baseline', () => {
       sarif(JSON.parse(readFileSync(join(out, 'report.sarif'), 'utf8'))),
       JSON.stringify(sarif.errors),
     ).toBe(true);
+    expect(
+      (
+        JSON.parse(readFileSync(join(out, 'report.sarif'), 'utf8')) as {
+          runs: { automationDetails: object }[];
+        }
+      ).runs[0]!.automationDetails,
+    ).toEqual({ id: 'soc2-prod/' });
     const oscal = oscalValidator();
     expect(
       oscal(JSON.parse(readFileSync(join(out, 'oscal-assessment-results.json'), 'utf8'))),
       JSON.stringify(oscal.errors?.slice(0, 3)),
     ).toBe(true);
+    expect(await xsdProblems(readFileSync(join(out, 'junit.xml'), 'utf8'), 'junit/junit-10.xsd')).toEqual([]);
+    const ocsf = compile(ocsfClassSchema('1.3.0', 'compliance_finding'));
+    const events = readFileSync(join(out, 'findings.ocsf.jsonl'), 'utf8').trimEnd().split('\n');
+    for (const line of events) expect(ocsf(JSON.parse(line)), JSON.stringify(ocsf.errors)).toBe(true);
     expect(readHistory(hist).length).toBe(1);
     const second = await run(
       'scan',

@@ -115,7 +115,7 @@ describe('baseline', () => {
 
   it('shows baseline marks in Markdown, SARIF baselineState and JUnit', () => {
     const marked = applyBaseline(now, old, 'old/report.json');
-    expect(renderMarkdown(marked)).toContain('`acct-3`: acct-3 bad **(new)**');
+    expect(renderMarkdown(marked)).toContain('- acct-3: acct-3 bad **(new)**');
     expect(renderMarkdown(marked)).toContain('**1 new** failing finding(s), 1 unchanged, 2 fixed');
     const sarif = JSON.parse(renderSarif(marked)) as { runs: { results: { baselineState?: string }[] }[] };
     expect(sarif.runs[0]!.results.map((r) => r.baselineState)).toEqual(['unchanged', 'new']); // acct-1, acct-3

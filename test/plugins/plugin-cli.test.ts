@@ -121,12 +121,13 @@ describe('the plugin of docs/plugins.md, written to a folder outside the reposit
         .map(
           (line) =>
             JSON.parse(line) as {
-              resources?: { uid: string; type: string }[];
+              resources?: { uid: string }[];
               compliance: { control: string };
+              unmapped: { provider: string };
             },
         );
       expect(
-        ocsf.find((e) => e.resources?.[0]?.uid === 'bob' && e.resources[0].type === 'vpn'),
+        ocsf.find((e) => e.resources?.[0]?.uid === 'bob' && e.unmapped.provider === 'vpn'),
       ).toMatchObject({
         compliance: { control: 'VPN-01' },
       });

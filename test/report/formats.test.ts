@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/report/csv.js';
-import { reporters, textOf } from '../../src/report/index.js';
+import { reporters, scanReporters, textOf } from '../../src/report/index.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderOcsf } from '../../src/report/ocsf.js';
 import { renderOscal } from '../../src/report/oscal.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { controlReadme } from '../../src/evidence/bundle/docs.js';
 import { findingFingerprint, renderSarif, catalogArtifact } from '../../src/report/sarif.js';
 import { uuidV5 } from '../../src/report/uuid.js';
 import { applyBaseline } from '../../src/core/baseline.js';
@@ -14,7 +16,8 @@ import { builtInCatalogDir, packageRoot } from '../../src/core/paths.js';
 import { parseCsv } from '../../src/core/csv.js';
 import { expectGolden } from '../fixtures/golden.js';
 import { buildScanResult, fixtureCheck, fixtureControl, sampleResult } from '../fixtures/scan-result.js';
-import { compile, oscalValidator, sarifValidator } from '../fixtures/schemas.js';
+import { ocsfClassSchema } from '../fixtures/ocsf-schema.js';
+import { compile, oscalValidator, sarifValidator, xsdProblems } from '../fixtures/schemas.js';
 import { xmlProblems } from '../fixtures/xml-check.js';
 
 const goldenDir = join(import.meta.dirname, '..', 'golden', 'reports');
@@ -263,6 +266,101 @@ describe('sarif', () => {
     expect(renderSarif(many, { maxResults: 25 })).toBe(renderSarif(many, { maxResults: 25 }));
   });
 
+  it('keeps at most the 5,000 results GitHub keeps, the most severe first, and says so in the run', () => {
+    const failing = (id: string, severity: 'critical' | 'low', n: number) =>
+      fixtureCheck(
+        id,
+        severity,
+        Array.from({ length: n }, (_, i) => ({
+          resource: `${id}-${i}`,
+          status: 'fail' as const,
+          message: 'x',
+        })),
+      );
+    const big = buildScanResult({
+      checks: [failing('github.low-thing', 'low', 5_000), failing('aws.critical-thing', 'critical', 40)],
+      controls: [
+        fixtureControl('X-1', 'controls/x.yaml', 1, ['CC6.1'], ['github.low-thing', 'aws.critical-thing']),
+      ],
+    });
+    const r = (JSON.parse(renderSarif(big)) as Sarif).runs[0]!;
+    expect(r.results.length).toBe(5_000);
+    expect(r.results.slice(0, 40).every((x) => x.ruleId === 'aws.critical-thing')).toBe(true);
+    expect(r.properties).toMatchObject({
+      truncated: true,
+      failingFindings: 5_040,
+      reportedResults: 5_000,
+      maxResults: 5_000,
+    });
+    expect(String(r.properties.truncation)).toContain('GitHub code scanning keeps at most 5000');
+  });
+
+  it('writes the configured code-scanning category as automationDetails.id, or none so upload-sarif decides', () => {
+    type Run = { automationDetails?: { id: string } };
+    const run = (options: Parameters<typeof renderSarif>[1], shard?: { index: number; count: number }) => {
+      const r = sampleResult();
+      const input = shard ? { ...r, scan: { ...r.scan, shard } } : r;
+      const out = JSON.parse(renderSarif(input, options)) as { runs: Run[] };
+      expect(sarifValidator()(out)).toBe(true);
+      return out.runs[0]!.automationDetails;
+    };
+    expect(run({})).toEqual({ id: 'soc2/' });
+    expect(run({ category: 'soc2-prod' })).toEqual({ id: 'soc2-prod/' });
+    expect(run({ category: 'soc2-prod' }, { index: 2, count: 4 })).toEqual({ id: 'soc2-prod/shard-2/' });
+    expect(run({ category: '' })).toBeUndefined();
+    const viaReporters = scanReporters(['sarif'], '--format', { sarifCategory: 'staging' }).find(
+      (x) => x.format === 'sarif',
+    )!;
+    expect(
+      (JSON.parse(textOf(viaReporters.render(sampleResult()))) as { runs: Run[] }).runs[0]!.automationDetails,
+    ).toEqual({ id: 'staging/' });
+  });
+
+  it('gives GitHub at most 10 tags per rule, security first; counts excepted results apart', () => {
+    const many = buildScanResult({
+      checks: [
+        fixtureCheck('aws.x', 'high', [
+          { resource: 'a', status: 'fail', message: 'm' },
+          { resource: 'legacy-1', status: 'fail', message: 'm' },
+        ]),
+      ],
+      controls: Array.from({ length: 8 }, (_, i) =>
+        fixtureControl(`C-${i}`, 'controls/x.yaml', i + 1, ['CC6.1', 'CC6.2', 'CC7.1'], ['aws.x']),
+      ),
+      exceptions: [{ check: 'aws.x', resource: 'legacy-*', reason: 'retiring', approved_by: 'cto' }],
+    });
+    const r = (JSON.parse(renderSarif(many)) as Sarif).runs[0]!;
+    const tags = r.tool.driver.rules[0]!.properties.tags as string[];
+    expect(tags.length).toBe(10);
+    expect(tags[0]).toBe('security');
+    expect(r.properties).toMatchObject({ failingFindings: 1, exceptedFindings: 1, reportedResults: 2 });
+  });
+
+  it('writes lone surrogates as U+FFFD, so jq and other strict JSON parsers accept the file', () => {
+    const r = buildScanResult({
+      checks: [
+        fixtureCheck('github.x', 'low', [{ resource: 'a\ud800b', status: 'fail', message: 'm\udc00' }]),
+      ],
+      controls: [fixtureControl('X-1', 'controls/x.yaml', 1, ['CC6.1'], ['github.x'])],
+    });
+    const text = renderSarif(r);
+    expect(text).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/i);
+    expect(text).toContain('a\ufffdb');
+  });
+
+  it('carries forward the failures of a check that errored as a whole, so GitHub does not close them', () => {
+    const check = (evaluation: Parameters<typeof fixtureCheck>[2]) =>
+      buildScanResult({
+        checks: [fixtureCheck('aws.iam-console-mfa', 'high', evaluation)],
+        controls: [fixtureControl('AC-1', 'controls/access.yaml', 3, ['CC6.1'], ['aws.iam-console-mfa'])],
+      });
+    const before = check([{ resource: 'alice', status: 'fail', message: 'no MFA' }]);
+    const now = check({ status: 'error', reason: 'iam: 429 Throttling', findings: [] });
+    const results = (JSON.parse(renderSarif(applyBaseline(now, before, 'old/report.json'))) as Sarif).runs[0]!
+      .results;
+    expect(results.map((x) => [x.properties.resource, x.baselineState])).toEqual([['alice', 'unchanged']]);
+  });
+
   it('locates built-in catalog files relative to the package, others as file URIs', () => {
     expect(catalogArtifact(join(builtInCatalogDir, 'access.yaml'))).toEqual({
       uri: 'controls/access.yaml',
@@ -281,6 +379,13 @@ import { sampleSpec as sampleSpecFresh } from '../fixtures/scan-result.js';
 
 describe('junit', () => {
   const xml = textOf(renderJunit(sampleResult()));
+  it("is valid against the Jenkins xUnit plugin's junit-10.xsd", async () => {
+    expect(await xsdProblems(xml, 'junit/junit-10.xsd')).toEqual([]);
+  });
+  it('the XSD validator rejects what the xUnit plugin would skip', async () => {
+    const broken = xml.replace('<testsuites ', '<testsuites timestamp="2026-11-02T09:00:00Z" ');
+    expect((await xsdProblems(broken, 'junit/junit-10.xsd')).join('\n')).toContain("attribute 'timestamp'");
+  });
   it('is well-formed XML with one test case per check', () => {
     expect(xmlProblems(xml)).toEqual([]);
     expect(xml.match(/<testcase /g)!.length).toBe(8);
@@ -288,7 +393,7 @@ describe('junit', () => {
       'NOT CHECKED aws-account/222222222222/eu-west-1: unavailable (503 ServiceUnavailable: Service Unavailable)',
     );
     expect(xml).toContain(
-      '<testsuites name="SOC 2 readiness: Lumen Ledger, Inc." tests="8" failures="4" errors="2" skipped="1"',
+      '<testsuites name="SOC 2 readiness: Lumen Ledger, Inc." tests="8" failures="4" errors="2" time="0">',
     );
   });
   it('lists failing resources, escapes markup, marks skipped and error', () => {
@@ -332,22 +437,56 @@ describe('oscal', () => {
     broken['assessment-results'].uuid = 'not-a-uuid';
     expect(oscalValidator()(broken)).toBe(false);
   });
-  it('has an observation per check, findings per decided control and criterion, reviewed controls', () => {
+  it('has an observation per check, one finding per decided criterion with its rolled-up status', () => {
     const r = doc['assessment-results'].results[0]!;
     expect(r.observations.length).toBe(8);
     expect(JSON.stringify(r.observations)).toContain('1 scope(s) not checked');
     expect(
       r['reviewed-controls']['control-selections'][0]!['include-controls'].map((c) => c['control-id']),
     ).toEqual(['AC-1', 'AC-2', 'DP-1', 'CM-1', 'GOV-1']);
-    expect(r.findings.map((f) => [f.target['target-id'], f.target.status.state])).toEqual([
-      ['CC6.1', 'not-satisfied'],
-      ['CC6.2', 'not-satisfied'],
-      ['C1.1', 'not-satisfied'],
-      ['CC8.1', 'not-satisfied'],
-      ['CC1.1', 'not-satisfied'],
-      ['CC5.3', 'not-satisfied'],
-    ]);
+    const result = sampleResult();
+    const decided = result.criteria.filter((c) => c.status !== 'not_evaluated');
+    expect(r.findings.map((f) => f.target['target-id'])).toEqual(decided.map((c) => c.id));
+    for (const [i, f] of r.findings.entries())
+      expect(f.target.status.state).toBe(decided[i]!.status === 'pass' ? 'satisfied' : 'not-satisfied');
     expect(r.findings.every((f) => f.target.type === 'objective-id')).toBe(true);
+  });
+  it('rolls a partial criterion up as not satisfied, never as its passing controls', () => {
+    const partial = buildScanResult({
+      checks: [
+        fixtureCheck('github.x', 'low', [{ resource: 'r', status: 'pass', message: 'ok' }]),
+        fixtureCheck('aws.y', 'high', [{ resource: 'u', status: 'fail', message: 'bad' }]),
+      ],
+      controls: [
+        fixtureControl('IR-01', 'controls/x.yaml', 1, ['CC7.4'], ['github.x']),
+        fixtureControl('IR-02', 'controls/x.yaml', 9, ['CC7.4'], ['aws.y']),
+      ],
+    });
+    const criterion = partial.criteria.find((c) => c.id === 'CC7.4')!;
+    expect(criterion.status).not.toBe('pass');
+    const out = JSON.parse(renderOscal(partial)) as typeof doc;
+    const findings = out['assessment-results'].results[0]!.findings.filter(
+      (f) => f.target['target-id'] === 'CC7.4',
+    );
+    expect(findings.map((f) => f.target.status.state)).toEqual(['not-satisfied']);
+  });
+  it('every reference resolves inside the document: subjects, import-ap, related observations', () => {
+    const ar = (doc as unknown as { 'assessment-results': Record<string, any> })['assessment-results']; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const backMatter = new Set<string>(ar['back-matter'].resources.map((x: { uuid: string }) => x.uuid));
+    expect(ar['import-ap'].href).toMatch(/^#/);
+    expect(backMatter.has(ar['import-ap'].href.slice(1))).toBe(true);
+    const r = ar.results[0];
+    const subjects = r.observations.flatMap(
+      (o: { subjects?: { 'subject-uuid': string }[] }) => o.subjects ?? [],
+    );
+    expect(subjects.length).toBe(7);
+    for (const s of subjects) expect(backMatter.has(s['subject-uuid'])).toBe(true);
+    const observationIds = new Set(r.observations.map((o: { uuid: string }) => o.uuid));
+    for (const f of r.findings)
+      for (const o of f['related-observations'] ?? [])
+        expect(observationIds.has(o['observation-uuid'])).toBe(true);
+    const all = JSON.stringify(doc).match(/"uuid": ?"[^"]+"/g)!;
+    expect(new Set(all).size).toBe(all.length);
   });
   it('uses name-based v5 UUIDs', () => {
     expect(uuidV5('hello')).toBe(uuidV5('hello'));
@@ -364,12 +503,33 @@ describe('ocsf', () => {
   const lines = textOf(renderOcsf(sampleResult())).trimEnd().split('\n');
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form OCSF events
   const events = lines.map((l) => JSON.parse(l) as Record<string, any>);
-  const schema = JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ocsf-compliance-finding.schema.json'), 'utf8'),
-  ) as object;
-  it('every line is a valid Compliance Finding (class 2003)', () => {
-    const validate = compile(schema);
+  it('every line is a valid Compliance Finding of the OCSF version it declares (vendored ocsf-schema)', () => {
+    const versions = new Set(events.map((e) => String(e.metadata.version)));
+    expect([...versions]).toEqual(['1.3.0']);
+    const validate = compile(ocsfClassSchema([...versions][0]!, 'compliance_finding'));
     for (const e of events) expect(validate(e), JSON.stringify(validate.errors)).toBe(true);
+  });
+  it('the compiled schema rejects what ocsf-server rejects', () => {
+    const validate = compile(ocsfClassSchema('1.3.0', 'compliance_finding'));
+    const root = structuredClone(events.find((e) => e.compliance.status_id === 3)!);
+    expect(validate(root)).toBe(true);
+    expect(validate({ ...root, status: 'Resolved' })).toBe(false); // caption differs from status_id 1
+    expect(validate({ ...root, resource_type: 'x' })).toBe(false); // not an attribute of the class
+    expect(validate({ ...root, compliance: { ...root.compliance, status_id: 7 } })).toBe(false);
+    const { finding_info: _, ...noFindingInfo } = root;
+    expect(validate(noFindingInfo)).toBe(false);
+    expect(validate({ ...root, resources: [{ uid: 'a', type: 3 }] })).toBe(false);
+  });
+  it('passing findings are Resolved and Informational, so no alert rule fires on them', () => {
+    const passing = events.filter((e) => e.compliance.status_id === 1);
+    expect(passing.length).toBeGreaterThan(0);
+    for (const e of passing) expect([e.status_id, e.severity_id]).toEqual([4, 1]);
+    const rootPass = events.find(
+      (e) => e.compliance.status_id === 1 && e.unmapped.check_severity === 'critical',
+    );
+    expect(rootPass ?? events.find((e) => e.compliance.status_id === 1)).toMatchObject({
+      status: 'Resolved',
+    });
   });
   it('one event per finding, plus one per check not evaluated', () => {
     expect(events.length).toBe(2 + 3 + 3 + 1 + 1 + 1 + 3 + 1);
@@ -395,12 +555,16 @@ describe('ocsf', () => {
         status: 'Fail',
         status_id: 3,
       },
-      metadata: { version: '1.1.0', product: { name: 'soc2', version: '0.1.0' } },
+      metadata: { version: '1.3.0', product: { name: 'soc2', version: '0.1.0' } },
     });
     const legacy = events.find((e) => String(e.resources?.[0]?.uid).endsWith('legacy-etl'))!;
     expect(legacy).toMatchObject({ status_id: 3, status: 'Suppressed' });
     const skipped = events.find((e) => e.unmapped.check_id === 'hr.offboarding')!;
-    expect(skipped.compliance).toMatchObject({ status_id: 99, status_code: 'NOT_EVALUATED' });
+    expect(skipped.compliance).toMatchObject({
+      status_id: 2,
+      status: 'Warning',
+      status_code: 'NOT_EVALUATED',
+    });
   });
   it('finding uids are stable across scans (same check and resource)', () => {
     const later = textOf(renderOcsf(buildScanResult(sampleSpecAt('2026-12-01T00:00:00.000Z'))))
@@ -462,5 +626,56 @@ describe('csv', () => {
   });
   it('uses CRLF record separators', () => {
     expect(textOf(renderCsv(sampleResult())).split('\r\n').length).toBe(17);
+  });
+});
+
+function markupFields(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(markupFields);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) =>
+    ['title', 'description', 'remarks'].includes(k) && typeof v === 'string' ? [v] : markupFields(v),
+  );
+}
+
+describe('Markdown outputs escape scanned strings (report.md, bundle control READMEs, OSCAL markup)', () => {
+  const login = '<img src=x onerror=alert(document.domain)>';
+  const hostile = buildScanResult({
+    organization: 'Evil <b>Org</b>',
+    checks: [
+      fixtureCheck('github.x', 'high', [
+        { resource: login, status: 'fail', message: `${login} is unknown \u0001\u001b[31m\r\nnew line` },
+        { resource: 'jules`tick`|pipe*bold*[x](http://evil.example)', status: 'fail', message: 'm' },
+        { resource: 'ok-user', status: 'pass', message: `${login} passes` },
+      ]),
+    ],
+    controls: [fixtureControl('ACC-02', 'controls/access.yaml', 1, ['CC6.1'], ['github.x'])],
+  });
+  const layoutEntry = {
+    control: hostile.controls[0]!,
+    folder: 'controls/ACC-02',
+    automated: [],
+    manual: [],
+  };
+  const outputs = {
+    'report.md': textOf(renderMarkdown(hostile)),
+    'controls/ACC-02/README.md': controlReadme(layoutEntry, hostile),
+    // OSCAL's markup-line and markup-multiline fields; plain strings (prop values, party names) stay raw.
+    'oscal-assessment-results.json': JSON.stringify(markupFields(JSON.parse(renderOscal(hostile)))),
+  };
+  for (const [file, text] of Object.entries(outputs)) {
+    it(`${file}: no raw HTML, control character or line break from a scanned string`, () => {
+      expect(text).not.toContain('<img');
+      expect(text).not.toContain('<b>');
+      expect(text).toContain('&lt;img src=x onerror=alert(document.domain)&gt;');
+      // eslint-disable-next-line no-control-regex
+      expect(text).not.toMatch(/[\u0001\u001b]/);
+      expect(text).not.toMatch(/\\u0001|\\u001b/);
+      const name = 'jules\\`tick\\`\\|pipe\\*bold\\*\\[x\\](http://evil.example)';
+      expect(text).toContain(file.endsWith('.json') ? JSON.stringify(name).slice(1, -1) : name);
+    });
+  }
+  it('report.md keeps each finding on its own list item', () => {
+    const item = outputs['report.md'].split('\n').find((l) => l.startsWith('- &lt;img'))!;
+    expect(item).toContain('new line');
   });
 });

@@ -6,11 +6,12 @@ import { mergeResults } from '../../core/merge.js';
 import { assertReplaceableOutput, StagedOutput } from '../../evidence/output-dir.js';
 import { mergedShardFiles } from '../../evidence/merge-output.js';
 import { completeScanOutput } from '../../evidence/scan-output.js';
-import { DEFAULT_FORMATS, reporterFor, reporters } from '../../report/index.js';
+import { DEFAULT_FORMATS, scanReporters } from '../../report/index.js';
 
 export interface MergeFlags {
   out: string;
   format?: string[];
+  sarifCategory?: string;
   history?: string;
   quiet?: boolean;
   /** Combine an incomplete set of shards; the result is marked incomplete (exit 3). */
@@ -20,13 +21,9 @@ export interface MergeFlags {
 /** Combines shard output folders into one report and evidence folder; the exit code is the merged scan's. */
 export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<number> {
   if (dirs.length === 0) throw new InputError('soc2 merge: give the shard output folders to combine');
-  const formats = flags.format ?? DEFAULT_FORMATS;
-  const unknown = formats.filter((f) => !reporterFor(f));
-  if (unknown.length > 0) {
-    throw new InputError(
-      `--format: unknown format ${unknown.map((f) => `'${f}'`).join(', ')} (one of ${reporters.map((r) => r.format).join(', ')})`,
-    );
-  }
+  const chosen = scanReporters(flags.format ?? DEFAULT_FORMATS, '--format', {
+    sarifCategory: flags.sarifCategory,
+  });
   const outDir = resolve(flags.out);
   if (dirs.some((d) => resolve(d) === outDir))
     throw new InputError('--out must be a new folder, not one of the shard folders');
@@ -40,7 +37,6 @@ export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<n
   if (new Set(labels).size !== labels.length)
     throw new InputError('soc2 merge: the same shard was given twice');
   const result = mergeResults(reports, dirs, { partial: flags.partial });
-  const chosen = [...new Set(['json', ...formats])].map((f) => reporterFor(f)!);
   const output = StagedOutput.open(flags.out);
   try {
     for (const file of mergedShardFiles(dirs.map((dir, i) => ({ dir, label: labels[i]! }))))

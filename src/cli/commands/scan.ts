@@ -21,6 +21,7 @@ export interface ScanFlags {
   catalog?: string;
   out?: string;
   format?: string[];
+  sarifCategory?: string;
   provider?: string[];
   control?: string[];
   criteria?: string[];
@@ -61,6 +62,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const chosen = scanReporters(
     formats,
     flags.format ? '--format' : `${config.file ?? 'config'}: output.formats`,
+    { sarifCategory: flags.sarifCategory ?? config.output?.sarifCategory },
   );
   const snapshot: Snapshot | undefined =
     demo?.snapshot ?? (flags.fromSnapshot ? readSnapshot(flags.fromSnapshot) : undefined);

@@ -2,13 +2,13 @@ import type { CheckResult, ScanResult } from '../../engine/result.js';
 import type { ControlStatus } from '../../engine/types.js';
 import { escapeHtml as e } from '../../report/html.js';
 import { CHECK_STATUS_LABEL, CONTROL_STATUS_LABEL } from '../../report/labels.js';
+import { markdownText as md } from '../../report/text.js';
 import { csvTable } from './csv.js';
 import type { BundleLayout, ControlEvidence } from './layout.js';
 
 /** Passing findings listed per check in a control README; failing and excepted ones are always listed. */
 const PASSING_SHOWN = 100;
 
-const md = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const link = (text: string, to: string) => `[${md(text)}](${encodeURI(to)})`;
 const statusLabel = (status: string) => CONTROL_STATUS_LABEL[status as ControlStatus] ?? status;
 
@@ -32,7 +32,7 @@ function checkSection(check: CheckResult, folder: string, evidence: ControlEvide
   const lines = [
     `### ${md(check.title)} (\`${check.id}\`) - ${CHECK_STATUS_LABEL[check.status] ?? check.status}`,
     '',
-    `Severity: ${check.severity}. ${md(check.description ?? '')}`,
+    `Severity: ${check.severity}. ${check.description ?? ''}`,
   ];
   if (check.reason) lines.push('', `Reason: ${md(check.reason)}`);
   const data = evidence.automated.filter((a) => (check.data ?? []).includes(a.key));
@@ -46,16 +46,16 @@ function checkSection(check: CheckResult, folder: string, evidence: ControlEvide
     lines.push('', '| Resource | Result | Message |', '| --- | --- | --- |');
     for (const f of failing) {
       const result = f.exception ? `Excepted: ${f.exception.reason}` : 'Fail';
-      lines.push(`| \`${md(f.resource)}\` | ${md(result)} | ${md(f.message)} |`);
+      lines.push(`| ${md(f.resource)} | ${md(result)} | ${md(f.message)} |`);
     }
     for (const f of passing.slice(0, PASSING_SHOWN)) {
-      lines.push(`| \`${md(f.resource)}\` | Pass | ${md(f.message)} |`);
+      lines.push(`| ${md(f.resource)} | Pass | ${md(f.message)} |`);
     }
     if (passing.length > PASSING_SHOWN) {
       lines.push('', `${passing.length - PASSING_SHOWN} more passing findings are in report/report.json.`);
     }
   }
-  if (check.status === 'fail') lines.push('', `Remediation: ${md(check.remediation ?? '')}`);
+  if (check.status === 'fail') lines.push('', `Remediation: ${check.remediation ?? ''}`);
   return [...lines, ''];
 }
 
@@ -72,13 +72,13 @@ export function controlReadme(entry: ControlEvidence, report: ScanResult): strin
     `Last collected: ${lastCollected(entry) || 'n/a'}  `,
     `Scan: ${report.scan?.mode ?? ''} scan of ${md(report.organization ?? '')}, data as of ${report.scan?.evaluatedAt ?? ''}`,
     '',
-    md(control.description ?? ''),
+    control.description ?? '',
     '',
   ];
   const rationale = Object.entries(control.rationale ?? {});
   if (rationale.length > 0) {
     lines.push('## How this control meets its criteria', '');
-    for (const [criterion, why] of rationale) lines.push(`- **${criterion}**: ${md(why)}`);
+    for (const [criterion, why] of rationale) lines.push(`- **${criterion}**: ${why}`);
     lines.push('');
   }
   const checks = report.checks.filter((c) => control.checks.includes(c.id));
@@ -96,7 +96,7 @@ export function controlReadme(entry: ControlEvidence, report: ScanResult): strin
     for (const { check, finding } of excepted) {
       const x = finding.exception!;
       lines.push(
-        `| \`${check}\` | \`${md(finding.resource)}\` | ${md(x.reason)} | ${md(x.approved_by ?? '')} | ${x.expires ?? ''} |`,
+        `| \`${check}\` | ${md(finding.resource)} | ${md(x.reason)} | ${md(x.approved_by ?? '')} | ${md(x.expires ?? '')} |`,
       );
     }
     lines.push('');
@@ -112,7 +112,9 @@ export function controlReadme(entry: ControlEvidence, report: ScanResult): strin
     );
     for (const f of files) {
       lines.push(
-        f.path ? `  - ${link(f.name, f.path.slice(folder.length + 1))}` : `  - ${md(f.name)} (${f.problem})`,
+        f.path
+          ? `  - ${link(f.name, f.path.slice(folder.length + 1))}`
+          : `  - ${md(f.name)} (${md(f.problem ?? '')})`,
       );
     }
   }
