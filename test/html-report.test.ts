@@ -46,7 +46,7 @@ describe('human reports', () => {
     const md = renderMarkdown(await sample());
     expect(md).toContain('`<script>alert(1)</script>`: no MFA & "quotes"');
     expect(md).toMatch(
-      /\| Fixture check aws.down \(`aws.down`\) \| Error \| aws.down: service unavailable \|/,
+      /\| Fixture check aws.down \(`aws.down`\) \| Could not check \| aws.down: service unavailable \|/,
     );
     expect(md).toContain('| OPS-01 | Evidence 0 | Security | annually | outstanding |');
     expect(md).toContain('**Incomplete scan:**');

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { jsonDocument } from '../core/json-chunks.js';
 import type { ScanResult } from '../engine/result.js';
 import type { DataEntry } from '../core/snapshot.js';
-import type { Reporter } from '../report/index.js';
+import type { ReportContext, Reporter } from '../report/index.js';
 import { sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import type { OutputFile, StagedOutput } from './output-dir.js';
 
@@ -45,8 +45,12 @@ export function evidenceItemText(index: number, item: unknown): string {
   return `${index === 0 ? '\n' : ',\n'}${wrapped.slice('{\n  "v": [\n'.length, -LIST_END.length)}`;
 }
 
-export function reportFiles(result: ScanResult, reporters: readonly Reporter[]): OutputFile[] {
-  return reporters.map((r) => ({ path: r.file, content: r.render(result) }));
+export function reportFiles(
+  result: ScanResult,
+  reporters: readonly Reporter[],
+  context: ReportContext = {},
+): OutputFile[] {
+  return reporters.map((r) => ({ path: r.file, content: r.render(result, context) }));
 }
 
 /**
@@ -58,8 +62,9 @@ export function completeScanOutput(
   result: ScanResult,
   reporters: readonly Reporter[],
   context: Pick<Manifest, 'config' | 'sources'> = {},
+  reportContext: ReportContext = {},
 ): void {
-  for (const file of reportFiles(result, reporters)) output.write(file);
+  for (const file of reportFiles(result, reporters, reportContext)) output.write(file);
   output.write(manifestFile(output.written(), result, context));
   output.commit();
 }
