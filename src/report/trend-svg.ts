@@ -15,7 +15,8 @@ export interface TrendPoint {
 export function trendPoints(records: readonly HistoryRecord[]): TrendPoint[] {
   return records.map((r) => {
     const failing = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-    for (const check of r.checks) if (check.failing.length > 0) failing[check.severity] += 1;
+    for (const check of r.checks)
+      if (check.failing.length > 0 && check.severity in failing) failing[check.severity] += 1;
     return {
       evaluatedAt: r.evaluatedAt,
       complete: r.complete,
