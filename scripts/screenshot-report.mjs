@@ -54,7 +54,7 @@ try {
       '--disable-gpu',
       '--hide-scrollbars',
       '--force-device-scale-factor=1',
-      '--window-size=1280,1500',
+      '--window-size=1280,1200',
       `--screenshot=${out}`,
       pathToFileURL(join(report, 'report.html')).href,
     ],
