@@ -46,7 +46,9 @@ describe('human reports', () => {
     const md = renderMarkdown(await sample());
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;: no MFA &amp; "quotes"');
     expect(md).not.toContain('<script');
-    expect(md).toContain('| Fixture check aws.down (aws.down) | Error | aws.down: service unavailable |');
+    expect(md).toContain(
+      '| Fixture check aws.down (aws.down) | Could not check | aws.down: service unavailable |',
+    );
     expect(md).toContain('| OPS-01 | Evidence 0 | Security | annually | outstanding |');
     expect(md).toContain('**Incomplete scan:**');
   });

@@ -70,6 +70,18 @@ export function appendHistory(dir: string, result: ScanResult): string {
   return file;
 }
 
+/**
+ * The store's records with this scan's in place, oldest first, as the store holds them once the scan is
+ * appended (a record with the same data collection time is replaced).
+ */
+export function historyWith(records: readonly HistoryRecord[], result: ScanResult): HistoryRecord[] {
+  const current = historyRecord(result);
+  return [...records.filter((r) => r.evaluatedAt !== current.evaluatedAt), current].sort(byEvaluatedAt);
+}
+
+const byEvaluatedAt = (a: HistoryRecord, b: HistoryRecord) =>
+  a.evaluatedAt < b.evaluatedAt ? -1 : a.evaluatedAt > b.evaluatedAt ? 1 : 0;
+
 /** Every record in the store, oldest first. Files that are not history records are bad input. */
 export function readHistory(dir: string): HistoryRecord[] {
   if (!existsSync(dir)) throw new InputError([{ file: dir, message: 'history folder not found' }]);
@@ -93,7 +105,7 @@ export function readHistory(dir: string): HistoryRecord[] {
     }
     records.push(parsed as HistoryRecord);
   }
-  return records.sort((a, b) => (a.evaluatedAt < b.evaluatedAt ? -1 : a.evaluatedAt > b.evaluatedAt ? 1 : 0));
+  return records.sort(byEvaluatedAt);
 }
 
 const STATUS_MARK: Record<ControlStatus, string> = {

@@ -1,4 +1,5 @@
 import { applyBaseline } from '../core/baseline.js';
+import { historyWith, type HistoryRecord } from '../core/history.js';
 import { InterruptedError } from '../engine/errors.js';
 import type { ScanResult } from '../engine/result.js';
 import { runScan, type ScanOptions, type ScanOutcome } from '../engine/scan.js';
@@ -11,6 +12,8 @@ export interface ScanIntoOutputOptions extends Omit<ScanOptions, 'onEvidence' | 
   outDir: string;
   reporters: readonly Reporter[];
   baseline?: { report: ScanResult; file: string };
+  /** The history store's records before this scan: the reports show the trend with this scan added. */
+  history?: readonly HistoryRecord[];
   /** Called with the staging folder once it exists, so a second interrupt can drop it at once. */
   onStaged?: (output: StagedOutput) => void;
 }
@@ -21,7 +24,7 @@ export interface ScanIntoOutputOptions extends Omit<ScanOptions, 'onEvidence' | 
  * scan fails or its signal is aborted (InterruptedError), leaving the previous output untouched.
  */
 export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<ScanOutcome> {
-  const { outDir, reporters, baseline, onStaged, ...scan } = options;
+  const { outDir, reporters, baseline, history, onStaged, ...scan } = options;
   const output = StagedOutput.open(outDir);
   onStaged?.(output);
   const evidenceWriter = new EvidenceWriter(output);
@@ -33,7 +36,9 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
     });
     const result = baseline ? applyBaseline(outcome.result, baseline.report, baseline.file) : outcome.result;
     if (scan.signal?.aborted) throw new InterruptedError(String(scan.signal.reason));
-    completeScanOutput(output, result, reporters, scanContext(scan.config));
+    completeScanOutput(output, result, reporters, scanContext(scan.config), {
+      history: history && historyWith(history, result),
+    });
     return { ...outcome, result };
   } catch (error) {
     output.discard();

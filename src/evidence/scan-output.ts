@@ -12,7 +12,7 @@ import {
 } from './envelope.js';
 import type { ScanResult } from '../engine/result.js';
 import type { DataEntry } from '../core/snapshot.js';
-import type { Reporter } from '../report/index.js';
+import type { ReportContext, Reporter } from '../report/index.js';
 import { sha256, type Manifest, type ManifestEntry } from './manifest.js';
 import type { OutputFile, StagedOutput } from './output-dir.js';
 
@@ -141,8 +141,12 @@ function scopeName(scope: ScopeLike): string {
   return parts.length > 0 ? parts.join('/') : 'unnamed scope';
 }
 
-export function reportFiles(result: ScanResult, reporters: readonly Reporter[]): OutputFile[] {
-  return reporters.map((r) => ({ path: r.file, content: r.render(result) }));
+export function reportFiles(
+  result: ScanResult,
+  reporters: readonly Reporter[],
+  context: ReportContext = {},
+): OutputFile[] {
+  return reporters.map((r) => ({ path: r.file, content: r.render(result, context) }));
 }
 
 /**
@@ -154,8 +158,9 @@ export function completeScanOutput(
   result: ScanResult,
   reporters: readonly Reporter[],
   context: Pick<Manifest, 'config' | 'sources'> = {},
+  reportContext: ReportContext = {},
 ): void {
-  for (const file of reportFiles(result, reporters)) output.write(file);
+  for (const file of reportFiles(result, reporters, reportContext)) output.write(file);
   output.write(manifestFile(output.written(), result, context));
   output.commit();
 }

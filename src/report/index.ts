@@ -1,3 +1,4 @@
+import type { HistoryRecord } from '../core/history.js';
 import { InputError } from '../engine/errors.js';
 import type { ScanResult } from '../engine/result.js';
 import { renderCsv } from './csv.js';
@@ -9,6 +10,12 @@ import { renderOcsf } from './ocsf.js';
 import { renderOscal } from './oscal.js';
 import { renderSarif } from './sarif.js';
 
+/** What a reporter may show besides the scan result, read by the CLI: reporters never read the disk. */
+export interface ReportContext {
+  /** The scan history with this scan in it, oldest first (`--history`): the HTML and Markdown trend. */
+  history?: readonly HistoryRecord[];
+}
+
 export interface Reporter {
   /** The name used with --format. */
   format: string;
@@ -16,7 +23,7 @@ export interface Reporter {
   file: string;
   description: string;
   /** The file's text, whole or in pieces (see textOf). */
-  render(result: ScanResult): string | Iterable<string>;
+  render(result: ScanResult, context?: ReportContext): string | Iterable<string>;
 }
 
 export const reporters: Reporter[] = [

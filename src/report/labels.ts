@@ -2,28 +2,38 @@ import type { CheckResult, FindingResult, ScanResult } from '../engine/result.js
 import { describeCause } from '../engine/scope.js';
 import type { CheckStatus, ControlStatus } from '../engine/types.js';
 
+/**
+ * What a control or criterion status means, in words that record an observation at scan time. None of
+ * them is an opinion on whether a control is suitably designed or operated effectively: that is an
+ * auditor's, in a SOC 2 report.
+ */
 export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
-  pass: 'Pass',
-  fail: 'Fail',
-  partial: 'Partial',
+  pass: 'No gaps found',
+  fail: 'Failing checks',
+  partial: 'Partly evidenced',
   manual: 'Manual evidence needed',
   not_evaluated: 'Not evaluated',
 };
 
 export const CHECK_STATUS_LABEL: Record<CheckStatus, string> = {
-  pass: 'Pass',
-  fail: 'Fail',
-  error: 'Error',
+  pass: 'Passed at scan time',
+  fail: 'Failed',
+  error: 'Could not check',
   skipped: 'Skipped',
 };
 
+/** The line every human report carries, so nobody mistakes it for an attestation. */
+export const NOT_AN_ATTESTATION =
+  'This is an automated readiness scan, not a SOC 2 report and not an auditor’s opinion: it records what the scanned systems and evidence showed when the data was collected.';
+
+/** The report's time stamps without milliseconds: `2026-11-02 09:00 UTC`. */
+export function displayTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** Findings shown per check in human reports; report.json always has all of them. */
 export const FINDINGS_SHOWN = 50;
-
-/** Checks with failing findings, including those that could not check every scope. */
-export function checksWithFailures(result: ScanResult): CheckResult[] {
-  return result.checks.filter((c) => c.counts.fail > 0);
-}
 
 /** Every scope that could not be read, with the check that needed it. */
 export function notCheckedFindings(result: ScanResult): { check: CheckResult; finding: FindingResult }[] {

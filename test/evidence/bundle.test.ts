@@ -95,7 +95,7 @@ describe('export', () => {
     const readme = (await readZip(zipFile))
       .find((e) => e.name === 'controls/AC-1/README.md')!
       .data.toString();
-    expect(readme).toContain('Status: **Fail**');
+    expect(readme).toContain('Status: **Failing checks**');
     expect(readme).toContain('CC6.1');
     expect(readme).toContain('`aws.check-1`');
     expect(readme).toContain('svc-legacy');

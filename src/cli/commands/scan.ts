@@ -1,17 +1,19 @@
+import { existsSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { readReport } from '../../core/baseline.js';
 import { inBatches, jsonDocument } from '../../core/json-chunks.js';
 import { ExitCode, InputError } from '../../engine/errors.js';
 import type { ScanResult } from '../../engine/result.js';
-import { appendHistory } from '../../core/history.js';
+import { appendHistory, readHistory } from '../../core/history.js';
 import { parseShard } from '../../core/shard.js';
 import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
-import { severityRank, type Severity } from '../../engine/types.js';
+import type { Severity } from '../../engine/types.js';
 import { assertReplaceableOutput, type StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
 import { scanIntoOutput } from '../../evidence/scan-into-output.js';
 import { DEFAULT_FORMATS, scanReporters } from '../../report/index.js';
 import { describeCause } from '../../engine/scope.js';
 import { notCheckedSummary } from '../../report/labels.js';
+import { failuresByRisk } from '../../report/risk.js';
 import { makeChalk } from '../color.js';
 import { createProgress } from '../progress.js';
 import { demoSetup, loadSetup, loadSetupCatalog } from '../setup.js';
@@ -72,6 +74,8 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const bundle = flags.zip ? await import('./export.js') : undefined;
   const signingKey = flags.sign ? bundle?.readSigningKey(flags.sign) : undefined;
   assertReplaceableOutput(outDir);
+  // Read before scanning, so a bad record is reported before any work and the reports show the trend.
+  const history = historyDir ? (existsSync(historyDir) ? readHistory(historyDir) : []) : undefined;
 
   const controller = new AbortController();
   const staged: { output?: StagedOutput } = {};
@@ -90,6 +94,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       outDir,
       reporters: chosen,
       baseline: baseline && { report: baseline, file: flags.baseline! },
+      history,
       onStaged: (output) => (staged.output = output),
       config,
       catalog,
@@ -203,9 +208,7 @@ function summaryText(result: ScanResult, outDir: string, files: string[], chalk:
       ),
     );
   }
-  const failing = result.checks
-    .filter((c) => c.counts.fail > 0)
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const failing = failuresByRisk(result).map((f) => f.check);
   if (failing.length > 0) {
     lines.push('', chalk.bold('  Top failures'));
     for (const c of failing.slice(0, 8)) {
