@@ -5,6 +5,8 @@ import {
   CHECK_STATUS_LABEL,
   checksWithFailures,
   CONTROL_STATUS_LABEL,
+  controlTypeLabel,
+  criteriaWithRoles,
   FINDINGS_SHOWN,
   notCheckedFindings,
 } from './labels.js';
@@ -178,7 +180,7 @@ ${summary.findings.error > 0 ? `<div class="card"><span class="muted">Scopes not
   );
   for (const c of result.controls) {
     parts.push(
-      `<tr id="ctl-${e(c.id)}"><td><b>${e(c.id)}</b> ${e(c.title)}<br><span class="muted">${e(c.description)}</span></td><td>${controlBadge(c.status)}</td><td>${e(c.criteria.join(', '))}</td><td>${e(c.owner)}</td></tr>`,
+      `<tr id="ctl-${e(c.id)}"><td><b>${e(c.id)}</b> ${e(c.title)}<br><span class="muted">${e(c.description)}</span><br><span class="muted">${e(controlTypeLabel(c))} · tested by: ${e(c.testProcedure ?? '')}</span></td><td>${controlBadge(c.status)}</td><td>${e(criteriaWithRoles(c))}</td><td>${e(c.owner)}</td></tr>`,
     );
   }
   parts.push('</tbody></table>');
