@@ -274,7 +274,7 @@ describe('end-to-end scan joining the roster with provider data', () => {
     mkdirSync(join(dir, 'controls'));
     writeFileSync(
       join(dir, 'controls', 'policies.yaml'),
-      'controls:\n  - id: PL-01\n    title: Policies\n    description: Policies are approved and reviewed.\n    owner: CTO\n    frequency: annually\n    criteria: [{ id: CC5.3, rationale: policies set expectations }]\n    checks: [docs.policies]\n',
+      'controls:\n  - id: PL-01\n    title: Policies\n    description: Policies are approved and reviewed.\n    type: { purpose: preventive, operation: manual }\n    owner: CTO\n    frequency: annually\n    population: Every policy in the policies folder.\n    testProcedure: Inspect every policy for its approval.\n    criteria: [{ id: CC5.3, rationale: policies set expectations }]\n    checks: [docs.policies]\n',
     );
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
