@@ -6,7 +6,7 @@
  * when one is out of date.
  */
 import { join } from 'node:path';
-import type { Catalog } from '../src/core/catalog.js';
+import type { Catalog, CriterionRole } from '../src/core/catalog.js';
 import type { AnyCheck } from '../src/engine/check.js';
 
 export const BEGIN =
@@ -20,12 +20,17 @@ export function checkReadmePath(checksDir: string, check: AnyCheck): string {
 
 export function generatedBlock(check: AnyCheck, catalog: Catalog): string {
   const controls = catalog.controls.filter((c) => c.checks.includes(check.id));
-  const criteria = catalog.criteria
-    .map((criterion) => ({
-      criterion,
-      through: controls.filter((c) => c.criteria.some((x) => x.id === criterion.id)).map((c) => c.id),
-    }))
-    .filter(({ through }) => through.length > 0);
+  const mapped = (role: CriterionRole) =>
+    catalog.criteria
+      .map((criterion) => ({
+        criterion,
+        through: controls
+          .filter((c) => c.criteria.some((x) => x.id === criterion.id && x.role === role))
+          .map((c) => c.id),
+      }))
+      .filter(({ through }) => through.length > 0);
+  const tested = mapped('tests');
+  const supported = mapped('supports');
   const lines = [
     BEGIN,
     `# ${check.id}: ${check.title}`,
@@ -37,13 +42,25 @@ export function generatedBlock(check: AnyCheck, catalog: Catalog): string {
     check.description,
     '',
   ];
-  if (criteria.length === 0) {
+  const list = (items: typeof tested) =>
+    items.map(({ criterion, through }) => `- ${criterion.id} ${criterion.title} (${through.join(', ')})`);
+  if (tested.length + supported.length === 0) {
     lines.push('No control of the built-in catalog uses this check.');
-  } else {
-    lines.push('2017 Trust Services Criteria it supports through those controls:', '');
-    for (const { criterion, through } of criteria) {
-      lines.push(`- ${criterion.id} ${criterion.title} (${through.join(', ')})`);
-    }
+  }
+  if (tested.length > 0) {
+    lines.push(
+      '2017 Trust Services Criteria a failing finding fails, through those controls:',
+      '',
+      ...list(tested),
+    );
+  }
+  if (supported.length > 0) {
+    if (tested.length > 0) lines.push('');
+    lines.push(
+      'Criteria those controls only support: the check running is evidence for them, its findings do not fail them (docs/catalog.md):',
+      '',
+      ...list(supported),
+    );
   }
   lines.push('', END);
   return lines.join('\n');

@@ -62,8 +62,11 @@ function controlYaml(id: string, options: { criteria?: string[]; checks?: string
     `  - id: ${id}\n` +
     `    title: ${options.title ?? `Test control ${id}`}\n` +
     `    description: A control written for the catalog tests.\n` +
+    `    type: { purpose: detective, operation: manual }\n` +
     `    owner: Security Lead\n` +
     `    frequency: annually\n` +
+    `    population: Every item the test control acts on.\n` +
+    `    testProcedure: Inspect the record of every item in the population.\n` +
     `    criteria:\n${criteria}${checks}`
   );
 }
@@ -260,7 +263,9 @@ describe('catalog validation', () => {
   it('names the file, line and column of a schema error', () => {
     const text =
       'controls:\n  - id: TST-01\n    description: No title here, which the schema requires.\n' +
-      '    owner: Security Lead\n    frequency: annually\n    criteria:\n      - id: CC6.1\n        rationale: Test rationale.\n';
+      '    type: { purpose: detective, operation: manual }\n    owner: Security Lead\n    frequency: annually\n' +
+      '    population: Every item.\n    testProcedure: Inspect the record of every item.\n' +
+      '    criteria:\n      - id: CC6.1\n        rationale: Test rationale.\n';
     const dir = catalogDir({ 'untitled.yaml': text });
     const error = (() => {
       try {

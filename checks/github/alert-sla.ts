@@ -11,45 +11,58 @@ export interface SlaAlert {
   title: string;
 }
 
-/** Open alerts of the listed severities older than the SLA fail; otherwise one pass on the scope. */
+/** Days allowed per severity; a severity with no entry is not judged. */
+export type SlaDays = Readonly<Record<string, number>>;
+
+/** Open alerts older than the SLA of their severity fail; otherwise one pass on the scope. */
 export function alertSlaFindings(
   kind: string,
   alerts: readonly SlaAlert[],
-  options: { slaDays: number; severities: readonly string[] },
+  options: { slaDays: SlaDays },
   now: Date,
 ): Finding[] {
-  const inScope = alerts.filter((a) => a.severity !== null && options.severities.includes(a.severity));
+  const deadline = (a: SlaAlert) => (a.severity === null ? undefined : options.slaDays[a.severity]);
+  const inScope = alerts.filter((a) => deadline(a) !== undefined);
   const overdue = inScope
-    .map((a) => ({ alert: a, age: daysSince(a.created_at, now) }))
-    .filter(({ age }) => age > options.slaDays);
+    .map((a) => ({ alert: a, age: daysSince(a.created_at, now), sla: deadline(a)! }))
+    .filter(({ age, sla }) => age > sla);
+  const slas = Object.entries(options.slaDays).map(([level, days]) => `${level} ${days}`);
   if (overdue.length === 0) {
     return [
       passOn(
         `${kind} alerts`,
-        `${inScope.length} open ${options.severities.join('/')} alert(s), none open longer than ${options.slaDays} days`,
+        `${inScope.length} open ${Object.keys(options.slaDays).join('/')} alert(s), none open past its SLA (days: ${slas.join(', ')})`,
         { open: inScope.length, slaDays: options.slaDays },
       ),
     ];
   }
-  return overdue.map(({ alert, age }) => ({
+  return overdue.map(({ alert, age, sla }) => ({
     resource: `${alert.repo} ${kind} alert #${alert.number}`,
     status: 'fail',
-    message: `${alert.severity} alert open ${age} days (SLA ${options.slaDays}): ${alert.title}`,
+    message: `${alert.severity} alert open ${age} days (SLA ${sla}): ${alert.title}`,
     details: {
       html_url: alert.html_url,
       created_at: alert.created_at,
       severity: alert.severity,
       ageDays: age,
+      slaDays: sla,
     },
   }));
 }
 
-/** The options of an SLA check over alerts whose severity is one of `levels`. */
+/** The options of an SLA check: days allowed for each judged severity, one of `levels`. */
 export function slaOptionsSchema(levels: readonly string[]) {
   return {
-    slaDays: { type: 'integer', minimum: 0 },
-    severities: { type: 'array', items: { enum: [...levels] }, minItems: 1 },
+    slaDays: {
+      type: 'object',
+      propertyNames: { enum: [...levels] },
+      additionalProperties: { type: 'integer', minimum: 0 },
+      minProperties: 1,
+    },
   };
 }
+
+/** OPS-06's remediation deadlines: critical 7 days, high 30, medium 90. */
+export const POLICY_SLA_DAYS = { critical: 7, high: 30, medium: 90 } as const;
 
 export const ADVISORY_LEVELS = ['critical', 'high', 'medium', 'low'] as const;

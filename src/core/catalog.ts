@@ -21,15 +21,34 @@ export interface EvidenceRequest {
   policy?: string;
 }
 
+/**
+ * tests: a failing check of the control fails the criterion. supports: the control operating (its checks
+ * ran, its evidence is on file) is evidence for the criterion, while its findings belong to the criteria
+ * it tests.
+ */
+export type CriterionRole = 'tests' | 'supports';
+
+export interface ControlType {
+  purpose: 'preventive' | 'detective';
+  operation: 'automated' | 'manual';
+}
+
 export interface Control {
   id: string;
   title: string;
   description: string;
+  type: ControlType;
   owner: string;
   frequency: Frequency;
-  criteria: { id: string; rationale: string }[];
+  /** What the control acts on: the full set of items an auditor selects from. */
+  population: string;
+  /** What an auditor inspects, observes or re-performs. */
+  testProcedure: string;
+  criteria: { id: string; rationale: string; role: CriterionRole }[];
   checks: string[];
   evidence: EvidenceRequest[];
+  /** Check option values the description promises, by check id. */
+  promises: Record<string, Record<string, unknown>>;
   /** file:line the control was defined at, for messages and SARIF locations. */
   source: { file: string; line: number };
 }
@@ -83,7 +102,8 @@ export function loadCatalog(options: {
   const files: string[] = [];
   const criteria = loadCriteria();
   const known = new Set(criteria.map((c) => c.id));
-  const checkIds = new Set(options.checks.map((c) => c.id));
+  const checksById = new Map(options.checks.map((c) => [c.id, c]));
+  const checkIds = new Set(checksById.keys());
 
   for (const { dir, plugin } of dirs) {
     const idsInThisFolder = new Map<string, Control>();
@@ -105,7 +125,7 @@ export function loadCatalog(options: {
         problems.push(...schemaProblems);
         continue;
       }
-      const raw = (source.value as { controls: Omit<Control, 'source'>[] }).controls;
+      const raw = (source.value as { controls: RawControl[] }).controls;
       raw.forEach((item, index) => {
         const at = (pointer: string) => {
           const pos = source.locate(`/controls/${index}${pointer}`);
@@ -153,6 +173,7 @@ export function loadCatalog(options: {
             });
           }
         });
+        problems.push(...promiseProblems(item, checksById, at));
         const requestIds = new Set<string>();
         (item.evidence ?? []).forEach((request, i) => {
           if (requestIds.has(request.id)) {
@@ -165,8 +186,10 @@ export function loadCatalog(options: {
         });
         const control: Control = {
           ...item,
+          criteria: item.criteria.map((c) => ({ ...c, role: c.role ?? 'tests' })),
           checks: item.checks ?? [],
           evidence: item.evidence ?? [],
+          promises: item.promises ?? {},
           source: { file, line: at('').line ?? 1 },
         };
         idsInThisFolder.set(item.id, control);
@@ -177,6 +200,40 @@ export function loadCatalog(options: {
   if (problems.length > 0) throw new InputError(problems);
   const controls = [...byId.values()].sort((a, b) => compareControlIds(a.id, b.id));
   return { criteria, controls, files };
+}
+
+/** A control as written in YAML: the optional parts are filled in by loadCatalog. */
+type RawControl = Omit<Control, 'source' | 'criteria' | 'checks' | 'evidence' | 'promises'> & {
+  criteria: { id: string; rationale: string; role?: CriterionRole }[];
+  checks?: string[];
+  evidence?: EvidenceRequest[];
+  promises?: Record<string, Record<string, unknown>>;
+};
+
+/** A promise must name one of the control's own checks and options that check has. */
+function promiseProblems(
+  item: RawControl,
+  checks: ReadonlyMap<string, AnyCheck>,
+  at: (pointer: string) => Omit<Problem, 'message'>,
+): Problem[] {
+  return Object.entries(item.promises ?? {}).flatMap(([checkId, promised]) => {
+    const pointer = `/promises/${checkId}`;
+    if (!(item.checks ?? []).includes(checkId)) {
+      return [
+        {
+          ...at(pointer),
+          message: `control ${item.id}: promises options of '${checkId}', which is not one of its checks`,
+        },
+      ];
+    }
+    const known = Object.keys((checks.get(checkId)?.options?.defaults ?? {}) as object);
+    return Object.keys(promised)
+      .filter((name) => !known.includes(name))
+      .map((name) => ({
+        ...at(pointer),
+        message: `control ${item.id}: check '${checkId}' has no option '${name}'${known.length > 0 ? ` (it has ${known.join(', ')})` : ''}`,
+      }));
+  });
 }
 
 export function compareControlIds(a: string, b: string): number {

@@ -6,7 +6,7 @@ import type {
   ProviderResult,
   ScanResult,
 } from '../engine/result.js';
-import { controlStatus, criterionStatus, summarize } from '../engine/rollup.js';
+import { controlStatus, criterionResults, operatingStatus, summarize } from '../engine/rollup.js';
 
 const earliest = (values: string[]) => values.reduce((a, b) => (b < a ? b : a));
 const latest = (values: string[]) => values.reduce((a, b) => (b > a ? b : a));
@@ -132,17 +132,16 @@ export function mergeResults(
   const controls: ControlResult[] = [...groupById(results.map((r) => r.controls)).values()].map((parts) => {
     const control = parts[0]!;
     const mine = checks.filter((c) => control.checks.includes(c.id));
-    return { ...control, status: controlStatus(mine, control.evidence) };
-  });
-  const criteria = [...groupById(results.map((r) => r.criteria)).values()].map((parts) => {
-    const criterion = parts[0]!;
-    const supporting = controls.filter((c) => c.criteria.includes(criterion.id));
     return {
-      ...criterion,
-      controls: supporting.map((c) => c.id),
-      status: criterionStatus(supporting.map((c) => c.status)),
+      ...control,
+      status: controlStatus(mine, control.evidence),
+      operatingStatus: operatingStatus(mine, control.evidence),
     };
   });
+  const criteria = criterionResults(
+    [...groupById(results.map((r) => r.criteria)).values()].map((parts) => parts[0]!),
+    controls,
+  );
   const failOn = first.scan.failOn;
   const expired = new Map<string, ScanResult['exceptions']['expired'][number]>();
   for (const r of results) for (const e of r.exceptions.expired) expired.set(JSON.stringify(e), e);

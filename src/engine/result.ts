@@ -1,4 +1,4 @@
-import type { Frequency } from '../core/catalog.js';
+import type { ControlType, CriterionRole, Frequency } from '../core/catalog.js';
 import type { Category } from './criteria.js';
 import type { RootCause } from './evaluate.js';
 import type { CheckStatus, ControlStatus, Finding, ProviderId, Severity } from './types.js';
@@ -85,11 +85,20 @@ export interface ControlResult {
   id: string;
   title: string;
   description: string;
+  type: ControlType;
   owner: string;
   frequency: Frequency;
+  /** What the control acts on: the full set of items an auditor selects from. */
+  population: string;
+  /** What an auditor inspects, observes or re-performs. */
+  testProcedure: string;
   criteria: string[];
   rationale: Record<string, string>;
+  /** Per criterion: `tests` (a failing check fails it) or `supports` (the control operating is evidence for it). */
+  roles: Record<string, CriterionRole>;
   status: ControlStatus;
+  /** The status a criterion the control only supports sees: checks that ran count whatever they found. */
+  operatingStatus: ControlStatus;
   checks: string[];
   evidence: ManualEvidenceResult[];
   source: { file: string; line: number };

@@ -60,7 +60,9 @@ export function checkResult(
     findings,
     counts,
     controls: using.map((c) => c.id),
-    criteria: [...new Set(using.flatMap((c) => c.criteria.map((x) => x.id)))].sort(),
+    criteria: [
+      ...new Set(using.flatMap((c) => c.criteria.filter((x) => x.role === 'tests').map((x) => x.id))),
+    ].sort(),
     data: [...(check.requires as string[])],
     options: { ...options } as Record<string, unknown>,
   };
@@ -85,6 +87,23 @@ export function controlStatus(
   return 'not_evaluated';
 }
 
+/**
+ * The control's status as a criterion it only supports sees it: a check that ran shows the control
+ * operating whatever it found, so its failing findings count against the criteria the control tests,
+ * not this one. A check that could not run still leaves the control unproven.
+ */
+export function operatingStatus(
+  checks: readonly CheckResult[],
+  evidence: readonly ManualEvidenceResult[],
+): ControlStatus {
+  const ran = checks.map((c) => ({
+    ...c,
+    status: c.status === 'fail' ? ('pass' as const) : c.status,
+    counts: { ...c.counts, fail: 0 },
+  }));
+  return controlStatus(ran, evidence);
+}
+
 export function criterionStatus(statuses: readonly ControlStatus[]): ControlStatus {
   if (statuses.includes('fail')) return 'fail';
   if (statuses.length > 0 && statuses.every((s) => s === 'pass')) return 'pass';
@@ -103,19 +122,25 @@ export function controlResult(
     id: control.id,
     title: control.title,
     description: control.description,
+    type: control.type,
     owner: control.owner,
     frequency: control.frequency,
+    population: control.population,
+    testProcedure: control.testProcedure,
     criteria: control.criteria.map((c) => c.id),
     rationale: Object.fromEntries(control.criteria.map((c) => [c.id, c.rationale])),
+    roles: Object.fromEntries(control.criteria.map((c) => [c.id, c.role])),
     status: controlStatus(mine, evidence),
+    operatingStatus: operatingStatus(mine, evidence),
     checks: mine.map((c) => c.id),
     evidence,
     source: control.source,
   };
 }
 
+/** A control that tests the criterion counts with its status; one that only supports it, with its operating status. */
 export function criterionResults(
-  criteria: readonly Criterion[],
+  criteria: readonly Pick<Criterion, 'id' | 'category' | 'group' | 'title'>[],
   controls: readonly ControlResult[],
 ): CriterionResult[] {
   return criteria.map((criterion) => {
@@ -125,7 +150,9 @@ export function criterionResults(
       category: criterion.category,
       group: criterion.group,
       title: criterion.title,
-      status: criterionStatus(supporting.map((c) => c.status)),
+      status: criterionStatus(
+        supporting.map((c) => (c.roles[criterion.id] === 'supports' ? c.operatingStatus : c.status)),
+      ),
       controls: supporting.map((c) => c.id),
     };
   });

@@ -1,16 +1,23 @@
-import type { Control } from '../core/catalog.js';
+import type { Control, CriterionRole } from '../core/catalog.js';
 import { matchesCriteriaSelector, type Criterion } from '../engine/criteria.js';
 import { ToolError } from './answer.js';
 import type { McpContext } from './context.js';
 
-/** The controls that use a check, and the criteria those controls support (in catalog order). */
+/**
+ * The controls that use a check; the criteria a failing finding of it fails (as in the report), and
+ * those the controls only support (docs/catalog.md), each in catalog order.
+ */
 export function catalogLinks(
   context: McpContext,
   checkId: string,
-): { controls: Control[]; criteria: string[] } {
+): { controls: Control[]; criteria: string[]; supports: string[] } {
   const controls = context.catalog.controls.filter((c) => c.checks.includes(checkId));
-  const ids = new Set(controls.flatMap((c) => c.criteria.map((k) => k.id)));
-  return { controls, criteria: context.catalog.criteria.filter((c) => ids.has(c.id)).map((c) => c.id) };
+  const mapped = (role: CriterionRole) => {
+    const ids = new Set(controls.flatMap((c) => c.criteria.filter((k) => k.role === role).map((k) => k.id)));
+    return context.catalog.criteria.filter((c) => ids.has(c.id)).map((c) => c.id);
+  };
+  const criteria = mapped('tests');
+  return { controls, criteria, supports: mapped('supports').filter((id) => !criteria.includes(id)) };
 }
 
 /** The criteria a selector names (`CC6.1`, `CC6`, `privacy`); one naming none is a tool error. */

@@ -18,6 +18,8 @@ export function criterionDetail(context: McpContext, report: ScanResult, id: str
       id: control.id,
       title: control.title,
       status: control.status,
+      /** supports: the control's findings do not fail this criterion; it counts with its operating status. */
+      role: control.roles?.[criterion.id] ?? 'tests',
       rationale: control.rationale[criterion.id] ?? '',
       checks: control.checks.flatMap((checkId) => {
         const check = checks.get(checkId);

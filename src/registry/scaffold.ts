@@ -174,8 +174,11 @@ controls:
   - id: ${controlId}
     title: ${title} accounts require multi-factor authentication
     description: Every ${title} account signs in with a second factor; accounts without one are fixed or removed.
+    type: { purpose: preventive, operation: automated }
     owner: IT Operations
     frequency: continuous
+    population: Every ${title} account that can sign in.
+    testProcedure: Re-perform the MFA status of every account in the complete ${title} account listing (${checkId} does this at each scan).
     criteria:
       - id: CC6.1
         rationale: MFA protects ${title} and the information in it from stolen passwords.

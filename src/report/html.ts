@@ -7,6 +7,8 @@ import {
   causeText,
   CHECK_STATUS_LABEL,
   CONTROL_STATUS_LABEL,
+  controlTypeLabel,
+  criteriaWithRoles,
   displayTime,
   FINDINGS_SHOWN,
   NOT_AN_ATTESTATION,
@@ -285,7 +287,7 @@ function manualEvidence(result: ScanResult): string {
 function controls(result: ScanResult): string {
   const rows = result.controls.map(
     (c) =>
-      `<tr id="ctl-${e(c.id)}"><td><b>${e(c.id)}</b> ${e(c.title)}<br><span class="muted">${e(c.description)}</span></td><td>${controlBadge(c.status)}</td><td>${links('crit', c.criteria)}</td><td>${links('chk', c.checks)}</td><td>${e(c.owner)}</td></tr>`,
+      `<tr id="ctl-${e(c.id)}"><td><b>${e(c.id)}</b> ${e(c.title)}<br><span class="muted">${e(c.description)}</span><br><span class="muted">${e(controlTypeLabel(c))} · tested by: ${e(c.testProcedure ?? '')}</span></td><td>${controlBadge(c.status)}</td><td>${links('crit', c.criteria)}${c.criteria.some((id) => c.roles?.[id] === 'supports') ? `<br><span class="muted">${e(criteriaWithRoles(c))}</span>` : ''}</td><td>${links('chk', c.checks)}</td><td>${e(c.owner)}</td></tr>`,
   );
   return `<h2 id="controls">Controls</h2><div class="scroll"><table><thead><tr><th>Control</th><th>Status</th><th>Criteria</th><th>Checks</th><th>Owner</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }

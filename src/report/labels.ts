@@ -1,4 +1,4 @@
-import type { CheckResult, FindingResult, ScanResult } from '../engine/result.js';
+import type { CheckResult, ControlResult, FindingResult, ScanResult } from '../engine/result.js';
 import { describeCause } from '../engine/scope.js';
 import type { CheckStatus, ControlStatus } from '../engine/types.js';
 
@@ -30,6 +30,18 @@ export const NOT_AN_ATTESTATION =
 export function displayTime(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** `detective, automated`; empty for a report written before controls had a type. */
+export function controlTypeLabel(control: Pick<ControlResult, 'type'>): string {
+  return control.type ? `${control.type.purpose}, ${control.type.operation}` : '';
+}
+
+/** `CC6.1, CC4.1 (supports)`: the criteria a control maps to, marking those its findings cannot fail. */
+export function criteriaWithRoles(control: Pick<ControlResult, 'criteria' | 'roles'>): string {
+  return control.criteria
+    .map((id) => (control.roles?.[id] === 'supports' ? `${id} (supports)` : id))
+    .join(', ');
 }
 
 /** Findings shown per check in human reports; report.json always has all of them. */

@@ -71,7 +71,9 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
       'lumen-ledger/ml-risk-models',
     ]);
     expect(failing(result, 'github.dependabot-alerts')).toEqual(['lumen-ledger/ml-risk-models']);
+    // OPS-06 deadlines: the critical alert at 74 days (SLA 7) and the medium one at 140 days (SLA 90).
     expect(failing(result, 'github.dependabot-alert-sla')).toEqual([
+      'lumen-ledger/data-pipeline Dependabot alert #9',
       'lumen-ledger/payments-service Dependabot alert #14',
     ]);
     expect(statusOf(result, 'github.code-scanning-alert-sla')).toBe('pass');

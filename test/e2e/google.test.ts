@@ -10,13 +10,14 @@ import { runScan } from '../../src/engine/scan.js';
 import { RISKY_LOGIN_EVENTS, USER_FIELDS } from '../../src/collectors/google/collectors.js';
 import { DOMAIN, lumenLedgerTenant } from '../fakes/google/lumen-ledger.js';
 import { startFakeGoogle, type FakeGoogle, type FakeOptions } from '../fakes/google/server.js';
+import { testControl } from '../fixtures/engine.js';
 
 /** One control holding every Google check, so the test does not depend on the built-in catalog. */
 const catalog: Catalog = {
   criteria: loadCriteria(),
   files: [],
   controls: [
-    {
+    testControl({
       id: 'TEST-GOOGLE',
       title: 'Google Workspace identity',
       description: 'All Google Workspace checks',
@@ -26,7 +27,7 @@ const catalog: Catalog = {
       checks: allChecks.filter((c) => c.provider === 'google').map((c) => c.id),
       evidence: [],
       source: { file: 'test', line: 1 },
-    },
+    }),
   ],
 };
 

@@ -101,11 +101,16 @@ export function writeScanOutput(
           ? '=HYPERLINK("http://evil.example","click")'
           : `Access control ${c}, reviewed`,
       description: 'Access is granted on need.',
+      type: { purpose: 'detective', operation: 'manual' },
       owner: 'CTO',
       frequency: 'quarterly',
+      population: 'Every account in the identity provider at the review date.',
+      testProcedure: 'Inspect the signed review and re-perform the removal of flagged accounts.',
       criteria: ['CC6.1', 'CC6.2'],
       rationale: { 'CC6.1': 'restricts access' },
+      roles: { 'CC6.1': 'tests', 'CC6.2': 'tests' },
       status: c === 1 ? 'fail' : 'pass',
+      operatingStatus: 'pass',
       checks: [checkId],
       evidence: [
         {

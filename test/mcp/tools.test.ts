@@ -131,6 +131,11 @@ describe('soc2 mcp over stdio against the demo output', () => {
       options: { defaults: object };
     };
     expect(e.criteria.map((c) => c.id)).toEqual(inReport.criteria);
+    // CHG-01 only supports CC3.4 and CHG-02 only CC5.2: a branch protection gap is a CC8.1 finding.
+    expect(e.criteria.map((c) => c.id)).toEqual(['CC8.1']);
+    expect((explained.structuredContent as { supports: { id: string }[] }).supports.map((c) => c.id)).toEqual(
+      ['CC3.4', 'CC5.2'],
+    );
     expect(e.controls.map((c) => c.id)).toEqual(inReport.controls);
     expect(e.remediation).toBe(inReport.remediation);
   });

@@ -52,7 +52,7 @@ describe('the demo company files', () => {
       'docs.policies': ['policy:backup', 'policy:privacy', 'policy:secure-development'],
       'docs.evidence-fresh': [
         'evidence:BC-03/restore-test-records@2026-06-20',
-        'evidence:CHG-01/change-samples@2026-10-07',
+        'evidence:CHG-01/change-records@2026-10-07',
       ],
       'docs.risk-register': ['risk:R-007'],
       'docs.vendor-register': ['vendor:VeriKYC Ltd'],

@@ -4,10 +4,11 @@ import type { Control } from '../../src/core/catalog.js';
 import { manualEvidenceKeys, resolveManualEvidence } from '../../src/collectors/docs/manual-evidence.js';
 import type { DataEntry } from '../../src/core/snapshot.js';
 import { policy, policyFolder } from '../harness/people-builders.js';
+import { testControl } from '../fixtures/engine.js';
 
 const NOW = new Date('2026-06-30T12:00:00Z');
 
-const control: Control = {
+const control: Control = testControl({
   id: 'CC6-02',
   title: 'Access reviews',
   description: 'Quarterly access reviews.',
@@ -33,7 +34,7 @@ const control: Control = {
     },
   ],
   source: { file: 'controls/cc6.yaml', line: 1 },
-};
+});
 
 const item = (overrides: Partial<EvidenceItem>): EvidenceItem => ({
   control: 'CC6-02',

@@ -20,6 +20,7 @@ import {
   iamRow,
   ACCOUNT,
 } from '../harness/people-builders.js';
+import { testControl } from '../fixtures/engine.js';
 
 const ROSTER = `email,name,status,start_date,end_date,github,aws_user,employment_type,background_check_date,security_training_date,policy_ack_date
 alice.nguyen@lumenledger.example,Alice Nguyen,active,2023-03-01,,alice-ng,alice.nguyen,employee,2023-02-20,2026-03-01,2026-03-01
@@ -78,17 +79,18 @@ checks:
   return dir;
 }
 
-const control = (id: string, checks: string[], evidence: Control['evidence'] = []): Control => ({
-  id,
-  title: `Control ${id}`,
-  description: 'A control for the end-to-end test.',
-  owner: 'CTO',
-  frequency: 'quarterly',
-  criteria: [{ id: 'CC6.2', rationale: 'test rationale for the control' }],
-  checks,
-  evidence,
-  source: { file: 'test', line: 1 },
-});
+const control = (id: string, checks: string[], evidence: Control['evidence'] = []): Control =>
+  testControl({
+    id,
+    title: `Control ${id}`,
+    description: 'A control for the end-to-end test.',
+    owner: 'CTO',
+    frequency: 'quarterly',
+    criteria: [{ id: 'CC6.2', rationale: 'test rationale for the control' }],
+    checks,
+    evidence,
+    source: { file: 'test', line: 1 },
+  });
 
 const catalog: Catalog = {
   criteria: loadCriteria(),
@@ -272,7 +274,7 @@ describe('end-to-end scan joining the roster with provider data', () => {
     mkdirSync(join(dir, 'controls'));
     writeFileSync(
       join(dir, 'controls', 'policies.yaml'),
-      'controls:\n  - id: PL-01\n    title: Policies\n    description: Policies are approved and reviewed.\n    owner: CTO\n    frequency: annually\n    criteria: [{ id: CC5.3, rationale: policies set expectations }]\n    checks: [docs.policies]\n',
+      'controls:\n  - id: PL-01\n    title: Policies\n    description: Policies are approved and reviewed.\n    type: { purpose: preventive, operation: manual }\n    owner: CTO\n    frequency: annually\n    population: Every policy in the policies folder.\n    testProcedure: Inspect every policy for its approval.\n    criteria: [{ id: CC5.3, rationale: policies set expectations }]\n    checks: [docs.policies]\n',
     );
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {

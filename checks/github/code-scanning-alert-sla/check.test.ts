@@ -43,7 +43,7 @@ describeCheck(check, [
   {
     name: 'warnings can be selected',
     data: { 'github.codeScanningAlerts': [alert(5, null, 400, 'warning')] },
-    options: { severities: ['warning'] },
+    options: { slaDays: { warning: 365 } },
     status: 'fail',
     failing: ['acme/api code scanning alert #5'],
   },

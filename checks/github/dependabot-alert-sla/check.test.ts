@@ -20,8 +20,8 @@ describeCheck(check, [
     passing: ['Dependabot alerts'],
   },
   {
-    name: 'passes with a young critical alert',
-    data: { 'github.dependabotAlerts': [alert(1, 'critical', 10)] },
+    name: 'passes with a critical alert within its 7 days',
+    data: { 'github.dependabotAlerts': [alert(1, 'critical', 7)] },
     status: 'pass',
   },
   {
@@ -30,15 +30,22 @@ describeCheck(check, [
     status: 'pass',
   },
   {
-    name: 'fails an old critical alert',
-    data: { 'github.dependabotAlerts': [alert(1, 'critical', 45), alert(2, 'high', 5)] },
+    name: 'fails a critical alert older than 7 days',
+    data: { 'github.dependabotAlerts': [alert(1, 'critical', 8), alert(2, 'high', 5)] },
     status: 'fail',
     failing: ['acme/api Dependabot alert #1'],
-    message: /critical alert open 45 days \(SLA 30\): lodash/,
+    message: /critical alert open 8 days \(SLA 7\): lodash/,
   },
   {
-    name: 'ignores old medium alerts by default',
-    data: { 'github.dependabotAlerts': [alert(1, 'medium', 300)] },
+    name: 'gives medium alerts 90 days',
+    data: { 'github.dependabotAlerts': [alert(1, 'medium', 90), alert(2, 'medium', 91)] },
+    status: 'fail',
+    failing: ['acme/api Dependabot alert #2'],
+    message: /medium alert open 91 days \(SLA 90\)/,
+  },
+  {
+    name: 'ignores low alerts by default',
+    data: { 'github.dependabotAlerts': [alert(1, 'low', 300)] },
     status: 'pass',
   },
   {
@@ -47,9 +54,10 @@ describeCheck(check, [
     status: 'pass',
   },
   {
-    name: 'honors a shorter SLA',
-    data: { 'github.dependabotAlerts': [alert(1, 'high', 10)] },
-    options: { slaDays: 7 },
+    name: 'honors a shorter SLA, judging only the severities it lists',
+    data: { 'github.dependabotAlerts': [alert(1, 'high', 10), alert(2, 'critical', 300)] },
+    options: { slaDays: { high: 7 } },
     status: 'fail',
+    failing: ['acme/api Dependabot alert #1'],
   },
 ]);

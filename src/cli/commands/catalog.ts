@@ -1,6 +1,7 @@
 import { catalogWarnings, type Catalog } from '../../core/catalog.js';
 import { ExitCode } from '../../engine/errors.js';
 import { loadSetup, loadSetupCatalog, type Setup } from '../setup.js';
+import { controlTypeLabel } from '../../report/labels.js';
 
 interface CatalogFlags {
   config?: string;
@@ -22,7 +23,7 @@ export async function catalogListCommand(flags: CatalogFlags): Promise<number> {
   }
   for (const c of catalog.controls) {
     process.stdout.write(
-      `${c.id.padEnd(8)} ${c.title}\n         criteria: ${c.criteria.map((x) => x.id).join(', ')} · checks: ${c.checks.length} · manual evidence: ${c.evidence.length} · owner: ${c.owner}\n`,
+      `${c.id.padEnd(8)} ${c.title}\n         criteria: ${c.criteria.map((x) => (x.role === 'supports' ? `${x.id} (supports)` : x.id)).join(', ')} · checks: ${c.checks.length} · manual evidence: ${c.evidence.length} · owner: ${c.owner} · ${controlTypeLabel(c)}, ${c.frequency}\n`,
     );
   }
   process.stdout.write(`${catalog.controls.length} controls\n`);

@@ -1,7 +1,7 @@
 import type { CheckResult, ScanResult } from '../../engine/result.js';
 import type { ControlStatus } from '../../engine/types.js';
 import { escapeHtml as e } from '../../report/html.js';
-import { CHECK_STATUS_LABEL, CONTROL_STATUS_LABEL } from '../../report/labels.js';
+import { CHECK_STATUS_LABEL, CONTROL_STATUS_LABEL, controlTypeLabel } from '../../report/labels.js';
 import { markdownText as md } from '../../report/text.js';
 import { csvTable } from './csv.js';
 import type { BundleLayout, ControlEvidence } from './layout.js';
@@ -68,6 +68,7 @@ export function controlReadme(entry: ControlEvidence, report: ScanResult): strin
     `Status: **${statusLabel(control.status)}**  `,
     `Owner: ${md(control.owner ?? '')}  `,
     `Frequency: ${md(String(control.frequency ?? ''))}  `,
+    `Type: ${controlTypeLabel(control) || 'n/a'}  `,
     `Criteria: ${(control.criteria ?? []).map((c) => link(c, `${up}/criteria/README.md#${c.toLowerCase().replace(/\./g, '')}`)).join(', ')}  `,
     `Last collected: ${lastCollected(entry) || 'n/a'}  `,
     `Scan: ${report.scan?.mode ?? ''} scan of ${md(report.organization ?? '')}, data as of ${report.scan?.evaluatedAt ?? ''}`,
@@ -75,10 +76,24 @@ export function controlReadme(entry: ControlEvidence, report: ScanResult): strin
     control.description ?? '',
     '',
   ];
+  if (control.population || control.testProcedure) {
+    lines.push(
+      '## How an auditor tests it',
+      '',
+      `Population: ${md(control.population ?? '')}`,
+      '',
+      `Test procedure: ${md(control.testProcedure ?? '')}`,
+      '',
+    );
+  }
   const rationale = Object.entries(control.rationale ?? {});
   if (rationale.length > 0) {
     lines.push('## How this control meets its criteria', '');
-    for (const [criterion, why] of rationale) lines.push(`- **${criterion}**: ${why}`);
+    for (const [criterion, why] of rationale) {
+      const role =
+        control.roles?.[criterion] === 'supports' ? ' (supports: its findings do not fail it)' : '';
+      lines.push(`- **${criterion}**${role}: ${md(why)}`);
+    }
     lines.push('');
   }
   const checks = report.checks.filter((c) => control.checks.includes(c.id));

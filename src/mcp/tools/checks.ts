@@ -26,7 +26,7 @@ export function registerCheckTools(server: McpServer, context: McpContext): void
         criterion: z
           .string()
           .optional()
-          .describe('only checks supporting these criteria: CC6.1, CC6 or security'),
+          .describe('only checks whose failing findings fail these criteria: CC6.1, CC6 or security'),
       },
       outputSchema: { total: z.number().int(), checks: z.array(checkRow) },
       annotations: READ_ONLY,
@@ -53,7 +53,7 @@ export function registerCheckTools(server: McpServer, context: McpContext): void
     {
       title: 'Explain a check',
       description:
-        'What one check looks at and why: description, risk, remediation, its options (defaults and the values the config sets), the controls that use it and the criteria they support.',
+        'What one check looks at and why: description, risk, remediation, its options (defaults and the values the config sets), the controls that use it, the criteria a failing finding fails and those the controls only support.',
       inputSchema: {
         id: z.string().describe('a check id, e.g. github.branch-protection (list_checks lists them)'),
       },
@@ -73,6 +73,7 @@ export function registerCheckTools(server: McpServer, context: McpContext): void
         }),
         controls: z.array(z.object({ id: z.string(), title: z.string(), criteria: z.array(z.string()) })),
         criteria: z.array(z.object({ id: z.string(), title: z.string() })),
+        supports: z.array(z.object({ id: z.string(), title: z.string() })),
       },
       annotations: READ_ONLY,
     },
@@ -100,6 +101,7 @@ export function registerCheckTools(server: McpServer, context: McpContext): void
           criteria: c.criteria.map((k) => k.id),
         })),
         criteria: links.criteria.map((c) => ({ id: c, title: titles.get(c) ?? c })),
+        supports: links.supports.map((c) => ({ id: c, title: titles.get(c) ?? c })),
       });
     }),
   );

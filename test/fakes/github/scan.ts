@@ -5,13 +5,14 @@ import type { Config } from '../../../src/core/config.js';
 import { loadCriteria } from '../../../src/core/criteria.js';
 import { runScan, type ScanOutcome } from '../../../src/engine/scan.js';
 import { DEMO_COLLECTED_AT } from './lumen-ledger.js';
+import { testControl } from '../../fixtures/engine.js';
 
 const githubChecks = allChecks.filter((check) => check.provider === 'github');
 
 /** A one-control catalog using every GitHub check, so a scan plans all of them. */
 export const githubCatalog: Catalog = {
   controls: [
-    {
+    testControl({
       id: 'GH-E2E',
       title: 'GitHub end-to-end',
       description: 'Every GitHub check.',
@@ -21,7 +22,7 @@ export const githubCatalog: Catalog = {
       checks: githubChecks.map((c) => c.id),
       evidence: [],
       source: { file: 'test', line: 1 },
-    },
+    }),
   ],
   criteria: loadCriteria(),
   files: [],
