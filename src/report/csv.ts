@@ -14,7 +14,9 @@ const HEADER = [
   'excepted',
   'exception_reason',
   'exception_approved_by',
+  'exception_approved_at',
   'exception_expires',
+  'check_status',
   'baseline',
   'cause',
 ];
@@ -53,7 +55,20 @@ export function* renderCsv(result: ScanResult): Generator<string> {
       check.criteria.join(' '),
     ];
     if (check.findings.length === 0) {
-      yield row([...base, '', check.status, check.reason ?? '', 'false', '', '', '', '', '']);
+      yield row([
+        ...base,
+        '',
+        check.status,
+        check.reason ?? '',
+        'false',
+        '',
+        '',
+        '',
+        '',
+        check.status,
+        '',
+        '',
+      ]);
       continue;
     }
     for (const f of check.findings) {
@@ -65,7 +80,9 @@ export function* renderCsv(result: ScanResult): Generator<string> {
         f.exception ? 'true' : 'false',
         f.exception?.reason ?? '',
         f.exception?.approved_by ?? '',
+        f.exception?.approved_at ?? '',
         f.exception?.expires ?? '',
+        check.status,
         f.baseline ?? '',
         f.cause ? causeText(f) : '',
       ]);

@@ -7,6 +7,7 @@ import {
   CONTROL_STATUS_LABEL,
   FINDINGS_SHOWN,
   notCheckedFindings,
+  scopeStatement,
 } from './labels.js';
 
 export function escapeHtml(text: string): string {
@@ -71,7 +72,7 @@ export function renderHtml(result: ScanResult): string {
 <div class="card"><span class="muted">Readiness</span><b>${summary.readiness}%</b><span class="muted">of controls</span></div>
 <div class="card"><span class="muted">Criteria passing</span><b>${summary.criteria.pass}/${summary.criteria.total}</b></div>
 <div class="card"><span class="muted">Controls failing</span><b>${summary.controls.fail}</b></div>
-<div class="card"><span class="muted">Checks</span><b>${summary.checks.pass}/${summary.checks.total}</b><span class="muted">pass · ${summary.checks.fail} fail · ${summary.checks.error} error · ${summary.checks.skipped} skipped</span></div>
+<div class="card"><span class="muted">Checks</span><b>${summary.checks.pass}/${summary.checks.total}</b><span class="muted">pass · ${summary.checks.pass_with_exceptions} pass with exceptions · ${summary.checks.fail} fail · ${summary.checks.error} error · ${summary.checks.skipped} skipped</span></div>
 ${summary.findings.error > 0 ? `<div class="card"><span class="muted">Scopes not checked</span><b>${summary.findings.error}</b><span class="muted">could not be read</span></div>\n` : ''}<div class="card"><span class="muted">Manual evidence open</span><b>${summary.manualEvidence.outstanding + summary.manualEvidence.stale}</b></div>
 </section>`);
 
@@ -135,11 +136,11 @@ ${summary.findings.error > 0 ? `<div class="card"><span class="muted">Scopes not
     parts.push(`<h2>Exceptions (${excepted.length})</h2>`);
     if (excepted.length > 0) {
       parts.push(
-        '<table><thead><tr><th>Check</th><th>Resource</th><th>Finding</th><th>Reason</th><th>Approved by</th><th>Expires</th></tr></thead><tbody>',
+        '<table><thead><tr><th>Check</th><th>Resource</th><th>Finding</th><th>Reason</th><th>Approved by</th><th>Approved at</th><th>Expires</th></tr></thead><tbody>',
       );
       for (const { check, f } of excepted) {
         parts.push(
-          `<tr><td><code>${e(check.id)}</code></td><td><code>${e(f.resource)}</code></td><td>${e(f.message)}</td><td>${e(f.exception!.reason)}</td><td>${e(f.exception!.approved_by ?? '')}</td><td>${e(f.exception!.expires ?? '')}</td></tr>`,
+          `<tr><td><code>${e(check.id)}</code><br>${badge(check.status, CHECK_STATUS_LABEL[check.status])}</td><td><code>${e(f.resource)}</code></td><td>${e(f.message)}</td><td>${e(f.exception!.reason)}</td><td>${e(f.exception!.approved_by)}</td><td>${e(f.exception!.approved_at)}</td><td>${e(f.exception!.expires)}</td></tr>`,
         );
       }
       parts.push('</tbody></table>');
@@ -154,6 +155,27 @@ ${summary.findings.error > 0 ? `<div class="card"><span class="muted">Scopes not
           .join('')}</ul>`,
       );
     }
+  }
+
+  if (result.scope.declared) {
+    const { criteria, resources } = result.outOfScope;
+    parts.push(
+      '<h2>Scope</h2>',
+      `<ul>${scopeStatement(result)
+        .map((line) => `<li>${e(line)}</li>`)
+        .join('')}</ul>`,
+      `<p>Out of scope, left out of every verdict: ${criteria.length} criteria${criteria.length > 0 ? ` (${e(criteria.map((c) => c.id).join(', '))})` : ''}, ${resources.length} resource finding(s).</p>`,
+    );
+    if (resources.length > 0)
+      parts.push(
+        `<table><thead><tr><th>Check</th><th>Resource</th><th>Rule</th></tr></thead><tbody>${resources
+          .slice(0, FINDINGS_SHOWN)
+          .map(
+            (x) =>
+              `<tr><td><code>${e(x.check ?? '(not collected)')}</code></td><td><code>${e(x.resource)}</code></td><td>${e(x.rule)}</td></tr>`,
+          )
+          .join('')}</tbody></table>`,
+      );
   }
 
   const needed = result.controls.flatMap((c) =>

@@ -7,6 +7,7 @@ import {
   FINDINGS_SHOWN,
   notCheckedFindings,
   notCheckedSummary,
+  scopeStatement,
 } from './labels.js';
 
 function cell(text: string): string {
@@ -79,11 +80,13 @@ export function renderMarkdown(result: ScanResult): string {
     ),
     '',
     ...table(
-      ['Checks', 'Pass', 'Fail', 'Error', 'Skipped', 'Total'],
+      ['Checks', 'Pass', 'Pass with exceptions', 'Fail', 'Error', 'Skipped', 'Total'],
       [
         [
           '',
-          ...(['pass', 'fail', 'error', 'skipped', 'total'] as const).map((k) => String(summary.checks[k])),
+          ...(['pass', 'pass_with_exceptions', 'fail', 'error', 'skipped', 'total'] as const).map((k) =>
+            String(summary.checks[k]),
+          ),
         ],
       ],
     ),
@@ -163,13 +166,15 @@ export function renderMarkdown(result: ScanResult): string {
     if (excepted.length > 0) {
       out.push(
         ...table(
-          ['Check', 'Resource', 'Reason', 'Approved by', 'Expires'],
+          ['Check', 'Check status', 'Resource', 'Reason', 'Approved by', 'Approved at', 'Expires'],
           excepted.map(({ check, f }) => [
             check.id,
+            CHECK_STATUS_LABEL[check.status],
             f.resource,
             f.exception!.reason,
-            f.exception!.approved_by ?? '',
-            f.exception!.expires ?? '',
+            f.exception!.approved_by,
+            f.exception!.approved_at,
+            f.exception!.expires,
           ]),
         ),
         '',
@@ -181,6 +186,26 @@ export function renderMarkdown(result: ScanResult): string {
       );
     }
     if (result.exceptions.expired.length > 0) out.push('');
+  }
+
+  if (result.scope.declared) {
+    const { criteria, resources } = result.outOfScope;
+    out.push('## Scope', '', ...scopeStatement(result).map((line) => `- ${line}`), '');
+    out.push(
+      `Out of scope, left out of every verdict: ${criteria.length} criteria${criteria.length > 0 ? ` (${criteria.map((c) => c.id).join(', ')})` : ''}, ${resources.length} resource finding(s).`,
+      '',
+    );
+    if (resources.length > 0)
+      out.push(
+        ...table(
+          ['Check', 'Resource', 'Rule'],
+          resources.slice(0, FINDINGS_SHOWN).map((x) => [x.check ?? '(not collected)', x.resource, x.rule]),
+        ),
+        ...(resources.length > FINDINGS_SHOWN
+          ? ['', `… and ${resources.length - FINDINGS_SHOWN} more (see report.json outOfScope)`]
+          : []),
+        '',
+      );
   }
 
   const needed = result.controls.flatMap((c) =>
