@@ -37,17 +37,20 @@ export function exceptionMaxDays(config: Pick<Config, 'exceptionMaxDays'>): Reco
  * unknown check, approval dated after `today`, expiry before approval, or a term longer than its
  * check's severity allows. Missing fields are the config schema's job.
  */
-export function exceptionProblems(config: Config, checks: readonly AnyCheck[], today: string): Problem[] {
-  const severityOf = new Map(checks.map((c) => [c.id, c.severity]));
+export function exceptionProblems(
+  config: Config,
+  checks: ReadonlyMap<string, AnyCheck>,
+  today: string,
+): Problem[] {
   const maxDays = exceptionMaxDays(config);
   const at = (index: number, field: string, message: string): Problem => {
     const pos = config.source?.locate(`/exceptions/${index}/${field}`);
     return { file: config.file, line: pos?.line, column: pos?.column, message };
   };
   return config.exceptions.flatMap((rule, index): Problem[] => {
-    const name = `exception ${index + 1} (${rule.check} ${rule.resource})`;
-    const severity = severityOf.get(rule.check);
-    if (!severity) return [at(index, 'check', `${name}: unknown check '${rule.check}'`)];
+    const name = `exceptions[${index}] (${rule.check} ${rule.resource})`;
+    const severity = checks.get(rule.check)?.severity;
+    if (!severity) return [at(index, 'check', `exceptions[${index}]: unknown check '${rule.check}'`)];
     if (rule.approved_at > today)
       return [at(index, 'approved_at', `${name}: approved_at ${rule.approved_at} is in the future`)];
     const term = -daysSince(rule.expires, new Date(`${rule.approved_at}T00:00:00Z`));

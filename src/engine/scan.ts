@@ -9,8 +9,7 @@ import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
 import { locatorKeys, outOfScopeCriteria, scopeFilter } from './audit-scope.js';
 import { CATEGORY_TITLES, type Category } from './criteria.js';
-import { InputError } from './errors.js';
-import { exceptionMatcher, exceptionProblems } from './exceptions.js';
+import { exceptionMatcher } from './exceptions.js';
 import { makePlan, type Selection } from './plan.js';
 import type { ManualEvidenceResult, ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
@@ -69,9 +68,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const { config, catalog, checks } = options;
   const selection = options.selection ?? {};
   const failOn = options.failOn ?? config.failOn ?? 'low';
-  const checkOptions = resolveCheckConfig(config, checks);
-  const badExceptions = exceptionProblems(config, checks, startedAt.toISOString().slice(0, 10));
-  if (badExceptions.length > 0) throw new InputError(badExceptions);
+  const checkOptions = resolveCheckConfig(config, checks, startedAt.toISOString().slice(0, 10));
   const categories = inScopeCategories(config);
   const plan = makePlan(
     catalog,

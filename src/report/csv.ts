@@ -14,11 +14,11 @@ const HEADER = [
   'excepted',
   'exception_reason',
   'exception_approved_by',
-  'exception_approved_at',
   'exception_expires',
-  'check_status',
   'baseline',
   'cause',
+  'exception_approved_at',
+  'check_status',
 ];
 
 /**
@@ -65,9 +65,9 @@ export function* renderCsv(result: ScanResult): Generator<string> {
         '',
         '',
         '',
+        '',
+        '',
         check.status,
-        '',
-        '',
       ]);
       continue;
     }
@@ -80,11 +80,11 @@ export function* renderCsv(result: ScanResult): Generator<string> {
         f.exception ? 'true' : 'false',
         f.exception?.reason ?? '',
         f.exception?.approved_by ?? '',
-        f.exception?.approved_at ?? '',
         f.exception?.expires ?? '',
-        check.status,
         f.baseline ?? '',
         f.cause ? causeText(f) : '',
+        f.exception?.approved_at ?? '',
+        check.status,
       ]);
     }
   }

@@ -157,7 +157,7 @@ describe('sarif', () => {
         kind: 'external',
         status: 'accepted',
         justification:
-          'Legacy ETL retired in Q1; key rotation would break the nightly job; approved by cto@lumenledger.example; expires 2026-12-31',
+          'Legacy ETL retired in Q1; key rotation would break the nightly job; approved by cto@lumenledger.example on 2026-07-01; expires 2026-12-31',
       },
     ]);
     expect(run.results.filter((r) => r.suppressions).length).toBe(1);
@@ -430,9 +430,11 @@ describe('csv', () => {
       'exception_expires',
       'baseline',
       'cause',
+      'exception_approved_at',
+      'check_status',
     ]);
     expect(rows.length).toBe(1 + 15);
-    expect(rows.every((r) => r.length === 15)).toBe(true);
+    expect(rows.every((r) => r.length === 17)).toBe(true);
     const notChecked = rows.find((r) => r[6] === 'aws-account/222222222222/eu-west-1')!;
     expect([notChecked[7], notChecked[14]]).toEqual([
       'error',
@@ -444,11 +446,14 @@ describe('csv', () => {
     expect(api[8]).toBe('Default branch "main" allows force pushes & has <no> required reviews');
     const evil = rows.find((r) => r[6]?.includes('cmd'))!;
     expect(evil[8]).toBe(`'=HYPERLINK("http://evil.example") branch unprotected, ok?`);
-    expect(rows.find((r) => r[6]!.endsWith('legacy-etl'))!.slice(9, 13)).toEqual([
+    const legacy = rows.find((r) => r[6]!.endsWith('legacy-etl'))!;
+    expect([...legacy.slice(9, 13), ...legacy.slice(15)]).toEqual([
       'true',
       'Legacy ETL retired in Q1; key rotation would break the nightly job',
       'cto@lumenledger.example',
       '2026-12-31',
+      '2026-07-01',
+      'fail', // its check has another, unexcepted failure
     ]);
     for (const prefix of ['=', '+', '-', '@']) {
       const r = buildScanResult({
