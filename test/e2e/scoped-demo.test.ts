@@ -218,7 +218,7 @@ exceptions:
     expect(run.read('report.md')).toContain('| aws.iam-console-mfa | Pass with exceptions |');
     expect(run.read('report.html')).toContain('Pass with exceptions');
     expect(run.read('findings.csv')).toMatch(
-      /^aws\.iam-console-mfa,.*,true,hardware keys on order,ciso@lumenledger\.example,2026-10-15,2026-12-15,pass_with_exceptions,/m,
+      /^aws\.iam-console-mfa,.*,true,hardware keys on order,ciso@lumenledger\.example,2026-12-15,,,2026-10-15,pass_with_exceptions\r$/m,
     );
     expect(run.read('junit.xml')).toContain('STATUS pass_with_exceptions');
     expect(run.read('oscal-assessment-results.json')).toContain('passed-with-exceptions');
@@ -253,7 +253,7 @@ describe('exceptions an auditor would reject are bad input', () => {
     approved_at: '2026-09-01'
     expires: '2027-11-01'
 `,
-      /soc2\.config\.yaml:\d+:\d+: exception 1 \(aws\.iam-root-mfa .*\): runs 426 days .* critical check's exception may run at most 90 days/,
+      /soc2\.config\.yaml:\d+:\d+: exceptions\[0\] \(aws\.iam-root-mfa .*\): runs 426 days .* critical check's exception may run at most 90 days/,
     ],
     [
       'approved in the future',
