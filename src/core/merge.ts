@@ -169,6 +169,7 @@ export function mergeResults(
     exceptions: {
       applied: checks.reduce((n, c) => n + c.counts.excepted, 0),
       expired: [...expired.values()],
+      ...(first.exceptions.allowLists ? { allowLists: first.exceptions.allowLists } : {}),
     },
     scope: first.scope,
     outOfScope: {

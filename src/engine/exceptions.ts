@@ -70,6 +70,26 @@ export function exceptionProblems(
   });
 }
 
+export interface AllowList {
+  check: string;
+  option: string;
+  entries: unknown[];
+}
+
+/**
+ * Allow-list options set in the config's `checks:` (`allow`, `allowed…`, `exempt…`): exceptions with no
+ * approval record, so reports list them with the exceptions for an auditor to see.
+ */
+export function allowLists(checks: Config['checks']): AllowList[] {
+  return Object.entries(checks).flatMap(([check, options]) =>
+    Object.entries(options)
+      .filter(
+        ([option, value]) => /^(allow|exempt)/i.test(option) && Array.isArray(value) && value.length > 0,
+      )
+      .map(([option, value]) => ({ check, option, entries: value as unknown[] })),
+  );
+}
+
 /** Exceptions expire at the end of their `expires` day (UTC); expired ones stop applying and are reported. */
 export function exceptionMatcher(rules: readonly ExceptionRule[], now: Date): ExceptionMatcher {
   const today = now.toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import type { Frequency } from '../core/catalog.js';
 import type { ScopeConfig } from '../core/config-types.js';
 import type { OutOfScopeEntry } from './audit-scope.js';
+import type { AllowList } from './exceptions.js';
 import type { Category } from './criteria.js';
 import type { RootCause } from './evaluate.js';
 import type { CheckStatus, ControlStatus, Finding, ProviderId, Severity } from './types.js';
@@ -155,6 +156,8 @@ export interface ScanResult {
   exceptions: {
     applied: number;
     expired: { check: string; resource: string; expires: string; reason: string }[];
+    /** Allow-list options from the config's `checks:`: exceptions without an approval record. */
+    allowLists?: AllowList[];
   };
   /** The system under audit as the config's `scope:` declared it. */
   scope: {

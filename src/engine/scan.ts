@@ -9,7 +9,7 @@ import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
 import { locatorKeys, outOfScopeCriteria, scopeFilter } from './audit-scope.js';
 import { CATEGORY_TITLES, type Category } from './criteria.js';
-import { exceptionMatcher } from './exceptions.js';
+import { allowLists, exceptionMatcher } from './exceptions.js';
 import { makePlan, type Selection } from './plan.js';
 import type { ManualEvidenceResult, ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
@@ -200,7 +200,11 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     criteria,
     controls,
     checks: checkResults,
-    exceptions: { applied: exceptions.usedCount(), expired: exceptions.expired },
+    exceptions: {
+      applied: exceptions.usedCount(),
+      expired: exceptions.expired,
+      allowLists: allowLists(config.checks),
+    },
     scope: {
       declared: Boolean(config.scope),
       categories,

@@ -132,8 +132,18 @@ ${summary.findings.error > 0 ? `<div class="card"><span class="muted">Scopes not
   const excepted = result.checks.flatMap((c) =>
     c.findings.filter((f) => f.exception).map((f) => ({ check: c, f })),
   );
-  if (excepted.length > 0 || result.exceptions.expired.length > 0) {
+  const allowed = result.exceptions.allowLists ?? [];
+  if (excepted.length > 0 || result.exceptions.expired.length > 0 || allowed.length > 0) {
     parts.push(`<h2>Exceptions (${excepted.length})</h2>`);
+    if (allowed.length > 0)
+      parts.push(
+        `<p><b>Allow-listed in check options, with no approval record:</b></p><ul>${allowed
+          .map(
+            (a) =>
+              `<li><code>${e(a.check)}</code> ${e(a.option)}: ${e(a.entries.map(String).join(', '))}</li>`,
+          )
+          .join('')}</ul>`,
+      );
     if (excepted.length > 0) {
       parts.push(
         '<table><thead><tr><th>Check</th><th>Resource</th><th>Finding</th><th>Reason</th><th>Approved by</th><th>Approved at</th><th>Expires</th></tr></thead><tbody>',

@@ -161,8 +161,16 @@ export function renderMarkdown(result: ScanResult): string {
   const excepted = result.checks.flatMap((c) =>
     c.findings.filter((f) => f.exception).map((f) => ({ check: c, f })),
   );
-  if (excepted.length > 0 || result.exceptions.expired.length > 0) {
+  const allowed = result.exceptions.allowLists ?? [];
+  if (excepted.length > 0 || result.exceptions.expired.length > 0 || allowed.length > 0) {
     out.push('## Exceptions', '');
+    if (allowed.length > 0)
+      out.push(
+        'Allow-listed in check options, with no approval record (move them to `exceptions:` with an approver):',
+        '',
+        ...allowed.map((a) => `- \`${a.check}\` ${a.option}: ${a.entries.map(String).join(', ')}`),
+        '',
+      );
     if (excepted.length > 0) {
       out.push(
         ...table(

@@ -200,6 +200,21 @@ describe('a scoped scan of the demo', () => {
     expect(md).toContain('| aws.iam-console-mfa | Fail | arn:aws:iam::111111111111:user/ben.okafor |');
   });
 
+  it('lists allow-list options as exceptions without an approval record', () => {
+    expect(scoped.exceptions.allowLists).toContainEqual({
+      check: 'aws.iam-admin-access',
+      option: 'allowed',
+      entries: ['OrganizationAccountAccessRole', 'terraform-deploy'],
+    });
+    expect(scoped.exceptions.allowLists).toContainEqual({
+      check: 'hr.orphan-aws',
+      option: 'allow',
+      entries: ['deploy-bot', 'ci-deployer', 'grafana-reader'],
+    });
+    expect(md).toContain('Allow-listed in check options, with no approval record');
+    expect(md).toContain('- `github.public-repos` allowedPublic: docs');
+  });
+
   it('marks a check whose every failure is excepted pass_with_exceptions in every format', () => {
     const run = scan(`${SCOPE}
 exceptions:
