@@ -134,7 +134,7 @@ describe('soc2 CLI', () => {
     const file = join(dir, 'soc2.config.yaml');
     writeFileSync(
       file,
-      'organization: Acme\nexceptions:\n  - check: aws.iam-access-key-age\n    resource: ci-deployer\n    reason: Q3\n',
+      'organization: Acme\nexceptions:\n  - check: aws.iam-access-key-age\n    resource: ci-deployer\n    reason: Q3\n    approved_by: ciso\n    approved_at: 2026-10-01\n    expires: 2026-12-01\n',
     );
     const run = soc2(['scan', '--provider', 'hr', '--out', 'out'], { cwd: dir });
     expect(run.code).toBe(2);

@@ -104,6 +104,7 @@ describe('config', () => {
 
   it('rejects exceptions naming a check the scan was not given, at the entry, with every other problem', () => {
     const known = fakeCheck('acme.vpn-mfa', ['acme.x'], () => []);
+    const approval = ['    approved_by: ciso', "    approved_at: '2026-10-01'"];
     const file = configFile(
       [
         'organization: Acme',
@@ -111,30 +112,64 @@ describe('config', () => {
         '  - check: acme.vpn-mfa',
         '    resource: bob',
         '    reason: Leaves on Friday',
+        ...approval,
+        "    expires: '2026-12-01'",
         '  - resource: ci-deployer',
         '    check: aws.iam-access-key-age',
         '    reason: Renamed check',
+        ...approval,
+        "    expires: '2026-12-01'",
+        '  - check: acme.vpn-mfa',
+        '    resource: carol',
+        '    reason: Long leave',
+        ...approval,
+        "    expires: '2027-12-01'",
         'checks:',
         '  aws.nope: {}',
         '',
       ].join('\n'),
     );
     const config = loadConfig(file);
-    expect(problemsOf(() => resolveCheckConfig(config, [known]))).toEqual([
+    expect(problemsOf(() => resolveCheckConfig(config, [known], '2026-11-01'))).toEqual([
       {
         file,
-        line: 7,
+        line: 10,
         column: 12,
         message: "exceptions[1]: unknown check 'aws.iam-access-key-age'",
       },
-      { file, line: 10, column: 3, message: "unknown check 'aws.nope'" },
+      {
+        file,
+        line: 20,
+        column: 14,
+        message:
+          "exceptions[2] (acme.vpn-mfa carol): runs 426 days from approved_at to expires; a high check's exception may run at most 180 days (exceptionMaxDays)",
+      },
+      { file, line: 22, column: 3, message: "unknown check 'aws.nope'" },
     ]);
     const accepted = loadConfig(
       configFile(
-        'organization: Acme\nexceptions:\n  - check: acme.vpn-mfa\n    resource: bob\n    reason: ok\n',
+        "organization: Acme\nexceptions:\n  - check: acme.vpn-mfa\n    resource: bob\n    reason: ok\n    approved_by: ciso\n    approved_at: '2026-10-01'\n    expires: '2026-12-01'\n",
       ),
     );
-    expect(resolveCheckConfig(accepted, [known]).get('acme.vpn-mfa')).toEqual({});
+    expect(resolveCheckConfig(accepted, [known], '2026-11-01').get('acme.vpn-mfa')).toEqual({});
+    // The same exception, dated before its approval can have happened.
+    expect(problemsOf(() => resolveCheckConfig(accepted, [known], '2026-09-30'))).toEqual([
+      {
+        file: accepted.file,
+        line: 7,
+        column: 18,
+        message: 'exceptions[0] (acme.vpn-mfa bob): approved_at 2026-10-01 is in the future',
+      },
+    ]);
+  });
+
+  it('rejects an exception missing its approval, naming the entry', () => {
+    const file = configFile(
+      'organization: Acme\nexceptions:\n  - check: acme.vpn-mfa\n    resource: bob\n    reason: ok\n    expires: 2026-12-01\n',
+    );
+    const messages = problemsOf(() => loadConfig(file)).map((p) => `${p.line}: ${p.message}`);
+    expect(messages.join('\n')).toMatch(/^3: .*approved_by/m);
+    expect(messages.join('\n')).toMatch(/^3: .*approved_at/m);
   });
 
   it('writes a starter config that loads cleanly', () => {

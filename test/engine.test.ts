@@ -435,9 +435,17 @@ describe('roll up and exit codes', () => {
           resource: 'ali*',
           reason: 'accepted risk',
           approved_by: 'cto',
-          expires: '2099-01-01',
+          approved_at: '2026-11-01',
+          expires: '2027-04-30',
         },
-        { check: 'aws.fail-low', resource: 'bob', reason: 'old', expires: '2020-01-01' },
+        {
+          check: 'aws.fail-low',
+          resource: 'bob',
+          reason: 'old',
+          approved_by: 'cto',
+          approved_at: '2019-06-01',
+          expires: '2020-01-01',
+        },
       ],
     });
     const { result } = await runScan({
@@ -445,18 +453,21 @@ describe('roll up and exit codes', () => {
       catalog: catalogOf(control('C-01', ['CC6.1'], ['aws.fail-high', 'aws.fail-low'])),
       checks,
       providers: [provider()],
+      clock: () => new Date('2026-12-04T00:00:00Z'),
     });
     const high = result.checks.find((c) => c.id === 'aws.fail-high')!;
-    expect(high.status).toBe('pass');
+    expect(high.status).toBe('pass_with_exceptions');
     expect(high.findings[0]!.exception).toEqual({
       reason: 'accepted risk',
       approved_by: 'cto',
-      expires: '2099-01-01',
+      approved_at: '2026-11-01',
+      expires: '2027-04-30',
     });
     expect(high.counts).toEqual({ pass: 0, fail: 0, excepted: 1, error: 0 });
     expect(result.checks.find((c) => c.id === 'aws.fail-low')!.status).toBe('fail');
     expect(result.exceptions).toEqual({
       applied: 1,
+      allowLists: [],
       expired: [{ check: 'aws.fail-low', resource: 'bob', expires: '2020-01-01', reason: 'old' }],
     });
   });

@@ -182,9 +182,7 @@ export function config<T = unknown>(item: ConfigItem, key: string): T | undefine
   return item.configuration?.[key] as T | undefined;
 }
 
-export function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-}
+export { globToRegExp } from '../../src/engine/glob.js';
 
 /** A pass or fail finding about one configuration item, with the item's identity in the evidence. */
 export function itemFinding(

@@ -103,7 +103,10 @@ GOOGLE_* credentials are read by their providers (see README).`,
       '--shard <i/n>',
       'scan only slice i of n of the AWS accounts and GitHub repositories (see soc2 merge)',
     )
-    .option('--demo', 'scan the bundled sample company instead of your own systems')
+    .option(
+      '--demo',
+      'scan the bundled sample company instead of your own systems (with --config: under that config)',
+    )
     .option('--from-snapshot <file>', 'evaluate saved data instead of collecting it again')
     .option('--save-snapshot <file>', 'also save the collected (redacted) data for replay')
     .option('--json', 'print report.json to stdout (logs stay on stderr)')

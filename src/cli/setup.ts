@@ -25,12 +25,15 @@ export async function loadSetup(path: string | undefined, cwd = process.cwd()): 
 
 /**
  * The built-in providers and checks only (bundled plugins included), for the config of soc2's own demo,
- * which is validated against these providers.
+ * which is validated against these providers. With `configPath` (`--demo --config FILE`), that config
+ * replaces the demo's (e.g. to try a `scope:` or exceptions); the demo's recorded cloud data is still
+ * what is scanned.
  */
-export function demoSetup(): Setup & { snapshot: Snapshot | undefined } {
+export async function demoSetup(configPath?: string): Promise<Setup & { snapshot: Snapshot | undefined }> {
   const registry = buildRegistry(builtInPlugins);
   const { config, snapshot } = loadDemo(registry.providers);
-  return { config, registry, snapshot };
+  if (configPath === undefined) return { config, registry, snapshot };
+  return { ...(await loadSetup(configPath)), snapshot };
 }
 
 /** The built-in catalog, the plugins' controls, then the extra folders (config `catalog:`, --catalog). */

@@ -1,4 +1,5 @@
 // The config's shape, apart from the code that loads it so that the SDK's types need no provider.
+import type { Category } from '../engine/criteria.js';
 import type { Severity } from '../engine/types.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -13,10 +14,31 @@ export type ProvidersConfig = Partial<ProviderConfigs> & { [id: string]: object 
 
 export interface ExceptionRule {
   check: string;
+  /** Resource name; `*` matches any run of characters. */
   resource: string;
   reason: string;
-  approved_by?: string;
-  expires?: string;
+  approved_by: string;
+  /** YYYY-MM-DD; the term (approved_at to expires) is capped by the check's severity. */
+  approved_at: string;
+  expires: string;
+}
+
+/** Names in (include: only these, when given) and out (exclude) of scope; `*` matches any run of characters. */
+export interface NamePatterns {
+  include?: string[];
+  exclude?: string[];
+}
+
+/** The system under audit: `scope:` in the config. Whatever is not named stays in scope. */
+export interface ScopeConfig {
+  /** In-scope categories besides security, which is always in scope. */
+  categories?: Category[];
+  aws?: { accounts?: NamePatterns; regions?: NamePatterns };
+  github?: { repositories?: NamePatterns };
+  /** An org unit's patterns cover its children: `/Sales` covers `/Sales/EMEA`. */
+  google?: { orgUnits?: NamePatterns };
+  /** `key=value` patterns, matched against resource tags where the data carries them. */
+  tags?: NamePatterns;
 }
 
 export interface Config {
@@ -34,6 +56,9 @@ export interface Config {
   failOn?: Severity;
   history?: string;
   exceptions: ExceptionRule[];
+  /** The longest term of an exception by its check's severity, in days (defaults: src/engine/exceptions.ts). */
+  exceptionMaxDays?: Partial<Record<Severity, number>>;
+  scope?: ScopeConfig;
   checks: Record<string, Record<string, unknown>>;
   /**
    * Set from `--shard i/n`, never from the file: collectors keep only the accounts and repositories

@@ -11,7 +11,14 @@ import { readYamlFile } from './yaml-source.js';
 
 export const DEFAULT_CONFIG_FILE = 'soc2.config.yaml';
 
-export type { Config, ExceptionRule, ProviderConfigs, ProvidersConfig } from './config-types.js';
+export type {
+  Config,
+  ExceptionRule,
+  NamePatterns,
+  ProviderConfigs,
+  ProvidersConfig,
+  ScopeConfig,
+} from './config-types.js';
 
 export const CONFIG_SCHEMA = join(schemasDir, 'config.schema.json');
 

@@ -6,7 +6,14 @@ import type {
   ProviderResult,
   ScanResult,
 } from '../engine/result.js';
-import { controlStatus, criterionResults, operatingStatus, summarize } from '../engine/rollup.js';
+import {
+  controlStatus,
+  criterionResults,
+  evaluatedStatus,
+  operatingStatus,
+  summarize,
+} from '../engine/rollup.js';
+import { checkPassed } from '../engine/types.js';
 
 const earliest = (values: string[]) => values.reduce((a, b) => (b < a ? b : a));
 const latest = (values: string[]) => values.reduce((a, b) => (b > a ? b : a));
@@ -38,9 +45,9 @@ function mergeCheck(parts: readonly CheckResult[]): CheckResult {
     error: findings.filter((f) => f.status === 'error').length,
   };
   const errored = parts.filter((p) => p.status === 'error');
-  const evaluated = parts.some((p) => p.status === 'pass' || p.status === 'fail');
+  const evaluated = parts.some((p) => checkPassed(p.status) || p.status === 'fail');
   const status: CheckResult['status'] =
-    errored.length > 0 ? 'error' : evaluated ? (counts.fail > 0 ? 'fail' : 'pass') : 'skipped';
+    errored.length > 0 ? 'error' : evaluated ? evaluatedStatus(counts) : 'skipped';
   const reasons = [
     ...new Set(
       (status === 'error' ? errored : status === 'skipped' ? parts : []).map((p) => p.reason).filter(Boolean),
@@ -167,6 +174,16 @@ export function mergeResults(
     exceptions: {
       applied: checks.reduce((n, c) => n + c.counts.excepted, 0),
       expired: [...expired.values()],
+      ...(first.exceptions.allowLists ? { allowLists: first.exceptions.allowLists } : {}),
+    },
+    scope: first.scope,
+    outOfScope: {
+      criteria: first.outOfScope.criteria,
+      resources: [
+        ...new Map(
+          results.flatMap((r) => r.outOfScope.resources).map((e) => [JSON.stringify(e), e] as const),
+        ).values(),
+      ],
     },
   };
 }

@@ -53,13 +53,24 @@ ${on(sources.registers)}vendors: ./registers/vendors.yaml
 # Lowest severity that fails the scan (exit code 1): critical, high, medium, low, info.
 failOn: low
 
-# Accepted risks: failing findings that match stay visible as excepted until they expire.
+# The system under audit (docs/scope.md): out-of-scope categories and resources are listed, never failed.
+# scope:
+#   categories: [availability, confidentiality]   # security is always in scope
+#   aws: { accounts: { exclude: ["222222222222"] }, regions: { include: ["us-*"] } }
+#   github: { repositories: { exclude: ["your-org/marketing-*"] } }
+#   google: { orgUnits: { exclude: [/Kiosks] } }
+#   tags: { exclude: ["env=staging"] }
+
+# Accepted risks: failing findings that match stay visible as excepted until they expire, and their
+# check reads pass_with_exceptions. The term may not exceed 90 days (critical checks), 180 (high) or
+# 365 (others) from approval; exceptionMaxDays changes those.
 exceptions: []
 #  - check: aws.iam-access-key-rotation
 #    resource: "ci-deployer"
 #    reason: Rotation automated in Q3; tracked in SEC-142
 #    approved_by: cto@example.com
-#    expires: 2027-03-31
+#    approved_at: 2026-12-01
+#    expires: 2027-03-01
 
 # Per-check options (thresholds). List them with: soc2 checks list
 checks: {}

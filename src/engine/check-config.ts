@@ -1,15 +1,21 @@
 import type { Config } from '../core/config.js';
 import type { AnyCheck } from './check.js';
 import { InputError, type Problem } from './errors.js';
+import { exceptionProblems } from './exceptions.js';
 import { compileSchema, describeErrors } from './json-schema.js';
 
 /**
  * What the config says about checks, against the checks this scan was given (built-in or not):
- * `exceptions:` and `checks:` may name only those checks, and options must fit the check's schema.
- * Every problem is reported at once, located in the config file. Returns each check's options: its
- * defaults with the config's overrides.
+ * `exceptions:` and `checks:` may name only those checks, exceptions must be acceptable as of `today`
+ * (src/engine/exceptions.ts), and options must fit the check's schema. Every problem is reported at
+ * once, located in the config file. Returns each check's options: its defaults with the config's
+ * overrides.
  */
-export function resolveCheckConfig(config: Config, checks: readonly AnyCheck[]): Map<string, object> {
+export function resolveCheckConfig(
+  config: Config,
+  checks: readonly AnyCheck[],
+  today = new Date().toISOString().slice(0, 10),
+): Map<string, object> {
   const byId = new Map(checks.map((check) => [check.id, check]));
   const problems: Problem[] = [];
   const at = (pointer: string, message: string, key?: string): Problem => {
@@ -17,10 +23,7 @@ export function resolveCheckConfig(config: Config, checks: readonly AnyCheck[]):
     return { file: config.file, line: pos?.line, column: pos?.column, message };
   };
 
-  config.exceptions.forEach((rule, index) => {
-    if (!byId.has(rule.check))
-      problems.push(at(`/exceptions/${index}/check`, `exceptions[${index}]: unknown check '${rule.check}'`));
-  });
+  problems.push(...exceptionProblems(config, byId, today));
 
   const resolved = new Map<string, object>();
   for (const [id, overrides] of Object.entries(config.checks)) {

@@ -1,6 +1,7 @@
 import type { Control, EvidenceRequest } from '../core/catalog.js';
 import type { Config } from '../core/config-types.js';
 import type { DataEntry } from '../core/snapshot.js';
+import type { ResourceLocator } from './audit-scope.js';
 import type { DataMap } from './data-map.js';
 import type { ManualEvidenceResult } from './result.js';
 import type { ProviderId } from './types.js';
@@ -98,6 +99,8 @@ export interface Provider {
    */
   configSchema?: ConfigSchema;
   manualEvidence?: ManualEvidenceResolver;
+  /** Where its resources live (account, region, repository, org unit, tags), for the config's `scope:`. */
+  locator?: ResourceLocator;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Catalog, Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
-import { matchesCriteriaSelector, type Criterion } from './criteria.js';
+import { matchesCriteriaSelector, type Category, type Criterion } from './criteria.js';
 import { InputError } from './errors.js';
 
 export interface Selection {
@@ -20,13 +20,15 @@ export interface Plan {
 
 /**
  * Pure: selection -> controls -> checks -> data keys. Unknown names in the selection are bad input;
- * `providerIds` are the registered providers (by default those the checks belong to).
+ * `providerIds` are the registered providers (by default those the checks belong to). Criteria outside
+ * `categories` (the audit's scope) are left out, and so are controls and checks that serve only them.
  */
 export function makePlan(
   catalog: Catalog,
   checks: readonly AnyCheck[],
   selection: Selection = {},
   providerIds: readonly string[] = checks.map((c) => c.provider),
+  categories?: readonly Category[],
 ): Plan {
   const checkById = new Map(checks.map((c) => [c.id, c]));
   const problems: string[] = [];
@@ -49,7 +51,7 @@ export function makePlan(
   }
   if (problems.length > 0) throw new InputError(problems.map((message) => ({ message })));
 
-  const criteriaFilter = selection.criteria?.length
+  const selected = selection.criteria?.length
     ? (id: string) =>
         selection.criteria!.some((s) =>
           matchesCriteriaSelector(
@@ -58,6 +60,9 @@ export function makePlan(
           ),
         )
     : () => true;
+  const inScope = (id: string) =>
+    !categories || categories.includes(allCriteria.find((c) => c.id === id)?.category ?? 'security');
+  const criteriaFilter = (id: string) => inScope(id) && selected(id);
   const checkFilter = (check: AnyCheck) =>
     (!selection.providers?.length || selection.providers.includes(check.provider)) &&
     (!selection.checks?.length || selection.checks.includes(check.id));

@@ -1,12 +1,16 @@
 import type { ControlType, CriterionRole, Frequency } from '../core/catalog.js';
+import type { ScopeConfig } from '../core/config-types.js';
+import type { OutOfScopeEntry } from './audit-scope.js';
+import type { AllowList } from './exceptions.js';
 import type { Category } from './criteria.js';
 import type { RootCause } from './evaluate.js';
 import type { CheckStatus, ControlStatus, Finding, ProviderId, Severity } from './types.js';
 
 export interface AppliedException {
   reason: string;
-  approved_by?: string;
-  expires?: string;
+  approved_by: string;
+  approved_at: string;
+  expires: string;
 }
 
 export interface FindingResult extends Finding {
@@ -161,6 +165,21 @@ export interface ScanResult {
   exceptions: {
     applied: number;
     expired: { check: string; resource: string; expires: string; reason: string }[];
+    /** Allow-list options from the config's `checks:`: exceptions without an approval record. */
+    allowLists?: AllowList[];
+  };
+  /** The system under audit as the config's `scope:` declared it. */
+  scope: {
+    /** Whether the config has a `scope:`; without one, everything collected is in scope. */
+    declared: boolean;
+    /** In-scope Trust Services categories (security always). */
+    categories: Category[];
+    rules?: Omit<ScopeConfig, 'categories'>;
+  };
+  /** Left out of every verdict, each with the scope rule that left it out: never failed, never counted. */
+  outOfScope: {
+    criteria: { id: string; category: Category; rule: string }[];
+    resources: OutOfScopeEntry[];
   };
   baseline?: BaselineComparison;
 }

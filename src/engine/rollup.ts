@@ -12,7 +12,14 @@ import type {
   ManualEvidenceResult,
   ScanResult,
 } from './result.js';
-import { severityRank, type ControlStatus, type Severity } from './types.js';
+import {
+  CHECK_STATUSES,
+  checkPassed,
+  severityRank,
+  type CheckStatus,
+  type ControlStatus,
+  type Severity,
+} from './types.js';
 
 export function applyExceptions(
   check: AnyCheck,
@@ -42,9 +49,7 @@ export function checkResult(
   };
   const status =
     evaluation.status === 'fail' || evaluation.status === 'pass'
-      ? counts.fail > 0
-        ? 'fail'
-        : 'pass'
+      ? evaluatedStatus(counts)
       : evaluation.status;
   return {
     id: check.id,
@@ -68,6 +73,11 @@ export function checkResult(
   };
 }
 
+/** A check that evaluated: fail on any failing finding, pass_with_exceptions when exceptions covered them. */
+export function evaluatedStatus(counts: { fail: number; excepted: number }): CheckStatus {
+  return counts.fail > 0 ? 'fail' : counts.excepted > 0 ? 'pass_with_exceptions' : 'pass';
+}
+
 /**
  * fail: a check has a failing finding (also one that could not check every scope). pass: every check passes and every evidence request is satisfied.
  * partial: something is proven, something is not. manual: only manual evidence is outstanding.
@@ -78,7 +88,7 @@ export function controlStatus(
   evidence: readonly ManualEvidenceResult[],
 ): ControlStatus {
   if (checks.some((c) => c.status === 'fail' || c.counts.fail > 0)) return 'fail';
-  const provenChecks = checks.filter((c) => c.status === 'pass').length;
+  const provenChecks = checks.filter((c) => checkPassed(c.status)).length;
   const provenEvidence = evidence.filter((e) => e.status === 'satisfied').length;
   const total = checks.length + evidence.length;
   if (total > 0 && provenChecks + provenEvidence === total) return 'pass';
@@ -212,7 +222,7 @@ export function summarize(
     readiness: percent(readinessPoints(controls), controls.length),
     exitCode: exitCodeFor(checks, failOn),
     checks: countBy(
-      ['pass', 'fail', 'error', 'skipped'],
+      CHECK_STATUSES,
       checks.map((c) => c.status),
     ),
     controls: countBy(

@@ -7,7 +7,9 @@ import { resolveCheckConfig } from './check-config.js';
 import { evaluateCheck } from './evaluate.js';
 import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
-import { exceptionMatcher } from './exceptions.js';
+import { locatorKeys, outOfScopeCriteria, scopeFilter } from './audit-scope.js';
+import { CATEGORY_TITLES, type Category } from './criteria.js';
+import { allowLists, exceptionMatcher } from './exceptions.js';
 import { makePlan, type Selection } from './plan.js';
 import type { ManualEvidenceResult, ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
@@ -68,11 +70,16 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const { config, catalog, checks } = options;
   const selection = options.selection ?? {};
   const failOn = options.failOn ?? config.failOn ?? 'low';
-  const checkOptions = resolveCheckConfig(config, checks);
-  const plan = makePlan(catalog, checks, selection, [
-    ...options.providers.map((p) => p.id),
-    ...checks.map((c) => c.provider),
-  ]);
+  const checkOptions = resolveCheckConfig(config, checks, startedAt.toISOString().slice(0, 10));
+  const categories = inScopeCategories(config);
+  const plan = makePlan(
+    catalog,
+    checks,
+    selection,
+    [...options.providers.map((p) => p.id), ...checks.map((c) => c.provider)],
+    categories,
+  );
+  const locators = options.providers.flatMap((p) => (p.locator ? [p.locator] : []));
   const manualEvidence =
     options.providers.find((p) => p.manualEvidence)?.manualEvidence ?? NO_MANUAL_EVIDENCE;
   const evaluatedAt = options.snapshot ? new Date(options.snapshot.collectedAt) : startedAt;
@@ -84,7 +91,13 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const { onEvidence, onEvidenceItem } = options;
 
   const collected = await collect({
-    keys: [...new Set([...plan.keys, ...manualEvidence.keys(plan.controls)])],
+    keys: [
+      ...new Set([
+        ...plan.keys,
+        ...manualEvidence.keys(plan.controls),
+        ...locatorKeys(config.scope, locators),
+      ]),
+    ],
     providers: options.providers,
     config,
     env: options.env ?? process.env,
@@ -121,9 +134,13 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   options.onEvent?.({ type: 'evaluate', checks: plan.checks.length });
   const exceptions = exceptionMatcher(config.exceptions, evaluatedAt);
   const context = { now: evaluatedAt, organization: config.organization };
+  const scope = scopeFilter(config.scope, locators, snapshot.data);
+  const outOfScopeResources = [...scope.excluded];
   const checkResults = plan.checks.map((check) => {
     const opts = checkOptions.get(check.id) ?? {};
-    const evaluation = evaluateCheck(check, snapshot.data, opts, context);
+    const scoped = scope.apply(check.id, evaluateCheck(check, snapshot.data, opts, context));
+    outOfScopeResources.push(...scoped.outOfScope);
+    const evaluation = scoped.evaluation;
     return checkResult(
       check,
       evaluation,
@@ -186,11 +203,42 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     criteria,
     controls,
     checks: checkResults,
-    exceptions: { applied: exceptions.usedCount(), expired: exceptions.expired },
+    exceptions: {
+      applied: exceptions.usedCount(),
+      expired: exceptions.expired,
+      allowLists: allowLists(config.checks),
+    },
+    scope: {
+      declared: Boolean(config.scope),
+      categories,
+      ...(config.scope ? { rules: withoutCategories(config.scope) } : {}),
+    },
+    outOfScope: {
+      criteria: outOfScopeCriteria(config.scope, catalog.criteria).map((c) => ({
+        id: c.id,
+        category: c.category,
+        rule: 'scope.categories',
+      })),
+      resources: outOfScopeResources,
+    },
   };
   // Config values (URLs with credentials, exception reasons) and provider stats reach the result too:
   // one pass over all of it, so no report, stdout, history or bundle made from it can leak a secret.
   return { result: redact(result), snapshot };
+}
+
+/** Security is always in scope; without `scope.categories`, every category is. */
+function inScopeCategories(config: Config): Category[] {
+  const all = Object.keys(CATEGORY_TITLES) as Category[];
+  const named = config.scope?.categories;
+  return named ? all.filter((c) => c === 'security' || named.includes(c)) : all;
+}
+
+function withoutCategories(
+  scope: NonNullable<Config['scope']>,
+): Omit<NonNullable<Config['scope']>, 'categories'> {
+  const { categories: _categories, ...rules } = scope;
+  return rules;
 }
 
 /** Without a provider that resolves manual evidence, every request stays outstanding and says why. */

@@ -33,7 +33,23 @@ export interface Finding {
   cause?: FailureCause;
 }
 
-export type CheckStatus = 'pass' | 'fail' | 'error' | 'skipped';
+/**
+ * `pass_with_exceptions`: nothing fails, but at least one failing finding is covered by an approved
+ * exception; never shown as plain `pass`.
+ */
+export type CheckStatus = 'pass' | 'pass_with_exceptions' | 'fail' | 'error' | 'skipped';
+export const CHECK_STATUSES: readonly CheckStatus[] = [
+  'pass',
+  'pass_with_exceptions',
+  'fail',
+  'error',
+  'skipped',
+];
+
+/** Passed, with or without approved exceptions. */
+export function checkPassed(status: CheckStatus): boolean {
+  return status === 'pass' || status === 'pass_with_exceptions';
+}
 export type ControlStatus = 'pass' | 'fail' | 'partial' | 'manual' | 'not_evaluated';
 
 export function severityRank(severity: Severity): number {

@@ -37,6 +37,7 @@ const PROVIDER_KEYS = [
   'local',
   'configSchema',
   'manualEvidence',
+  'locator',
 ];
 const CHECK_KEYS = [
   'id',
@@ -106,6 +107,16 @@ function providerProblems(value: unknown): string[] {
     const resolver = value.manualEvidence;
     if (!isObject(resolver) || typeof resolver.keys !== 'function' || typeof resolver.resolve !== 'function')
       problems.push('manualEvidence must be an object with keys() and resolve() functions');
+  }
+  if (value.locator !== undefined) {
+    const locator = value.locator;
+    if (
+      !isObject(locator) ||
+      !Array.isArray(locator.keys) ||
+      !Array.isArray(locator.dimensions) ||
+      typeof locator.locate !== 'function'
+    )
+      problems.push('locator must be an object with keys, dimensions and a locate() function');
   }
   return problems;
 }

@@ -17,6 +17,8 @@ const HEADER = [
   'exception_expires',
   'baseline',
   'cause',
+  'exception_approved_at',
+  'check_status',
 ];
 
 /**
@@ -53,7 +55,20 @@ export function* renderCsv(result: ScanResult): Generator<string> {
       check.criteria.join(' '),
     ];
     if (check.findings.length === 0) {
-      yield row([...base, '', check.status, check.reason ?? '', 'false', '', '', '', '', '']);
+      yield row([
+        ...base,
+        '',
+        check.status,
+        check.reason ?? '',
+        'false',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        check.status,
+      ]);
       continue;
     }
     for (const f of check.findings) {
@@ -68,6 +83,8 @@ export function* renderCsv(result: ScanResult): Generator<string> {
         f.exception?.expires ?? '',
         f.baseline ?? '',
         f.cause ? causeText(f) : '',
+        f.exception?.approved_at ?? '',
+        check.status,
       ]);
     }
   }

@@ -13,6 +13,7 @@ import {
   FINDINGS_SHOWN,
   NOT_AN_ATTESTATION,
   notCheckedFindings,
+  scopeStatement,
 } from './labels.js';
 import { markdownToHtml } from './markdown-html.js';
 import { failuresByRisk, TOP_FAILURES, type RankedFailure } from './risk.js';
@@ -98,7 +99,7 @@ function cards(result: ScanResult, failures: readonly RankedFailure[]): string {
   return `<section class="cards">
 <div class="card"><span class="muted">Failing checks</span><b>${failures.length}</b><span class="muted">${e(bySeverity || 'none at scan time')}</span></div>
 <div class="card"><span class="muted">Controls with failing checks</span><b>${summary.controls.fail} <small class="muted">of ${summary.controls.total}</small></b></div>
-<div class="card"><span class="muted">Controls with no gaps found</span><b>${summary.controls.pass} <small class="muted">of ${summary.controls.total}</small></b><span class="muted">checks passed at scan time, evidence on file</span></div>
+${summary.checks.pass_with_exceptions > 0 ? `<div class="card"><span class="muted">Checks passed with exceptions</span><b>${summary.checks.pass_with_exceptions}</b><span class="muted">approved exceptions cover their failures</span></div>\n` : ''}<div class="card"><span class="muted">Controls with no gaps found</span><b>${summary.controls.pass} <small class="muted">of ${summary.controls.total}</small></b><span class="muted">checks passed at scan time, evidence on file</span></div>
 <div class="card"><span class="muted">Checks not evaluated</span><b>${notChecked}</b><span class="muted">${summary.checks.error} could not check · ${summary.checks.skipped} skipped${summary.findings.error > 0 ? ` · ${summary.findings.error} scope(s) unread` : ''}</span></div>
 <div class="card"><span class="muted">Manual evidence open</span><b>${summary.manualEvidence.outstanding + summary.manualEvidence.stale}</b><span class="muted">of ${summary.manualEvidence.total} requests</span></div>
 </section>`;
@@ -247,14 +248,23 @@ function exceptions(result: ScanResult): string {
   const excepted = result.checks.flatMap((c) =>
     c.findings.filter((f) => f.exception).map((f) => ({ check: c, f })),
   );
-  if (excepted.length === 0 && result.exceptions.expired.length === 0) return '';
+  const allowed = result.exceptions.allowLists ?? [];
+  if (excepted.length === 0 && result.exceptions.expired.length === 0 && allowed.length === 0) return '';
   const parts = [`<h2>Exceptions (${excepted.length})</h2>`];
+  if (allowed.length > 0)
+    parts.push(
+      `<p><b>Allow-listed in check options, with no approval record:</b></p><ul>${allowed
+        .map(
+          (a) => `<li><code>${e(a.check)}</code> ${e(a.option)}: ${e(a.entries.map(String).join(', '))}</li>`,
+        )
+        .join('')}</ul>`,
+    );
   if (excepted.length > 0) {
     parts.push(
-      '<div class="scroll"><table><thead><tr><th>Check</th><th>Resource</th><th>Finding</th><th>Reason</th><th>Approved by</th><th>Expires</th></tr></thead><tbody>',
+      '<div class="scroll"><table><thead><tr><th>Check</th><th>Resource</th><th>Finding</th><th>Reason</th><th>Approved by</th><th>Approved at</th><th>Expires</th></tr></thead><tbody>',
       ...excepted.map(
         ({ check, f }) =>
-          `<tr><td>${link('chk', check.id)}</td><td><code>${e(f.resource)}</code></td><td>${e(f.message)}</td><td>${e(f.exception!.reason)}</td><td>${e(f.exception!.approved_by ?? '')}</td><td>${e(f.exception!.expires ?? '')}</td></tr>`,
+          `<tr><td>${link('chk', check.id)}<br>${badge(check.status, CHECK_STATUS_LABEL[check.status])}</td><td><code>${e(f.resource)}</code></td><td>${e(f.message)}</td><td>${e(f.exception!.reason)}</td><td>${e(f.exception!.approved_by ?? '')}</td><td>${e(f.exception!.approved_at ?? '')}</td><td>${e(f.exception!.expires ?? '')}</td></tr>`,
       ),
       '</tbody></table></div>',
     );
@@ -269,6 +279,30 @@ function exceptions(result: ScanResult): string {
         .join('')}</ul>`,
     );
   }
+  return parts.join('\n');
+}
+
+/** What the scan was scoped to, and what it left out of every verdict. */
+function scopeSection(result: ScanResult): string {
+  if (!result.scope.declared) return '';
+  const { criteria, resources } = result.outOfScope;
+  const parts = [
+    '<h2 id="scope">Scope</h2>',
+    `<ul>${scopeStatement(result)
+      .map((line) => `<li>${e(line)}</li>`)
+      .join('')}</ul>`,
+    `<p>Out of scope, left out of every verdict: ${criteria.length} criteria${criteria.length > 0 ? ` (${e(criteria.map((c) => c.id).join(', '))})` : ''}, ${resources.length} resource finding(s).</p>`,
+  ];
+  if (resources.length > 0)
+    parts.push(
+      `<div class="scroll"><table><thead><tr><th>Check</th><th>Resource</th><th>Rule</th></tr></thead><tbody>${resources
+        .slice(0, FINDINGS_SHOWN)
+        .map(
+          (x) =>
+            `<tr><td><code>${e(x.check ?? '(not collected)')}</code></td><td><code>${e(x.resource)}</code></td><td>${e(x.rule)}</td></tr>`,
+        )
+        .join('')}</tbody></table></div>`,
+    );
   return parts.join('\n');
 }
 
@@ -305,6 +339,7 @@ export function renderHtml(result: ScanResult, context: ReportContext = {}): str
     context.history
       ? `<div class="glance">${topFailures(failures)}\n${trend(context)}</div>`
       : topFailures(failures),
+    scopeSection(result),
     criteria(result),
     `<h2 id="failing">Failing checks (${failures.length}), highest risk first</h2>`,
     failures.length === 0 ? '<p>None at scan time.</p>' : failures.map(failingCheck).join('\n'),

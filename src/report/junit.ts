@@ -22,7 +22,7 @@ function exceptedLines(check: CheckResult): string[] {
     .filter((f) => f.exception)
     .map(
       (f) =>
-        `EXCEPTED ${f.resource}: ${f.message} (reason: ${f.exception!.reason}${f.exception!.approved_by ? `; approved by ${f.exception!.approved_by}` : ''}${f.exception!.expires ? `; expires ${f.exception!.expires}` : ''})`,
+        `EXCEPTED ${f.resource}: ${f.message} (reason: ${f.exception!.reason}; approved by ${f.exception!.approved_by} on ${f.exception!.approved_at}; expires ${f.exception!.expires})`,
     );
 }
 
@@ -66,6 +66,7 @@ function testcase(check: CheckResult): string {
     body.push(`      <skipped${attrs({ message: check.reason ?? 'skipped' })}/>`);
   }
   const out = [
+    ...(check.status === 'pass_with_exceptions' ? ['STATUS pass_with_exceptions'] : []),
     ...check.findings.filter((f) => f.status === 'pass').map((f) => `PASS ${f.resource}: ${f.message}`),
     ...exceptedLines(check),
   ];

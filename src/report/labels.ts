@@ -1,3 +1,5 @@
+import type { NamePatterns } from '../core/config-types.js';
+import { CATEGORY_TITLES } from '../engine/criteria.js';
 import type { CheckResult, ControlResult, FindingResult, ScanResult } from '../engine/result.js';
 import { describeCause } from '../engine/scope.js';
 import type { CheckStatus, ControlStatus } from '../engine/types.js';
@@ -17,6 +19,7 @@ export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
 
 export const CHECK_STATUS_LABEL: Record<CheckStatus, string> = {
   pass: 'Passed at scan time',
+  pass_with_exceptions: 'Passed with exceptions',
   fail: 'Failed',
   error: 'Could not check',
   skipped: 'Skipped',
@@ -65,4 +68,23 @@ export function notCheckedSummary(result: ScanResult): string | undefined {
   if (scopes === 0) return undefined;
   const checks = result.checks.filter((c) => c.counts.error > 0).length;
   return `${scopes} scope(s) could not be read and were not checked, in ${checks} check(s)`;
+}
+
+/** The declared scope in words: in-scope categories, then each rule (`scope.aws.accounts exclude: 2222…`). */
+export function scopeStatement(result: ScanResult): string[] {
+  const r = result.scope.rules ?? {};
+  const named: [string, NamePatterns | undefined][] = [
+    ['scope.aws.accounts', r.aws?.accounts],
+    ['scope.aws.regions', r.aws?.regions],
+    ['scope.github.repositories', r.github?.repositories],
+    ['scope.google.orgUnits', r.google?.orgUnits],
+    ['scope.tags', r.tags],
+  ];
+  return [
+    `In-scope categories: ${result.scope.categories.map((c) => CATEGORY_TITLES[c]).join(', ')}`,
+    ...named.flatMap(([path, p]) => [
+      ...(p?.include?.length ? [`${path} include: ${p.include.join(', ')}`] : []),
+      ...(p?.exclude?.length ? [`${path} exclude: ${p.exclude.join(', ')}`] : []),
+    ]),
+  ];
 }

@@ -13,6 +13,7 @@ import {
   NOT_AN_ATTESTATION,
   notCheckedFindings,
   notCheckedSummary,
+  scopeStatement,
 } from './labels.js';
 import { failuresByRisk, TOP_FAILURES, type RankedFailure } from './risk.js';
 import { markdownText as m } from './text.js';
@@ -146,13 +147,17 @@ export function renderMarkdown(result: ScanResult, context: ReportContext = {}):
     ...table(
       [
         'Checks',
-        ...(['pass', 'fail', 'error', 'skipped'] as const).map((s) => CHECK_STATUS_LABEL[s]),
+        ...(['pass', 'pass_with_exceptions', 'fail', 'error', 'skipped'] as const).map(
+          (s) => CHECK_STATUS_LABEL[s],
+        ),
         'Total',
       ],
       [
         [
           '',
-          ...(['pass', 'fail', 'error', 'skipped', 'total'] as const).map((k) => String(summary.checks[k])),
+          ...(['pass', 'pass_with_exceptions', 'fail', 'error', 'skipped', 'total'] as const).map((k) =>
+            String(summary.checks[k]),
+          ),
         ],
       ],
     ),
@@ -247,18 +252,28 @@ export function renderMarkdown(result: ScanResult, context: ReportContext = {}):
   const excepted = result.checks.flatMap((c) =>
     c.findings.filter((f) => f.exception).map((f) => ({ check: c, f })),
   );
-  if (excepted.length > 0 || result.exceptions.expired.length > 0) {
+  const allowed = result.exceptions.allowLists ?? [];
+  if (excepted.length > 0 || result.exceptions.expired.length > 0 || allowed.length > 0) {
     out.push('## Exceptions', '');
+    if (allowed.length > 0)
+      out.push(
+        'Allow-listed in check options, with no approval record (move them to `exceptions:` with an approver):',
+        '',
+        ...allowed.map((a) => `- \`${a.check}\` ${a.option}: ${a.entries.map(String).join(', ')}`),
+        '',
+      );
     if (excepted.length > 0) {
       out.push(
         ...table(
-          ['Check', 'Resource', 'Reason', 'Approved by', 'Expires'],
+          ['Check', 'Check status', 'Resource', 'Reason', 'Approved by', 'Approved at', 'Expires'],
           excepted.map(({ check, f }) => [
             check.id,
+            CHECK_STATUS_LABEL[check.status],
             f.resource,
             f.exception!.reason,
-            f.exception!.approved_by ?? '',
-            f.exception!.expires ?? '',
+            f.exception!.approved_by,
+            f.exception!.approved_at,
+            f.exception!.expires,
           ]),
         ),
         '',
@@ -270,6 +285,26 @@ export function renderMarkdown(result: ScanResult, context: ReportContext = {}):
       );
     }
     if (result.exceptions.expired.length > 0) out.push('');
+  }
+
+  if (result.scope.declared) {
+    const { criteria, resources } = result.outOfScope;
+    out.push('## Scope', '', ...scopeStatement(result).map((line) => `- ${line}`), '');
+    out.push(
+      `Out of scope, left out of every verdict: ${criteria.length} criteria${criteria.length > 0 ? ` (${criteria.map((c) => c.id).join(', ')})` : ''}, ${resources.length} resource finding(s).`,
+      '',
+    );
+    if (resources.length > 0)
+      out.push(
+        ...table(
+          ['Check', 'Resource', 'Rule'],
+          resources.slice(0, FINDINGS_SHOWN).map((x) => [x.check ?? '(not collected)', x.resource, x.rule]),
+        ),
+        ...(resources.length > FINDINGS_SHOWN
+          ? ['', `… and ${resources.length - FINDINGS_SHOWN} more (see report.json outOfScope)`]
+          : []),
+        '',
+      );
   }
 
   const needed = result.controls.flatMap((c) =>

@@ -106,7 +106,7 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
     remediation: { desc: check.remediation },
     ...(finding?.exception
       ? {
-          comment: `Excepted: ${finding.exception.reason}${finding.exception.approved_by ? `; approved by ${finding.exception.approved_by}` : ''}${finding.exception.expires ? `; expires ${finding.exception.expires}` : ''}`,
+          comment: `Excepted: ${finding.exception.reason}; approved by ${finding.exception.approved_by} on ${finding.exception.approved_at}; expires ${finding.exception.expires}`,
         }
       : {}),
     unmapped: {

@@ -1,4 +1,5 @@
 import type { CheckResult, ControlResult, CriterionResult, ScanResult } from '../engine/result.js';
+import { checkPassed } from '../engine/types.js';
 import { causeText, CONTROL_STATUS_LABEL } from './labels.js';
 import { markdownText, wellFormedJson } from './text.js';
 import { uuidV5 } from './uuid.js';
@@ -23,6 +24,7 @@ function prop(name: string, value: string | number) {
 
 const OBSERVATION_STATE: Record<CheckResult['status'], string> = {
   pass: 'passed',
+  pass_with_exceptions: 'passed-with-exceptions',
   fail: 'failed',
   error: 'error',
   skipped: 'skipped',
@@ -47,7 +49,7 @@ function observation(result: ScanResult, check: CheckResult) {
     uuid: uuidV5(`soc2:observation:${result.organization}:${result.scan.evaluatedAt}:${check.id}`),
     title: markup(`${check.id}: ${check.title}`),
     description: str(
-      check.status === 'pass' || check.status === 'fail' || check.findings.length > 0
+      checkPassed(check.status) || check.status === 'fail' || check.findings.length > 0
         ? `${check.description} ${check.counts.pass} passing, ${check.counts.fail} failing, ${check.counts.excepted} excepted resource(s)${check.counts.error > 0 ? `, ${check.counts.error} scope(s) not checked` : ''}.`
         : `${check.description} Not evaluated (${check.status}): ${markdownText(check.reason ?? '')}`,
     ),

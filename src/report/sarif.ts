@@ -233,8 +233,8 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
                 status: 'accepted',
                 justification: [
                   finding.exception.reason,
-                  finding.exception.approved_by ? `approved by ${finding.exception.approved_by}` : '',
-                  finding.exception.expires ? `expires ${finding.exception.expires}` : '',
+                  `approved by ${finding.exception.approved_by} on ${finding.exception.approved_at}`,
+                  `expires ${finding.exception.expires}`,
                 ]
                   .filter(Boolean)
                   .join('; '),

@@ -57,9 +57,10 @@ async function scan(
   aws: Config['providers']['aws'],
   extraEnv: (url: string) => Record<string, string> = () => ({}),
   shard?: Config['shard'],
+  scope?: Config['scope'],
 ) {
   fake = await startFakeAws(world);
-  const config: Config = { ...defaultConfig(), organization: 'Test Co', providers: { aws }, shard };
+  const config: Config = { ...defaultConfig(), organization: 'Test Co', providers: { aws }, shard, scope };
   const { result, snapshot } = await runScan({
     config,
     catalog,
@@ -351,6 +352,32 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     const second = await accountsOf({ index: 2, count: 2 });
     expect(first.filter((id) => second.includes(id))).toEqual([]);
     expect([...first, ...second].sort()).toEqual([A, B, C]);
+  });
+
+  it('does not collect accounts and regions the scope leaves out, and lists them as out of scope', async () => {
+    const { result, snapshot, requests } = await scan(
+      orgWorld(),
+      { organization: true, regions: ['us-east-1', 'eu-west-1'] },
+      () => ({}),
+      undefined,
+      { aws: { accounts: { exclude: [C] }, regions: { include: ['us-*'] } } },
+    );
+    const value = (
+      snapshot.data['aws.accounts'] as { value: { accounts: { id: string }[]; regions: string[] } }
+    ).value;
+    expect(value.accounts.map((a) => a.id)).toEqual([A, B]);
+    expect(value.regions).toEqual(['us-east-1']);
+    // C's role is never assumed and nothing is asked of eu-west-1.
+    expect(requests.filter((r) => r.account === C)).toEqual([]);
+    expect(requests.filter((r) => r.region === 'eu-west-1')).toEqual([]);
+    expect(result.outOfScope.resources).toEqual([
+      { resource: `aws-account/${C}`, rule: `scope.aws.accounts.exclude: ${C}` },
+      { resource: 'aws-region/eu-west-1', rule: 'scope.aws.regions.include (us-*)' },
+    ]);
+    // The unassumable account C is out of scope, not unread: no finding names it, checked or not.
+    const findings = result.checks.flatMap((c) => c.findings);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter((f) => f.resource.includes(C) || f.resource.includes('eu-west-1'))).toEqual([]);
   });
 
   it('skips a key whose permission is missing, naming the denied action', async () => {

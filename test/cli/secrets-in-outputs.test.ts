@@ -48,7 +48,8 @@ describe('secrets from the config never reach an output', () => {
         '    resource: lumen-ledger',
         `    reason: "rolled out in Q1; deploy key ${SECRETS.awsSecretKey} and token ${SECRETS.githubFineGrained} to rotate"`,
         `    approved_by: "cto ${SECRETS.slack}"`,
-        '    expires: 2099-01-01',
+        '    approved_at: 2026-10-01', // the demo data is from 2026-11-02
+        '    expires: 2026-12-15',
         '',
       ].join('\n'),
     );

@@ -124,11 +124,13 @@ describe('baseline', () => {
 });
 
 describe('exceptions', () => {
-  const rule = (expires?: string) => ({
+  const approval = { approved_by: 'ciso', approved_at: '2026-06-01' };
+  const rule = (expires = '2026-12-31') => ({
     check: 'aws.iam-access-key-rotation',
     resource: 'arn:aws:iam::111111111111:user/legacy-*',
     reason: 'retiring',
-    ...(expires ? { expires } : {}),
+    ...approval,
+    expires,
   });
 
   it('apply through the whole expiry day (UTC) and stop the day after', () => {
@@ -149,9 +151,13 @@ describe('exceptions', () => {
         reason: 'retiring',
       },
     ]);
-    const noExpiry = exceptionMatcher([rule()], new Date('2099-01-01T00:00:00Z'));
-    expect(noExpiry.match('aws.iam-access-key-rotation', 'arn:aws:iam::111111111111:user/legacy-x')).toEqual({
+    expect(
+      lastMoment.match('aws.iam-access-key-rotation', 'arn:aws:iam::111111111111:user/legacy-x'),
+    ).toEqual({
       reason: 'retiring',
+      approved_by: 'ciso',
+      approved_at: '2026-06-01',
+      expires: '2026-12-31',
     });
   });
 
@@ -159,8 +165,8 @@ describe('exceptions', () => {
     const m = exceptionMatcher(
       [
         rule(),
-        { check: 'github.branch-protection', resource: 'lumen-ledger/sandbox.v1', reason: 'r' },
-        { check: 'github.x', resource: '*', reason: 'all' },
+        { ...rule(), check: 'github.branch-protection', resource: 'lumen-ledger/sandbox.v1', reason: 'r' },
+        { ...rule(), check: 'github.x', resource: '*', reason: 'all' },
       ],
       new Date('2026-01-01T00:00:00Z'),
     );
@@ -186,14 +192,14 @@ describe('exceptions', () => {
     expect(result.exceptions.applied).toBe(1);
     expect(result.exceptions.expired.map((e) => e.resource)).toEqual(['lumen-ledger/sandbox']);
     expect(renderMarkdown(result)).toContain(
-      '| aws.iam-access-key-rotation | arn:aws:iam::111111111111:user/legacy-etl |',
+      '| aws.iam-access-key-rotation | Fail | arn:aws:iam::111111111111:user/legacy-etl |',
     );
     expect(renderHtml(result)).toContain('<h2>Exceptions (1)</h2>');
     expect(renderHtml(result)).toContain('Expired exceptions, no longer applied');
     expect(textOf(renderJunit(result))).toContain('EXCEPTED arn:aws:iam::111111111111:user/legacy-etl');
   });
 
-  it('an exception that covers every failing finding turns the check to pass', () => {
+  it('an exception that covers every failing finding turns the check to pass_with_exceptions, never pass', () => {
     const spec = sampleSpec();
     const result = buildScanResult({
       ...spec,
@@ -202,11 +208,14 @@ describe('exceptions', () => {
           check: 'aws.iam-root-mfa',
           resource: 'arn:aws:iam::111111111111:root',
           reason: 'break-glass account',
+          approved_by: 'ciso',
+          approved_at: '2026-10-01',
+          expires: '2026-12-15',
         },
       ],
     });
     const root = result.checks.find((c) => c.id === 'aws.iam-root-mfa')!;
-    expect(root.status).toBe('pass');
+    expect(root.status).toBe('pass_with_exceptions');
     expect(root.counts).toEqual({ pass: 1, fail: 0, excepted: 1, error: 0 });
   });
 });

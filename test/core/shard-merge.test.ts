@@ -77,6 +77,8 @@ function spec(shard?: Shard): FixtureSpec {
         check: 'aws.iam-access-key-rotation',
         resource: 'arn:aws:iam::*:user/legacy-1*',
         reason: 'migrating',
+        approved_by: 'ciso',
+        approved_at: '2026-10-01',
         expires: '2027-01-01',
       },
     ],

@@ -77,6 +77,7 @@ export function writeScanOutput(
                 exception: {
                   reason: 'migration, ends Q1',
                   approved_by: 'cto@lumenledger.example',
+                  approved_at: '2026-10-01',
                   expires: '2027-03-31',
                 },
               },

@@ -160,7 +160,7 @@ describe('sarif', () => {
         kind: 'external',
         status: 'accepted',
         justification:
-          'Legacy ETL retired in Q1; key rotation would break the nightly job; approved by cto@lumenledger.example; expires 2026-12-31',
+          'Legacy ETL retired in Q1; key rotation would break the nightly job; approved by cto@lumenledger.example on 2026-07-01; expires 2026-12-31',
       },
     ]);
     expect(run.results.filter((r) => r.suppressions).length).toBe(1);
@@ -327,7 +327,16 @@ describe('sarif', () => {
       controls: Array.from({ length: 8 }, (_, i) =>
         fixtureControl(`C-${i}`, 'controls/x.yaml', i + 1, ['CC6.1', 'CC6.2', 'CC7.1'], ['aws.x']),
       ),
-      exceptions: [{ check: 'aws.x', resource: 'legacy-*', reason: 'retiring', approved_by: 'cto' }],
+      exceptions: [
+        {
+          check: 'aws.x',
+          resource: 'legacy-*',
+          reason: 'retiring',
+          approved_by: 'cto',
+          approved_at: '2026-10-01',
+          expires: '2026-12-31',
+        },
+      ],
     });
     const r = (JSON.parse(renderSarif(many)) as Sarif).runs[0]!;
     const tags = r.tool.driver.rules[0]!.properties.tags as string[];
@@ -594,9 +603,11 @@ describe('csv', () => {
       'exception_expires',
       'baseline',
       'cause',
+      'exception_approved_at',
+      'check_status',
     ]);
     expect(rows.length).toBe(1 + 15);
-    expect(rows.every((r) => r.length === 15)).toBe(true);
+    expect(rows.every((r) => r.length === 17)).toBe(true);
     const notChecked = rows.find((r) => r[6] === 'aws-account/222222222222/eu-west-1')!;
     expect([notChecked[7], notChecked[14]]).toEqual([
       'error',
@@ -608,11 +619,14 @@ describe('csv', () => {
     expect(api[8]).toBe('Default branch "main" allows force pushes & has <no> required reviews');
     const evil = rows.find((r) => r[6]?.includes('cmd'))!;
     expect(evil[8]).toBe(`'=HYPERLINK("http://evil.example") branch unprotected, ok?`);
-    expect(rows.find((r) => r[6]!.endsWith('legacy-etl'))!.slice(9, 13)).toEqual([
+    const legacy = rows.find((r) => r[6]!.endsWith('legacy-etl'))!;
+    expect([...legacy.slice(9, 13), ...legacy.slice(15)]).toEqual([
       'true',
       'Legacy ETL retired in Q1; key rotation would break the nightly job',
       'cto@lumenledger.example',
       '2026-12-31',
+      '2026-07-01',
+      'fail', // its check has another, unexcepted failure
     ]);
     for (const prefix of ['=', '+', '-', '@']) {
       const r = buildScanResult({

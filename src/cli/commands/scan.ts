@@ -56,7 +56,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     throw new InputError('--fail-on new needs --baseline OLD/report.json to tell new failures from old ones');
   const baseline = flags.baseline ? readReport(flags.baseline) : undefined;
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
-  const demo = flags.demo ? demoSetup() : undefined;
+  const demo = flags.demo ? await demoSetup(flags.config) : undefined;
   const setup = demo ?? (await loadSetup(flags.config));
   const config = shard ? { ...setup.config, shard } : setup.config;
   const historyDir = flags.history ?? config.history;

@@ -7,6 +7,7 @@ import { AwsCallError, call, hasAwsCode, awsCause } from './errors.js';
 import { paginate, type AwsContext } from './scope.js';
 import type { AwsCredentialIdentity, AwsSession } from './session.js';
 import { inShard } from '../../core/shard.js';
+import { patternRule } from '../../engine/audit-scope.js';
 
 /**
  * Who we are (sts:GetCallerIdentity) and which accounts are in scope: the caller's account, the
@@ -66,8 +67,21 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
       targets = [{ id: callerAccount }];
     }
 
+    const scope = context.config.scope?.aws;
+    const outOfScope = [
+      ...targets.map((t) => ({
+        scope: `account/${t.id}`,
+        rule: patternRule(scope?.accounts, [t.id], 'scope.aws.accounts'),
+      })),
+      ...settings.regions.map((r) => ({
+        scope: `region/${r}`,
+        rule: patternRule(scope?.regions, [r], 'scope.aws.regions'),
+      })),
+    ].filter((e): e is { scope: string; rule: string } => e.rule !== undefined);
+    const excluded = new Set(outOfScope.map((e) => e.scope));
     const accounts = await Promise.all(
       targets
+        .filter((target) => !excluded.has(`account/${target.id}`))
         .filter((target) => inShard(context.config.shard, target.id))
         .sort((a, b) => (a.id < b.id ? -1 : 1))
         .map(async (target): Promise<AwsAccount> => {
@@ -117,8 +131,9 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
       mode: settings.organization ? 'organization' : 'single',
       callerAccount,
       partition,
-      regions: settings.regions,
+      regions: settings.regions.filter((r) => !excluded.has(`region/${r}`)),
       accounts,
+      ...(outOfScope.length > 0 ? { outOfScope } : {}),
     };
   },
 });

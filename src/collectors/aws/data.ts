@@ -32,6 +32,8 @@ export interface AwsAccounts {
   partition: string;
   regions: string[];
   accounts: AwsAccount[];
+  /** Accounts and regions the config's `scope:` left out, not collected: `account/<id>` or `region/<name>`. */
+  outOfScope?: { scope: string; rule: string }[];
 }
 
 /** One row of the IAM credential report, columns exactly as AWS names them. */

@@ -1,5 +1,6 @@
 import { defineProvider } from '../../engine/collector.js';
 import { configSchema } from './settings.js';
+import { awsLocator } from './locate.js';
 
 const CREDENTIAL_VARIABLES = [
   'AWS_ACCESS_KEY_ID',
@@ -27,4 +28,5 @@ export default defineProvider({
   concurrency: 8,
   local: false,
   configSchema,
+  locator: awsLocator,
 });

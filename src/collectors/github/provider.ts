@@ -1,6 +1,7 @@
 import { defineProvider, type Detection } from '../../engine/collector.js';
 import type { Config } from '../../core/config.js';
 import { configSchema } from './settings.js';
+import { githubLocator } from './locate.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 
@@ -47,4 +48,5 @@ export default defineProvider({
   concurrency: 8,
   local: false,
   configSchema,
+  locator: githubLocator,
 });

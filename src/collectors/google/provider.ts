@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../../core/config.js';
 import { defineProvider, type Detection } from '../../engine/collector.js';
 import { configSchema } from './settings.js';
+import { googleLocator } from './locate.js';
 
 const HOW_TO =
   'set providers.google.credentials (a service account key with domain-wide delegation) and ' +
@@ -50,4 +51,5 @@ export default defineProvider({
   concurrency: 4,
   local: false,
   configSchema,
+  locator: googleLocator,
 });
