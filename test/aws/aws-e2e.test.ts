@@ -195,7 +195,10 @@ function orgWorld(): FakeWorld {
               }),
             ],
           }),
-          'eu-west-1': recordingRegion({ items: [] }),
+          // Nothing the checks read, but the default network ACL every region has: the aggregator holds it.
+          'eu-west-1': recordingRegion({
+            items: [item(A, 'eu-west-1', 'AWS::EC2::NetworkAcl', 'acl-default', { isDefault: true })],
+          }),
         },
       }),
       account(B, {
@@ -425,6 +428,50 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     expect(
       check('aws.s3-encryption').findings.find((f) => f.resource === `aws-account/${B}/eu-west-1`)?.status,
     ).toBe('fail');
+  });
+
+  it('reports accounts the aggregator holds nothing from as not checked, never as passing', async () => {
+    const world = orgWorld();
+    world.aggregator = 'org-aggregator';
+    world.aggregatorSources = [A]; // B records in us-east-1, but the aggregator does not collect from it
+    world.throttle = {};
+    const { check, requests } = await scan(world, {
+      organization: true,
+      regions: ['us-east-1', 'eu-west-1'],
+      configAggregator: 'org-aggregator',
+    });
+    const counts = requests.filter((r) => r.action === 'GetAggregateDiscoveredResourceCounts');
+    expect(counts.map((r) => r.account)).toEqual([A, A]); // one per region, from the aggregator account
+    const finding = (id: string, resource: string) => check(id).findings.find((f) => f.resource === resource);
+    for (const id of ['aws.ebs-encryption', 'aws.s3-encryption', 'aws.config-rule-compliance']) {
+      const b = finding(id, `aws-account/${B}/us-east-1`);
+      expect(b?.status, id).toBe('error');
+      expect(b?.cause, id).toMatchObject({ kind: 'not_found' });
+      expect(b?.message, id).toMatch(/org-aggregator holds no resources from 222222222222 in us-east-1/);
+    }
+    // B's unencrypted volume is not in the aggregator: nothing about B passes or fails by omission.
+    expect(check('aws.ebs-encryption').findings.filter((f) => f.resource.includes(B))).toEqual([
+      expect.objectContaining({ status: 'error' }),
+      expect.objectContaining({ status: 'fail', resource: `aws-account/${B}/eu-west-1` }), // no recorder
+    ]);
+    // A region of A with only resources no check reads is still covered by the aggregator.
+    expect(finding('aws.ebs-encryption', `aws-account/${A}/eu-west-1`)?.status).toBe('pass');
+  });
+
+  it('skips the Config checks naming the permission when aggregator coverage cannot be read', async () => {
+    const world = orgWorld();
+    world.aggregator = 'org-aggregator';
+    world.throttle = {};
+    world.accounts[0]!.denied = ['config:GetAggregateDiscoveredResourceCounts'];
+    const { check } = await scan(world, {
+      organization: true,
+      regions: ['us-east-1'],
+      configAggregator: 'org-aggregator',
+    });
+    for (const id of ['aws.s3-encryption', 'aws.config-rule-compliance']) {
+      expect(check(id).status, id).toBe('skipped');
+      expect(check(id).reason, id).toMatch(/config:GetAggregateDiscoveredResourceCounts denied/);
+    }
   });
 
   it('reads every resource type of the Config-based checks through the advanced query', async () => {

@@ -234,5 +234,7 @@ declare module '../../engine/data-map.js' {
     'aws.config.recorders': RegionResult<ConfigRecorders>[];
     'aws.config.compliance': RegionResult<ConfigRuleCompliance[]>[];
     'aws.config.resources': ConfigResources;
+    /** Through an aggregator: the resources it holds per scanned account and region. */
+    'aws.config.aggregatorCoverage': RegionResult<number>[];
   }
 }

@@ -1,6 +1,11 @@
 import type { ProviderRuntime } from '../../engine/collector.js';
 import { accountsCollector } from './accounts.js';
-import { complianceCollector, recordersCollector, resourcesCollector } from './config.js';
+import {
+  aggregatorCoverageCollector,
+  complianceCollector,
+  recordersCollector,
+  resourcesCollector,
+} from './config.js';
 import {
   accountSummaryCollector,
   authorizationDetailsCollector,
@@ -23,6 +28,7 @@ export const runtime: ProviderRuntime<AwsSession> = {
     recordersCollector,
     complianceCollector,
     resourcesCollector,
+    aggregatorCoverageCollector,
   ],
   stats: (session) => session.stats(),
 };

@@ -56,6 +56,8 @@ export interface FakeWorld {
   /** Server-side page sizes (AWS may return fewer items than asked for). */
   pageSize?: { iam?: number; config?: number; organizations?: number; compliance?: number };
   aggregator?: string;
+  /** The accounts the aggregator collects from (default: every account of the world). */
+  aggregatorSources?: string[];
 }
 
 export interface RecordedRequest {
@@ -267,6 +269,8 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
   };
 
   const regionOf = (account: FakeAccount, region: string) => account.regions?.[region];
+  const aggregated = () =>
+    world.accounts.filter((a) => !world.aggregatorSources || world.aggregatorSources.includes(a.id));
 
   const complianceOf = (account: FakeAccount, region: string) =>
     Object.entries(regionOf(account, region)?.rules ?? {}).map(([name, bad]) => ({
@@ -354,7 +358,7 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
         };
       }
       case 'SelectAggregateResourceConfig': {
-        const all = world.accounts.flatMap((a) =>
+        const all = aggregated().flatMap((a) =>
           Object.values(a.regions ?? {}).flatMap((reg) => reg.items ?? []),
         );
         const found = selectItems(String(body.Expression ?? ''), all);
@@ -362,13 +366,53 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
         return { Results: items.map((i) => JSON.stringify(i)), ...(next ? { NextToken: next } : {}) };
       }
       case 'DescribeAggregateComplianceByConfigRules': {
-        const all = world.accounts.flatMap((a) =>
+        const all = aggregated().flatMap((a) =>
           Object.keys(a.regions ?? {}).flatMap((reg) =>
             complianceOf(a, reg).map((c) => ({ ...c, AccountId: a.id, AwsRegion: reg })),
           ),
         );
         const { items, next } = page(all, token, Math.min(Number(body.Limit ?? 1000), size));
         return { AggregateComplianceByConfigRules: items, ...(next ? { NextToken: next } : {}) };
+      }
+      case 'GetAggregateDiscoveredResourceCounts': {
+        // https://docs.aws.amazon.com/config/latest/APIReference/API_GetAggregateDiscoveredResourceCounts.html:
+        // Filters {AccountId, Region, ResourceType}; GroupByKey RESOURCE_TYPE | ACCOUNT_ID | AWS_REGION;
+        // TotalDiscoveredResources (required) and GroupedResourceCounts [{GroupName, ResourceCount}].
+        const filters = (body.Filters ?? {}) as {
+          AccountId?: string;
+          Region?: string;
+          ResourceType?: string;
+        };
+        const rows = aggregated()
+          .flatMap((a) =>
+            Object.entries(a.regions ?? {})
+              .filter(([reg]) => !filters.Region || reg === filters.Region)
+              .flatMap(([reg, data]) =>
+                (data.items ?? []).map((i) => ({
+                  ACCOUNT_ID: a.id,
+                  AWS_REGION: reg,
+                  RESOURCE_TYPE: (i as { resourceType: string }).resourceType,
+                })),
+              ),
+          )
+          .filter(
+            (r) =>
+              (!filters.AccountId || r.ACCOUNT_ID === filters.AccountId) &&
+              (!filters.ResourceType || r.RESOURCE_TYPE === filters.ResourceType),
+          );
+        const key = body.GroupByKey as 'ACCOUNT_ID' | 'AWS_REGION' | 'RESOURCE_TYPE' | undefined;
+        const groups = new Map<string, number>();
+        if (key) for (const r of rows) groups.set(r[key], (groups.get(r[key]) ?? 0) + 1);
+        const { items, next } = page(
+          [...groups].map(([GroupName, ResourceCount]) => ({ GroupName, ResourceCount })),
+          token,
+          Math.min(Number(body.Limit || 1000), size),
+        );
+        return {
+          TotalDiscoveredResources: rows.length,
+          ...(key ? { GroupByKey: key, GroupedResourceCounts: items } : {}),
+          ...(next ? { NextToken: next } : {}),
+        };
       }
       case 'GetAggregateComplianceDetailsByConfigRule': {
         const target = byId.get(body.AccountId as string);
