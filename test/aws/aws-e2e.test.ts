@@ -474,6 +474,48 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     }
   });
 
+  it("reads each trail's event selectors in its home region: a data-events-only trail covers nothing", async () => {
+    const r = 'us-east-1';
+    const world = (denied: string[] = []): FakeWorld => ({
+      callerAccount: A,
+      accounts: [
+        account(A, {
+          denied,
+          regions: {
+            [r]: recordingRegion({
+              items: [trail(A, r, 'objects', true, true)],
+              // GetEventSelectors' documented advanced-selector shape: S3 object data events only.
+              trailSelectors: {
+                objects: {
+                  AdvancedEventSelectors: [
+                    {
+                      Name: 'S3 data events',
+                      FieldSelectors: [
+                        { Field: 'eventCategory', Equals: ['Data'] },
+                        { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+                      ],
+                    },
+                  ],
+                },
+              },
+            }),
+          },
+        }),
+      ],
+    });
+    const { check, failing, requests } = await scan(world(), { regions: [r] });
+    expect(requests.filter((q) => q.action === 'GetEventSelectors')).toEqual([
+      expect.objectContaining({ service: 'cloudtrail', account: A, region: r, status: 200 }),
+    ]);
+    expect(failing('aws.cloudtrail-multi-region')).toEqual([`aws-account/${A}`]);
+    expect(check('aws.cloudtrail-multi-region').findings[0]?.message).toMatch(/objects no management events/);
+    await fake?.close();
+
+    const denied = await scan(world(['cloudtrail:GetEventSelectors']), { regions: [r] });
+    expect(denied.check('aws.cloudtrail-multi-region').status).toBe('skipped');
+    expect(denied.check('aws.cloudtrail-multi-region').reason).toMatch(/cloudtrail:GetEventSelectors denied/);
+  });
+
   it('reads every resource type of the Config-based checks through the advanced query', async () => {
     const r = 'us-east-1';
     const world: FakeWorld = {

@@ -1,5 +1,6 @@
 import type { ProviderRuntime } from '../../engine/collector.js';
 import { accountsCollector } from './accounts.js';
+import { eventSelectorsCollector } from './cloudtrail.js';
 import {
   aggregatorCoverageCollector,
   complianceCollector,
@@ -29,6 +30,7 @@ export const runtime: ProviderRuntime<AwsSession> = {
     complianceCollector,
     resourcesCollector,
     aggregatorCoverageCollector,
+    eventSelectorsCollector,
   ],
   stats: (session) => session.stats(),
 };

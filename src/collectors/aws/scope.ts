@@ -11,7 +11,11 @@ export function notChecked(account: AwsAccount): string {
   return `account not checked: ${account.error ?? 'unreachable'}`;
 }
 
-async function settle<T, S extends object>(
+/**
+ * Runs `work` once per scope (an account, an account-region, a trail...) of a reachable account, bounded
+ * by the provider's limit; an unreachable account's scopes and failed scopes keep their error and cause.
+ */
+export async function forEachScope<T, S extends object>(
   context: AwsContext,
   scopes: { scope: S; account: AwsAccount }[],
   work: (scope: S, account: AwsAccount) => Promise<T>,
@@ -61,7 +65,7 @@ export async function forEachAccount<T>(
   work: (account: AwsAccount) => Promise<T>,
 ): Promise<AccountResult<T>[]> {
   const { accounts } = await context.need('aws.accounts');
-  return settle(
+  return forEachScope(
     context,
     accounts.map((account) => ({ scope: { accountId: account.id }, account })),
     (_scope, account) => work(account),
@@ -74,7 +78,7 @@ export async function forEachRegion<T>(
   work: (account: AwsAccount, region: string) => Promise<T>,
 ): Promise<RegionResult<T>[]> {
   const { accounts, regions } = await context.need('aws.accounts');
-  return settle(
+  return forEachScope(
     context,
     accounts.flatMap((account) =>
       regions.map((region) => ({ scope: { accountId: account.id, region }, account })),

@@ -25,6 +25,12 @@ export interface FakeRegion {
   rules?: Record<string, { resourceType: string; resourceId: string; annotation?: string }[]>;
   items?: object[];
   /**
+   * GetEventSelectors answers by trail name, for trails recorded here (their home region). A trail not
+   * listed has the default the CloudTrail docs give a trail created without selectors: all read and
+   * write management events, no data events.
+   */
+  trailSelectors?: Record<string, { EventSelectors?: object[]; AdvancedEventSelectors?: object[] }>;
+  /**
    * Every AWS Config call here answers 503 ServiceUnavailable, the common error AWS documents for "a
    * temporary failure of the server", so the SDK retries and then gives up.
    */
@@ -75,6 +81,14 @@ export interface FakeAws {
   connections(): number;
   close(): Promise<void>;
 }
+
+/** A JSON-protocol service's answer to one action in one account and region. */
+type JsonHandler = (
+  account: FakeAccount,
+  region: string,
+  action: string,
+  body: Record<string, unknown>,
+) => object;
 
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -311,12 +325,7 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
     return items.filter((i) => !types || types.includes((i as { resourceType: string }).resourceType));
   };
 
-  const handleConfig = (
-    account: FakeAccount,
-    region: string,
-    action: string,
-    body: Record<string, unknown>,
-  ): object => {
+  const handleConfig: JsonHandler = (account, region, action, body) => {
     const r = regionOf(account, region) ?? {};
     const size = world.pageSize?.config ?? 100;
     const token = body.NextToken as string | undefined;
@@ -430,6 +439,33 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
     }
   };
 
+  /** CloudTrail (JSON 1.1, `CloudTrail_20131101.*`): https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetEventSelectors.html */
+  const handleCloudTrail: JsonHandler = (account, region, action, body) => {
+    if (action !== 'GetEventSelectors')
+      throw new Fail('UnknownOperationException', `Unknown operation ${action}`);
+    const requested = String(body.TrailName ?? '');
+    const arn = /^arn:[^:]+:cloudtrail:([^:]+):(\d{12}):trail\/(.+)$/.exec(requested);
+    const name = arn ? arn[3]! : requested;
+    const trail = (regionOf(account, region)?.items ?? []).find(
+      (i) =>
+        (i as { resourceType: string }).resourceType === 'AWS::CloudTrail::Trail' &&
+        (i as { configuration: { name?: string } }).configuration.name === name,
+    );
+    if (!trail || (arn && (arn[1] !== region || arn[2] !== account.id)))
+      throw new Fail('TrailNotFoundException', `Unknown trail: ${requested} for the user: ${account.id}`);
+    const selectors = regionOf(account, region)?.trailSelectors?.[name] ?? {
+      EventSelectors: [
+        {
+          ReadWriteType: 'All',
+          IncludeManagementEvents: true,
+          DataResources: [],
+          ExcludeManagementEventSources: [],
+        },
+      ],
+    };
+    return { TrailARN: `arn:aws:cloudtrail:${region}:${account.id}:trail/${name}`, ...selectors };
+  };
+
   const handleOrganizations = (action: string, body: Record<string, unknown>): object => {
     if (action !== 'ListAccounts') throw new Fail('UnknownOperationException', `Unknown operation ${action}`);
     const size = Math.min(Number(body.MaxResults ?? 20), world.pageSize?.organizations ?? 20);
@@ -516,7 +552,9 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
           const out =
             service === 'organizations'
               ? handleOrganizations(action, body)
-              : handleConfig(owner ?? { id: account }, region, action, body);
+              : service === 'cloudtrail'
+                ? handleCloudTrail(owner ?? { id: account }, region, action, body)
+                : handleConfig(owner ?? { id: account }, region, action, body);
           send(200, 'application/x-amz-json-1.1', JSON.stringify(out));
         } else {
           const result =
