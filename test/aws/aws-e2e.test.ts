@@ -235,6 +235,8 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
 
     const accounts = snapshot.data['aws.accounts'];
     expect(accounts?.status).toBe('ok');
+    // Only regions enabled in every account are scanned: no opt-in status to ask for.
+    expect(requests.filter((r) => r.action === 'ListRegions')).toEqual([]);
     const value = (accounts as { value: { accounts: { id: string; error?: string }[] } }).value;
     expect(value.accounts.map((a) => a.id)).toEqual([A, B, C]);
     expect(value.accounts.find((a) => a.id === C)?.error).toMatch(
@@ -514,6 +516,62 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     const denied = await scan(world(['cloudtrail:GetEventSelectors']), { regions: [r] });
     expect(denied.check('aws.cloudtrail-multi-region').status).toBe('skipped');
     expect(denied.check('aws.cloudtrail-multi-region').reason).toMatch(/cloudtrail:GetEventSelectors denied/);
+  });
+
+  it('skips an opt-in region an account has not enabled; without account:ListRegions it is not checked', async () => {
+    const optIn = 'ap-east-1'; // launched 2019, disabled unless the account opts in
+    const world = (denied: string[] = []): FakeWorld => ({
+      callerAccount: A,
+      accounts: [
+        account(A, {
+          regionOptStatus: { [optIn]: 'ENABLED' },
+          regions: { 'us-east-1': recordingRegion(), [optIn]: recordingRegion() },
+        }),
+        account(B, { denied, regions: { 'us-east-1': recordingRegion() } }),
+      ],
+    });
+    const { check, requests, snapshot } = await scan(world(), {
+      organization: true,
+      regions: ['us-east-1', optIn],
+    });
+    expect(
+      requests
+        .filter((r) => r.action === 'ListRegions')
+        .map((r) => [r.service, r.account])
+        .sort(),
+    ).toEqual([
+      ['account', A],
+      ['account', B],
+    ]);
+    const accounts = (
+      snapshot.data['aws.accounts'] as { value: { accounts: { id: string; disabledRegions?: string[] }[] } }
+    ).value.accounts;
+    expect(accounts.map((a) => [a.id, a.disabledRegions])).toEqual([
+      [A, undefined],
+      [B, [optIn]],
+    ]);
+    // B is never asked about ap-east-1, and nothing is reported for it: out of scope, not "not checked".
+    expect(requests.filter((r) => r.account === B && r.region === optIn)).toEqual([]);
+    const recording = check('aws.config-recording');
+    expect(recording.status).toBe('pass');
+    expect(recording.findings.map((f) => f.resource).sort()).toEqual([
+      `aws-account/${A}/${optIn}`,
+      `aws-account/${A}/us-east-1`,
+      `aws-account/${B}/us-east-1`,
+    ]);
+    await fake?.close();
+
+    // Without the permission the status is unknown: B's ap-east-1 is scanned, fails to answer, and is
+    // reported as not checked with AWS's own error code.
+    const blind = await scan(world(['account:ListRegions']), {
+      organization: true,
+      regions: ['us-east-1', optIn],
+    });
+    const b = blind
+      .check('aws.config-recording')
+      .findings.find((f) => f.resource === `aws-account/${B}/${optIn}`);
+    expect(b?.status).toBe('error');
+    expect(b?.cause?.code).toBe('UnrecognizedClientException');
   });
 
   it('reads every resource type of the Config-based checks through the advanced query', async () => {

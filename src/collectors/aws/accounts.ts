@@ -7,6 +7,7 @@ import { AwsCallError, call, hasAwsCode, awsCause } from './errors.js';
 import { paginate, type AwsContext } from './scope.js';
 import type { AwsCredentialIdentity, AwsSession } from './session.js';
 import { inShard } from '../../core/shard.js';
+import { withRegionOptIn } from './regions.js';
 
 /**
  * Who we are (sts:GetCallerIdentity) and which accounts are in scope: the caller's account, the
@@ -65,7 +66,7 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
       targets = [{ id: callerAccount }];
     }
 
-    const accounts = await Promise.all(
+    const reached = await Promise.all(
       targets
         .filter((target) => inShard(context.config.shard, target.id))
         .sort((a, b) => (a.id < b.id ? -1 : 1))
@@ -111,6 +112,9 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
             };
           }
         }),
+    );
+    const accounts = await Promise.all(
+      reached.map((account) => withRegionOptIn(context, account, settings.regions)),
     );
     return {
       mode: settings.organization ? 'organization' : 'single',

@@ -25,7 +25,7 @@ import type {
   RegionResult,
 } from './data.js';
 import { AwsCallError, awsCause, call, failWhenNothingCollected, isDenied } from './errors.js';
-import { forEachRegion, paginate, type AwsContext } from './scope.js';
+import { forEachRegion, paginate, regionsOf, type AwsContext } from './scope.js';
 import type { AwsSession } from './session.js';
 
 /** The resource types the built-in checks read from configuration items. */
@@ -177,12 +177,14 @@ export const aggregatorCoverageCollector = defineCollector<'aws.config.aggregato
       perRegion.map((r) => r.error),
     );
     return accounts.flatMap((account) =>
-      perRegion.map((r): RegionResult<number> => {
-        const scope = { accountId: account.id, region: r.region };
-        return 'error' in r
-          ? { ...scope, status: 'error', error: errorMessage(r.error), cause: awsCause(r.error) }
-          : { ...scope, status: 'ok', value: r.counts.get(account.id) ?? 0 };
-      }),
+      perRegion
+        .filter((r) => regionsOf(account, regions).includes(r.region))
+        .map((r): RegionResult<number> => {
+          const scope = { accountId: account.id, region: r.region };
+          return 'error' in r
+            ? { ...scope, status: 'error', error: errorMessage(r.error), cause: awsCause(r.error) }
+            : { ...scope, status: 'ok', value: r.counts.get(account.id) ?? 0 };
+        }),
     );
   },
 });
@@ -342,7 +344,7 @@ async function aggregateCompliance(context: AwsContext): Promise<RegionResult<Co
   const withoutRecorder = await regionsWithoutRecorder(context);
   const gaps = await aggregatorGaps(context, (key) => !withoutRecorder.has(key));
   return accounts.flatMap((account) =>
-    regions.map((region): RegionResult<ConfigRuleCompliance[]> => {
+    regionsOf(account, regions).map((region): RegionResult<ConfigRuleCompliance[]> => {
       const gap = gaps.get(`${account.id}/${region}`);
       if (gap) return { accountId: account.id, region, status: 'error', ...gap };
       return {

@@ -24,6 +24,10 @@ export interface AwsAccount {
   /** Set when the role could not be assumed; the account is then reported as not checked. */
   error?: string;
   cause?: FailureCause;
+  /** Scanned opt-in regions this account has not enabled: out of scope for it, never reported. */
+  disabledRegions?: string[];
+  /** Why the account's region opt-in status could not be read (account:ListRegions); all regions scanned. */
+  regionOptInCause?: FailureCause;
 }
 
 export interface AwsAccounts {

@@ -72,7 +72,11 @@ export async function forEachAccount<T>(
   );
 }
 
-/** Runs `work` once per account and scanned region. */
+/** The scanned regions in scope for an account: all but the opt-in regions it has not enabled. */
+export const regionsOf = (account: AwsAccount, regions: readonly string[]) =>
+  regions.filter((region) => !account.disabledRegions?.includes(region));
+
+/** Runs `work` once per account and scanned region (opt-in regions the account has not enabled are skipped). */
 export async function forEachRegion<T>(
   context: AwsContext,
   work: (account: AwsAccount, region: string) => Promise<T>,
@@ -81,7 +85,7 @@ export async function forEachRegion<T>(
   return forEachScope(
     context,
     accounts.flatMap((account) =>
-      regions.map((region) => ({ scope: { accountId: account.id, region }, account })),
+      regionsOf(account, regions).map((region) => ({ scope: { accountId: account.id, region }, account })),
     ),
     (scope, account) => work(account, scope.region),
   );

@@ -50,6 +50,11 @@ export interface FakeAccount {
   groups?: FakeIamEntity[];
   roles?: (FakeIamEntity & { path?: string })[];
   policies?: { name: string; arn: string; document: object; attachmentCount?: number }[];
+  /**
+   * Opt-in regions and their RegionOptStatus (ENABLED, ENABLING, DISABLING, DISABLED); a DISABLED or
+   * DISABLING region rejects Config and CloudTrail calls as AWS does for regions not opted into.
+   */
+  regionOptStatus?: Record<string, string>;
   /** Actions (e.g. `iam:GenerateCredentialReport`) answered with AccessDenied. */
   denied?: string[];
   regions?: Record<string, FakeRegion>;
@@ -81,6 +86,11 @@ export interface FakeAws {
   connections(): number;
   close(): Promise<void>;
 }
+
+/** Opt-in regions the fake knows (launched after March 2019): DISABLED unless the account says otherwise. */
+const OPT_IN_REGIONS = ['ap-east-1', 'me-south-1', 'af-south-1', 'eu-south-1'];
+const optStatus = (account: FakeAccount, region: string) =>
+  OPT_IN_REGIONS.includes(region) ? (account.regionOptStatus?.[region] ?? 'DISABLED') : undefined;
 
 /** A JSON-protocol service's answer to one action in one account and region. */
 type JsonHandler = (
@@ -466,6 +476,34 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
     return { TrailARN: `arn:aws:cloudtrail:${region}:${account.id}:trail/${name}`, ...selectors };
   };
 
+  /**
+   * AWS Account Management (REST-JSON, `POST /listRegions`): ListRegions lists every region with its
+   * RegionOptStatus, filtered by RegionOptStatusContains, MaxResults 1-50.
+   * https://docs.aws.amazon.com/accounts/latest/reference/API_ListRegions.html
+   */
+  const handleAccount = (account: FakeAccount, action: string, body: Record<string, unknown>): object => {
+    if (action !== 'ListRegions')
+      throw new Fail('ResourceNotFoundException', `Unknown operation ${action}`, 404);
+    const max = Number(body.MaxResults ?? 50);
+    if (!Number.isInteger(max) || max < 1 || max > 50)
+      throw new Fail('ValidationException', 'MaxResults must be between 1 and 50', 400);
+    const wanted = body.RegionOptStatusContains as string[] | undefined;
+    const all = [
+      ...['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-central-1'].map(
+        (RegionName) => ({
+          RegionName,
+          RegionOptStatus: 'ENABLED_BY_DEFAULT',
+        }),
+      ),
+      ...OPT_IN_REGIONS.map((RegionName) => ({
+        RegionName,
+        RegionOptStatus: optStatus(account, RegionName)!,
+      })),
+    ].filter((r) => !wanted || wanted.includes(r.RegionOptStatus));
+    const { items, next } = page(all, body.NextToken as string | undefined, max);
+    return { Regions: items, ...(next ? { NextToken: next } : {}) };
+  };
+
   const handleOrganizations = (action: string, body: Record<string, unknown>): object => {
     if (action !== 'ListAccounts') throw new Fail('UnknownOperationException', `Unknown operation ${action}`);
     const size = Math.min(Number(body.MaxResults ?? 20), world.pageSize?.organizations ?? 20);
@@ -497,19 +535,35 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
       const service = scope?.[3] ?? '';
       const account = accessKey.startsWith('ASIA') ? accessKey.slice(4) : world.callerAccount;
       const target = String(req.headers['x-amz-target'] ?? '');
-      const json = target !== '';
+      // Account Management speaks REST-JSON: the operation is the path (`POST /listRegions`).
+      const restJson = service === 'account';
+      const json = target !== '' || restJson;
       const params = new URLSearchParams(json ? '' : raw);
-      const action = json ? target.split('.').pop()! : (params.get('Action') ?? '');
+      const path = (req.url ?? '').split('?')[0]!.replace(/^\//, '');
+      const action = restJson
+        ? path.charAt(0).toUpperCase() + path.slice(1)
+        : json
+          ? target.split('.').pop()!
+          : (params.get('Action') ?? '');
       const record: RecordedRequest = { service, action, account, region, status: 200 };
       requests.push(record);
       const ns = service === 'sts' ? STS_NS : IAM_NS;
-      const send = (status: number, type: string, body: string) => {
+      const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
         record.status = status;
-        res.writeHead(status, { 'content-type': type, 'x-amzn-requestid': `req-${requests.length}` });
+        res.writeHead(status, {
+          'content-type': type,
+          'x-amzn-requestid': `req-${requests.length}`,
+          ...headers,
+        });
         res.end(body);
       };
       const fail = (error: Fail) => {
-        if (json) {
+        if (restJson) {
+          // REST-JSON errors name their type in the x-amzn-ErrorType header; the body carries the message.
+          send(error.status, 'application/json', JSON.stringify({ message: error.message }), {
+            'x-amzn-errortype': error.code,
+          });
+        } else if (json) {
           send(
             error.status,
             'application/x-amz-json-1.1',
@@ -542,9 +596,18 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
           throw new Fail(
             json ? 'AccessDeniedException' : 'AccessDenied',
             `User: arn:aws:sts::${account}:assumed-role/soc2-audit/soc2-scan is not authorized to perform: ${key}`,
-            json ? 400 : 403,
+            json && !restJson ? 400 : 403,
           );
         }
+        if (
+          (service === 'config' || service === 'cloudtrail') &&
+          ['DISABLED', 'DISABLING'].includes(optStatus(owner ?? { id: account }, region) ?? '')
+        )
+          throw new Fail(
+            'UnrecognizedClientException',
+            'The security token included in the request is invalid.',
+            400,
+          );
         if (service === 'config' && owner?.regions?.[region]?.unavailable)
           throw new Fail('ServiceUnavailable', 'Service Unavailable', 503);
         if (json) {
@@ -552,10 +615,12 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
           const out =
             service === 'organizations'
               ? handleOrganizations(action, body)
-              : service === 'cloudtrail'
-                ? handleCloudTrail(owner ?? { id: account }, region, action, body)
-                : handleConfig(owner ?? { id: account }, region, action, body);
-          send(200, 'application/x-amz-json-1.1', JSON.stringify(out));
+              : restJson
+                ? handleAccount(owner ?? { id: account }, action, body)
+                : service === 'cloudtrail'
+                  ? handleCloudTrail(owner ?? { id: account }, region, action, body)
+                  : handleConfig(owner ?? { id: account }, region, action, body);
+          send(200, restJson ? 'application/json' : 'application/x-amz-json-1.1', JSON.stringify(out));
         } else {
           const result =
             service === 'sts'
