@@ -297,38 +297,6 @@ export function anyonePrincipal(statement: PolicyStatement): boolean {
 }
 
 /**
- * The item whose settings govern an RDS DB instance: for a cluster member (Aurora, Multi-AZ DB
- * clusters, DocumentDB) its `AWS::RDS::DBCluster`, else the instance itself. A member whose cluster is
- * not recorded is a `not checked` finding, never judged by its own instance-level value.
- */
-export function rdsGoverning(
-  resources: ConfigResources,
-  item: ConfigItem,
-  what: string,
-): ConfigItem | Finding {
-  const cluster = config<string>(item, 'dBClusterIdentifier');
-  if (!cluster) return item;
-  const found = resources.items.find(
-    (c) =>
-      c.resourceType === 'AWS::RDS::DBCluster' &&
-      sameScope(c, { accountId: item.accountId, region: item.awsRegion }) &&
-      sameWord(config<string>(c, 'dbclusterIdentifier') ?? c.resourceName, cluster),
-  );
-  return (
-    found ??
-    notChecked(
-      itemResource(item),
-      {
-        kind: 'not_found',
-        message: `its DB cluster ${cluster} is not recorded by AWS Config (AWS::RDS::DBCluster)`,
-      },
-      what,
-      itemEvidence(item, { dBClusterIdentifier: cluster }),
-    )
-  );
-}
-
-/**
  * One finding per item of the type, passing when the configuration property `key` holds a value (a log
  * group, a key); `says` words the finding from the item's name and that value.
  */

@@ -1,3 +1,4 @@
+import { readEvidenceFile } from '../fixtures/evidence-file.js';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -99,12 +100,15 @@ describe('soc2 scan against the AWS fake through bin/soc2.js', () => {
         size: entry.size,
       });
     }
-    const reportText = readFileSync(join(out, 'evidence', 'data', 'aws.iam.credentialReport.json'), 'utf8');
-    const evidence = JSON.parse(reportText) as {
-      status: string;
-      value: { accountId: string; status: string }[];
+    const file = readEvidenceFile(join(out, 'evidence', 'data', 'aws.iam.credentialReport.jsonl'));
+    const reportText = file.text;
+    const evidence = {
+      status: file.envelope.status,
+      value: file.value as { accountId: string; status: string }[],
     };
-    expect(reportText).toBe(`${JSON.stringify(evidence, null, 2)}\n`);
+    expect(file.envelope.source.awsAccounts).toEqual(['111111111111', '222222222222']);
+    expect(file.envelope.calls.map((c) => c.operation)).toContain('iam:GetCredentialReport');
+    expect(reportText).not.toMatch(/ExternalId|SessionToken|SecretAccessKey/);
     expect(evidence.value.map((a) => [a.accountId, a.status])).toEqual([
       ['111111111111', 'ok'],
       ['222222222222', 'ok'],

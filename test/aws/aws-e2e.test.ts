@@ -196,7 +196,10 @@ function orgWorld(): FakeWorld {
               }),
             ],
           }),
-          'eu-west-1': recordingRegion({ items: [] }),
+          // Nothing the checks read, but the default network ACL every region has: the aggregator holds it.
+          'eu-west-1': recordingRegion({
+            items: [item(A, 'eu-west-1', 'AWS::EC2::NetworkAcl', 'acl-default', { isDefault: true })],
+          }),
         },
       }),
       account(B, {
@@ -233,6 +236,8 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
 
     const accounts = snapshot.data['aws.accounts'];
     expect(accounts?.status).toBe('ok');
+    // Only regions enabled in every account are scanned: no opt-in status to ask for.
+    expect(requests.filter((r) => r.action === 'ListRegions')).toEqual([]);
     const value = (accounts as { value: { accounts: { id: string; error?: string }[] } }).value;
     expect(value.accounts.map((a) => a.id)).toEqual([A, B, C]);
     expect(value.accounts.find((a) => a.id === C)?.error).toMatch(
@@ -452,6 +457,148 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     expect(
       check('aws.s3-encryption').findings.find((f) => f.resource === `aws-account/${B}/eu-west-1`)?.status,
     ).toBe('fail');
+  });
+
+  it('reports accounts the aggregator holds nothing from as not checked, never as passing', async () => {
+    const world = orgWorld();
+    world.aggregator = 'org-aggregator';
+    world.aggregatorSources = [A]; // B records in us-east-1, but the aggregator does not collect from it
+    world.throttle = {};
+    const { check, requests } = await scan(world, {
+      organization: true,
+      regions: ['us-east-1', 'eu-west-1'],
+      configAggregator: 'org-aggregator',
+    });
+    const counts = requests.filter((r) => r.action === 'GetAggregateDiscoveredResourceCounts');
+    expect(counts.map((r) => r.account)).toEqual([A, A]); // one per region, from the aggregator account
+    const finding = (id: string, resource: string) => check(id).findings.find((f) => f.resource === resource);
+    for (const id of ['aws.ebs-encryption', 'aws.s3-encryption', 'aws.config-rule-compliance']) {
+      const b = finding(id, `aws-account/${B}/us-east-1`);
+      expect(b?.status, id).toBe('error');
+      expect(b?.cause, id).toMatchObject({ kind: 'not_found' });
+      expect(b?.message, id).toMatch(/org-aggregator holds no resources from 222222222222 in us-east-1/);
+    }
+    // B's unencrypted volume is not in the aggregator: nothing about B passes or fails by omission.
+    expect(check('aws.ebs-encryption').findings.filter((f) => f.resource.includes(B))).toEqual([
+      expect.objectContaining({ status: 'error' }),
+      expect.objectContaining({ status: 'fail', resource: `aws-account/${B}/eu-west-1` }), // no recorder
+    ]);
+    // A region of A with only resources no check reads is still covered by the aggregator.
+    expect(finding('aws.ebs-encryption', `aws-account/${A}/eu-west-1`)?.status).toBe('pass');
+  });
+
+  it('skips the Config checks naming the permission when aggregator coverage cannot be read', async () => {
+    const world = orgWorld();
+    world.aggregator = 'org-aggregator';
+    world.throttle = {};
+    world.accounts[0]!.denied = ['config:GetAggregateDiscoveredResourceCounts'];
+    const { check } = await scan(world, {
+      organization: true,
+      regions: ['us-east-1'],
+      configAggregator: 'org-aggregator',
+    });
+    for (const id of ['aws.s3-encryption', 'aws.config-rule-compliance']) {
+      expect(check(id).status, id).toBe('skipped');
+      expect(check(id).reason, id).toMatch(/config:GetAggregateDiscoveredResourceCounts denied/);
+    }
+  });
+
+  it("reads each trail's event selectors in its home region: a data-events-only trail covers nothing", async () => {
+    const r = 'us-east-1';
+    const world = (denied: string[] = []): FakeWorld => ({
+      callerAccount: A,
+      accounts: [
+        account(A, {
+          denied,
+          regions: {
+            [r]: recordingRegion({
+              items: [trail(A, r, 'objects', true, true)],
+              // GetEventSelectors' documented advanced-selector shape: S3 object data events only.
+              trailSelectors: {
+                objects: {
+                  AdvancedEventSelectors: [
+                    {
+                      Name: 'S3 data events',
+                      FieldSelectors: [
+                        { Field: 'eventCategory', Equals: ['Data'] },
+                        { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+                      ],
+                    },
+                  ],
+                },
+              },
+            }),
+          },
+        }),
+      ],
+    });
+    const { check, failing, requests } = await scan(world(), { regions: [r] });
+    expect(requests.filter((q) => q.action === 'GetEventSelectors')).toEqual([
+      expect.objectContaining({ service: 'cloudtrail', account: A, region: r, status: 200 }),
+    ]);
+    expect(failing('aws.cloudtrail-multi-region')).toEqual([`aws-account/${A}`]);
+    expect(check('aws.cloudtrail-multi-region').findings[0]?.message).toMatch(/objects no management events/);
+    await fake?.close();
+
+    const denied = await scan(world(['cloudtrail:GetEventSelectors']), { regions: [r] });
+    expect(denied.check('aws.cloudtrail-multi-region').status).toBe('skipped');
+    expect(denied.check('aws.cloudtrail-multi-region').reason).toMatch(/cloudtrail:GetEventSelectors denied/);
+  });
+
+  it('skips an opt-in region an account has not enabled; without account:ListRegions it is not checked', async () => {
+    const optIn = 'ap-east-1'; // launched 2019, disabled unless the account opts in
+    const world = (denied: string[] = []): FakeWorld => ({
+      callerAccount: A,
+      accounts: [
+        account(A, {
+          regionOptStatus: { [optIn]: 'ENABLED' },
+          regions: { 'us-east-1': recordingRegion(), [optIn]: recordingRegion() },
+        }),
+        account(B, { denied, regions: { 'us-east-1': recordingRegion() } }),
+      ],
+    });
+    const { check, requests, snapshot } = await scan(world(), {
+      organization: true,
+      regions: ['us-east-1', optIn],
+    });
+    expect(
+      requests
+        .filter((r) => r.action === 'ListRegions')
+        .map((r) => [r.service, r.account])
+        .sort(),
+    ).toEqual([
+      ['account', A],
+      ['account', B],
+    ]);
+    const accounts = (
+      snapshot.data['aws.accounts'] as { value: { accounts: { id: string; disabledRegions?: string[] }[] } }
+    ).value.accounts;
+    expect(accounts.map((a) => [a.id, a.disabledRegions])).toEqual([
+      [A, undefined],
+      [B, [optIn]],
+    ]);
+    // B is never asked about ap-east-1, and nothing is reported for it: out of scope, not "not checked".
+    expect(requests.filter((r) => r.account === B && r.region === optIn)).toEqual([]);
+    const recording = check('aws.config-recording');
+    expect(recording.status).toBe('pass');
+    expect(recording.findings.map((f) => f.resource).sort()).toEqual([
+      `aws-account/${A}/${optIn}`,
+      `aws-account/${A}/us-east-1`,
+      `aws-account/${B}/us-east-1`,
+    ]);
+    await fake?.close();
+
+    // Without the permission the status is unknown: B's ap-east-1 is scanned, fails to answer, and is
+    // reported as not checked with AWS's own error code.
+    const blind = await scan(world(['account:ListRegions']), {
+      organization: true,
+      regions: ['us-east-1', optIn],
+    });
+    const b = blind
+      .check('aws.config-recording')
+      .findings.find((f) => f.resource === `aws-account/${B}/${optIn}`);
+    expect(b?.status).toBe('error');
+    expect(b?.cause?.code).toBe('UnrecognizedClientException');
   });
 
   it('reads every resource type of the Config-based checks through the advanced query', async () => {

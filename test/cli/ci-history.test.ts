@@ -211,10 +211,10 @@ describe('soc2 merge', () => {
       files: { path: string }[];
     };
     expect(manifest.files.map((f) => f.path)).toEqual([
-      'evidence/shards/shard-1-of-2/data/aws.data.json',
+      'evidence/shards/shard-1-of-2/data/aws.data.jsonl',
       'evidence/shards/shard-1-of-2/manifest.json',
       'evidence/shards/shard-1-of-2/report.json',
-      'evidence/shards/shard-2-of-2/data/aws.data.json',
+      'evidence/shards/shard-2-of-2/data/aws.data.jsonl',
       'evidence/shards/shard-2-of-2/manifest.json',
       'evidence/shards/shard-2-of-2/report.json',
       'junit.xml',
@@ -226,7 +226,7 @@ describe('soc2 merge', () => {
 
   it('refuses a shard whose evidence does not match its manifest', async () => {
     writeScanOutput(join(dir, 's1'), result('2026-11-08T00:00:00.000Z', []));
-    writeFileSync(join(dir, 's1', 'evidence', 'data', 'aws.data.json'), '{"tampered":true}');
+    writeFileSync(join(dir, 's1', 'evidence', 'data', 'aws.data.jsonl'), '{"tampered":true}');
     expect(await run('merge', join(dir, 's1'), '--out', join(dir, 'merged'))).toBe(2);
     expect(stderr).toContain('does not match its shard manifest');
   });

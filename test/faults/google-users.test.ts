@@ -62,7 +62,7 @@ async function scan(options: FakeOptions): Promise<Run> {
       stderr,
       report: JSON.parse(reportText) as Run['report'],
       reportText,
-      tokens: readFileSync(join(out, 'evidence', 'data', 'google.tokens.json'), 'utf8'),
+      tokens: readFileSync(join(out, 'evidence', 'data', 'google.tokens.jsonl'), 'utf8'),
       requests: fake.requests,
     };
   } finally {
@@ -186,8 +186,8 @@ describe('Google users whose grants cannot be read (bin/soc2.js against the Admi
     expect(faulty.report.summary.findings.error).toBe(3);
     expect(faulty.code).toBe(3);
     expect(faulty.stderr).not.toMatch(/\n\s+at /);
-    expect(faulty.tokens).toContain('"scope": "kai.larsen@lumenledger.example"');
-    expect(faulty.tokens).toContain('"kind": "not_found"');
+    expect(faulty.tokens).toContain('"scope":"kai.larsen@lumenledger.example"');
+    expect(faulty.tokens).toContain('"kind":"not_found"');
     expect(faulty.reportText).not.toContain('test-token');
   });
 

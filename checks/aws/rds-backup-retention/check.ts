@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { clusterFindings, judgedElsewhere } from '../rds.js';
-import { config, itemEvidence, itemResource, resourceCheck } from '../support.js';
+import { rdsCheck } from '../rds.js';
+import { config, itemFinding } from '../support.js';
 
 export default defineCheck({
   id: 'aws.rds-backup-retention',
@@ -15,28 +15,20 @@ export default defineCheck({
   requires: ['aws.config.resources'],
   options: { schema: { minDays: { type: 'integer', minimum: 1, maximum: 35 } }, defaults: { minDays: 7 } },
   evaluate(data, options) {
-    const resources = data['aws.config.resources'];
-    const judge = (kind: string, item: Parameters<typeof itemResource>[0], name: string) => {
-      const days = config<number>(item, 'backupRetentionPeriod') ?? 0;
-      const ok = days >= options.minDays;
-      return {
-        resource: itemResource(item),
-        status: ok ? ('pass' as const) : ('fail' as const),
-        message: ok
-          ? `${kind} ${name} keeps backups ${days} days`
-          : `${kind} ${name} keeps backups ${days} days (minimum ${options.minDays})`,
-        details: itemEvidence(item, { backupRetentionPeriod: days }),
-      };
-    };
-    const instances = resourceCheck(resources, 'AWS::RDS::DBInstance', 'RDS DB instances', (item) =>
-      judgedElsewhere(item)
-        ? undefined
-        : judge(
-            'DB instance',
-            item,
-            config<string>(item, 'dBInstanceIdentifier') ?? item.resourceName ?? item.resourceId,
-          ),
+    return rdsCheck(
+      data['aws.config.resources'],
+      'backup retention',
+      ({ item, kind, name }) => {
+        const days = config<number>(item, 'backupRetentionPeriod') ?? 0;
+        const ok = days >= options.minDays;
+        return itemFinding(
+          item,
+          ok,
+          `${kind} ${name} keeps backups ${days} days${ok ? '' : ` (minimum ${options.minDays})`}`,
+          { backupRetentionPeriod: days },
+        );
+      },
+      { skipReplicas: true },
     );
-    return [...instances, ...clusterFindings(resources, (item, name) => judge('DB cluster', item, name))];
   },
 });

@@ -27,17 +27,23 @@ describeCheck(check, [
     ci(TYPE, 'bad', { deletionProtection: false }),
   ),
   {
-    name: 'an Aurora member is judged by its cluster, not its own instance value',
+    name: 'an Aurora member is judged through its cluster, not its own instance value',
     data: { 'aws.config.resources': resources([aurora('writer', 'ledger'), cluster('ledger', true)]) },
     status: 'pass',
-    passing: [arnOf(TYPE, 'writer')],
+    passing: [arnOf('AWS::RDS::DBCluster', 'cluster-ledger')],
   },
   {
-    name: 'a member of an unprotected cluster fails and names the cluster',
-    data: { 'aws.config.resources': resources([aurora('writer', 'ledger'), cluster('ledger', false)]) },
+    name: 'an unprotected cluster fails once, whatever its members say',
+    data: {
+      'aws.config.resources': resources([
+        aurora('writer', 'ledger'),
+        aurora('reader', 'ledger'),
+        cluster('ledger', false),
+      ]),
+    },
     status: 'fail',
-    failing: [arnOf(TYPE, 'writer')],
-    message: /DB cluster \(of instance writer\) ledger does not have/,
+    failing: [arnOf('AWS::RDS::DBCluster', 'cluster-ledger')],
+    message: /DB cluster ledger does not have deletion protection/,
   },
   {
     name: 'a boolean recorded as text compares ignoring case',

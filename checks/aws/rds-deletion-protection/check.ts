@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { config, isTrue, itemFinding, itemName, rdsGoverning, resourceCheck } from '../support.js';
+import { rdsCheck } from '../rds.js';
+import { config, isTrue, itemFinding } from '../support.js';
 
 export default defineCheck({
   id: 'aws.rds-deletion-protection',
@@ -7,25 +8,16 @@ export default defineCheck({
   provider: 'aws',
   severity: 'medium',
   description:
-    'Every RDS DB instance has deletion protection on (configuration.deletionProtection); a cluster member (Aurora, Multi-AZ DB cluster) is judged by its AWS::RDS::DBCluster, where the setting lives.',
+    'Every standalone RDS DB instance and every DB cluster (AWS::RDS::DBCluster: Aurora, DocumentDB, Multi-AZ DB clusters) has deletion protection on (configuration.deletionProtection). A cluster member is judged through its cluster, where the setting lives; a member whose cluster is not recorded is not checked.',
   risk: 'Without deletion protection one mistaken API call, console click or infrastructure-as-code change destroys a production database.',
   remediation:
     'Modify the instance or cluster with --deletion-protection (`aws rds modify-db-instance --db-instance-identifier NAME --deletion-protection --apply-immediately`, or `modify-db-cluster` for Aurora).',
   requires: ['aws.config.resources'],
   evaluate(data) {
-    const resources = data['aws.config.resources'];
-    return resourceCheck(resources, 'AWS::RDS::DBInstance', 'RDS DB instances', (item) => {
-      const governing = rdsGoverning(resources, item, 'deletion protection');
-      if (!('resourceType' in governing)) return governing;
-      const on = isTrue(config<boolean>(governing, 'deletionProtection'));
-      const name = itemName(governing, governing === item ? 'dBInstanceIdentifier' : 'dbclusterIdentifier');
-      const what =
-        governing === item
-          ? 'DB instance'
-          : `DB cluster (of instance ${itemName(item, 'dBInstanceIdentifier')})`;
-      return itemFinding(item, on, `${what} ${name} ${on ? 'has' : 'does not have'} deletion protection`, {
-        deletionProtection: config(governing, 'deletionProtection') ?? null,
-        judgedOn: governing.resourceType,
+    return rdsCheck(data['aws.config.resources'], 'deletion protection', ({ item, kind, name }) => {
+      const on = isTrue(config<boolean>(item, 'deletionProtection'));
+      return itemFinding(item, on, `${kind} ${name} ${on ? 'has' : 'does not have'} deletion protection`, {
+        deletionProtection: config(item, 'deletionProtection') ?? null,
       });
     });
   },

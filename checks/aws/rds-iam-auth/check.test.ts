@@ -27,12 +27,30 @@ describeCheck(check, [
         db('w', 'aurora-mysql', false, { dBClusterIdentifier: 'c1' }),
         ci('AWS::RDS::DBCluster', 'cluster-c1', {
           dbclusterIdentifier: 'c1',
+          engine: 'aurora-mysql',
           iamdatabaseAuthenticationEnabled: true,
         }),
       ]),
     },
     status: 'pass',
-    passing: [arnOf(TYPE, 'w')],
+    passing: [arnOf('AWS::RDS::DBCluster', 'cluster-c1')],
+  },
+  {
+    name: 'a cluster without IAM authentication fails; a member of an unrecorded cluster is not checked',
+    data: {
+      'aws.config.resources': resources([
+        db('w', 'aurora-mysql', true, { dBClusterIdentifier: 'c1' }),
+        db('x', 'aurora-postgresql', true, { dBClusterIdentifier: 'gone' }),
+        ci('AWS::RDS::DBCluster', 'cluster-c1', {
+          dbclusterIdentifier: 'c1',
+          engine: 'aurora-mysql',
+          iamdatabaseAuthenticationEnabled: false,
+        }),
+      ]),
+    },
+    status: 'error',
+    failing: [arnOf('AWS::RDS::DBCluster', 'cluster-c1')],
+    notChecked: [arnOf(TYPE, 'x')],
   },
   {
     name: 'the engine comparison ignores case',

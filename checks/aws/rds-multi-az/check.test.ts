@@ -39,8 +39,28 @@ describeCheck(check, [
   ...resourceCheckCases(TYPE, good, bad),
   {
     name: 'cluster members and read replicas are not judged as single-AZ instances',
-    data: { 'aws.config.resources': resources([good, auroraMember, docdbMember, replica]) },
+    data: {
+      'aws.config.resources': resources([
+        good,
+        auroraMember,
+        docdbMember,
+        replica,
+        cluster('aurora-cluster', true),
+        cluster('docdb-cluster', true),
+      ]),
+    },
     status: 'pass',
+    passing: [
+      'arn:aws:rds:us-east-1:111111111111:good',
+      'arn:aws:rds:us-east-1:111111111111:aurora-cluster',
+      'arn:aws:rds:us-east-1:111111111111:docdb-cluster',
+    ],
+  },
+  {
+    name: 'a member whose cluster is not recorded is not checked, not judged single-AZ',
+    data: { 'aws.config.resources': resources([auroraMember]) },
+    status: 'error',
+    notChecked: ['arn:aws:rds:us-east-1:111111111111:aurora-1'],
   },
   {
     name: 'a cluster in one Availability Zone fails, one spanning several passes',

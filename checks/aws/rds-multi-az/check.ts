@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/engine/check.js';
-import { clusterFindings, judgedElsewhere } from '../rds.js';
-import { config, itemEvidence, itemResource, resourceCheck } from '../support.js';
+import { rdsCheck } from '../rds.js';
+import { config, isTrue, itemFinding } from '../support.js';
 
 export default defineCheck({
   id: 'aws.rds-multi-az',
@@ -14,35 +14,25 @@ export default defineCheck({
     'Modify the instance with --multi-az (during a maintenance window); for a cluster, add a reader instance in another Availability Zone.',
   requires: ['aws.config.resources'],
   evaluate(data) {
-    const resources = data['aws.config.resources'];
-    const instances = resourceCheck(resources, 'AWS::RDS::DBInstance', 'RDS DB instances', (item) => {
-      if (judgedElsewhere(item)) return undefined;
-      const ok = config<boolean>(item, 'multiAZ') === true;
-      const name = config<string>(item, 'dBInstanceIdentifier') ?? item.resourceName ?? item.resourceId;
-      return {
-        resource: itemResource(item),
-        status: ok ? 'pass' : 'fail',
-        message: `DB instance ${name} ${ok ? 'is Multi-AZ' : 'is single-AZ'}`,
-        details: itemEvidence(item, {
+    return rdsCheck(
+      data['aws.config.resources'],
+      'Multi-AZ',
+      ({ item, kind, name }) => {
+        const ok = isTrue(config<boolean>(item, 'multiAZ'));
+        const says =
+          kind === 'DB cluster'
+            ? ok
+              ? 'spans Availability Zones'
+              : 'has instances in one Availability Zone only'
+            : ok
+              ? 'is Multi-AZ'
+              : 'is single-AZ';
+        return itemFinding(item, ok, `${kind} ${name} ${says}`, {
           multiAZ: config(item, 'multiAZ') ?? null,
           engine: config(item, 'engine') ?? null,
-        }),
-      };
-    });
-    const clusters = clusterFindings(resources, (item, name) => {
-      const ok = config<boolean>(item, 'multiAZ') === true;
-      return {
-        resource: itemResource(item),
-        status: ok ? 'pass' : 'fail',
-        message: ok
-          ? `DB cluster ${name} spans Availability Zones`
-          : `DB cluster ${name} has instances in one Availability Zone only`,
-        details: itemEvidence(item, {
-          multiAZ: config(item, 'multiAZ') ?? null,
-          engine: config(item, 'engine') ?? null,
-        }),
-      };
-    });
-    return [...instances, ...clusters];
+        });
+      },
+      { skipReplicas: true },
+    );
   },
 });

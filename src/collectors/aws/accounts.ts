@@ -8,6 +8,7 @@ import { paginate, type AwsContext } from './scope.js';
 import type { AwsCredentialIdentity, AwsSession } from './session.js';
 import { inShard } from '../../core/shard.js';
 import { patternRule } from '../../engine/audit-scope.js';
+import { withRegionOptIn } from './regions.js';
 
 /**
  * Who we are (sts:GetCallerIdentity) and which accounts are in scope: the caller's account, the
@@ -79,7 +80,8 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
       })),
     ].filter((e): e is { scope: string; rule: string } => e.rule !== undefined);
     const excluded = new Set(outOfScope.map((e) => e.scope));
-    const accounts = await Promise.all(
+    const regions = settings.regions.filter((r) => !excluded.has(`region/${r}`));
+    const reached = await Promise.all(
       targets
         .filter((target) => !excluded.has(`account/${target.id}`))
         .filter((target) => inShard(context.config.shard, target.id))
@@ -127,11 +129,12 @@ export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
           }
         }),
     );
+    const accounts = await Promise.all(reached.map((account) => withRegionOptIn(context, account, regions)));
     return {
       mode: settings.organization ? 'organization' : 'single',
       callerAccount,
       partition,
-      regions: settings.regions.filter((r) => !excluded.has(`region/${r}`)),
+      regions,
       accounts,
       ...(outOfScope.length > 0 ? { outOfScope } : {}),
     };

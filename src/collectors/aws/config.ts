@@ -5,6 +5,7 @@ import {
   DescribeConfigurationRecorderStatusCommand,
   DescribeDeliveryChannelsCommand,
   DescribeDeliveryChannelStatusCommand,
+  GetAggregateDiscoveredResourceCountsCommand,
   GetAggregateComplianceDetailsByConfigRuleCommand,
   GetComplianceDetailsByConfigRuleCommand,
   SelectAggregateResourceConfigCommand,
@@ -12,6 +13,8 @@ import {
   type AggregateComplianceByConfigRule,
 } from '@aws-sdk/client-config-service';
 import { defineCollector } from '../../engine/collector.js';
+import { errorMessage, SkipError } from '../../engine/errors.js';
+import type { FailureCause } from '../../engine/types.js';
 import type {
   ConfigCoverage,
   ConfigItem,
@@ -22,7 +25,7 @@ import type {
   RegionResult,
 } from './data.js';
 import { AwsCallError, awsCause, call, failWhenNothingCollected, isDenied } from './errors.js';
-import { forEachRegion, paginate, type AwsContext } from './scope.js';
+import { forEachRegion, paginate, regionsOf, type AwsContext } from './scope.js';
 import type { AwsSession } from './session.js';
 
 /** The resource types the built-in checks read from configuration items. */
@@ -114,6 +117,100 @@ export const recordersCollector = defineCollector<'aws.config.recorders', AwsSes
 
 const NON_COMPLIANT_PAGE = 100;
 
+/** The configured aggregator, the Config client that reaches it (caller's account, first region), the scope. */
+async function aggregatorAccess(context: AwsContext) {
+  const scope = await context.need('aws.accounts');
+  return {
+    ...scope,
+    name: context.session.settings.configAggregator!,
+    client: context.session.config(scope.callerAccount, scope.regions[0]!),
+  };
+}
+
+/**
+ * Through an aggregator: how many resources it holds from each scanned account, per scanned region
+ * (GetAggregateDiscoveredResourceCounts grouped by ACCOUNT_ID, one paged call per region;
+ * https://docs.aws.amazon.com/config/latest/APIReference/API_GetAggregateDiscoveredResourceCounts.html).
+ * The aggregator's source status names an organization, not its accounts: these counts are the
+ * per-account truth. An account absent from a region's counts is one the aggregator holds nothing from.
+ */
+export const aggregatorCoverageCollector = defineCollector<'aws.config.aggregatorCoverage', AwsSession>({
+  key: 'aws.config.aggregatorCoverage',
+  async collect(context: AwsContext): Promise<RegionResult<number>[]> {
+    if (!context.session.settings.configAggregator)
+      throw new SkipError('no providers.aws.configAggregator configured');
+    const { signal } = context;
+    const { name, client, accounts, regions } = await aggregatorAccess(context);
+    const perRegion = await Promise.all(
+      regions.map(async (region) => {
+        try {
+          const groups = await context.limit(() =>
+            paginate(
+              (NextToken) =>
+                call('config:GetAggregateDiscoveredResourceCounts', () =>
+                  client.send(
+                    new GetAggregateDiscoveredResourceCountsCommand({
+                      ConfigurationAggregatorName: name,
+                      Filters: { Region: region },
+                      GroupByKey: 'ACCOUNT_ID',
+                      Limit: 1000,
+                      NextToken,
+                    }),
+                    { abortSignal: signal },
+                  ),
+                ),
+              (page) => page.NextToken,
+              (page) => page.GroupedResourceCounts,
+            ),
+          );
+          return { region, counts: new Map(groups.map((g) => [g.GroupName, g.ResourceCount ?? 0])) };
+        } catch (error) {
+          if (signal.aborted) throw error;
+          return { region, error };
+        }
+      }),
+    );
+    failWhenNothingCollected(
+      perRegion.map((r) =>
+        'error' in r ? { status: 'error', error: errorMessage(r.error) } : { status: 'ok' },
+      ),
+      perRegion.map((r) => r.error),
+    );
+    return accounts.flatMap((account) =>
+      perRegion
+        .filter((r) => regionsOf(account, regions).includes(r.region))
+        .map((r): RegionResult<number> => {
+          const scope = { accountId: account.id, region: r.region };
+          return 'error' in r
+            ? { ...scope, status: 'error', error: errorMessage(r.error), cause: awsCause(r.error) }
+            : { ...scope, status: 'ok', value: r.counts.get(account.id) ?? 0 };
+        }),
+    );
+  },
+});
+
+/**
+ * The scanned account-regions an aggregator cannot answer for, keyed `account/region`, with why: its
+ * resource count could not be read, or it holds no resource from there although AWS Config records
+ * there (`recording` says where; elsewhere an empty aggregator is the recorder's gap, reported as such).
+ */
+async function aggregatorGaps(
+  context: AwsContext,
+  recording: (key: string) => boolean,
+): Promise<Map<string, { error: string; cause: FailureCause }>> {
+  const name = context.session.settings.configAggregator!;
+  const gaps = new Map<string, { error: string; cause: FailureCause }>();
+  for (const scope of await context.need('aws.config.aggregatorCoverage')) {
+    const key = `${scope.accountId}/${scope.region}`;
+    if (scope.status === 'error') gaps.set(key, { error: scope.error, cause: scope.cause });
+    else if (scope.value === 0 && recording(key)) {
+      const message = `Config aggregator ${name} holds no resources from ${scope.accountId} in ${scope.region} (not one of its source accounts or regions, or its authorization is missing)`;
+      gaps.set(key, { error: message, cause: { kind: 'not_found', message } });
+    }
+  }
+  return gaps;
+}
+
 /** Every rule's compliance and, for non-compliant rules, the non-compliant resources. */
 export const complianceCollector = defineCollector<'aws.config.compliance', AwsSession>({
   key: 'aws.config.compliance',
@@ -187,11 +284,8 @@ async function regionsWithoutRecorder(context: AwsContext): Promise<Set<string>>
 
 /** Through the aggregator: one paged listing for all accounts and regions, then details per non-compliant rule. */
 async function aggregateCompliance(context: AwsContext): Promise<RegionResult<ConfigRuleCompliance[]>[]> {
-  const { session, signal } = context;
-  const name = session.settings.configAggregator!;
-  const { accounts, regions, callerAccount } = await context.need('aws.accounts');
-  const client = session.config(callerAccount, regions[0]!);
-  const opts = { abortSignal: signal };
+  const opts = { abortSignal: context.signal };
+  const { name, client, accounts, regions } = await aggregatorAccess(context);
   const listed = await context.limit(() =>
     paginate(
       (NextToken) =>
@@ -247,19 +341,25 @@ async function aggregateCompliance(context: AwsContext): Promise<RegionResult<Co
         );
       }),
   );
+  const withoutRecorder = await regionsWithoutRecorder(context);
+  const gaps = await aggregatorGaps(context, (key) => !withoutRecorder.has(key));
   return accounts.flatMap((account) =>
-    regions.map((region) => ({
-      accountId: account.id,
-      region,
-      status: 'ok' as const,
-      value: listed
-        .filter((r) => r.AccountId === account.id && r.AwsRegion === region)
-        .map((r) => ({
-          rule: r.ConfigRuleName ?? '',
-          compliance: r.Compliance?.ComplianceType ?? 'INSUFFICIENT_DATA',
-          nonCompliant: details.get(r) ?? [],
-        })),
-    })),
+    regionsOf(account, regions).map((region): RegionResult<ConfigRuleCompliance[]> => {
+      const gap = gaps.get(`${account.id}/${region}`);
+      if (gap) return { accountId: account.id, region, status: 'error', ...gap };
+      return {
+        accountId: account.id,
+        region,
+        status: 'ok',
+        value: listed
+          .filter((r) => r.AccountId === account.id && r.AwsRegion === region)
+          .map((r) => ({
+            rule: r.ConfigRuleName ?? '',
+            compliance: r.Compliance?.ComplianceType ?? 'INSUFFICIENT_DATA',
+            nonCompliant: details.get(r) ?? [],
+          })),
+      };
+    }),
   );
 }
 
@@ -340,8 +440,7 @@ export const resourcesCollector = defineCollector<'aws.config.resources', AwsSes
     const coverage = coverageFrom(await context.need('aws.config.recorders'));
     const aggregator = session.settings.configAggregator;
     if (aggregator) {
-      const { accounts, regions, callerAccount } = await context.need('aws.accounts');
-      const client = session.config(callerAccount, regions[0]!);
+      const { client, accounts, regions } = await aggregatorAccess(context);
       const expression = resourceQuery({
         regions,
         accounts: accounts.length <= 100 ? accounts.map((a) => a.id) : undefined,
@@ -384,7 +483,16 @@ export const resourcesCollector = defineCollector<'aws.config.resources', AwsSes
       const items = liveItems(results).filter(
         (item) => ids.has(item.accountId) && regions.includes(item.awsRegion),
       );
-      return { source: 'aggregator', aggregator, coverage, items };
+      const recording = new Set(
+        coverage.filter((s) => s.recording && !s.error).map((s) => `${s.accountId}/${s.region}`),
+      );
+      const gaps = await aggregatorGaps(context, (key) => recording.has(key));
+      return {
+        source: 'aggregator',
+        aggregator,
+        coverage: coverage.map((scope) => ({ ...scope, ...gaps.get(`${scope.accountId}/${scope.region}`) })),
+        items,
+      };
     }
 
     const expression = resourceQuery();

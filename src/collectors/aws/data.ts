@@ -24,6 +24,10 @@ export interface AwsAccount {
   /** Set when the role could not be assumed; the account is then reported as not checked. */
   error?: string;
   cause?: FailureCause;
+  /** Scanned opt-in regions this account has not enabled: out of scope for it, never reported. */
+  disabledRegions?: string[];
+  /** Why the account's region opt-in status could not be read (account:ListRegions); all regions scanned. */
+  regionOptInCause?: FailureCause;
 }
 
 export interface AwsAccounts {
@@ -226,6 +230,39 @@ export interface ConfigResources {
   items: ConfigItem[];
 }
 
+/** A trail, asked about in the account that recorded it and its home region. */
+export interface TrailScope {
+  accountId: string;
+  region: string;
+  /** The trail's ARN (its name where the item has no ARN). */
+  trail: string;
+  /** The configuration item's resourceId, which the checks know the trail by. */
+  resourceId: string;
+}
+
+/** GetEventSelectors: basic selectors or advanced ones (a trail has one kind or the other). */
+export interface TrailSelectors {
+  eventSelectors: {
+    readWriteType?: string;
+    includeManagementEvents?: boolean;
+    excludeManagementEventSources: string[];
+    /** The DataResources types (AWS::S3::Object, AWS::Lambda::Function...): data events, not management. */
+    dataResourceTypes: string[];
+  }[];
+  advancedEventSelectors: {
+    name?: string;
+    fieldSelectors: {
+      field: string;
+      equals?: string[];
+      notEquals?: string[];
+      startsWith?: string[];
+      notStartsWith?: string[];
+      endsWith?: string[];
+      notEndsWith?: string[];
+    }[];
+  }[];
+}
+
 declare module '../../engine/data-map.js' {
   interface DataMap {
     'aws.accounts': AwsAccounts;
@@ -236,5 +273,8 @@ declare module '../../engine/data-map.js' {
     'aws.config.recorders': RegionResult<ConfigRecorders>[];
     'aws.config.compliance': RegionResult<ConfigRuleCompliance[]>[];
     'aws.config.resources': ConfigResources;
+    /** Through an aggregator: the resources it holds per scanned account and region. */
+    'aws.config.aggregatorCoverage': RegionResult<number>[];
+    'aws.cloudtrail.eventSelectors': ScopeResult<TrailSelectors, TrailScope>[];
   }
 }

@@ -1,6 +1,12 @@
 import type { ProviderRuntime } from '../../engine/collector.js';
 import { accountsCollector } from './accounts.js';
-import { complianceCollector, recordersCollector, resourcesCollector } from './config.js';
+import { eventSelectorsCollector } from './cloudtrail.js';
+import {
+  aggregatorCoverageCollector,
+  complianceCollector,
+  recordersCollector,
+  resourcesCollector,
+} from './config.js';
 import {
   accountSummaryCollector,
   authorizationDetailsCollector,
@@ -23,6 +29,8 @@ export const runtime: ProviderRuntime<AwsSession> = {
     recordersCollector,
     complianceCollector,
     resourcesCollector,
+    aggregatorCoverageCollector,
+    eventSelectorsCollector,
   ],
   stats: (session) => session.stats(),
   source: (session) => session.source(),

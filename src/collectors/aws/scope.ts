@@ -11,7 +11,11 @@ export function notChecked(account: AwsAccount): string {
   return `account not checked: ${account.error ?? 'unreachable'}`;
 }
 
-async function settle<T, S extends object>(
+/**
+ * Runs `work` once per scope (an account, an account-region, a trail...) of a reachable account, bounded
+ * by the provider's limit; an unreachable account's scopes and failed scopes keep their error and cause.
+ */
+export async function forEachScope<T, S extends object>(
   context: AwsContext,
   scopes: { scope: S; account: AwsAccount }[],
   work: (scope: S, account: AwsAccount) => Promise<T>,
@@ -61,23 +65,27 @@ export async function forEachAccount<T>(
   work: (account: AwsAccount) => Promise<T>,
 ): Promise<AccountResult<T>[]> {
   const { accounts } = await context.need('aws.accounts');
-  return settle(
+  return forEachScope(
     context,
     accounts.map((account) => ({ scope: { accountId: account.id }, account })),
     (_scope, account) => work(account),
   );
 }
 
-/** Runs `work` once per account and scanned region. */
+/** The scanned regions in scope for an account: all but the opt-in regions it has not enabled. */
+export const regionsOf = (account: AwsAccount, regions: readonly string[]) =>
+  regions.filter((region) => !account.disabledRegions?.includes(region));
+
+/** Runs `work` once per account and scanned region (opt-in regions the account has not enabled are skipped). */
 export async function forEachRegion<T>(
   context: AwsContext,
   work: (account: AwsAccount, region: string) => Promise<T>,
 ): Promise<RegionResult<T>[]> {
   const { accounts, regions } = await context.need('aws.accounts');
-  return settle(
+  return forEachScope(
     context,
     accounts.flatMap((account) =>
-      regions.map((region) => ({ scope: { accountId: account.id, region }, account })),
+      regionsOf(account, regions).map((region) => ({ scope: { accountId: account.id, region }, account })),
     ),
     (scope, account) => work(account, scope.region),
   );

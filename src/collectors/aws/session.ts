@@ -1,6 +1,8 @@
 import { recorded } from '../../engine/calls.js';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { AccountClient } from '@aws-sdk/client-account';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -39,7 +41,7 @@ export interface AwsCredentialIdentity {
   expiration?: Date;
 }
 
-type Service = 'iam' | 'config' | 'sts' | 'organizations';
+type Service = 'iam' | 'config' | 'sts' | 'organizations' | 'cloudtrail' | 'account';
 interface SdkClient {
   middlewareStack: {
     add(
@@ -108,6 +110,13 @@ export class AwsSession {
   }
   config(accountId: string | undefined, region: string): ConfigServiceClient {
     return this.client('config', accountId, region, (c) => new ConfigServiceClient(c));
+  }
+  cloudtrail(accountId: string | undefined, region: string): CloudTrailClient {
+    return this.client('cloudtrail', accountId, region, (c) => new CloudTrailClient(c));
+  }
+  /** AWS Account Management (region opt-in status); a global service like IAM. */
+  account(accountId?: string): AccountClient {
+    return this.client('account', accountId, this.settings.regions[0]!, (c) => new AccountClient(c));
   }
   sts(): STSClient {
     return this.client('sts', undefined, this.settings.regions[0]!, (c) => new STSClient(c));

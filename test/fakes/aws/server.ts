@@ -25,6 +25,12 @@ export interface FakeRegion {
   rules?: Record<string, { resourceType: string; resourceId: string; annotation?: string }[]>;
   items?: object[];
   /**
+   * GetEventSelectors answers by trail name, for trails recorded here (their home region). A trail not
+   * listed has the default the CloudTrail docs give a trail created without selectors: all read and
+   * write management events, no data events.
+   */
+  trailSelectors?: Record<string, { EventSelectors?: object[]; AdvancedEventSelectors?: object[] }>;
+  /**
    * Every AWS Config call here answers 503 ServiceUnavailable, the common error AWS documents for "a
    * temporary failure of the server", so the SDK retries and then gives up.
    */
@@ -44,6 +50,11 @@ export interface FakeAccount {
   groups?: FakeIamEntity[];
   roles?: (FakeIamEntity & { path?: string })[];
   policies?: { name: string; arn: string; document: object; attachmentCount?: number }[];
+  /**
+   * Opt-in regions and their RegionOptStatus (ENABLED, ENABLING, DISABLING, DISABLED); a DISABLED or
+   * DISABLING region rejects Config and CloudTrail calls as AWS does for regions not opted into.
+   */
+  regionOptStatus?: Record<string, string>;
   /** Actions (e.g. `iam:GenerateCredentialReport`) answered with AccessDenied. */
   denied?: string[];
   regions?: Record<string, FakeRegion>;
@@ -56,6 +67,8 @@ export interface FakeWorld {
   /** Server-side page sizes (AWS may return fewer items than asked for). */
   pageSize?: { iam?: number; config?: number; organizations?: number; compliance?: number };
   aggregator?: string;
+  /** The accounts the aggregator collects from (default: every account of the world). */
+  aggregatorSources?: string[];
 }
 
 export interface RecordedRequest {
@@ -73,6 +86,19 @@ export interface FakeAws {
   connections(): number;
   close(): Promise<void>;
 }
+
+/** Opt-in regions the fake knows (launched after March 2019): DISABLED unless the account says otherwise. */
+const OPT_IN_REGIONS = ['ap-east-1', 'me-south-1', 'af-south-1', 'eu-south-1'];
+const optStatus = (account: FakeAccount, region: string) =>
+  OPT_IN_REGIONS.includes(region) ? (account.regionOptStatus?.[region] ?? 'DISABLED') : undefined;
+
+/** A JSON-protocol service's answer to one action in one account and region. */
+type JsonHandler = (
+  account: FakeAccount,
+  region: string,
+  action: string,
+  body: Record<string, unknown>,
+) => object;
 
 const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -267,6 +293,8 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
   };
 
   const regionOf = (account: FakeAccount, region: string) => account.regions?.[region];
+  const aggregated = () =>
+    world.accounts.filter((a) => !world.aggregatorSources || world.aggregatorSources.includes(a.id));
 
   const complianceOf = (account: FakeAccount, region: string) =>
     Object.entries(regionOf(account, region)?.rules ?? {}).map(([name, bad]) => ({
@@ -307,12 +335,7 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
     return items.filter((i) => !types || types.includes((i as { resourceType: string }).resourceType));
   };
 
-  const handleConfig = (
-    account: FakeAccount,
-    region: string,
-    action: string,
-    body: Record<string, unknown>,
-  ): object => {
+  const handleConfig: JsonHandler = (account, region, action, body) => {
     const r = regionOf(account, region) ?? {};
     const size = world.pageSize?.config ?? 100;
     const token = body.NextToken as string | undefined;
@@ -354,7 +377,7 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
         };
       }
       case 'SelectAggregateResourceConfig': {
-        const all = world.accounts.flatMap((a) =>
+        const all = aggregated().flatMap((a) =>
           Object.values(a.regions ?? {}).flatMap((reg) => reg.items ?? []),
         );
         const found = selectItems(String(body.Expression ?? ''), all);
@@ -362,13 +385,53 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
         return { Results: items.map((i) => JSON.stringify(i)), ...(next ? { NextToken: next } : {}) };
       }
       case 'DescribeAggregateComplianceByConfigRules': {
-        const all = world.accounts.flatMap((a) =>
+        const all = aggregated().flatMap((a) =>
           Object.keys(a.regions ?? {}).flatMap((reg) =>
             complianceOf(a, reg).map((c) => ({ ...c, AccountId: a.id, AwsRegion: reg })),
           ),
         );
         const { items, next } = page(all, token, Math.min(Number(body.Limit ?? 1000), size));
         return { AggregateComplianceByConfigRules: items, ...(next ? { NextToken: next } : {}) };
+      }
+      case 'GetAggregateDiscoveredResourceCounts': {
+        // https://docs.aws.amazon.com/config/latest/APIReference/API_GetAggregateDiscoveredResourceCounts.html:
+        // Filters {AccountId, Region, ResourceType}; GroupByKey RESOURCE_TYPE | ACCOUNT_ID | AWS_REGION;
+        // TotalDiscoveredResources (required) and GroupedResourceCounts [{GroupName, ResourceCount}].
+        const filters = (body.Filters ?? {}) as {
+          AccountId?: string;
+          Region?: string;
+          ResourceType?: string;
+        };
+        const rows = aggregated()
+          .flatMap((a) =>
+            Object.entries(a.regions ?? {})
+              .filter(([reg]) => !filters.Region || reg === filters.Region)
+              .flatMap(([reg, data]) =>
+                (data.items ?? []).map((i) => ({
+                  ACCOUNT_ID: a.id,
+                  AWS_REGION: reg,
+                  RESOURCE_TYPE: (i as { resourceType: string }).resourceType,
+                })),
+              ),
+          )
+          .filter(
+            (r) =>
+              (!filters.AccountId || r.ACCOUNT_ID === filters.AccountId) &&
+              (!filters.ResourceType || r.RESOURCE_TYPE === filters.ResourceType),
+          );
+        const key = body.GroupByKey as 'ACCOUNT_ID' | 'AWS_REGION' | 'RESOURCE_TYPE' | undefined;
+        const groups = new Map<string, number>();
+        if (key) for (const r of rows) groups.set(r[key], (groups.get(r[key]) ?? 0) + 1);
+        const { items, next } = page(
+          [...groups].map(([GroupName, ResourceCount]) => ({ GroupName, ResourceCount })),
+          token,
+          Math.min(Number(body.Limit || 1000), size),
+        );
+        return {
+          TotalDiscoveredResources: rows.length,
+          ...(key ? { GroupByKey: key, GroupedResourceCounts: items } : {}),
+          ...(next ? { NextToken: next } : {}),
+        };
       }
       case 'GetAggregateComplianceDetailsByConfigRule': {
         const target = byId.get(body.AccountId as string);
@@ -384,6 +447,61 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
       default:
         throw new Fail('UnknownOperationException', `Unknown operation ${action}`);
     }
+  };
+
+  /** CloudTrail (JSON 1.1, `CloudTrail_20131101.*`): https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetEventSelectors.html */
+  const handleCloudTrail: JsonHandler = (account, region, action, body) => {
+    if (action !== 'GetEventSelectors')
+      throw new Fail('UnknownOperationException', `Unknown operation ${action}`);
+    const requested = String(body.TrailName ?? '');
+    const arn = /^arn:[^:]+:cloudtrail:([^:]+):(\d{12}):trail\/(.+)$/.exec(requested);
+    const name = arn ? arn[3]! : requested;
+    const trail = (regionOf(account, region)?.items ?? []).find(
+      (i) =>
+        (i as { resourceType: string }).resourceType === 'AWS::CloudTrail::Trail' &&
+        (i as { configuration: { name?: string } }).configuration.name === name,
+    );
+    if (!trail || (arn && (arn[1] !== region || arn[2] !== account.id)))
+      throw new Fail('TrailNotFoundException', `Unknown trail: ${requested} for the user: ${account.id}`);
+    const selectors = regionOf(account, region)?.trailSelectors?.[name] ?? {
+      EventSelectors: [
+        {
+          ReadWriteType: 'All',
+          IncludeManagementEvents: true,
+          DataResources: [],
+          ExcludeManagementEventSources: [],
+        },
+      ],
+    };
+    return { TrailARN: `arn:aws:cloudtrail:${region}:${account.id}:trail/${name}`, ...selectors };
+  };
+
+  /**
+   * AWS Account Management (REST-JSON, `POST /listRegions`): ListRegions lists every region with its
+   * RegionOptStatus, filtered by RegionOptStatusContains, MaxResults 1-50.
+   * https://docs.aws.amazon.com/accounts/latest/reference/API_ListRegions.html
+   */
+  const handleAccount = (account: FakeAccount, action: string, body: Record<string, unknown>): object => {
+    if (action !== 'ListRegions')
+      throw new Fail('ResourceNotFoundException', `Unknown operation ${action}`, 404);
+    const max = Number(body.MaxResults ?? 50);
+    if (!Number.isInteger(max) || max < 1 || max > 50)
+      throw new Fail('ValidationException', 'MaxResults must be between 1 and 50', 400);
+    const wanted = body.RegionOptStatusContains as string[] | undefined;
+    const all = [
+      ...['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-central-1'].map(
+        (RegionName) => ({
+          RegionName,
+          RegionOptStatus: 'ENABLED_BY_DEFAULT',
+        }),
+      ),
+      ...OPT_IN_REGIONS.map((RegionName) => ({
+        RegionName,
+        RegionOptStatus: optStatus(account, RegionName)!,
+      })),
+    ].filter((r) => !wanted || wanted.includes(r.RegionOptStatus));
+    const { items, next } = page(all, body.NextToken as string | undefined, max);
+    return { Regions: items, ...(next ? { NextToken: next } : {}) };
   };
 
   const handleOrganizations = (action: string, body: Record<string, unknown>): object => {
@@ -417,19 +535,35 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
       const service = scope?.[3] ?? '';
       const account = accessKey.startsWith('ASIA') ? accessKey.slice(4) : world.callerAccount;
       const target = String(req.headers['x-amz-target'] ?? '');
-      const json = target !== '';
+      // Account Management speaks REST-JSON: the operation is the path (`POST /listRegions`).
+      const restJson = service === 'account';
+      const json = target !== '' || restJson;
       const params = new URLSearchParams(json ? '' : raw);
-      const action = json ? target.split('.').pop()! : (params.get('Action') ?? '');
+      const path = (req.url ?? '').split('?')[0]!.replace(/^\//, '');
+      const action = restJson
+        ? path.charAt(0).toUpperCase() + path.slice(1)
+        : json
+          ? target.split('.').pop()!
+          : (params.get('Action') ?? '');
       const record: RecordedRequest = { service, action, account, region, status: 200 };
       requests.push(record);
       const ns = service === 'sts' ? STS_NS : IAM_NS;
-      const send = (status: number, type: string, body: string) => {
+      const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
         record.status = status;
-        res.writeHead(status, { 'content-type': type, 'x-amzn-requestid': `req-${requests.length}` });
+        res.writeHead(status, {
+          'content-type': type,
+          'x-amzn-requestid': `req-${requests.length}`,
+          ...headers,
+        });
         res.end(body);
       };
       const fail = (error: Fail) => {
-        if (json) {
+        if (restJson) {
+          // REST-JSON errors name their type in the x-amzn-ErrorType header; the body carries the message.
+          send(error.status, 'application/json', JSON.stringify({ message: error.message }), {
+            'x-amzn-errortype': error.code,
+          });
+        } else if (json) {
           send(
             error.status,
             'application/x-amz-json-1.1',
@@ -462,9 +596,18 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
           throw new Fail(
             json ? 'AccessDeniedException' : 'AccessDenied',
             `User: arn:aws:sts::${account}:assumed-role/soc2-audit/soc2-scan is not authorized to perform: ${key}`,
-            json ? 400 : 403,
+            json && !restJson ? 400 : 403,
           );
         }
+        if (
+          (service === 'config' || service === 'cloudtrail') &&
+          ['DISABLED', 'DISABLING'].includes(optStatus(owner ?? { id: account }, region) ?? '')
+        )
+          throw new Fail(
+            'UnrecognizedClientException',
+            'The security token included in the request is invalid.',
+            400,
+          );
         if (service === 'config' && owner?.regions?.[region]?.unavailable)
           throw new Fail('ServiceUnavailable', 'Service Unavailable', 503);
         if (json) {
@@ -472,8 +615,12 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
           const out =
             service === 'organizations'
               ? handleOrganizations(action, body)
-              : handleConfig(owner ?? { id: account }, region, action, body);
-          send(200, 'application/x-amz-json-1.1', JSON.stringify(out));
+              : restJson
+                ? handleAccount(owner ?? { id: account }, action, body)
+                : service === 'cloudtrail'
+                  ? handleCloudTrail(owner ?? { id: account }, region, action, body)
+                  : handleConfig(owner ?? { id: account }, region, action, body);
+          send(200, restJson ? 'application/json' : 'application/x-amz-json-1.1', JSON.stringify(out));
         } else {
           const result =
             service === 'sts'

@@ -220,6 +220,7 @@ export const trail = (
     logFileValidationEnabled: validation,
     isOrganizationTrail: false,
     homeRegion: region,
+    trailARN: `arn:aws:cloudtrail:${region}:${account}:trail/${name}`,
     s3BucketName: 'trail-bucket',
   });
 
