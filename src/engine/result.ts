@@ -77,7 +77,10 @@ export interface ManualEvidenceResult {
   freshDays: number;
   status: ManualEvidenceStatus;
   collectedAt?: string;
+  /** Relative to `folder`. */
   files?: string[];
+  /** The company folder (config key) `files` are in: `policies` or `evidence`. */
+  folder?: 'policies' | 'evidence';
   note?: string;
 }
 

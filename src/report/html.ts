@@ -7,6 +7,7 @@ import {
   CONTROL_STATUS_LABEL,
   FINDINGS_SHOWN,
   notCheckedFindings,
+  replayBanner,
 } from './labels.js';
 
 export function escapeHtml(text: string): string {
@@ -62,6 +63,8 @@ export function renderHtml(result: ScanResult): string {
   const parts: string[] = [];
   parts.push(`<header><h1>SOC 2 readiness: ${e(result.organization)}</h1>
 <p class="muted">${e(result.tool.name)} ${e(result.tool.version)} · generated ${e(result.scan.finishedAt)} · data as of ${e(result.scan.evaluatedAt)} · ${e(result.scan.mode)} scan</p></header>`);
+  const banner = replayBanner(result.scan);
+  if (banner) parts.push(`<p class="banner"><strong>${e(banner)}</strong></p>`);
   if (!result.scan.complete) {
     parts.push(
       '<div class="banner" role="alert"><b>Incomplete scan.</b> Some checks could not be evaluated; missing failures are not passes.</div>',

@@ -50,7 +50,7 @@ export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<n
     output.discard();
     throw error;
   }
-  if (flags.history) appendHistory(flags.history, result);
+  if (flags.history) appendHistory(flags.history, result, flags.out);
   if (!flags.quiet) {
     const s = result.summary;
     process.stderr.write(

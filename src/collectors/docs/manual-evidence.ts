@@ -1,4 +1,4 @@
-import { basename, dirname, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Control, EvidenceRequest } from '../../core/catalog.js';
 import type { DataEntry } from '../../core/snapshot.js';
 import { outstandingEvidence, type ManualEvidenceResolver } from '../../engine/collector.js';
@@ -40,8 +40,8 @@ export function resolveManualEvidence(
   return control.evidence.map((request) => {
     const base = outstandingEvidence(request);
     return request.policy
-      ? { ...base, ...resolvePolicy(request, data['docs.policies'], today) }
-      : { ...base, ...resolveItem(control, request, data['docs.evidence'], today) };
+      ? { ...base, folder: 'policies', ...resolvePolicy(request, data['docs.policies'], today) }
+      : { ...base, folder: 'evidence', ...resolveItem(control, request, data['docs.evidence'], today) };
   });
 }
 
@@ -59,7 +59,11 @@ function resolvePolicy(
       note: `policy '${request.policy}' not found (${request.policy}.md in the policies folder)`,
     };
   }
-  const files = [relative(dirname(folder.dir), policy.file) || basename(policy.file)];
+  const files = [
+    relative(folder.dir, policy.file)
+      .split(/[\\/]+/)
+      .join('/'),
+  ];
   if (!policy.approvedBy || !policy.approvedAt) {
     return {
       status: 'outstanding',
