@@ -114,8 +114,10 @@ describe('resolveManualEvidence', () => {
     expect(result.status).toBe(status);
   });
 
-  it('a policy request names the policy file relative to the folder parent', () => {
-    expect(resolveManualEvidence(control, data([]), NOW)[1]!.files).toEqual(['policies/access-control.md']);
+  it('a policy request names the policy file relative to the policies folder, and says which folder', () => {
+    const [item, policyRequest] = resolveManualEvidence(control, data([]), NOW);
+    expect(policyRequest).toMatchObject({ folder: 'policies', files: ['access-control.md'] });
+    expect(item!.folder).toBe('evidence');
   });
 
   it('without the docs data every request is outstanding with the reason', () => {
