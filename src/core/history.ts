@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORY_TITLES, type Category } from '../engine/criteria.js';
 import { InputError } from '../engine/errors.js';
-import type { ScanResult } from '../engine/result.js';
+import type { ManualEvidenceStatus, ScanResult } from '../engine/result.js';
+import type { Frequency } from './catalog.js';
 import type { CheckStatus, ControlStatus, Severity } from '../engine/types.js';
 import { writeFileAtomic } from '../evidence/output-dir.js';
 import type { Manifest } from '../evidence/manifest.js';
@@ -30,8 +31,25 @@ export interface HistoryRecord {
   catalogSha256?: string;
   checkOptionsSha256?: string;
   readiness: number;
-  controls: { id: string; title: string; status: ControlStatus; criteria: string[]; checks: string[] }[];
-  checks: { id: string; severity: Severity; status: CheckStatus; failing: string[]; excepted: number }[];
+  controls: {
+    id: string;
+    title: string;
+    status: ControlStatus;
+    criteria: string[];
+    checks: string[];
+    frequency?: Frequency;
+    /** Manual evidence as resolved at the scan: each request's status and the dated items behind it. */
+    evidence?: { id: string; status: ManualEvidenceStatus; frequency: Frequency; occurrences: string[] }[];
+  }[];
+  checks: {
+    id: string;
+    severity: Severity;
+    status: CheckStatus;
+    failing: string[];
+    /** Resources seen passing: a deviation closes only when a later complete scan shows its resource here. */
+    passing?: string[];
+    excepted: number;
+  }[];
   criteria: { id: string; category: Category; status: ControlStatus }[];
 }
 
@@ -76,12 +94,20 @@ export function historyRecord(
       status: c.status,
       criteria: c.criteria,
       checks: c.checks,
+      frequency: c.frequency,
+      evidence: c.evidence.map((e) => ({
+        id: e.id,
+        status: e.status,
+        frequency: e.frequency,
+        occurrences: (e.occurrences ?? []).map((o) => o.performedAt),
+      })),
     })),
     checks: result.checks.map((c) => ({
       id: c.id,
       severity: c.severity,
       status: c.status,
       failing: c.findings.filter((f) => f.status === 'fail' && !f.exception).map((f) => f.resource),
+      passing: c.findings.filter((f) => f.status === 'pass').map((f) => f.resource),
       excepted: c.counts.excepted,
     })),
     criteria: result.criteria.map((c) => ({ id: c.id, category: c.category, status: c.status })),
