@@ -6,7 +6,7 @@ import type { DataEntry } from '../core/snapshot.js';
 import { sha256 } from '../core/sha256.js';
 import { redact } from '../engine/redact.js';
 import type { ScanResult } from '../engine/result.js';
-import type { ManifestInput, Provenance, SourceSystem } from './manifest.js';
+import type { InputFolder, ManifestInput, Provenance, SourceSystem } from './manifest.js';
 import type { PolicyFolder, EvidenceIndex, RiskRegister, VendorRegister } from '../collectors/docs/data.js';
 
 /** JSON with object keys sorted at every level: the same value always gives the same text (and hash). */
@@ -41,6 +41,8 @@ function idsOf(block: object): Record<string, string | string[]> {
  */
 export class ScanInputs {
   private readonly inputs = new Map<string, ManifestInput>();
+  /** Where the files were read (a replayed snapshot says where they were when it was recorded). */
+  readonly folders: Partial<Record<InputFolder, string>> = {};
   private awsAccounts: string[] | undefined;
 
   record(key: string, entry: DataEntry): void {
@@ -49,14 +51,17 @@ export class ScanInputs {
     const posix = (path: string) => path.split(/[\\/]+/).join('/');
     if (key === 'docs.policies') {
       const folder = entry.value as PolicyFolder;
+      this.folders.policies = folder.dir;
       for (const p of folder.policies)
         add({ folder: 'policies', path: posix(relative(folder.dir, p.file)), sha256: p.sha256 });
     } else if (key === 'docs.evidence') {
+      this.folders.evidence = (entry.value as EvidenceIndex).dir;
       for (const item of (entry.value as EvidenceIndex).items)
         for (const f of item.files)
           if (f.present && f.sha256) add({ folder: 'evidence', path: posix(f.path), sha256: f.sha256 });
     } else if (key === 'docs.risks' || key === 'docs.vendors') {
       const register = entry.value as RiskRegister | VendorRegister;
+      this.folders[key === 'docs.risks' ? 'risks' : 'vendors'] = register.file;
       if (register.exists && register.sha256)
         add({
           folder: key === 'docs.risks' ? 'risks' : 'vendors',

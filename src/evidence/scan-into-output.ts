@@ -42,7 +42,12 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
       inputs: inputs.list(),
       provenance: provenance(scan.config, scan.catalog, result, inputs),
     };
-    completeScanOutput(output, result, reporters, scanContext(scan.config, custody));
+    completeScanOutput(
+      output,
+      result,
+      reporters,
+      scanContext({ ...scan.config, ...inputs.folders }, custody),
+    );
     return { ...outcome, result };
   } catch (error) {
     output.discard();
