@@ -199,15 +199,19 @@ ${EXIT_CODES_HELP}`,
   program
     .command('report')
     .description(
-      'Type II operating effectiveness over a period from the history store: scans, share passing,\n' +
-        'failure windows, mean time to remediate and gaps in monitoring per control',
+      'Type II monitoring observations over a period from the history store: every scan (mode,\n' +
+        'completeness, output hash), and per control passed / failed (each resource) / not tested / design evidence only',
     )
     .requiredOption('--period <from..to>', 'the period, UTC days included, e.g. 2026-01-01..2026-06-30')
     .option('--history <dir>', 'the history store (default: history: in the config)')
     .option('-c, --config <file>', 'config file (default: ./soc2.config.yaml if present)')
     .option('-f, --format <formats>', 'md, html, json (comma-separated; default all three)', list)
     .option('-o, --out <dir>', 'where to write period-report.*', 'soc2-period-report')
-    .option('--expected-interval <days>', 'a stretch without a scan longer than this is a gap', '8')
+    .option(
+      '--expected-interval <days>',
+      'scan cadence: a longer stretch without a scan is a gap (controls with a frequency use its interval)',
+      '8',
+    )
     .option('-q, --quiet', 'no summary output')
     .addHelpText(
       'after',

@@ -2,9 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORY_TITLES, type Category } from '../engine/criteria.js';
 import { InputError } from '../engine/errors.js';
-import type { ScanResult } from '../engine/result.js';
+import type { ManualEvidenceStatus, ScanResult } from '../engine/result.js';
+import type { Frequency } from './catalog.js';
 import type { CheckStatus, ControlStatus, Severity } from '../engine/types.js';
 import { writeFileAtomic } from '../evidence/output-dir.js';
+import type { Manifest } from '../evidence/manifest.js';
+import { MANIFEST_PATH } from '../evidence/scan-output.js';
+import { sha256 } from './sha256.js';
 
 /**
  * One scan in the history store: the compact results a Type II period report needs (status per
@@ -20,13 +24,59 @@ export interface HistoryRecord {
   finishedAt: string;
   mode: ScanResult['scan']['mode'];
   complete: boolean;
+  /** SHA-256 of the scan output's evidence/manifest.json, which hashes every file of that output. */
+  outputSha256?: string;
+  /** From the manifest's provenance: the effective config, the catalog and the check options. */
+  configSha256?: string;
+  catalogSha256?: string;
+  checkOptionsSha256?: string;
   readiness: number;
-  controls: { id: string; title: string; status: ControlStatus; criteria: string[]; checks: string[] }[];
-  checks: { id: string; severity: Severity; status: CheckStatus; failing: string[]; excepted: number }[];
+  controls: {
+    id: string;
+    title: string;
+    status: ControlStatus;
+    criteria: string[];
+    checks: string[];
+    frequency?: Frequency;
+    /** Manual evidence as resolved at the scan: each request's status and the dated items behind it. */
+    evidence?: { id: string; status: ManualEvidenceStatus; frequency: Frequency; occurrences: string[] }[];
+  }[];
+  checks: {
+    id: string;
+    severity: Severity;
+    status: CheckStatus;
+    failing: string[];
+    /** Resources seen passing: a deviation closes only when a later complete scan shows its resource here. */
+    passing?: string[];
+    excepted: number;
+  }[];
   criteria: { id: string; category: Category; status: ControlStatus }[];
 }
 
-export function historyRecord(result: ScanResult): HistoryRecord {
+/** What ties a history record to its scan output: the manifest's hash and the provenance hashes. */
+export function outputCustody(
+  outDir: string,
+): Pick<HistoryRecord, 'outputSha256' | 'configSha256' | 'catalogSha256' | 'checkOptionsSha256'> {
+  const file = join(outDir, ...MANIFEST_PATH.split('/'));
+  if (!existsSync(file)) return {};
+  const bytes = readFileSync(file);
+  const provenance = (JSON.parse(bytes.toString('utf8')) as Partial<Manifest>).provenance;
+  return {
+    outputSha256: sha256(bytes),
+    ...(provenance
+      ? {
+          configSha256: provenance.config.sha256,
+          catalogSha256: provenance.catalog.sha256,
+          checkOptionsSha256: provenance.checkOptions.sha256,
+        }
+      : {}),
+  };
+}
+
+export function historyRecord(
+  result: ScanResult,
+  custody: ReturnType<typeof outputCustody> = {},
+): HistoryRecord {
   return {
     format: 'soc2-history',
     version: 1,
@@ -36,6 +86,7 @@ export function historyRecord(result: ScanResult): HistoryRecord {
     finishedAt: result.scan.finishedAt,
     mode: result.scan.mode,
     complete: result.scan.complete,
+    ...custody,
     readiness: result.summary.readiness,
     controls: result.controls.map((c) => ({
       id: c.id,
@@ -43,12 +94,20 @@ export function historyRecord(result: ScanResult): HistoryRecord {
       status: c.status,
       criteria: c.criteria,
       checks: c.checks,
+      frequency: c.frequency,
+      evidence: c.evidence.map((e) => ({
+        id: e.id,
+        status: e.status,
+        frequency: e.frequency,
+        occurrences: (e.occurrences ?? []).map((o) => o.performedAt),
+      })),
     })),
     checks: result.checks.map((c) => ({
       id: c.id,
       severity: c.severity,
       status: c.status,
       failing: c.findings.filter((f) => f.status === 'fail' && !f.exception).map((f) => f.resource),
+      passing: c.findings.filter((f) => f.status === 'pass').map((f) => f.resource),
       excepted: c.counts.excepted,
     })),
     criteria: result.criteria.map((c) => ({ id: c.id, category: c.category, status: c.status })),
@@ -64,9 +123,10 @@ export function historyFileName(evaluatedAt: string): string {
  * Adds a scan to the store: one JSON file per scan, named by its data collection time, written
  * atomically (temp file + rename). Scanning the same data twice replaces the record, never duplicates it.
  */
-export function appendHistory(dir: string, result: ScanResult): string {
+export function appendHistory(dir: string, result: ScanResult, outDir?: string): string {
   const file = join(dir, historyFileName(result.scan.evaluatedAt));
-  writeFileAtomic(file, `${JSON.stringify(historyRecord(result), null, 2)}\n`);
+  const custody = outDir ? outputCustody(outDir) : {};
+  writeFileAtomic(file, `${JSON.stringify(historyRecord(result, custody), null, 2)}\n`);
   return file;
 }
 

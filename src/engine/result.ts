@@ -81,8 +81,28 @@ export interface ManualEvidenceResult {
   freshDays: number;
   status: ManualEvidenceStatus;
   collectedAt?: string;
+  /** Relative to `folder`. */
   files?: string[];
+  /** The company folder (config key) `files` are in: `policies` or `evidence`. */
+  folder?: 'policies' | 'evidence';
   note?: string;
+  /**
+   * Every item of the evidence index for this request performed on or before the scan's as-of date
+   * with all its files present, oldest first: a period report needs one per interval of the frequency.
+   */
+  occurrences?: EvidenceOccurrence[];
+}
+
+/** One performance of a manual control, as the evidence index records it. */
+export interface EvidenceOccurrence {
+  /** YYYY-MM-DD: when the activity was performed (the index's performed_at, else collected_at). */
+  performedAt: string;
+  performedBy?: string;
+  /** Sign-off: who reviewed and approved the performance. */
+  reviewedBy?: string;
+  /** The period the activity covers (YYYY-MM-DD), e.g. the quarter of an access review. */
+  covers?: { from: string; to: string };
+  files: string[];
 }
 
 export interface ControlResult {

@@ -6,6 +6,7 @@ import { runScan, type ScanOptions, type ScanOutcome } from '../engine/scan.js';
 import type { Reporter } from '../report/index.js';
 import { EvidenceWriter } from './evidence-writer.js';
 import { StagedOutput } from './output-dir.js';
+import { provenance, ScanInputs } from './provenance.js';
 import { completeScanOutput, scanContext } from './scan-output.js';
 
 export interface ScanIntoOutputOptions extends Omit<ScanOptions, 'onEvidence' | 'onEvidenceItem'> {
@@ -28,17 +29,29 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
   const output = StagedOutput.open(outDir);
   onStaged?.(output);
   const evidenceWriter = new EvidenceWriter(output);
+  const inputs = new ScanInputs();
   try {
     const outcome = await runScan({
       ...scan,
-      onEvidence: (evidence) => evidenceWriter.entry(evidence),
+      onEvidence: (evidence) => {
+        inputs.record(evidence.key, evidence.entry);
+        evidenceWriter.entry(evidence);
+      },
       onEvidenceItem: (item) => evidenceWriter.item(item),
     });
     const result = baseline ? applyBaseline(outcome.result, baseline.report, baseline.file) : outcome.result;
     if (scan.signal?.aborted) throw new InterruptedError(String(scan.signal.reason));
-    completeScanOutput(output, result, reporters, scanContext(scan.config), {
-      history: history && historyWith(history, result),
-    });
+    const custody = {
+      inputs: inputs.list(),
+      provenance: provenance(scan.config, scan.catalog, result, inputs),
+    };
+    completeScanOutput(
+      output,
+      result,
+      reporters,
+      scanContext({ ...scan.config, ...inputs.folders }, custody),
+      { history: history && historyWith(history, result) },
+    );
     return { ...outcome, result };
   } catch (error) {
     output.discard();

@@ -13,7 +13,7 @@ import {
 import type { ScanResult } from '../engine/result.js';
 import type { DataEntry } from '../core/snapshot.js';
 import type { ReportContext, Reporter } from '../report/index.js';
-import { sha256, type Manifest, type ManifestEntry } from './manifest.js';
+import { sha256, type InputFolder, type Manifest, type ManifestEntry } from './manifest.js';
 import type { OutputFile, StagedOutput } from './output-dir.js';
 
 export const MANIFEST_PATH = 'evidence/manifest.json';
@@ -157,7 +157,7 @@ export function completeScanOutput(
   output: StagedOutput,
   result: ScanResult,
   reporters: readonly Reporter[],
-  context: Pick<Manifest, 'config' | 'sources'> = {},
+  context: ScanContext = {},
   reportContext: ReportContext = {},
 ): void {
   for (const file of reportFiles(result, reporters, reportContext)) output.write(file);
@@ -169,7 +169,7 @@ export function completeScanOutput(
 export function manifestFile(
   entries: ManifestEntry[],
   result: ScanResult,
-  context: Pick<Manifest, 'config' | 'sources'> = {},
+  context: ScanContext = {},
 ): OutputFile {
   const manifest: Manifest = {
     format: 'soc2-evidence-manifest',
@@ -183,21 +183,29 @@ export function manifestFile(
     },
     ...(context.config ? { config: context.config } : {}),
     ...(context.sources ? { sources: context.sources } : {}),
+    ...(context.inputs ? { inputs: context.inputs } : {}),
+    ...(context.provenance ? { provenance: context.provenance } : {}),
     files: entries,
   };
   return { path: MANIFEST_PATH, content: `${JSON.stringify(manifest, null, 2)}\n` };
 }
 
-/** What the scan output records about its config: the file's SHA-256 and the company folders it read. */
-export function scanContext(config: {
-  file?: string;
-  evidence?: string;
-  policies?: string;
-}): Pick<Manifest, 'config' | 'sources'> {
+/** What a scan output's manifest records besides its files. */
+export type ScanContext = Pick<Manifest, 'config' | 'sources' | 'inputs' | 'provenance'>;
+
+/**
+ * What the scan output records about its config (the file's SHA-256), the company folders and files it
+ * read (with their SHA-256, for custody) and where its results came from.
+ */
+export function scanContext(
+  config: Partial<Record<InputFolder, string>> & { file?: string },
+  custody: Pick<Manifest, 'inputs' | 'provenance'> = {},
+): ScanContext {
   let sha: string | null = null;
   if (config.file && existsSync(config.file)) sha = sha256(readFileSync(config.file));
   const sources: NonNullable<Manifest['sources']> = {};
-  if (config.evidence) sources.evidence = config.evidence;
-  if (config.policies) sources.policies = config.policies;
-  return { config: { sha256: sha }, sources };
+  for (const folder of INPUT_FOLDERS) if (config[folder]) sources[folder] = config[folder];
+  return { config: { sha256: sha }, sources, ...custody };
 }
+
+const INPUT_FOLDERS: readonly InputFolder[] = ['policies', 'evidence', 'risks', 'vendors'];

@@ -13,6 +13,7 @@ import {
   FINDINGS_SHOWN,
   NOT_AN_ATTESTATION,
   notCheckedFindings,
+  replayBanner,
   scopeStatement,
 } from './labels.js';
 import { markdownToHtml } from './markdown-html.js';
@@ -74,7 +75,12 @@ function evidenceLinks(check: CheckResult): string {
 function header(result: ScanResult): string {
   return `<header><h1>SOC 2 readiness scan: ${e(result.organization)}</h1>
 <p class="muted">Data collected ${e(displayTime(result.scan.evaluatedAt))} · report generated ${e(displayTime(result.scan.finishedAt))} · ${e(result.scan.mode)} scan · ${e(result.tool.name)} ${e(result.tool.version)}</p>
-<p class="notice">${e(NOT_AN_ATTESTATION)}</p></header>`;
+<p class="notice">${e(NOT_AN_ATTESTATION)}</p></header>${replayNotice(result)}`;
+}
+
+function replayNotice(result: ScanResult): string {
+  const banner = replayBanner(result.scan);
+  return banner ? `\n<p class="banner"><strong>${e(banner)}</strong></p>` : '';
 }
 
 function incompleteBanner(result: ScanResult): string {

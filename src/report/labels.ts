@@ -47,6 +47,18 @@ export function criteriaWithRoles(control: Pick<ControlResult, 'criteria' | 'rol
     .join(', ');
 }
 
+/**
+ * The line every human report and the bundle's pages open with when the data was not collected from
+ * the live systems by this run: a replayed snapshot, or the fictitious demo company. Null for live scans.
+ */
+export function replayBanner(scan: { mode?: string; evaluatedAt?: string }): string | null {
+  if (scan.mode === 'demo')
+    return `DEMO DATA: a fictitious company replayed from the bundled demo snapshot (data as of ${scan.evaluatedAt ?? '?'}); not evidence about any real system.`;
+  if (scan.mode === 'snapshot')
+    return `REPLAYED DATA: evaluated from a snapshot recorded earlier (data as of ${scan.evaluatedAt ?? '?'}), not collected from the live systems by this run.`;
+  return null;
+}
+
 /** Findings shown per check in human reports; report.json always has all of them. */
 export const FINDINGS_SHOWN = 50;
 

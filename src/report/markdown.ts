@@ -13,6 +13,7 @@ import {
   NOT_AN_ATTESTATION,
   notCheckedFindings,
   notCheckedSummary,
+  replayBanner,
   scopeStatement,
 } from './labels.js';
 import { failuresByRisk, TOP_FAILURES, type RankedFailure } from './risk.js';
@@ -114,6 +115,7 @@ export function renderMarkdown(result: ScanResult, context: ReportContext = {}):
   const out: string[] = [
     `# SOC 2 readiness scan: ${m(result.organization)}`,
     '',
+    ...(replayBanner(result.scan) ? [`> **${replayBanner(result.scan)}**`, ''] : []),
     `Data collected ${displayTime(result.scan.evaluatedAt)}; report generated ${displayTime(result.scan.finishedAt)} by ${result.tool.name} ${result.tool.version} (${result.scan.mode} scan).`,
     '',
     `> ${NOT_AN_ATTESTATION}`,

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { packageRoot } from '../../src/core/paths.js';
 import { appendHistory, readHistory } from '../../src/core/history.js';
+import type { PeriodReport } from '../../src/core/period.js';
 import type { ScanResult } from '../../src/engine/result.js';
 import type { Finding } from '../../src/engine/types.js';
 import { StagedOutput } from '../../src/evidence/output-dir.js';
@@ -254,16 +255,21 @@ describe('soc2 history and soc2 report', () => {
         '14',
       ),
     ).toBe(0);
-    const report = JSON.parse(readFileSync(join(out, 'period-report.json'), 'utf8')) as {
-      scans: number;
-      gaps: unknown[];
-      controls: { failureWindows: { daysOpen: number }[]; meanTimeToRemediateDays: number }[];
-    };
-    expect(report.scans).toBe(3);
-    expect(report.controls[0]!.failureWindows).toMatchObject([{ daysOpen: 7 }]);
-    expect(report.controls[0]!.meanTimeToRemediateDays).toBe(7);
+    const report = JSON.parse(readFileSync(join(out, 'period-report.json'), 'utf8')) as PeriodReport;
+    expect(report.scans).toHaveLength(3);
+    expect(report.controls[0]).toMatchObject({
+      observation: 'failed',
+      deviations: [
+        {
+          check: 'aws.iam-root-mfa',
+          resource: '111111111111',
+          firstSeen: '2026-01-12T09:00:00.000Z',
+          closed: '2026-01-19T09:00:00.000Z',
+        },
+      ],
+    });
     expect(report.gaps).toEqual([]);
-    expect(readFileSync(join(out, 'period-report.md'), 'utf8')).toContain('# SOC 2 operating effectiveness');
+    expect(readFileSync(join(out, 'period-report.md'), 'utf8')).toContain('# SOC 2 monitoring observations');
     expect(existsSync(join(out, 'period-report.html'))).toBe(true);
   });
 

@@ -192,7 +192,7 @@ describe('exceptions', () => {
     expect(result.exceptions.applied).toBe(1);
     expect(result.exceptions.expired.map((e) => e.resource)).toEqual(['lumen-ledger/sandbox']);
     expect(renderMarkdown(result)).toContain(
-      '| aws.iam-access-key-rotation | Fail | arn:aws:iam::111111111111:user/legacy-etl |',
+      '| aws.iam-access-key-rotation | Failed | arn:aws:iam::111111111111:user/legacy-etl |',
     );
     expect(renderHtml(result)).toContain('<h2>Exceptions (1)</h2>');
     expect(renderHtml(result)).toContain('Expired exceptions, no longer applied');

@@ -1,7 +1,8 @@
 import { evidenceFile } from '../../src/evidence/scan-output.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanResult } from '../../src/engine/result.js';
+import { manifestEntry, sha256, type Provenance } from '../../src/evidence/manifest.js';
 import { SECRETS, secretText, serviceAccountKey } from './secrets.js';
 
 export interface FixtureOptions {
@@ -122,7 +123,18 @@ export function writeScanOutput(
           freshDays: 100,
           status: 'satisfied',
           collectedAt: '2026-10-01T00:00:00.000Z',
-          files: [manualFile, '../outside.txt'],
+          folder: 'evidence',
+          files: [manualFile],
+        },
+        {
+          id: `old-review-${c}`,
+          title: 'Earlier access review',
+          owner: 'CTO',
+          frequency: 'quarterly',
+          freshDays: 100,
+          status: 'outstanding',
+          folder: 'evidence',
+          files: ['../outside.txt'],
         },
       ],
       source: { file: 'controls/access.yaml', line: c },
@@ -170,9 +182,53 @@ export function writeScanOutput(
     join(scanDir, 'report.md'),
     `# Report\n${options.secrets ? `Authorization: ${SECRETS.bearer}\n` : ''}`,
   );
-  writeFileSync(
-    join(scanDir, 'evidence', 'manifest.json'),
-    `${JSON.stringify({ format: 'soc2-evidence-manifest', version: 1, config: { sha256: 'ab'.repeat(32) }, sources: { evidence: evidenceDir }, files: [] }, null, 2)}\n`,
-  );
+  recordManifest(scanDir, evidenceDir);
   return { scanDir, evidenceDir };
 }
+
+/** Files of a folder, relative, with forward slashes, sorted. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
+
+/**
+ * Writes evidence/manifest.json as `soc2 scan` does: the SHA-256 of every output file and of every
+ * company evidence file (the custody record `soc2 export` checks). Call again after changing a file
+ * on purpose.
+ */
+export function recordManifest(scanDir: string, evidenceDir: string): void {
+  const manifestPath = 'evidence/manifest.json';
+  const files = filesUnder(scanDir)
+    .filter((p) => p !== manifestPath)
+    .map((p) => manifestEntry(p, readFileSync(join(scanDir, p))));
+  const inputs = filesUnder(evidenceDir).map((p) => ({
+    folder: 'evidence' as const,
+    path: p,
+    sha256: sha256(readFileSync(join(evidenceDir, p))),
+  }));
+  const manifest = {
+    format: 'soc2-evidence-manifest',
+    version: 1,
+    config: { sha256: 'ab'.repeat(32) },
+    sources: { evidence: evidenceDir },
+    inputs,
+    provenance: PROVENANCE,
+    files,
+  };
+  writeFileSync(join(scanDir, manifestPath), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+export const PROVENANCE: Provenance = {
+  tool: { name: 'soc2', version: '0.1.0' },
+  mode: 'snapshot',
+  startedAt: '2026-11-27T04:00:00.000Z',
+  finishedAt: '2026-11-27T04:00:05.000Z',
+  evaluatedAt: '2026-11-02T09:00:00.000Z',
+  host: 'ci-runner-7',
+  config: { sha256: 'c0'.repeat(32) },
+  catalog: { sha256: 'ca'.repeat(32), controls: 3 },
+  checkOptions: { sha256: '0b'.repeat(32) },
+  sources: [{ provider: 'aws', status: 'ok', ids: { accounts: ['123456789012'] } }],
+};

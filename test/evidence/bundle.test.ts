@@ -20,7 +20,8 @@ import { ScrubStream } from '../../src/evidence/bundle/scrub.js';
 import { generateSigningKeys, parseKey } from '../../src/evidence/bundle/signing.js';
 import { verifyBundle } from '../../src/evidence/bundle/verify.js';
 import { writeBundle } from '../../src/evidence/bundle/write.js';
-import { writeScanOutput } from './bundle-fixture.js';
+import { PROVENANCE, recordManifest, writeScanOutput } from './bundle-fixture.js';
+import { InputError } from '../../src/engine/errors.js';
 import { secretMarkers, secretText } from './secrets.js';
 import { rawZip, readZip, writeZip } from './zip-tools.js';
 
@@ -110,14 +111,63 @@ describe('export', () => {
     symlinkSync('/etc/hostname', join(fixture.evidenceDir, 'access-reviews', 'link.md'));
     const reportFile = join(fixture.scanDir, 'report.json');
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-    report.controls[0].evidence[0].files.push('access-reviews/link.md');
+    report.controls[0].evidence[1].files.push('access-reviews/link.md');
     writeFileSync(reportFile, JSON.stringify(report));
+    recordManifest(fixture.scanDir, fixture.evidenceDir);
     const out = join(root, 'b.zip');
     await writeBundle({ scanDir: fixture.scanDir, zipFile: out });
     const entries = await readZip(out);
     expect(entries.some((e) => e.name.endsWith('link.md'))).toBe(false);
     const readme = entries.find((e) => e.name === 'controls/AC-1/README.md')!.data.toString();
-    expect(readme).toContain('access-reviews/link.md (file not found)');
+    expect(readme).toContain(
+      'access-reviews/link.md (leads outside the evidence folder (symbolic link), not included)',
+    );
+
+    // The same link as the file that satisfies the control: no bundle at all.
+    report.controls[0].evidence[0].files.push('access-reviews/link.md');
+    writeFileSync(reportFile, JSON.stringify(report));
+    recordManifest(fixture.scanDir, fixture.evidenceDir);
+    await expect(writeBundle({ scanDir: fixture.scanDir, zipFile: join(root, 'c.zip') })).rejects.toThrow(
+      /access-reviews\/link\.md: satisfies AC-1 \(access-review-1\) but cannot be bundled: leads outside/,
+    );
+    expect(existsSync(join(root, 'c.zip'))).toBe(false);
+  });
+
+  it('refuses, naming each file, when evidence or manual files changed after the scan', async () => {
+    const root = join(tmp, 'custody');
+    const fixture = writeScanOutput(root, { controls: 2 });
+    const out = join(root, 'b.zip');
+    // The scan recorded these hashes; nothing changed yet, so the bundle is written.
+    await writeBundle({ scanDir: fixture.scanDir, zipFile: out });
+    const data = join(fixture.scanDir, 'evidence', 'data', 'aws.data1.key0.jsonl');
+    writeFileSync(data, readFileSync(data, 'utf8').replace('user-1', 'user-X'));
+    writeFileSync(join(fixture.evidenceDir, 'access-reviews', 'q2.md'), '# Access review Q2\nall fine\n');
+    const refused = await writeBundle({ scanDir: fixture.scanDir, zipFile: join(root, 'c.zip') }).then(
+      () => null,
+      (error: unknown) => error as InputError,
+    );
+    expect(refused).toBeInstanceOf(InputError);
+    expect(refused!.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^evidence\/data\/aws\.data1\.key0\.jsonl changed since the scan \(sha256 [0-9a-f]{64}, the scan recorded [0-9a-f]{64}\)$/,
+      ),
+      expect.stringMatching(/^evidence\/access-reviews\/q2\.md changed since the scan/),
+    ]);
+    expect(existsSync(join(root, 'c.zip'))).toBe(false);
+
+    // A scan output without its manifest has no custody record: refused too.
+    rmSync(join(fixture.scanDir, 'evidence', 'manifest.json'));
+    await expect(writeBundle({ scanDir: fixture.scanDir, zipFile: join(root, 'd.zip') })).rejects.toThrow(
+      /no record of the hashes taken at scan time/,
+    );
+  });
+
+  it('signs the provenance and verify returns it', async () => {
+    const result = await verifyBundle(zipFile, { publicKey });
+    expect(result).toMatchObject({ status: 'intact', signature: 'valid', provenanceSigned: true });
+    expect((result as { provenance: unknown }).provenance).toEqual(PROVENANCE);
+    const unsigned = await verifyBundle(zipFile);
+    expect(unsigned).toMatchObject({ provenanceSigned: false, provenance: PROVENANCE });
   });
 
   it('writes an RFC 4180 control matrix that cannot inject formulas', async () => {
@@ -393,6 +443,10 @@ describe.runIf(built)('CLI', () => {
     const ok = soc2(['verify', out, '--pubkey', `${prefix}.pub`]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^OK .*signature valid/m);
+    expect(ok.stdout).toContain('Provenance (from the signed statement):');
+    expect(ok.stdout).toMatch(/mode +snapshot \(REPLAYED DATA/);
+    expect(ok.stdout).toContain(`catalog   sha256 ${'ca'.repeat(32)} (3 controls)`);
+    expect(ok.stdout).toContain('source    aws (ok) accounts=123456789012');
     const noKey = soc2(['verify', out]);
     expect(noKey.status).toBe(0);
     expect(noKey.stdout).toMatch(/present but was not checked/);

@@ -154,6 +154,10 @@ describe('evidence index', () => {
     title: Q3 access review
     files: [reviews/q3.csv, reviews/missing.pdf]
     collected_at: 2026-10-01
+    performed_at: 2026-09-28
+    performed_by: Alice Nguyen
+    reviewed_by: Dana Reyes
+    period: {from: 2026-07-01, to: 2026-09-30}
     valid_days: 90
     owner: CTO
 `,
@@ -164,6 +168,10 @@ describe('evidence index', () => {
       control: 'CC6-02',
       request: 'access-review',
       collectedAt: '2026-10-01',
+      performedAt: '2026-09-28',
+      performedBy: 'Alice Nguyen',
+      reviewedBy: 'Dana Reyes',
+      covers: { from: '2026-07-01', to: '2026-09-30' },
       validDays: 90,
       line: 2,
       files: [
@@ -192,6 +200,18 @@ describe('evidence index', () => {
       'items:\n  - control: CC6-02\n    request: x\n    title: Thing\n    files: [a]\n    collected_at: 2026-01-01\n    expires: 2027-01-01\n',
       7,
       "unknown key 'expires' in items.0",
+    ],
+    [
+      'period ends before it starts',
+      'items:\n  - control: CC6-02\n    request: x\n    title: Thing\n    files: [a]\n    collected_at: 2026-04-05\n    period: {from: 2026-03-31, to: 2026-01-01}\n',
+      7,
+      'period.to 2026-01-01 is before period.from 2026-03-31',
+    ],
+    [
+      'performed after it was collected',
+      'items:\n  - control: CC6-02\n    request: x\n    title: Thing\n    files: [a]\n    collected_at: 2026-04-05\n    performed_at: 2026-04-06\n',
+      7,
+      'performed_at 2026-04-06 is after collected_at 2026-04-05',
     ],
     ['YAML error', 'items:\n  - control: [CC6\n', 3, undefined],
   ])('%s', (_name, text, line, message) => {

@@ -97,6 +97,50 @@ describe('resolveManualEvidence', () => {
     expect(result!.note).toMatch(note);
   });
 
+  it('an item collected after the as-of date is not counted, and the note names it', () => {
+    const items = [
+      item({ collectedAt: '2026-04-02', title: 'Q1 review' }),
+      item({ collectedAt: '2026-07-05', title: 'Q2 review', line: 9 }),
+    ];
+    const [result] = resolveManualEvidence(control, data(items), NOW);
+    expect(result).toMatchObject({ status: 'satisfied', collectedAt: '2026-04-02' });
+    expect(result!.note).toContain(
+      "not counted: 'Q2 review' (collected 2026-07-05, line 9) dated after the scan's as-of date 2026-06-30",
+    );
+    const [alone] = resolveManualEvidence(control, data([items[1]!]), NOW);
+    expect(alone).toMatchObject({ status: 'outstanding' });
+    expect(alone!.note).toMatch(
+      /^no item for CC6-02 \/ access-review in the evidence index; not counted: 'Q2 review'/,
+    );
+  });
+
+  it('every counted item is an occurrence with performer, sign-off and period, oldest first', () => {
+    const q1 = item({
+      collectedAt: '2026-04-05',
+      performedAt: '2026-04-03',
+      performedBy: 'Alice Nguyen',
+      reviewedBy: 'Dana Reyes',
+      covers: { from: '2026-01-01', to: '2026-03-31' },
+    });
+    const q2 = item({
+      collectedAt: '2026-06-20',
+      files: [{ path: 'q2.csv', present: true, sha256: 'c'.repeat(64) }],
+    });
+    const broken = item({ collectedAt: '2026-05-01', files: [{ path: 'gone.csv', present: false }] });
+    const [result] = resolveManualEvidence(control, data([q2, broken, q1]), NOW);
+    expect(result!.occurrences).toEqual([
+      {
+        performedAt: '2026-04-03',
+        performedBy: 'Alice Nguyen',
+        reviewedBy: 'Dana Reyes',
+        covers: { from: '2026-01-01', to: '2026-03-31' },
+        files: ['q2.csv'],
+      },
+      { performedAt: '2026-06-20', files: ['q2.csv'] },
+    ]);
+    expect(result!.note).toContain('no sign-off (reviewed_by)');
+  });
+
   it('a fresh item reports its collection date and files', () => {
     expect(resolveManualEvidence(control, data([item({})]), NOW)[0]).toMatchObject({
       collectedAt: '2026-05-01',
@@ -115,8 +159,10 @@ describe('resolveManualEvidence', () => {
     expect(result.status).toBe(status);
   });
 
-  it('a policy request names the policy file relative to the folder parent', () => {
-    expect(resolveManualEvidence(control, data([]), NOW)[1]!.files).toEqual(['policies/access-control.md']);
+  it('a policy request names the policy file relative to the policies folder, and says which folder', () => {
+    const [item, policyRequest] = resolveManualEvidence(control, data([]), NOW);
+    expect(policyRequest).toMatchObject({ folder: 'policies', files: ['access-control.md'] });
+    expect(item!.folder).toBe('evidence');
   });
 
   it('without the docs data every request is outstanding with the reason', () => {

@@ -669,6 +669,7 @@ describe('Markdown outputs escape scanned strings (report.md, bundle control REA
     folder: 'controls/ACC-02',
     automated: [],
     manual: [],
+    registers: [],
   };
   const outputs = {
     'report.md': textOf(renderMarkdown(hostile)),

@@ -56,7 +56,7 @@ export async function reportCommand(flags: ReportFlags): Promise<number> {
   }
   if (!flags.quiet) {
     process.stderr.write(
-      `soc2: ${report.scans} scan(s) in ${report.period.from}..${report.period.to}; ${report.summary.effective} control(s) operated effectively, ${report.summary.deviations} with deviations, ${report.summary.notTested} not tested; ${report.gaps.length} gap(s) in monitoring\nWrote ${written.join(', ')}\n`,
+      `soc2: ${report.scans.length} scan(s) in ${report.period.from}..${report.period.to}${report.replayedScans > 0 ? ` (${report.replayedScans} replayed)` : ''}; controls: ${report.summary.passed} passed in every complete scan, ${report.summary.failed} failed in some scans, ${report.summary.not_tested} not tested, ${report.summary.design_only} design evidence only; ${report.gaps.length} gap(s) in monitoring\nWrote ${written.join(', ')}\n`,
     );
   }
   return 0;

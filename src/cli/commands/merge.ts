@@ -46,7 +46,7 @@ export async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<n
     output.discard();
     throw error;
   }
-  if (flags.history) appendHistory(flags.history, result);
+  if (flags.history) appendHistory(flags.history, result, flags.out);
   if (!flags.quiet) {
     const s = result.summary;
     process.stderr.write(

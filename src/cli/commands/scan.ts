@@ -114,7 +114,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       onEvent: (event) => progress.event(event),
     });
     result = outcome.result;
-    if (historyDir) appendHistory(historyDir, result);
+    if (historyDir) appendHistory(historyDir, result, outDir);
     if (flags.saveSnapshot) writeFileAtomic(flags.saveSnapshot, jsonDocument(outcome.snapshot));
   } finally {
     progress.stop();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../engine/errors.js';
 import { parseKey } from '../../evidence/bundle/signing.js';
-import { verifyBundle } from '../../evidence/bundle/verify.js';
+import { provenanceLines, verifyBundle } from '../../evidence/bundle/verify.js';
 
 export interface VerifyFlags {
   pubkey?: string;
@@ -41,6 +41,8 @@ export async function verifyCommand(zipFile: string, flags: VerifyFlags): Promis
     const out: string[] = [];
     for (const p of result.problems) out.push(`${p.kind.toUpperCase().padEnd(9)} ${p.path}: ${p.detail}`);
     for (const note of result.notes) out.push(`note: ${note}`);
+    if (result.provenance) out.push(...provenanceLines(result.provenance, result.provenanceSigned === true));
+    else out.push('Provenance: none recorded (a scan made before soc2 0.2)');
     const sig =
       result.signature === 'valid'
         ? 'signature valid'

@@ -40,6 +40,13 @@ export interface EvidenceItem {
   owner?: string;
   /** YYYY-MM-DD */
   collectedAt: string;
+  /** YYYY-MM-DD: when the activity was performed; absent: on collectedAt. */
+  performedAt?: string;
+  performedBy?: string;
+  /** Sign-off: who reviewed and approved the performance. */
+  reviewedBy?: string;
+  /** The period the activity covers (YYYY-MM-DD). */
+  covers?: { from: string; to: string };
   validDays?: number;
   files: EvidenceFile[];
   /** Line of the item in the index file. */

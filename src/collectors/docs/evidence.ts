@@ -16,6 +16,10 @@ interface RawItem {
   title: string;
   files: string[];
   collected_at: string;
+  performed_at?: string;
+  performed_by?: string;
+  reviewed_by?: string;
+  period?: { from: string; to: string };
   valid_days?: number;
   owner?: string;
 }
@@ -66,7 +70,27 @@ export function parseEvidenceIndex(
   if (source.value === null || source.value === undefined) return { items: [] };
   const problems = validateSource(source, shippedSchema('evidence-index.schema.json'));
   if (problems.length > 0) throw new InputError(problems);
-  const items = (source.value as { items: RawItem[] }).items.map((item, i) => {
+  const raw = (source.value as { items: RawItem[] }).items;
+  raw.forEach((item, i) => {
+    if (item.period && item.period.to < item.period.from) {
+      const at = source.locate(`/items/${i}/period/to`);
+      problems.push({
+        file,
+        ...at,
+        message: `period.to ${item.period.to} is before period.from ${item.period.from}`,
+      });
+    }
+    if (item.performed_at && item.performed_at > item.collected_at) {
+      const at = source.locate(`/items/${i}/performed_at`);
+      problems.push({
+        file,
+        ...at,
+        message: `performed_at ${item.performed_at} is after collected_at ${item.collected_at}`,
+      });
+    }
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  const items = raw.map((item, i) => {
     const line = source.locate(`/items/${i}`)?.line ?? 1;
     return {
       ...item,
@@ -102,6 +126,10 @@ export async function readEvidenceIndex(dir: string): Promise<EvidenceIndex> {
       line: raw.line,
     };
     if (raw.owner) item.owner = raw.owner;
+    if (raw.performed_at) item.performedAt = raw.performed_at;
+    if (raw.performed_by) item.performedBy = raw.performed_by;
+    if (raw.reviewed_by) item.reviewedBy = raw.reviewed_by;
+    if (raw.period) item.covers = raw.period;
     if (raw.valid_days !== undefined) item.validDays = raw.valid_days;
     items.push(item);
   }

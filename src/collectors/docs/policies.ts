@@ -85,7 +85,9 @@ export async function readPolicyFolder(dir: string): Promise<PolicyFolder> {
   for (const name of names) {
     const file = join(dir, name);
     try {
-      policies.push(parsePolicy(await readFile(file, 'utf8'), file));
+      const bytes = await readFile(file);
+      // The hash is of the bytes on disk, as `soc2 export` re-hashes them for custody.
+      policies.push({ ...parsePolicy(bytes.toString('utf8'), file), sha256: sha256(bytes) });
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.problems);
       else throw error;

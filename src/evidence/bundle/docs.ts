@@ -1,7 +1,12 @@
 import type { CheckResult, ScanResult } from '../../engine/result.js';
 import type { ControlStatus } from '../../engine/types.js';
 import { escapeHtml as e } from '../../report/html.js';
-import { CHECK_STATUS_LABEL, CONTROL_STATUS_LABEL, controlTypeLabel } from '../../report/labels.js';
+import {
+  CHECK_STATUS_LABEL,
+  CONTROL_STATUS_LABEL,
+  controlTypeLabel,
+  replayBanner,
+} from '../../report/labels.js';
 import { markdownText as md } from '../../report/text.js';
 import { csvTable } from './csv.js';
 import type { BundleLayout, ControlEvidence } from './layout.js';
@@ -24,6 +29,7 @@ export function lastCollected(entry: ControlEvidence): string {
 export function evidencePaths(entry: ControlEvidence): string[] {
   return [
     ...entry.automated.map((a) => a.path),
+    ...entry.registers.map((r) => r.path),
     ...entry.manual.flatMap((m) => m.files.flatMap((f) => (f.path ? [f.path] : []))),
   ];
 }
@@ -73,6 +79,7 @@ export function controlReadme(entry: ControlEvidence, report: ScanResult): strin
     `Last collected: ${lastCollected(entry) || 'n/a'}  `,
     `Scan: ${report.scan?.mode ?? ''} scan of ${md(report.organization ?? '')}, data as of ${report.scan?.evaluatedAt ?? ''}`,
     '',
+    ...bannerLines(report),
     control.description ?? '',
     '',
   ];
@@ -100,6 +107,18 @@ export function controlReadme(entry: ControlEvidence, report: ScanResult): strin
   lines.push('## Automated checks', '');
   if (checks.length === 0) lines.push('None: this control relies on manual evidence.', '');
   for (const check of checks) lines.push(...checkSection(check, folder, entry));
+
+  if (entry.registers.length > 0) {
+    lines.push(
+      '## Registers',
+      '',
+      ...entry.registers.map(
+        (r) =>
+          `- ${link(r.name, r.path.slice(folder.length + 1))}: the file \`${r.key}\` was read from, as the scan read it`,
+      ),
+      '',
+    );
+  }
 
   const excepted = checks.flatMap((c) =>
     (c.findings ?? []).filter((f) => f.exception).map((f) => ({ check: c.id, finding: f })),
@@ -137,12 +156,18 @@ export function controlReadme(entry: ControlEvidence, report: ScanResult): strin
   return lines.join('\n');
 }
 
+function bannerLines(report: ScanResult): string[] {
+  const banner = replayBanner(report.scan ?? {});
+  return banner ? [`> **${md(banner)}**`, ''] : [];
+}
+
 export function criteriaReadme(layout: BundleLayout): string {
   const { report } = layout;
   const folderOf = new Map(layout.controls.map((c) => [c.control.id, c.folder]));
   const lines = [
     '# Trust Services Criteria',
     '',
+    ...bannerLines(report),
     `Each criterion of the 2017 Trust Services Criteria in scope, its status and the controls that support it.`,
     '',
   ];
@@ -214,6 +239,7 @@ export function indexHtml(layout: BundleLayout): string {
     )
     .join('\n');
   const summary = report.summary;
+  const banner = replayBanner(report.scan ?? {});
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -225,12 +251,12 @@ export function indexHtml(layout: BundleLayout): string {
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1f2328}main{max-width:1200px;margin:0 auto;padding:24px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #d1d9e0;vertical-align:top}th{background:#f6f8fa}
 .s{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:12px;font-weight:600;white-space:nowrap;background:#6e7781}
-.s-pass{background:#1a7f37}.s-fail{background:#cf222e}.s-partial{background:#9a6700}.s-manual{background:#0969da}.muted{color:#59636e}
+.banner{border:2px solid #9a6700;background:#fff8c5;padding:8px 12px}.s-pass{background:#1a7f37}.s-fail{background:#cf222e}.s-partial{background:#9a6700}.s-manual{background:#0969da}.muted{color:#59636e}
 </style>
 </head>
 <body><main>
 <h1>SOC 2 evidence bundle: ${e(report.organization ?? '')}</h1>
-<p class="muted">${e(report.scan?.mode ?? '')} scan, data as of ${e(report.scan?.evaluatedAt ?? '')}; written by ${e(report.tool?.name ?? 'soc2')} ${e(report.tool?.version ?? '')}.
+${banner ? `<p class="banner"><strong>${e(banner)}</strong></p>\n` : ''}<p class="muted">${e(report.scan?.mode ?? '')} scan, data as of ${e(report.scan?.evaluatedAt ?? '')}; written by ${e(report.tool?.name ?? 'soc2')} ${e(report.tool?.version ?? '')}.
 Readiness ${e(String(summary?.readiness ?? ''))}% of ${e(String(summary?.controls?.total ?? layout.controls.length))} controls.</p>
 <p>Start here: <a href="control-matrix.csv">control-matrix.csv</a> (one row per control),
 <a href="criteria/README.md">criteria/README.md</a> (criterion to controls),

@@ -1,21 +1,27 @@
 import { createReadStream, existsSync, lstatSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { isAbsolute, join, normalize, resolve } from 'node:path';
+import { basename, isAbsolute, join, normalize, resolve } from 'node:path';
+import { confinePath } from '../../core/confine.js';
 import { InputError } from '../../engine/errors.js';
 import type { ControlResult, ManualEvidenceResult, ScanResult } from '../../engine/result.js';
 import { reporters } from '../../report/index.js';
 import { redact } from '../../engine/redact.js';
 import { envelopeOf } from '../envelope.js';
 import { evidencePathForKey, MANIFEST_PATH } from '../scan-output.js';
-import type { Manifest } from '../manifest.js';
+import type { InputFolder, Manifest } from '../manifest.js';
 
 /** Where a bundle file's bytes come from: a file of the scan output or evidence folder, or generated text. */
 export type Source = { file: string } | { text: string };
+
+/** Where the scan recorded a file's SHA-256: a file of its output folder, or a company file it read. */
+export type Recorded = { output: string } | { folder: InputFolder; path: string };
 
 export interface BundleFile {
   /** Path inside the zip, forward slashes. */
   path: string;
   source: Source;
+  /** For a file copied from disk: the scan's record of it, which export checks the file against. */
+  recorded?: Recorded;
 }
 
 export interface AutomatedEvidence {
@@ -32,17 +38,33 @@ export interface ManualEvidenceFile {
   problem?: string;
 }
 
+/** A register (risks, vendors) a control's checks read, copied as the scan read it. */
+export interface RegisterFile {
+  key: string;
+  name: string;
+  path: string;
+}
+
 export interface ControlEvidence {
   control: ControlResult;
   folder: string;
   automated: AutomatedEvidence[];
+  registers: RegisterFile[];
   manual: { evidence: ManualEvidenceResult; files: ManualEvidenceFile[] }[];
 }
 
-export interface ScanOutputSources {
-  evidence?: string;
-  policies?: string;
+export type ScanOutputSources = Partial<Record<InputFolder, string>>;
+
+/** A file that satisfies a control's manual evidence but cannot be in the bundle. */
+export interface UnbundledFile {
+  control: string;
+  evidence: string;
+  name: string;
+  problem: string;
 }
+
+/** The registers' data keys and the config keys naming their files. */
+const REGISTERS: Record<string, 'risks' | 'vendors'> = { 'docs.risks': 'risks', 'docs.vendors': 'vendors' };
 
 export interface BundleLayout {
   report: ScanResult;
@@ -51,6 +73,8 @@ export interface BundleLayout {
   /** Every file of the bundle except manifest.json, SHA256SUMS and the signature; not yet sorted. */
   files: BundleFile[];
   unassigned: AutomatedEvidence[];
+  /** Satisfying files that could not be included: export refuses while there are any. */
+  unbundled: UnbundledFile[];
 }
 
 /** A path segment safe on every file system and in every zip reader. */
@@ -122,6 +146,7 @@ export async function planLayout(scanDir: string, options: LayoutOptions = {}): 
     ? readJson<Partial<Manifest>>(manifestFile, MANIFEST_PATH)
     : undefined;
   const sources: ScanOutputSources = {
+    ...scanManifest?.sources,
     evidence: options.evidenceDir ?? scanManifest?.sources?.evidence,
     policies: options.policiesDir ?? scanManifest?.sources?.policies,
   };
@@ -129,7 +154,7 @@ export async function planLayout(scanDir: string, options: LayoutOptions = {}): 
   const files: BundleFile[] = [];
   for (const name of reporters.map((r) => r.file)) {
     if (existsSync(join(dir, name)))
-      files.push({ path: `report/${name}`, source: { file: join(dir, name) } });
+      files.push({ path: `report/${name}`, source: { file: join(dir, name) }, recorded: { output: name } });
   }
 
   const collected = new Map<string, string | undefined>();
@@ -141,6 +166,7 @@ export async function planLayout(scanDir: string, options: LayoutOptions = {}): 
 
   const usedKeys = new Set<string>();
   const controls: ControlEvidence[] = [];
+  const unbundled: UnbundledFile[] = [];
   for (const control of [...report.controls].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const folder = `controls/${safeSegment(control.id)}`;
     const automated: AutomatedEvidence[] = [];
@@ -149,26 +175,36 @@ export async function planLayout(scanDir: string, options: LayoutOptions = {}): 
       if (!collected.has(key)) collected.set(key, await collectedAtOf(dataFile(key)));
       const path = `${folder}/evidence/${safeSegment(key)}.jsonl`;
       automated.push({ key, path, collectedAt: collected.get(key) });
-      files.push({ path, source: { file: dataFile(key) } });
+      files.push({ path, source: { file: dataFile(key) }, recorded: { output: evidencePathForKey(key) } });
     }
-    const manual = (control.evidence ?? []).map((evidence) => ({
-      evidence,
-      files: (evidence.files ?? []).map((name) => {
-        const rel = safeRelativePath(name);
-        if (!rel) return { name, problem: 'unsafe path, not included' };
-        const found = [sources.evidence, sources.policies]
-          .filter((d): d is string => Boolean(d))
-          .map((d) => join(resolve(d), ...normalize(name).split(/[\\/]+/)))
-          .find((f) => existsSync(f) && lstatSync(f).isFile());
-        if (!found) {
-          return { name, problem: sources.evidence ? 'file not found' : 'evidence folder not known' };
+    const registers: RegisterFile[] = [];
+    for (const key of keysOf(control)) {
+      const register = REGISTERS[key] && sources[REGISTERS[key]];
+      if (!register || !existsSync(register)) continue;
+      const name = basename(register);
+      const path = `${folder}/registers/${safeSegment(name)}`;
+      registers.push({ key, name, path });
+      files.push({ path, source: { file: register }, recorded: { folder: REGISTERS[key]!, path: name } });
+    }
+    const manual: ControlEvidence['manual'] = [];
+    for (const evidence of control.evidence ?? []) {
+      const placed: ManualEvidenceFile[] = [];
+      for (const name of evidence.files ?? []) {
+        const file = await placeManualFile(
+          name,
+          evidence,
+          `${folder}/manual/${safeSegment(evidence.id)}`,
+          sources,
+        );
+        placed.push(file.placed);
+        if (file.bundled) files.push(file.bundled);
+        else if (evidence.status === 'satisfied') {
+          unbundled.push({ control: control.id, evidence: evidence.id, name, problem: file.placed.problem! });
         }
-        const path = `${folder}/manual/${safeSegment(evidence.id)}/${rel}`;
-        files.push({ path, source: { file: found } });
-        return { name, path };
-      }),
-    }));
-    controls.push({ control, folder, automated, manual });
+      }
+      manual.push({ evidence, files: placed });
+    }
+    controls.push({ control, folder, automated, registers, manual });
   }
 
   const unassigned: AutomatedEvidence[] = [];
@@ -177,7 +213,37 @@ export async function planLayout(scanDir: string, options: LayoutOptions = {}): 
     if (usedKeys.has(key) || !existsSync(dataFile(key))) continue;
     const path = `evidence/${safeSegment(key)}.jsonl`;
     unassigned.push({ key, path, collectedAt: await collectedAtOf(dataFile(key)) });
-    files.push({ path, source: { file: dataFile(key) } });
+    files.push({ path, source: { file: dataFile(key) }, recorded: { output: evidencePathForKey(key) } });
   }
-  return { report, scanManifest, controls, files, unassigned };
+  return { report, scanManifest, controls, files, unassigned, unbundled };
+}
+
+/**
+ * Finds a manual evidence file in the company folder its result names (`policies` or `evidence`):
+ * names that are absolute or leave the folder, symbolic links out of it, and missing files are not
+ * bundled, with the reason.
+ */
+async function placeManualFile(
+  name: string,
+  evidence: ManualEvidenceResult,
+  under: string,
+  sources: ScanOutputSources,
+): Promise<{ placed: ManualEvidenceFile; bundled?: BundleFile }> {
+  const folder = evidence.folder ?? 'evidence';
+  const dir = sources[folder];
+  const rel = safeRelativePath(name);
+  if (!rel) return { placed: { name, problem: 'unsafe path, not included' } };
+  if (!dir) return { placed: { name, problem: `${folder} folder not known` } };
+  const confined = await confinePath(resolve(dir), name, `the ${folder} folder`);
+  if (!confined.ok) return { placed: { name, problem: `${confined.why}, not included` } };
+  if (!confined.exists || !lstatSync(confined.path).isFile())
+    return { placed: { name, problem: 'file not found' } };
+  const path = `${under}/${rel}`;
+  const recorded = {
+    folder,
+    path: normalize(name)
+      .split(/[\\/]+/)
+      .join('/'),
+  };
+  return { placed: { name, path }, bundled: { path, source: { file: confined.path }, recorded } };
 }

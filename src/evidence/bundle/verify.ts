@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { parseSha256Sums } from './checksums.js';
 import { verifyEnvelope } from './signing.js';
+import type { Provenance } from '../manifest.js';
 import { BUNDLE_MANIFEST, BUNDLE_SIGNATURE, BUNDLE_SUMS, type BundleManifest } from './write.js';
 
 export interface VerifyLimits {
@@ -41,6 +42,9 @@ export type VerifyResult =
       signature: 'valid' | 'invalid' | 'absent' | 'not_checked';
       notes: string[];
       manifest?: BundleManifest;
+      /** The scan's provenance: from the signed statement when the signature is valid, else from manifest.json. */
+      provenance?: Provenance;
+      provenanceSigned?: boolean;
     }
   | { status: 'hostile' | 'unreadable'; reason: string };
 
@@ -254,6 +258,7 @@ function compare(
   }
 
   let signature: 'valid' | 'invalid' | 'absent' | 'not_checked' = 'absent';
+  let signedProvenance: Provenance | undefined;
   const envelope = meta.get(BUNDLE_SIGNATURE);
   if (envelope && !publicKey) {
     signature = 'not_checked';
@@ -291,7 +296,10 @@ function compare(
             detail: 'does not match the digest in the signed statement',
           });
         }
-      } else signature = 'valid';
+      } else {
+        signature = 'valid';
+        signedProvenance = check.statement.predicate.provenance as Provenance | undefined;
+      }
     }
   }
 
@@ -307,7 +315,33 @@ function compare(
     signature,
     notes,
     ...(manifest ? { manifest } : {}),
+    ...(signedProvenance
+      ? { provenance: signedProvenance, provenanceSigned: true }
+      : manifest?.provenance
+        ? { provenance: manifest.provenance, provenanceSigned: false }
+        : {}),
   };
+}
+
+/** The provenance as `soc2 verify` prints it, one fact a line. */
+export function provenanceLines(p: Provenance, signed: boolean): string[] {
+  const replay =
+    p.mode === 'live' ? '' : ' (REPLAYED DATA: not collected from the live systems at this time)';
+  return [
+    `Provenance (${signed ? 'from the signed statement' : 'from manifest.json, NOT signed'}):`,
+    `  tool      ${p.tool.name} ${p.tool.version}`,
+    `  mode      ${p.mode}${replay}`,
+    `  scan      ${p.startedAt} .. ${p.finishedAt} on host ${p.host}; data as of ${p.evaluatedAt}`,
+    `  config    sha256 ${p.config.sha256} (effective config, secrets removed)`,
+    `  catalog   sha256 ${p.catalog.sha256} (${p.catalog.controls} controls)`,
+    `  options   sha256 ${p.checkOptions.sha256} (check options)`,
+    ...p.sources.map(
+      (s) =>
+        `  source    ${s.provider} (${s.status})${Object.entries(s.ids)
+          .map(([k, v]) => ` ${k}=${Array.isArray(v) ? v.join(',') : v}`)
+          .join('')}`,
+    ),
+  ];
 }
 
 function describe(error: unknown): string {

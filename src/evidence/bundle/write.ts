@@ -7,8 +7,10 @@ import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { TOOL_NAME, TOOL_VERSION } from '../../engine/version.js';
-import type { ManifestEntry } from '../manifest.js';
+import type { ManifestEntry, Provenance } from '../manifest.js';
 import { formatSha256Sums } from './checksums.js';
+import { custodyProblems } from './custody.js';
+import { InputError } from '../../engine/errors.js';
 import { controlMatrix, controlReadme, criteriaReadme, indexHtml } from './docs.js';
 import { planLayout, type BundleFile, type LayoutOptions } from './layout.js';
 import { scrubBuffer, scrubbedFileStream } from './scrub.js';
@@ -42,6 +44,8 @@ export interface BundleManifest {
     selection?: Record<string, string[]>;
   };
   config: { sha256: string | null };
+  /** Where the scan's results came from, as the scan recorded it (absent for scans made before 0.2). */
+  provenance?: Provenance;
   summary: { readiness?: number; controls: number; criteria: number };
   /** Every file of the bundle except manifest.json, SHA256SUMS and manifest.dsse.json, sorted by path. */
   files: ManifestEntry[];
@@ -106,6 +110,10 @@ export async function writeBundle(options: ExportOptions): Promise<ExportSummary
     seen.add(f.path);
     return true;
   });
+  const custody = await custodyProblems(layout, files);
+  if (custody.length > 0) {
+    throw new InputError(custody);
+  }
 
   const mtime = zipEntryTime(report.scan?.evaluatedAt ?? report.scan?.startedAt);
   const entryOptions = {
@@ -178,6 +186,7 @@ export async function writeBundle(options: ExportOptions): Promise<ExportSummary
         selection: report.scan?.selection,
       },
       config: { sha256: scanManifest?.config?.sha256 ?? null },
+      ...(scanManifest?.provenance ? { provenance: scanManifest.provenance } : {}),
       summary: {
         readiness: report.summary?.readiness,
         controls: report.controls.length,
@@ -208,6 +217,8 @@ export async function writeBundle(options: ExportOptions): Promise<ExportSummary
           evaluatedAt: report.scan?.evaluatedAt,
           files: entries.length,
           tool: { name: TOOL_NAME, version: TOOL_VERSION },
+          mode: report.scan?.mode,
+          ...(layout.scanManifest?.provenance ? { provenance: layout.scanManifest.provenance } : {}),
         },
       };
       return Buffer.from(`${JSON.stringify(signStatement(statement, key), null, 2)}\n`, 'utf8');

@@ -120,6 +120,28 @@ export function registerFileTools(server: McpServer, context: McpContext): void 
           .optional(),
         signature: z.enum(['valid', 'invalid', 'absent', 'not_checked']).optional(),
         notes: z.array(z.string()).optional(),
+        provenance: z
+          .object({
+            tool: z.object({ name: z.string(), version: z.string() }),
+            mode: z.enum(['live', 'snapshot', 'demo']),
+            startedAt: z.string(),
+            finishedAt: z.string(),
+            evaluatedAt: z.string(),
+            host: z.string(),
+            config: z.object({ sha256: z.string() }),
+            catalog: z.object({ sha256: z.string(), controls: z.number().int() }),
+            checkOptions: z.object({ sha256: z.string() }),
+            sources: z.array(
+              z.object({
+                provider: z.string(),
+                status: z.string(),
+                ids: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+              }),
+            ),
+          })
+          .optional()
+          .describe("the scan's provenance; provenanceSigned says whether it comes from a valid signature"),
+        provenanceSigned: z.boolean().optional(),
         reason: z.string().optional(),
       },
       annotations: READ_ONLY,
