@@ -99,6 +99,10 @@ GOOGLE_* credentials are read by their providers (see README).`,
       '--shard <i/n>',
       'scan only slice i of n of the AWS accounts and GitHub repositories (see soc2 merge)',
     )
+    .option(
+      '--period <from..to>',
+      'Type II: also collect the populations of this period, e.g. 2026-07-01..2026-09-30 (docs/type2.md)',
+    )
     .option('--demo', 'scan the bundled sample company instead of your own systems')
     .option('--from-snapshot <file>', 'evaluate saved data instead of collecting it again')
     .option('--save-snapshot <file>', 'also save the collected (redacted) data for replay')

@@ -1,5 +1,6 @@
 import type { Frequency } from '../core/catalog.js';
 import type { Category } from './criteria.js';
+import type { Deviation, Period } from './population.js';
 import type { RootCause } from './evaluate.js';
 import type { CheckStatus, ControlStatus, Finding, ProviderId, Severity } from './types.js';
 
@@ -154,4 +155,28 @@ export interface ScanResult {
     expired: { check: string; resource: string; expires: string; reason: string }[];
   };
   baseline?: BaselineComparison;
+  /** With a period (`--period`, `period:`): the Type II populations collected for it. */
+  populations?: PopulationSummary[];
+  /** One per population item that breaks its control. */
+  deviations?: Deviation[];
+}
+
+/** One population in report.json; its items are in `file` (JSON Lines, envelope first). */
+export interface PopulationSummary {
+  id: string;
+  title: string;
+  /** Trust Services Criteria it evidences. */
+  controls: string[];
+  source: Record<string, string | string[]>;
+  period: Period;
+  /** Items; 0 when it could not be built (see status). */
+  size: number;
+  /** SHA-256 of the file's bytes: what a sample records to prove which population it came from. */
+  sha256: string;
+  file: string;
+  /** `ok` and complete: every scope in the source was read. */
+  complete: boolean;
+  status: 'ok' | 'error' | 'skipped';
+  reason?: string;
+  limitations?: string[];
 }

@@ -9,6 +9,9 @@ import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
 import { exceptionMatcher } from './exceptions.js';
 import { makePlan, type Selection } from './plan.js';
+import { buildPopulation, type AnyPopulation } from './population.js';
+import { populationEvidence } from '../evidence/population-file.js';
+import type { OutputFile } from '../evidence/output-dir.js';
 import type { ManualEvidenceResult, ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
 import type { DataEntry, Snapshot } from '../core/snapshot.js';
@@ -36,6 +39,8 @@ export interface ScanOptions {
   /** One element of such a key's list value, before the key is done (its onEvidence still follows). */
   onEvidenceItem?: (item: EvidenceItem) => void;
   clock?: () => Date;
+  /** Type II populations that may be built; they are, for the config's `period`, when it has one. */
+  populations?: readonly AnyPopulation[];
 }
 
 export interface EvidenceItem {
@@ -57,6 +62,8 @@ export interface EvidenceEntry {
 export interface ScanOutcome {
   result: ScanResult;
   snapshot: Snapshot;
+  /** The period populations' evidence files (evidence/populations/<id>.jsonl). */
+  populationFiles: OutputFile[];
 }
 
 /** plan -> collect -> snapshot -> evaluate -> roll up. Touches the network only through collectors. */
@@ -74,15 +81,27 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const manualEvidence =
     options.providers.find((p) => p.manualEvidence)?.manualEvidence ?? NO_MANUAL_EVIDENCE;
   const evaluatedAt = options.snapshot ? new Date(options.snapshot.collectedAt) : startedAt;
+  const period = config.period;
+  const populations = period
+    ? (options.populations ?? []).filter(
+        (p) => !selection.providers?.length || selection.providers.includes(p.provider),
+      )
+    : [];
   const usedBy = new Map<string, string[]>();
-  for (const check of plan.checks) {
-    for (const key of check.requires as readonly string[])
-      usedBy.set(key, [...(usedBy.get(key) ?? []), check.id]);
+  for (const user of [...plan.checks, ...populations]) {
+    for (const key of user.requires as readonly string[])
+      usedBy.set(key, [...(usedBy.get(key) ?? []), user.id]);
   }
   const { onEvidence, onEvidenceItem } = options;
 
   const collected = await collect({
-    keys: [...new Set([...plan.keys, ...manualEvidence.keys(plan.controls)])],
+    keys: [
+      ...new Set([
+        ...plan.keys,
+        ...manualEvidence.keys(plan.controls),
+        ...populations.flatMap((p) => p.requires as readonly string[]),
+      ]),
+    ],
     providers: options.providers,
     config,
     env: options.env ?? process.env,
@@ -158,6 +177,20 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     };
   });
 
+  const built = populations.map((population) =>
+    populationEvidence(
+      population,
+      buildPopulation(population, snapshot.data, {
+        period: period!,
+        now: evaluatedAt,
+        checkOptions: (id) => (checkOptions.get(id) ?? {}) as Record<string, unknown>,
+      }),
+      period!,
+      snapshot.data,
+      evaluatedAt.toISOString(),
+    ),
+  );
+
   const summary = summarize(checkResults, controls, criteria, failOn);
   const result: ScanResult = {
     schemaVersion: 1,
@@ -184,10 +217,13 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     controls,
     checks: checkResults,
     exceptions: { applied: exceptions.usedCount(), expired: exceptions.expired },
+    ...(period
+      ? { populations: built.map((b) => b.summary), deviations: built.flatMap((b) => b.deviations) }
+      : {}),
   };
   // Config values (URLs with credentials, exception reasons) and provider stats reach the result too:
   // one pass over all of it, so no report, stdout, history or bundle made from it can leak a secret.
-  return { result: redact(result), snapshot };
+  return { result: redact(result), snapshot, populationFiles: built.map((b) => b.file) };
 }
 
 /** Without a provider that resolves manual evidence, every request stays outstanding and says why. */

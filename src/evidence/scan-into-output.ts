@@ -31,6 +31,7 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
       onEvidence: (evidence) => evidenceWriter.entry(evidence),
       onEvidenceItem: (item) => evidenceWriter.item(item),
     });
+    for (const file of outcome.populationFiles) output.write(file);
     const result = baseline ? applyBaseline(outcome.result, baseline.report, baseline.file) : outcome.result;
     if (scan.signal?.aborted) throw new InterruptedError(String(scan.signal.reason));
     completeScanOutput(output, result, reporters, scanContext(scan.config));

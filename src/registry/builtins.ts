@@ -1,4 +1,5 @@
 import { allChecks } from '../../checks/index.js';
+import { allPopulations } from '../../checks/populations.js';
 import { bundledPlugins } from '../../plugins/index.js';
 import { providers } from '../collectors/index.js';
 import type { LoadedPlugin } from './registry.js';
@@ -13,6 +14,7 @@ export const builtInPlugins: LoadedPlugin[] = [
       id: provider.id,
       providers: [provider],
       checks: allChecks.filter((check) => check.provider === provider.id),
+      populations: allPopulations.filter((population) => population.provider === provider.id),
     },
     origin: 'built-in',
   })),

@@ -1,0 +1,71 @@
+import { sha256 } from '../core/sha256.js';
+import type { DataEntry } from '../core/snapshot.js';
+import type { AnyPopulation, Deviation, Period, PopulationOutcome } from '../engine/population.js';
+import type { PopulationSummary } from '../engine/result.js';
+import { evidenceJsonl, type EvidenceEnvelope } from './envelope.js';
+import type { OutputFile } from './output-dir.js';
+
+export function populationPath(id: string): string {
+  return `evidence/populations/${id}.jsonl`;
+}
+
+export interface PopulationEvidence {
+  summary: PopulationSummary;
+  deviations: Deviation[];
+  file: OutputFile;
+}
+
+/**
+ * A population's evidence file (the envelope, then one line per item with the rules it breaks) and its
+ * report.json entry with the file's SHA-256. A population that could not be built is an envelope with
+ * its status and reason and no records: never an empty, complete population.
+ */
+export function populationEvidence(
+  population: AnyPopulation,
+  outcome: PopulationOutcome,
+  period: Period,
+  data: Record<string, DataEntry | undefined>,
+  evaluatedAt: string,
+): PopulationEvidence {
+  const build = outcome.status === 'ok' ? outcome.build : undefined;
+  const deviations: Deviation[] = (build?.deviations ?? []).map((d) => ({ population: population.id, ...d }));
+  const rulesOf = new Map<string, string[]>();
+  for (const d of deviations) rulesOf.set(d.item, [...(rulesOf.get(d.item) ?? []), d.rule]);
+  const records = (build?.items ?? []).map((item) => ({ ...item, deviations: rulesOf.get(item.id) ?? [] }));
+  const times = (population.requires as string[]).map((key) => data[key]?.collectedAt ?? evaluatedAt).sort();
+  const notChecked = build?.notChecked ?? [];
+  const source = { ...(build?.source ?? {}), period: `${period.from}..${period.to}` };
+  const envelope: EvidenceEnvelope = {
+    soc2Evidence: 1,
+    key: population.id,
+    provider: population.provider,
+    source,
+    calls: [],
+    records: records.length,
+    complete: outcome.status === 'ok' && notChecked.length === 0,
+    notChecked,
+    collectedAt: { from: times[0] ?? evaluatedAt, to: times.at(-1) ?? evaluatedAt },
+    usedBy: [...(population.requires as string[])],
+    ...(outcome.status === 'ok' ? { status: 'ok' } : { status: outcome.status, reason: outcome.reason }),
+  };
+  const text = [...evidenceJsonl(envelope, records)].join('');
+  const path = populationPath(population.id);
+  return {
+    summary: {
+      id: population.id,
+      title: population.title,
+      controls: [...population.controls],
+      source,
+      period,
+      size: records.length,
+      sha256: sha256(text),
+      file: path,
+      complete: envelope.complete,
+      status: outcome.status,
+      ...(outcome.status === 'ok' ? {} : { reason: outcome.reason }),
+      ...(build?.limitations?.length ? { limitations: build.limitations } : {}),
+    },
+    deviations,
+    file: { path, content: text },
+  };
+}
