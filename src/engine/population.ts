@@ -1,5 +1,4 @@
 import type { DataEntry } from '../core/snapshot.js';
-import type { NotCheckedScope } from '../evidence/envelope.js';
 import type { DataOf } from './data-map.js';
 import { deepFreeze } from './evaluate.js';
 import { errorMessage } from './errors.js';
@@ -51,7 +50,7 @@ export interface PopulationBuild {
   /** The systems read, as in the evidence envelope: `{ githubOrg: 'acme' }`. */
   source: Record<string, string | string[]>;
   /** Scopes the population should cover but could not read: the population is then incomplete. */
-  notChecked?: NotCheckedScope[];
+  notChecked?: { scope: string; cause: string }[];
   /** What the sources cannot show, said plainly (e.g. "direct pushes are not exposed by the REST API"). */
   limitations?: string[];
 }
@@ -109,4 +108,10 @@ export function buildPopulation(
   } catch (error) {
     return { status: 'error', reason: `population threw: ${errorMessage(error)}` };
   }
+}
+
+/** A population of this scan and what building it gave. */
+export interface BuiltPopulation {
+  population: AnyPopulation;
+  outcome: PopulationOutcome;
 }

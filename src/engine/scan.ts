@@ -9,9 +9,7 @@ import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
 import { exceptionMatcher } from './exceptions.js';
 import { makePlan, type Selection } from './plan.js';
-import { buildPopulation, type AnyPopulation } from './population.js';
-import { populationEvidence } from '../evidence/population-file.js';
-import type { OutputFile } from '../evidence/output-dir.js';
+import { buildPopulation, type AnyPopulation, type BuiltPopulation } from './population.js';
 import type { ManualEvidenceResult, ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
 import type { DataEntry, Snapshot } from '../core/snapshot.js';
@@ -62,8 +60,8 @@ export interface EvidenceEntry {
 export interface ScanOutcome {
   result: ScanResult;
   snapshot: Snapshot;
-  /** The period populations' evidence files (evidence/populations/<id>.jsonl). */
-  populationFiles: OutputFile[];
+  /** With a period: each population and what building it gave (evidence/population-file.ts writes them). */
+  populations: BuiltPopulation[];
 }
 
 /** plan -> collect -> snapshot -> evaluate -> roll up. Touches the network only through collectors. */
@@ -177,19 +175,18 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     };
   });
 
-  const built = populations.map((population) =>
-    populationEvidence(
-      population,
-      buildPopulation(population, snapshot.data, {
-        period: period!,
-        now: evaluatedAt,
-        checkOptions: (id) => (checkOptions.get(id) ?? {}) as Record<string, unknown>,
-      }),
-      period!,
-      snapshot.data,
-      evaluatedAt.toISOString(),
-    ),
-  );
+  const built: BuiltPopulation[] = populations.map((population) => ({
+    population,
+    outcome: buildPopulation(population, snapshot.data, {
+      period: period!,
+      now: evaluatedAt,
+      checkOptions: (id) => {
+        const found = checkOptions.get(id);
+        if (!found) throw new Error(`it reads the options of check '${id}', which is not registered`);
+        return found as Record<string, unknown>;
+      },
+    }),
+  }));
 
   const summary = summarize(checkResults, controls, criteria, failOn);
   const result: ScanResult = {
@@ -217,13 +214,10 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     controls,
     checks: checkResults,
     exceptions: { applied: exceptions.usedCount(), expired: exceptions.expired },
-    ...(period
-      ? { populations: built.map((b) => b.summary), deviations: built.flatMap((b) => b.deviations) }
-      : {}),
   };
   // Config values (URLs with credentials, exception reasons) and provider stats reach the result too:
   // one pass over all of it, so no report, stdout, history or bundle made from it can leak a secret.
-  return { result: redact(result), snapshot, populationFiles: built.map((b) => b.file) };
+  return { result: redact(result), snapshot, populations: built };
 }
 
 /** Without a provider that resolves manual evidence, every request stays outstanding and says why. */

@@ -1,12 +1,35 @@
 import { sha256 } from '../core/sha256.js';
 import type { DataEntry } from '../core/snapshot.js';
 import type { AnyPopulation, Deviation, Period, PopulationOutcome } from '../engine/population.js';
-import type { PopulationSummary } from '../engine/result.js';
+import type { PopulationSummary, ScanResult } from '../engine/result.js';
+import type { ScanOutcome } from '../engine/scan.js';
 import { evidenceJsonl, type EvidenceEnvelope } from './envelope.js';
 import type { OutputFile } from './output-dir.js';
 
 export function populationPath(id: string): string {
   return `evidence/populations/${id}.jsonl`;
+}
+
+/**
+ * A scan's report with its period populations (`populations[]`, `deviations[]`) and their evidence
+ * files; the report unchanged when the scan had no period.
+ */
+export function withPopulations(
+  outcome: ScanOutcome,
+  period: Period | undefined,
+): { result: ScanResult; files: OutputFile[] } {
+  if (!period) return { result: outcome.result, files: [] };
+  const evidence = outcome.populations.map(({ population, outcome: built }) =>
+    populationEvidence(population, built, period, outcome.snapshot.data, outcome.result.scan.evaluatedAt),
+  );
+  return {
+    result: {
+      ...outcome.result,
+      populations: evidence.map((e) => e.summary),
+      deviations: evidence.flatMap((e) => e.deviations),
+    },
+    files: evidence.map((e) => e.file),
+  };
 }
 
 export interface PopulationEvidence {
@@ -31,7 +54,11 @@ export function populationEvidence(
   const deviations: Deviation[] = (build?.deviations ?? []).map((d) => ({ population: population.id, ...d }));
   const rulesOf = new Map<string, string[]>();
   for (const d of deviations) rulesOf.set(d.item, [...(rulesOf.get(d.item) ?? []), d.rule]);
-  const records = (build?.items ?? []).map((item) => ({ ...item, deviations: rulesOf.get(item.id) ?? [] }));
+  // In time order, then by id: the same population always gives the same bytes, whatever the API order.
+  const records = [...(build?.items ?? [])]
+    .sort((x, y) => compare(x.occurredAt, y.occurredAt) || compare(x.id, y.id))
+    .map((item) => ({ ...item, deviations: rulesOf.get(item.id) ?? [] }));
+  deviations.sort((x, y) => compare(x.occurredAt, y.occurredAt) || compare(x.item, y.item));
   const times = (population.requires as string[]).map((key) => data[key]?.collectedAt ?? evaluatedAt).sort();
   const notChecked = build?.notChecked ?? [];
   const source = { ...(build?.source ?? {}), period: `${period.from}..${period.to}` };
@@ -69,3 +96,5 @@ export function populationEvidence(
     file: { path, content: text },
   };
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

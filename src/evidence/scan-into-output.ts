@@ -6,6 +6,7 @@ import type { Reporter } from '../report/index.js';
 import { EvidenceWriter } from './evidence-writer.js';
 import { StagedOutput } from './output-dir.js';
 import { completeScanOutput, scanContext } from './scan-output.js';
+import { withPopulations } from './population-file.js';
 
 export interface ScanIntoOutputOptions extends Omit<ScanOptions, 'onEvidence' | 'onEvidenceItem'> {
   outDir: string;
@@ -31,8 +32,9 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
       onEvidence: (evidence) => evidenceWriter.entry(evidence),
       onEvidenceItem: (item) => evidenceWriter.item(item),
     });
-    for (const file of outcome.populationFiles) output.write(file);
-    const result = baseline ? applyBaseline(outcome.result, baseline.report, baseline.file) : outcome.result;
+    const period = withPopulations(outcome, scan.config.period);
+    for (const file of period.files) output.write(file);
+    const result = baseline ? applyBaseline(period.result, baseline.report, baseline.file) : period.result;
     if (scan.signal?.aborted) throw new InterruptedError(String(scan.signal.reason));
     completeScanOutput(output, result, reporters, scanContext(scan.config));
     return { ...outcome, result };
