@@ -1,6 +1,7 @@
 import type { AnyCheck } from '../engine/check.js';
 import type { Provider } from '../engine/collector.js';
 import type { AnyPopulation } from '../engine/population.js';
+import type { AccountSource } from '../../checks/hr/accounts.js';
 import { SEVERITIES } from '../engine/types.js';
 
 /**
@@ -14,6 +15,8 @@ export interface Plugin {
   checks?: readonly AnyCheck[];
   /** Type II populations built when a scan has a period (docs/type2.md). */
   populations?: readonly AnyPopulation[];
+  /** A system's accounts for access reviews (`soc2 review start access`), joined like the HR checks. */
+  accounts?: readonly AccountSource[];
   /**
    * A folder of catalog YAML files (controls/control.schema.json), merged like `--catalog` except that
    * its controls may not replace existing ones: an absolute path, a file: URL, or a path relative to
@@ -30,7 +33,7 @@ export const PROVIDER_ID = /^[a-z][a-z0-9-]*$/;
 export const CHECK_ID = /^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/;
 const DATA_KEY = /^[a-z][a-z0-9-]*\.[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-const PLUGIN_KEYS = ['id', 'providers', 'checks', 'populations', 'controls'];
+const PLUGIN_KEYS = ['id', 'providers', 'checks', 'populations', 'accounts', 'controls'];
 const PROVIDER_KEYS = [
   'id',
   'title',

@@ -5,6 +5,7 @@ import { objectValidator } from '../core/schema-validate.js';
 import type { AnyCheck } from '../engine/check.js';
 import type { Provider } from '../engine/collector.js';
 import type { AnyPopulation } from '../engine/population.js';
+import type { AccountSource } from '../../checks/hr/accounts.js';
 import { providerOfKey } from '../engine/data-map.js';
 import { errorMessage, InputError, type Problem } from '../engine/errors.js';
 import { pluginShapeProblems, type Plugin } from './plugin.js';
@@ -27,6 +28,7 @@ export interface Registry {
   providers: Provider[];
   checks: AnyCheck[];
   populations: AnyPopulation[];
+  accountSources: AccountSource[];
   /** Plugin catalogs, merged after the built-in one; their controls may not replace existing ones. */
   controlDirs: { plugin: string; dir: string }[];
 }
@@ -44,7 +46,13 @@ function describe(loaded: LoadedPlugin): string {
  */
 export function buildRegistry(plugins: readonly LoadedPlugin[]): Registry {
   const problems: Problem[] = [];
-  const registry: Registry = { providers: [], checks: [], populations: [], controlDirs: [] };
+  const registry: Registry = {
+    providers: [],
+    checks: [],
+    populations: [],
+    accountSources: [],
+    controlDirs: [],
+  };
   const owners = new Map<string, LoadedPlugin>();
   const claim = (
     what: 'plugin' | 'provider' | 'check' | 'population',
@@ -81,6 +89,7 @@ export function buildRegistry(plugins: readonly LoadedPlugin[]): Registry {
     for (const population of loaded.plugin.populations ?? []) {
       if (claim('population', population.id, loaded)) registry.populations.push(population);
     }
+    registry.accountSources.push(...(loaded.plugin.accounts ?? []));
     const dir = controlsDir(loaded);
     if (dir && !isFolder(dir)) problems.push(problem(loaded, `controls folder not found: ${dir}`));
     else if (dir) registry.controlDirs.push({ plugin: loaded.plugin.id, dir });

@@ -67,5 +67,5 @@ export {
 // Joining another system's accounts with the HR roster (`hr.roster`), as the built-in offboarding and
 // orphan checks do: a plugin with identities (an identity provider, a VPN) reuses the same verdicts.
 export type { Person, Roster } from '../collectors/hr/data.js';
-export type { Account, IdentitySystem, Unreadable } from '../../checks/hr/accounts.js';
+export type { Account, AccountSource, IdentitySystem, Unreadable } from '../../checks/hr/accounts.js';
 export { offboardingFindings, orphanFindings } from '../../checks/hr/joins.js';
