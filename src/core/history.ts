@@ -24,6 +24,9 @@ export interface HistoryRecord {
   controls: { id: string; title: string; status: ControlStatus; criteria: string[]; checks: string[] }[];
   checks: { id: string; severity: Severity; status: CheckStatus; failing: string[]; excepted: number }[];
   criteria: { id: string; category: Category; status: ControlStatus }[];
+  /** A scan with --period: its populations and their deviations, for the period report. */
+  populations?: ScanResult['populations'];
+  deviations?: ScanResult['deviations'];
 }
 
 export function historyRecord(result: ScanResult): HistoryRecord {
@@ -52,6 +55,7 @@ export function historyRecord(result: ScanResult): HistoryRecord {
       excepted: c.counts.excepted,
     })),
     criteria: result.criteria.map((c) => ({ id: c.id, category: c.category, status: c.status })),
+    ...(result.populations ? { populations: result.populations, deviations: result.deviations ?? [] } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CheckResult, ScanResult } from '../engine/result.js';
 import type { ControlStatus } from '../engine/types.js';
+import { periodTables } from './populations.js';
 import {
   causeText,
   CHECK_STATUS_LABEL,
@@ -159,6 +160,13 @@ ${summary.findings.error > 0 ? `<div class="card"><span class="muted">Scopes not
   const needed = result.controls.flatMap((c) =>
     c.evidence.filter((x) => x.status !== 'satisfied').map((x) => ({ c, x })),
   );
+  for (const section of periodTables(result)) {
+    parts.push(
+      `<h2>${e(section.title)}</h2><table><thead><tr>${section.headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>`,
+      ...section.rows.map((row) => `<tr>${row.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`),
+      '</tbody></table>',
+    );
+  }
   parts.push(`<h2>Manual evidence still needed (${needed.length})</h2>`);
   if (needed.length === 0) parts.push('<p>None.</p>');
   else {

@@ -8,6 +8,7 @@ import {
   notCheckedFindings,
   notCheckedSummary,
 } from './labels.js';
+import { periodTables } from './populations.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -186,6 +187,9 @@ export function renderMarkdown(result: ScanResult): string {
   const needed = result.controls.flatMap((c) =>
     c.evidence.filter((e) => e.status !== 'satisfied').map((e) => ({ control: c, e })),
   );
+  for (const section of periodTables(result))
+    out.push(`## ${section.title}`, '', ...table(section.headers, section.rows), '');
+
   out.push('## Manual evidence still needed', '');
   if (needed.length === 0) out.push('None.', '');
   else {
