@@ -67,8 +67,18 @@ export interface PopulationDefinition<K extends string = string> {
   /** The Trust Services Criteria it evidences, e.g. `['CC8.1']`. */
   controls: readonly string[];
   requires: readonly K[];
+  /**
+   * Keys it joins when they can be read (another system's audit log, say). One that failed or was
+   * skipped is undefined in `data` and named in the envelope's notChecked: the population is incomplete.
+   */
+  optional?: readonly string[];
   /** Pure: the population and its deviations from the declared keys' values. */
-  build(data: DataOf<K>, context: PopulationContext): PopulationBuild;
+  build(data: DataOf<K> & Readonly<Record<string, unknown>>, context: PopulationContext): PopulationBuild;
+}
+
+/** Every key a population reads: required, then optional. */
+export function populationKeys(population: AnyPopulation): string[] {
+  return [...(population.requires as string[]), ...(population.optional ?? [])];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -97,8 +107,20 @@ export function buildPopulation(
     if (entry.status === 'skipped') return { status: 'skipped', reason: `${key}: ${entry.reason}` };
     values[key] = entry.value;
   }
+  const unread: { scope: string; cause: string }[] = [];
+  for (const key of population.optional ?? []) {
+    const entry = data[key];
+    if (entry?.status === 'ok') values[key] = entry.value;
+    else
+      unread.push({
+        scope: key,
+        cause: !entry ? 'not collected' : entry.status === 'error' ? entry.error : entry.reason,
+      });
+  }
   try {
-    const build = population.build(deepFreeze(values), context);
+    const built = population.build(deepFreeze(values), context);
+    const build =
+      unread.length > 0 ? { ...built, notChecked: [...unread, ...(built.notChecked ?? [])] } : built;
     const ids = new Set<string>();
     for (const item of build.items) {
       if (ids.has(item.id)) throw new Error(`two items with id '${item.id}'`);

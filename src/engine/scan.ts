@@ -9,7 +9,7 @@ import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
 import { exceptionMatcher } from './exceptions.js';
 import { makePlan, type Selection } from './plan.js';
-import { buildPopulation, type AnyPopulation, type BuiltPopulation } from './population.js';
+import { buildPopulation, populationKeys, type AnyPopulation, type BuiltPopulation } from './population.js';
 import type { ManualEvidenceResult, ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
 import type { DataEntry, Snapshot } from '../core/snapshot.js';
@@ -86,9 +86,10 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
       )
     : [];
   const usedBy = new Map<string, string[]>();
+  const keysOf = (user: AnyCheck | AnyPopulation) =>
+    'build' in user ? populationKeys(user) : (user.requires as readonly string[]);
   for (const user of [...plan.checks, ...populations]) {
-    for (const key of user.requires as readonly string[])
-      usedBy.set(key, [...(usedBy.get(key) ?? []), user.id]);
+    for (const key of keysOf(user)) usedBy.set(key, [...(usedBy.get(key) ?? []), user.id]);
   }
   const { onEvidence, onEvidenceItem } = options;
 
@@ -97,7 +98,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
       ...new Set([
         ...plan.keys,
         ...manualEvidence.keys(plan.controls),
-        ...populations.flatMap((p) => p.requires as readonly string[]),
+        ...populations.flatMap(populationKeys),
       ]),
     ],
     providers: options.providers,

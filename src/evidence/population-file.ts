@@ -1,6 +1,12 @@
 import { sha256 } from '../core/sha256.js';
 import type { DataEntry } from '../core/snapshot.js';
-import type { AnyPopulation, Deviation, Period, PopulationOutcome } from '../engine/population.js';
+import {
+  populationKeys,
+  type AnyPopulation,
+  type Deviation,
+  type Period,
+  type PopulationOutcome,
+} from '../engine/population.js';
 import type { PopulationSummary, ScanResult } from '../engine/result.js';
 import type { ScanOutcome } from '../engine/scan.js';
 import { evidenceJsonl, type EvidenceEnvelope } from './envelope.js';
@@ -59,7 +65,9 @@ export function populationEvidence(
     .sort((x, y) => compare(x.occurredAt, y.occurredAt) || compare(x.id, y.id))
     .map((item) => ({ ...item, deviations: rulesOf.get(item.id) ?? [] }));
   deviations.sort((x, y) => compare(x.occurredAt, y.occurredAt) || compare(x.item, y.item));
-  const times = (population.requires as string[]).map((key) => data[key]?.collectedAt ?? evaluatedAt).sort();
+  const times = populationKeys(population)
+    .map((key) => data[key]?.collectedAt ?? evaluatedAt)
+    .sort();
   const notChecked = build?.notChecked ?? [];
   const source = { ...(build?.source ?? {}), period: `${period.from}..${period.to}` };
   const envelope: EvidenceEnvelope = {
@@ -72,7 +80,7 @@ export function populationEvidence(
     complete: outcome.status === 'ok' && notChecked.length === 0,
     notChecked,
     collectedAt: { from: times[0] ?? evaluatedAt, to: times.at(-1) ?? evaluatedAt },
-    usedBy: [...(population.requires as string[])],
+    usedBy: populationKeys(population),
     ...(outcome.status === 'ok' ? { status: 'ok' } : { status: outcome.status, reason: outcome.reason }),
   };
   const text = [...evidenceJsonl(envelope, records)].join('');

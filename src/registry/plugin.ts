@@ -147,7 +147,7 @@ function checkProblems(value: unknown): string[] {
   return problems;
 }
 
-const POPULATION_KEYS = ['id', 'title', 'provider', 'controls', 'requires', 'build'];
+const POPULATION_KEYS = ['id', 'title', 'provider', 'controls', 'requires', 'optional', 'build'];
 
 function populationProblems(value: unknown): string[] {
   if (!isObject(value)) return [`must be an object, not ${kind(value)}`];

@@ -6,7 +6,8 @@ import { builtInAccountSources } from '../../checks/hr/accounts.js';
 import type { Snapshot } from '../../src/core/snapshot.js';
 import { parseYaml } from '../../src/core/yaml-source.js';
 import { InputError } from '../../src/engine/errors.js';
-import { definePopulation } from '../../src/engine/population.js';
+import { buildPopulation, definePopulation } from '../../src/engine/population.js';
+import leaversJoiners from '../../checks/hr/leavers-joiners/population.js';
 import { checkAccessReview, freezeAccessReview } from '../../src/evidence/access-review.js';
 import { populationEvidence } from '../../src/evidence/population-file.js';
 import { drawSample, rankOf } from '../../src/evidence/sample.js';
@@ -234,5 +235,42 @@ describe('access review campaigns', () => {
         undefined,
       ),
     ).toThrow(/not the frozen population/);
+  });
+});
+
+describe('optional keys of a population', () => {
+  it('lists the roster events without GitHub data, incomplete and with no deviation claimed', () => {
+    const roster = {
+      file: 'roster.csv',
+      format: 'csv',
+      sha256: 'x',
+      people: [
+        {
+          email: 'eve@acme.test',
+          name: 'Eve',
+          status: 'terminated',
+          endDate: '2026-08-01',
+          github: 'eve',
+          employmentType: 'employee',
+          line: 3,
+        },
+      ],
+    };
+    const outcome = buildPopulation(
+      leaversJoiners,
+      {
+        'hr.roster': { status: 'ok', value: roster },
+        'github.members': { status: 'skipped', reason: 'no GitHub credentials' },
+      },
+      { period: PERIOD, now: new Date('2026-10-15T00:00:00Z'), checkOptions: () => ({ deadlineDays: 1 }) },
+    );
+    expect(outcome.status).toBe('ok');
+    if (outcome.status !== 'ok') return;
+    expect(outcome.build.items).toMatchObject([{ id: 'leaver:eve@acme.test', githubMemberAtScan: null }]);
+    expect(outcome.build.deviations).toEqual([]);
+    expect(outcome.build.notChecked).toEqual([
+      { scope: 'github.members', cause: 'no GitHub credentials' },
+      { scope: 'github.membershipEvents', cause: 'not collected' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Person } from '../../../src/collectors/hr/data.js';
-import type { MembershipEvent } from '../../../src/collectors/github/period-data.js';
+import type { GithubMember } from '../../../src/collectors/github/data.js';
+import type { MembershipEvent, MembershipEvents } from '../../../src/collectors/github/period-data.js';
 import { addDays } from '../../../src/engine/days.js';
 import { definePopulation, inPeriod, type PopulationBuild } from '../../../src/engine/population.js';
 
@@ -23,21 +24,25 @@ export default definePopulation({
   title: 'Leavers and joiners, with when their GitHub access was removed or granted',
   provider: 'hr',
   controls: ['CC6.2', 'CC6.3'],
-  requires: ['hr.roster', 'github.members', 'github.membershipEvents'],
+  requires: ['hr.roster'],
+  // Without GitHub (not configured, or unreadable) the roster's events are still listed, marked incomplete.
+  optional: ['github.members', 'github.membershipEvents'],
   build(data, { period, now, checkOptions }) {
     const deadlineDays = checkOptions('hr.offboarding-github').deadlineDays as number;
-    const log = data['github.membershipEvents'];
-    const events = log.available ? log.events : [];
-    const members = new Set(data['github.members'].map((m) => m.login.toLowerCase()));
+    const log = data['github.membershipEvents'] as MembershipEvents | undefined;
+    const events = log?.available ? log.events : [];
+    const memberList = data['github.members'] as GithubMember[] | undefined;
+    const members = new Set((memberList ?? []).map((m) => m.login.toLowerCase()));
+    const github = log !== undefined && memberList !== undefined;
     const today = now.toISOString().slice(0, 10);
     const result: PopulationBuild = {
       items: [],
       deviations: [],
       source: { hrRoster: data['hr.roster'].file, rosterSha256: data['hr.roster'].sha256 },
-      notChecked: log.available ? [] : [{ scope: 'github:audit-log', cause: log.reason }],
+      notChecked: log && !log.available ? [{ scope: 'github:audit-log', cause: log.reason }] : [],
       limitations: [
         'Google Workspace and AWS IAM removal times are not joined yet: only GitHub organization membership.',
-        ...(log.available
+        ...(!log || log.available
           ? []
           : [
               'Without the GitHub audit log a removal is dated only by its absence at scan time: access removed late but before the scan cannot be told from access removed on time.',
@@ -49,7 +54,8 @@ export default definePopulation({
         const end = person.endDate!;
         const deadline = addDays(end, deadlineDays);
         const id = `leaver:${person.email}`;
-        const removed = person.github ? firstEvent(events, person, 'org.remove_member', end) : undefined;
+        const removed =
+          github && person.github ? firstEvent(events, person, 'org.remove_member', end) : undefined;
         const stillMember = person.github ? members.has(person.github) : false;
         result.items.push({
           id,
@@ -62,11 +68,13 @@ export default definePopulation({
           deadline,
           githubRemovedAt: removed?.at ?? null,
           githubRemovedBy: removed?.actor ?? null,
-          githubMemberAtScan: stillMember,
+          githubMemberAtScan: github ? stillMember : null,
         });
         const deviation = (rule: string, occurredAt: string, details: string) =>
           result.deviations.push({ item: id, rule, occurredAt, details });
-        if (removed && removed.at.slice(0, 10) > deadline)
+        if (!github) {
+          // Not read: neither a pass nor a deviation (the envelope names the keys under notChecked).
+        } else if (removed && removed.at.slice(0, 10) > deadline)
           deviation(
             'access-removed-late',
             removed.at,
