@@ -266,11 +266,13 @@ describe('optional keys of a population', () => {
     );
     expect(outcome.status).toBe('ok');
     if (outcome.status !== 'ok') return;
-    expect(outcome.build.items).toMatchObject([{ id: 'leaver:eve@acme.test', githubMemberAtScan: null }]);
+    expect(outcome.build.items).toMatchObject([{ id: 'leaver:eve@acme.test', access: [] }]);
     expect(outcome.build.deviations).toEqual([]);
     expect(outcome.build.notChecked).toEqual([
       { scope: 'github.members', cause: 'no GitHub credentials' },
       { scope: 'github.membershipEvents', cause: 'not collected' },
+      { scope: 'google.users', cause: 'not collected' },
+      { scope: 'google.userEvents', cause: 'not collected' },
     ]);
   });
 });
