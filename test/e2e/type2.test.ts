@@ -13,6 +13,9 @@ import { runScan } from '../../src/engine/scan.js';
 import { withPopulations } from '../../src/evidence/population-file.js';
 import { githubCatalog } from '../fakes/github/scan.js';
 import { startFakeGithub, type FakeGithub, type FakeOrg } from '../fakes/github/server.js';
+import { DOMAIN, lumenLedgerTenant } from '../fakes/google/lumen-ledger.js';
+import { startFakeGoogle } from '../fakes/google/server.js';
+import { providers as builtInProviders } from '../../src/collectors/index.js';
 import { NOW, org, PERIOD, ROSTER } from '../fakes/github/type2-fixture.js';
 
 const TOKEN = 'ghp_type2FakeToken0123456789abcdefABCDEF01';
@@ -174,5 +177,77 @@ describe('Type II populations over a known period (real Octokit against a local 
     expect(outcome.populations).toEqual([]);
     expect(withPopulations(outcome, undefined).result.populations).toBeUndefined();
     expect(fake.requests.some((r) => r.includes('/pulls'))).toBe(false);
+  });
+
+  it('joins Google Workspace suspensions from the Admin audit log: suspended 10 days after termination is a deviation', async () => {
+    // Reports API activity for an Admin console event (USER_SETTINGS, SUSPEND_USER with USER_EMAIL):
+    // https://developers.google.com/workspace/admin/reports/v1/appendix/activity/admin-user-settings
+    const suspend = (email: string, time: string) => ({
+      kind: 'admin#reports#activity',
+      id: { time, uniqueQualifier: '1', applicationName: 'admin', customerId: 'C01' },
+      actor: { email: `it-admin@${DOMAIN}`, profileId: '100' },
+      events: [
+        { type: 'USER_SETTINGS', name: 'SUSPEND_USER', parameters: [{ name: 'USER_EMAIL', value: email }] },
+      ],
+    });
+    const google = await startFakeGoogle({
+      ...lumenLedgerTenant(new Date(NOW)),
+      adminActivities: [
+        suspend(`gus.moreau@${DOMAIN}`, '2026-08-11T10:00:00.000Z'),
+        // Before the period: not asked for (startTime), so not joined.
+        suspend(`hana.sato@${DOMAIN}`, '2026-06-01T10:00:00.000Z'),
+      ],
+    });
+    dir = mkdtempSync(join(tmpdir(), 'soc2-type2-'));
+    writeFileSync(
+      join(dir, 'roster.csv'),
+      [
+        'email,name,status,start_date,end_date',
+        `gus.moreau@${DOMAIN},Gus,terminated,2024-01-01,2026-08-01`,
+      ].join('\n'),
+    );
+    try {
+      const outcome = await runScan({
+        config: {
+          organization: 'Lumen Ledger',
+          providers: {
+            google: { domain: DOMAIN, rootUrl: google.rootUrl },
+            hr: { roster: join(dir, 'roster.csv') },
+          },
+          exceptions: [],
+          checks: {},
+          period: PERIOD,
+        },
+        catalog: githubCatalog,
+        checks: allChecks,
+        providers: builtInProviders.filter((p) => p.id === 'google' || p.id === 'hr'),
+        populations: allPopulations,
+        selection: { providers: ['google', 'hr'] },
+        env: { GOOGLE_OAUTH_ACCESS_TOKEN: 'test-token' },
+        clock: () => new Date(NOW),
+      });
+      const { result } = withPopulations(outcome, PERIOD);
+      expect(result.deviations!.filter((d) => d.population === 'hr.leavers-joiners')).toEqual([
+        {
+          population: 'hr.leavers-joiners',
+          item: `leaver:gus.moreau@${DOMAIN}`,
+          rule: 'access-removed-late',
+          occurredAt: '2026-08-11T10:00:00.000Z',
+          details: `terminated 2026-08-01; Google Workspace account gus.moreau@${DOMAIN} removed 2026-08-11 by it-admin@${DOMAIN}, after the deadline 2026-08-02`,
+        },
+      ]);
+      const reports = google.requests.filter((r) => r.area === 'reports');
+      expect(reports.map((r) => r.query.eventName).sort()).toEqual([
+        'CREATE_USER',
+        'DELETE_USER',
+        'SUSPEND_USER',
+      ]);
+      expect(reports[0]!.query).toMatchObject({
+        startTime: '2026-07-01T00:00:00.000Z',
+        endTime: '2026-09-30T23:59:59.999Z',
+      });
+    } finally {
+      await google.close();
+    }
   });
 });
