@@ -1,7 +1,7 @@
 // `npm run gen`: writes the registries of built-in providers and checks from the folders, so nobody
 // keeps a list by hand. A new provider is a folder src/collectors/<id>/ with a provider.ts whose
 // default export is the provider; a new check is a folder checks/<provider>/<name>/ with a check.ts
-// whose default export is the check. A plugin that ships with soc2 is a folder plugins/<id>/ with an
+// whose default export is the check; a Type II population is checks/<provider>/<name>/population.ts. A plugin that ships with soc2 is a folder plugins/<id>/ with an
 // index.ts whose default export is the plugin, written against src/sdk only.
 // `node scripts/gen.mjs --check` fails when a registry is stale.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -68,6 +68,28 @@ function checksModule(providerIds) {
   };
 }
 
+function populationsModule() {
+  const dir = join(root, 'checks');
+  const found = folders(dir).flatMap((provider) =>
+    folders(join(dir, provider))
+      .filter((name) => existsSync(join(dir, provider, name, 'population.ts')))
+      .map((name) => ({ provider, name })),
+  );
+  const name = (p) => camel(`${p.provider}-${p.name}-population`);
+  return {
+    file: join(dir, 'populations.ts'),
+    text: [
+      HEADER('checks/<provider>/<name>/population.ts'),
+      "import type { AnyPopulation } from '../src/engine/population.js';",
+      ...found.map((p) => `import ${name(p)} from './${p.provider}/${p.name}/population.js';`),
+      '',
+      '/** Every built-in Type II population, in folder order; its id is its folder path. */',
+      `export const allPopulations: AnyPopulation[] = [${found.map(name).join(', ')}];`,
+      '',
+    ].join('\n'),
+  };
+}
+
 function bundledPluginsModule() {
   const dir = join(root, 'plugins');
   const ids = existsSync(dir) ? folders(dir).filter((id) => existsSync(join(dir, id, 'index.ts'))) : [];
@@ -90,7 +112,7 @@ function bundledPluginsModule() {
 }
 
 const providers = providersModule();
-const modules = [providers, checksModule(providers.ids), bundledPluginsModule()];
+const modules = [providers, checksModule(providers.ids), populationsModule(), bundledPluginsModule()];
 const options = { ...(await prettier.resolveConfig(join(root, 'package.json'))), parser: 'typescript' };
 const stale = [];
 for (const { file, text } of modules) {

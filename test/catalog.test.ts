@@ -169,6 +169,8 @@ describe('check folders', () => {
     .flatMap((provider) =>
       readdirSync(join(checksRoot, provider))
         .filter((name) => !/^[._]/.test(name) && statSync(join(checksRoot, provider, name)).isDirectory())
+        // A Type II population's folder (population.ts) is not a check's.
+        .filter((name) => !existsSync(join(checksRoot, provider, name, 'population.ts')))
         .map((name) => ({ provider, name, dir: join(checksRoot, provider, name) })),
     );
 

@@ -223,3 +223,31 @@ export function allowListed(name: string, patterns: readonly string[]): string |
     return new RegExp(`^${escaped}$`, 'i').test(name);
   });
 }
+
+/**
+ * Where a system's accounts come from: the data keys to read and how to list them. An access review
+ * (`soc2 review start access`) freezes every registered source's accounts; a plugin adds its own.
+ */
+export interface AccountSource {
+  system: IdentitySystem;
+  requires: readonly string[];
+  accounts(data: Readonly<Record<string, unknown>>): { accounts: Account[]; unreadable: Unreadable[] };
+}
+
+export const builtInAccountSources: AccountSource[] = [
+  {
+    system: AWS_IAM,
+    requires: ['aws.iam.credentialReport', 'aws.iam.authorizationDetails'],
+    accounts: (data) => awsAccounts(data['aws.iam.credentialReport'], data['aws.iam.authorizationDetails']),
+  },
+  {
+    system: GITHUB_ORG,
+    requires: ['github.members', 'github.outsideCollaborators'],
+    accounts: (data) => githubAccounts(data['github.members'], data['github.outsideCollaborators']),
+  },
+  {
+    system: GOOGLE_DIRECTORY,
+    requires: ['google.users'],
+    accounts: (data) => googleAccounts(data['google.users']),
+  },
+];

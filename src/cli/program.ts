@@ -104,6 +104,10 @@ GOOGLE_* credentials are read by their providers (see README).`,
       'scan only slice i of n of the AWS accounts and GitHub repositories (see soc2 merge)',
     )
     .option(
+      '--period <from..to>',
+      'Type II: also collect the populations of this period, e.g. 2026-07-01..2026-09-30 (docs/type2.md)',
+    )
+    .option(
       '--demo',
       'scan the bundled sample company instead of your own systems (with --config: under that config)',
     )
@@ -244,6 +248,86 @@ ${MERGE_EXIT_CODES_HELP}`,
     .action(async (dirs: string[], options) => {
       const { mergeCommand } = await import('./commands/merge.js');
       process.exitCode = await mergeCommand(dirs, options);
+    });
+
+  program
+    .command('sample')
+    .description('draw a reproducible audit sample from a Type II population of a scan (scan --period)')
+    .requiredOption('--population <id>', 'the population id, e.g. github.changes (report.json populations[])')
+    .option('--size <n>', 'how many items to draw')
+    .option('--seed <seed>', 'any text; the same seed and population always give the same items')
+    .option('--dates <days>', 'draw only from items on these days or FROM..TO ranges (comma-separated)', list)
+    .option('--items <ids>', 'take exactly these items (comma-separated), as the auditor named them', list)
+    .option('--report <dir>', 'the scan output folder', 'soc2-report')
+    .option('-o, --out <file>', 'where to write the sample (default sample-<population>-<seed>.json)')
+    .addHelpText(
+      'after',
+      `
+Method: each item's rank is the SHA-256 of "<seed>:<item id>"; the <size> lowest ranks are taken. The
+sample records the population file's SHA-256 (checked against report.json), the seed and the method,
+and each item's record and deviations. See docs/type2.md.
+
+Examples:
+  $ soc2 scan --period 2026-07-01..2026-09-30
+  $ soc2 sample --population github.changes --size 25 --seed 2026-Q3-audit
+  $ soc2 sample --population hr.leavers-joiners --items leaver:eve@acme.test
+
+Exit codes:
+  0  sample written
+  2  bad input (no such population, population file changed, unknown item)`,
+    )
+    .action(async (options) => {
+      const { sampleCommand } = await import('./commands/sample.js');
+      process.exitCode = await sampleCommand(options);
+    });
+
+  const review = program
+    .command('review')
+    .description(
+      'access review campaigns as files: freeze the accounts, review them in a pull request, check',
+    );
+  review
+    .command('start')
+    .argument('<kind>', 'the review: access')
+    .description("freeze every account of a scan's snapshot into a review file and its population")
+    .requiredOption('--snapshot <file>', 'a snapshot saved by soc2 scan --save-snapshot')
+    .requiredOption('-o, --out <file>', 'the review file to write, e.g. reviews/2026-q3.review.yaml')
+    .option('-c, --config <file>', 'config file: plugins that add account sources')
+    .addHelpText(
+      'after',
+      `
+Writes <name>.population.jsonl (the frozen accounts, JSON Lines with an envelope) next to the review
+file, which names it by SHA-256. Commit both, let reviewers fill decision and reviewer for every
+account and the approver fill signoff in a pull request, then run soc2 review check.
+
+Exit codes:
+  0  review started
+  2  bad input
+  3  some system's accounts could not be read from the snapshot (listed): the population is incomplete`,
+    )
+    .action(async (kind: string, options) => {
+      const { reviewStartCommand } = await import('./commands/review.js');
+      process.exitCode = await reviewStartCommand(kind, options);
+    });
+  review
+    .command('check')
+    .argument('<review-file>', 'the review file soc2 review start wrote, filled in')
+    .description('check a review against its frozen population, the revocations and the sign-off')
+    .option('--after <snapshot>', "a later scan's snapshot: every revoked account must be gone or unusable")
+    .option('-o, --out <file>', 'also write the result (JSON): manual evidence for the access review control')
+    .option('-c, --config <file>', 'config file: plugins that add account sources')
+    .option('--json', 'print the result to stdout')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  complete: every account decided with a reviewer, revocations carried out, signed off
+  1  incomplete (what is missing is listed)
+  2  bad input: a malformed review file (file and line), a population that is not the frozen one`,
+    )
+    .action(async (reviewFile: string, options) => {
+      const { reviewCheckCommand } = await import('./commands/review.js');
+      process.exitCode = await reviewCheckCommand(reviewFile, options);
     });
 
   program

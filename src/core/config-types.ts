@@ -1,5 +1,6 @@
 // The config's shape, apart from the code that loads it so that the SDK's types need no provider.
 import type { Category } from '../engine/criteria.js';
+import type { Period } from '../engine/population.js';
 import type { Severity } from '../engine/types.js';
 import type { YamlSource } from './yaml-source.js';
 
@@ -65,6 +66,11 @@ export interface Config {
    * for which `inShard(config.shard, key)` is true (src/core/shard.ts).
    */
   shard?: { index: number; count: number };
+  /**
+   * A Type II period (`period: 2026-07-01..2026-09-30` in the file, or `--period`): period collectors
+   * read the events in it and the scan writes its populations (docs/type2.md).
+   */
+  period?: Period;
   /** Where the config came from; relative paths in it were resolved against its folder. */
   file?: string;
   source?: YamlSource;

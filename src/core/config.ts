@@ -4,6 +4,7 @@ import { providers as builtInProviders } from '../collectors/index.js';
 import type { Provider } from '../engine/collector.js';
 import { InputError } from '../engine/errors.js';
 import { schemasDir } from './paths.js';
+import { parsePeriod } from './period.js';
 import { providerBlockProblems, resolveProviderPaths } from './provider-config.js';
 import { validateSource } from './schema-validate.js';
 import type { Config } from './config-types.js';
@@ -73,7 +74,9 @@ export function loadConfig(
     throw new InputError(
       problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
     );
-  const raw = source.value as Omit<Config, 'file' | 'source'>;
+  const { period, ...raw } = source.value as Omit<Config, 'file' | 'source' | 'period'> & {
+    period?: string;
+  };
   const dir = dirname(file);
   const at = (p: string | undefined) => (p === undefined ? undefined : resolve(dir, p));
   return {
@@ -90,7 +93,22 @@ export function loadConfig(
     output: raw.output ? { ...raw.output, dir: at(raw.output.dir) } : undefined,
     exceptions: raw.exceptions ?? [],
     checks: raw.checks ?? {},
+    ...(period ? { period: configPeriod(period, file, source.locate('/period')?.line) } : {}),
     file,
     source,
   };
+}
+
+/** The config's `period:` as dates only; a reversed or impossible one is bad input at its line. */
+function configPeriod(text: string, file: string, line: number | undefined): { from: string; to: string } {
+  try {
+    const { from, to } = parsePeriod(text);
+    return { from, to };
+  } catch (error) {
+    if (error instanceof InputError)
+      throw new InputError(
+        error.problems.map((p) => ({ ...p, file, line, message: p.message.replace('--period', 'period') })),
+      );
+    throw error;
+  }
 }

@@ -51,6 +51,9 @@ export interface HistoryRecord {
     excepted: number;
   }[];
   criteria: { id: string; category: Category; status: ControlStatus }[];
+  /** A scan with --period: its populations and their deviations, for the period report. */
+  populations?: ScanResult['populations'];
+  deviations?: ScanResult['deviations'];
 }
 
 /** What ties a history record to its scan output: the manifest's hash and the provenance hashes. */
@@ -111,6 +114,7 @@ export function historyRecord(
       excepted: c.counts.excepted,
     })),
     criteria: result.criteria.map((c) => ({ id: c.id, category: c.category, status: c.status })),
+    ...(result.populations ? { populations: result.populations, deviations: result.deviations ?? [] } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { ScopeConfig } from '../core/config-types.js';
 import type { OutOfScopeEntry } from './audit-scope.js';
 import type { AllowList } from './exceptions.js';
 import type { Category } from './criteria.js';
+import type { Deviation, Period } from './population.js';
 import type { RootCause } from './evaluate.js';
 import type { CheckStatus, ControlStatus, Finding, ProviderId, Severity } from './types.js';
 
@@ -202,4 +203,28 @@ export interface ScanResult {
     resources: OutOfScopeEntry[];
   };
   baseline?: BaselineComparison;
+  /** With a period (`--period`, `period:`): the Type II populations collected for it. */
+  populations?: PopulationSummary[];
+  /** One per population item that breaks its control. */
+  deviations?: Deviation[];
+}
+
+/** One population in report.json; its items are in `file` (JSON Lines, envelope first). */
+export interface PopulationSummary {
+  id: string;
+  title: string;
+  /** Trust Services Criteria it evidences. */
+  controls: string[];
+  source: Record<string, string | string[]>;
+  period: Period;
+  /** Items; 0 when it could not be built (see status). */
+  size: number;
+  /** SHA-256 of the file's bytes: what a sample records to prove which population it came from. */
+  sha256: string;
+  file: string;
+  /** `ok` and complete: every scope in the source was read. */
+  complete: boolean;
+  status: 'ok' | 'error' | 'skipped';
+  reason?: string;
+  limitations?: string[];
 }

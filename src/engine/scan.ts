@@ -11,6 +11,7 @@ import { locatorKeys, outOfScopeCriteria, scopeFilter } from './audit-scope.js';
 import { CATEGORY_TITLES, type Category } from './criteria.js';
 import { allowLists, exceptionMatcher } from './exceptions.js';
 import { makePlan, type Selection } from './plan.js';
+import { buildPopulation, populationKeys, type AnyPopulation, type BuiltPopulation } from './population.js';
 import type { ManualEvidenceResult, ProviderResult, ScanResult } from './result.js';
 import { applyExceptions, checkResult, controlResult, criterionResults, summarize } from './rollup.js';
 import type { DataEntry, Snapshot } from '../core/snapshot.js';
@@ -39,6 +40,8 @@ export interface ScanOptions {
   /** One element of such a key's list value, before the key is done (its onEvidence still follows). */
   onEvidenceItem?: (item: EvidenceItem) => void;
   clock?: () => Date;
+  /** Type II populations that may be built; they are, for the config's `period`, when it has one. */
+  populations?: readonly AnyPopulation[];
 }
 
 export interface EvidenceItem {
@@ -61,6 +64,8 @@ export interface EvidenceEntry {
 export interface ScanOutcome {
   result: ScanResult;
   snapshot: Snapshot;
+  /** With a period: each population and what building it gave (evidence/population-file.ts writes them). */
+  populations: BuiltPopulation[];
 }
 
 /** plan -> collect -> snapshot -> evaluate -> roll up. Touches the network only through collectors. */
@@ -83,10 +88,17 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const manualEvidence =
     options.providers.find((p) => p.manualEvidence)?.manualEvidence ?? NO_MANUAL_EVIDENCE;
   const evaluatedAt = options.snapshot ? new Date(options.snapshot.collectedAt) : startedAt;
+  const period = config.period;
+  const populations = period
+    ? (options.populations ?? []).filter(
+        (p) => !selection.providers?.length || selection.providers.includes(p.provider),
+      )
+    : [];
   const usedBy = new Map<string, string[]>();
-  for (const check of plan.checks) {
-    for (const key of check.requires as readonly string[])
-      usedBy.set(key, [...(usedBy.get(key) ?? []), check.id]);
+  const keysOf = (user: AnyCheck | AnyPopulation) =>
+    'build' in user ? populationKeys(user) : (user.requires as readonly string[]);
+  for (const user of [...plan.checks, ...populations]) {
+    for (const key of keysOf(user)) usedBy.set(key, [...(usedBy.get(key) ?? []), user.id]);
   }
   const { onEvidence, onEvidenceItem } = options;
 
@@ -96,6 +108,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
         ...plan.keys,
         ...manualEvidence.keys(plan.controls),
         ...locatorKeys(config.scope, locators),
+        ...populations.flatMap(populationKeys),
       ]),
     ],
     providers: options.providers,
@@ -178,6 +191,19 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
     };
   });
 
+  const built: BuiltPopulation[] = populations.map((population) => ({
+    population,
+    outcome: buildPopulation(population, snapshot.data, {
+      period: period!,
+      now: evaluatedAt,
+      checkOptions: (id) => {
+        const found = checkOptions.get(id);
+        if (!found) throw new Error(`it reads the options of check '${id}', which is not registered`);
+        return found as Record<string, unknown>;
+      },
+    }),
+  }));
+
   const summary = summarize(checkResults, controls, criteria, failOn);
   const result: ScanResult = {
     schemaVersion: 1,
@@ -224,7 +250,7 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   };
   // Config values (URLs with credentials, exception reasons) and provider stats reach the result too:
   // one pass over all of it, so no report, stdout, history or bundle made from it can leak a secret.
-  return { result: redact(result), snapshot };
+  return { result: redact(result), snapshot, populations: built };
 }
 
 /** Security is always in scope; without `scope.categories`, every category is. */

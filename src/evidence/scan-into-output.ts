@@ -8,6 +8,7 @@ import { EvidenceWriter } from './evidence-writer.js';
 import { StagedOutput } from './output-dir.js';
 import { provenance, ScanInputs } from './provenance.js';
 import { completeScanOutput, scanContext } from './scan-output.js';
+import { withPopulations } from './population-file.js';
 
 export interface ScanIntoOutputOptions extends Omit<ScanOptions, 'onEvidence' | 'onEvidenceItem'> {
   outDir: string;
@@ -39,7 +40,9 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
       },
       onEvidenceItem: (item) => evidenceWriter.item(item),
     });
-    const result = baseline ? applyBaseline(outcome.result, baseline.report, baseline.file) : outcome.result;
+    const period = withPopulations(outcome, scan.config.period);
+    for (const file of period.files) output.write(file);
+    const result = baseline ? applyBaseline(period.result, baseline.report, baseline.file) : period.result;
     if (scan.signal?.aborted) throw new InterruptedError(String(scan.signal.reason));
     const custody = {
       inputs: inputs.list(),

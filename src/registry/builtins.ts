@@ -1,4 +1,6 @@
 import { allChecks } from '../../checks/index.js';
+import { allPopulations } from '../../checks/populations.js';
+import { builtInAccountSources } from '../../checks/hr/accounts.js';
 import { bundledPlugins } from '../../plugins/index.js';
 import { providers } from '../collectors/index.js';
 import type { LoadedPlugin } from './registry.js';
@@ -13,6 +15,8 @@ export const builtInPlugins: LoadedPlugin[] = [
       id: provider.id,
       providers: [provider],
       checks: allChecks.filter((check) => check.provider === provider.id),
+      populations: allPopulations.filter((population) => population.provider === provider.id),
+      accounts: builtInAccountSources.filter((source) => source.system.id === provider.id),
     },
     origin: 'built-in',
   })),

@@ -1,5 +1,7 @@
 import type { AnyCheck } from '../engine/check.js';
 import type { Provider } from '../engine/collector.js';
+import type { AnyPopulation } from '../engine/population.js';
+import type { AccountSource } from '../../checks/hr/accounts.js';
 import { SEVERITIES } from '../engine/types.js';
 
 /**
@@ -11,6 +13,10 @@ export interface Plugin {
   id: string;
   providers?: readonly Provider[];
   checks?: readonly AnyCheck[];
+  /** Type II populations built when a scan has a period (docs/type2.md). */
+  populations?: readonly AnyPopulation[];
+  /** A system's accounts for access reviews (`soc2 review start access`), joined like the HR checks. */
+  accounts?: readonly AccountSource[];
   /**
    * A folder of catalog YAML files (controls/control.schema.json), merged like `--catalog` except that
    * its controls may not replace existing ones: an absolute path, a file: URL, or a path relative to
@@ -27,7 +33,7 @@ export const PROVIDER_ID = /^[a-z][a-z0-9-]*$/;
 export const CHECK_ID = /^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$/;
 const DATA_KEY = /^[a-z][a-z0-9-]*\.[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-const PLUGIN_KEYS = ['id', 'providers', 'checks', 'controls'];
+const PLUGIN_KEYS = ['id', 'providers', 'checks', 'populations', 'accounts', 'controls'];
 const PROVIDER_KEYS = [
   'id',
   'title',
@@ -69,6 +75,7 @@ export function pluginShapeProblems(value: unknown): string[] {
   for (const [field, check] of [
     ['providers', providerProblems],
     ['checks', checkProblems],
+    ['populations', populationProblems],
   ] as const) {
     const list = value[field];
     if (list === undefined) continue;
@@ -148,6 +155,28 @@ function checkProblems(value: unknown): string[] {
     if (!isObject(options) || !isObject(options.schema) || !isObject(options.defaults))
       problems.push('options must be { schema: { <option>: <JSON Schema> }, defaults: { <option>: value } }');
   }
+  return problems;
+}
+
+const POPULATION_KEYS = ['id', 'title', 'provider', 'controls', 'requires', 'optional', 'build'];
+
+function populationProblems(value: unknown): string[] {
+  if (!isObject(value)) return [`must be an object, not ${kind(value)}`];
+  const problems = unknownKeys(value, POPULATION_KEYS);
+  problems.push(...strings(value, ['title']));
+  problems.push(...functions(value, ['build']));
+  if (typeof value.provider !== 'string' || !PROVIDER_ID.test(value.provider))
+    problems.push(`provider must be a provider id matching ${PROVIDER_ID.source}`);
+  if (typeof value.id !== 'string' || !CHECK_ID.test(value.id))
+    problems.push(`id must be '<provider>.<name>' matching ${CHECK_ID.source}`);
+  if (!Array.isArray(value.controls) || !value.controls.every((c) => typeof c === 'string'))
+    problems.push("controls must list criteria ids, e.g. ['CC8.1']");
+  if (
+    !Array.isArray(value.requires) ||
+    value.requires.length === 0 ||
+    !value.requires.every((key) => typeof key === 'string' && DATA_KEY.test(key))
+  )
+    problems.push("requires must list at least one data key ('<provider>.<name>')");
   return problems;
 }
 

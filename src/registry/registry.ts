@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { objectValidator } from '../core/schema-validate.js';
 import type { AnyCheck } from '../engine/check.js';
 import type { Provider } from '../engine/collector.js';
+import type { AnyPopulation } from '../engine/population.js';
+import type { AccountSource } from '../../checks/hr/accounts.js';
 import { providerOfKey } from '../engine/data-map.js';
 import { errorMessage, InputError, type Problem } from '../engine/errors.js';
 import { pluginShapeProblems, type Plugin } from './plugin.js';
@@ -25,6 +27,8 @@ export interface PluginOrigin {
 export interface Registry {
   providers: Provider[];
   checks: AnyCheck[];
+  populations: AnyPopulation[];
+  accountSources: AccountSource[];
   /** Plugin catalogs, merged after the built-in one; their controls may not replace existing ones. */
   controlDirs: { plugin: string; dir: string }[];
 }
@@ -42,9 +46,19 @@ function describe(loaded: LoadedPlugin): string {
  */
 export function buildRegistry(plugins: readonly LoadedPlugin[]): Registry {
   const problems: Problem[] = [];
-  const registry: Registry = { providers: [], checks: [], controlDirs: [] };
+  const registry: Registry = {
+    providers: [],
+    checks: [],
+    populations: [],
+    accountSources: [],
+    controlDirs: [],
+  };
   const owners = new Map<string, LoadedPlugin>();
-  const claim = (what: 'plugin' | 'provider' | 'check', id: string, loaded: LoadedPlugin): boolean => {
+  const claim = (
+    what: 'plugin' | 'provider' | 'check' | 'population',
+    id: string,
+    loaded: LoadedPlugin,
+  ): boolean => {
     const owner = owners.get(`${what} ${id}`);
     if (owner) {
       problems.push(problem(loaded, `${what} id '${id}' is already registered by ${describe(owner)}`));
@@ -72,6 +86,10 @@ export function buildRegistry(plugins: readonly LoadedPlugin[]): Registry {
     for (const check of loaded.plugin.checks ?? []) {
       if (claim('check', check.id, loaded)) registry.checks.push(check);
     }
+    for (const population of loaded.plugin.populations ?? []) {
+      if (claim('population', population.id, loaded)) registry.populations.push(population);
+    }
+    registry.accountSources.push(...(loaded.plugin.accounts ?? []));
     const dir = controlsDir(loaded);
     if (dir && !isFolder(dir)) problems.push(problem(loaded, `controls folder not found: ${dir}`));
     else if (dir) registry.controlDirs.push({ plugin: loaded.plugin.id, dir });

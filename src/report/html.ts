@@ -3,6 +3,7 @@ import { SEVERITIES, type ControlStatus } from '../engine/types.js';
 import { evidencePathForKey } from '../evidence/scan-output.js';
 import { escapeHtml } from './escape-html.js';
 import type { ReportContext } from './index.js';
+import { periodTables } from './populations.js';
 import {
   causeText,
   CHECK_STATUS_LABEL,
@@ -312,6 +313,16 @@ function scopeSection(result: ScanResult): string {
   return parts.join('\n');
 }
 
+/** Type II: each period population and the deviations found in it. */
+function periodSections(result: ScanResult): string {
+  return periodTables(result)
+    .map(
+      (section) =>
+        `<h2>${e(section.title)}</h2><div class="scroll"><table><thead><tr>${section.headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${section.rows.map((row) => `<tr>${row.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`,
+    )
+    .join('\n');
+}
+
 function manualEvidence(result: ScanResult): string {
   const needed = result.controls.flatMap((c) =>
     c.evidence.filter((x) => x.status !== 'satisfied').map((x) => ({ c, x })),
@@ -352,6 +363,7 @@ export function renderHtml(result: ScanResult, context: ReportContext = {}): str
     otherChecks(result),
     notCheckedScopes(result),
     exceptions(result),
+    periodSections(result),
     manualEvidence(result),
     controls(result),
     `<footer><p class="notice">${e(NOT_AN_ATTESTATION)}</p></footer>`,

@@ -16,6 +16,7 @@ import {
   replayBanner,
   scopeStatement,
 } from './labels.js';
+import { periodTables } from './populations.js';
 import { failuresByRisk, TOP_FAILURES, type RankedFailure } from './risk.js';
 import { markdownText as m } from './text.js';
 import { trendPoints } from './trend-svg.js';
@@ -312,6 +313,9 @@ export function renderMarkdown(result: ScanResult, context: ReportContext = {}):
   const needed = result.controls.flatMap((c) =>
     c.evidence.filter((e) => e.status !== 'satisfied').map((e) => ({ control: c, e })),
   );
+  for (const section of periodTables(result))
+    out.push(`## ${section.title}`, '', ...table(section.headers, section.rows), '');
+
   out.push('## Manual evidence still needed', '');
   if (needed.length === 0) out.push('None.', '');
   else {

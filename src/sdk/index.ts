@@ -53,8 +53,20 @@ export type {
   Severity,
 } from '../engine/types.js';
 export { definePlugin, type Plugin } from '../registry/plugin.js';
+// Type II populations: every event of a kind in the scan's period, with the items that break a control.
+export {
+  definePopulation,
+  inPeriod,
+  type AnyPopulation,
+  type Deviation,
+  type Period,
+  type PopulationBuild,
+  type PopulationContext,
+  type PopulationDefinition,
+  type PopulationItem,
+} from '../engine/population.js';
 // Joining another system's accounts with the HR roster (`hr.roster`), as the built-in offboarding and
 // orphan checks do: a plugin with identities (an identity provider, a VPN) reuses the same verdicts.
 export type { Person, Roster } from '../collectors/hr/data.js';
-export type { Account, IdentitySystem, Unreadable } from '../../checks/hr/accounts.js';
+export type { Account, AccountSource, IdentitySystem, Unreadable } from '../../checks/hr/accounts.js';
 export { offboardingFindings, orphanFindings } from '../../checks/hr/joins.js';

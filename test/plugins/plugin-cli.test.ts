@@ -219,7 +219,7 @@ describe('a plugin that cannot be registered stops soc2 with exit 2, naming plug
     const stderr = fails(
       dir,
       `${join(dir, 'soc2-vpn', 'index.js')}: plugin ./soc2-vpn: checks[0] (vpn.mfa): severity must be one of critical, high, medium, low, info`,
-      "plugin ./soc2-vpn: unknown key 'check' (expected id, providers, checks, controls)",
+      "plugin ./soc2-vpn: unknown key 'check' (expected id, providers, checks, populations, accounts, controls)",
     );
     expect(stderr).toContain('2 problems');
   });

@@ -6,6 +6,7 @@ import { ExitCode, InputError } from '../../engine/errors.js';
 import type { ScanResult } from '../../engine/result.js';
 import { appendHistory, readHistory } from '../../core/history.js';
 import { parseShard } from '../../core/shard.js';
+import { parsePeriod } from '../../core/period.js';
 import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
 import type { Severity } from '../../engine/types.js';
 import { assertReplaceableOutput, type StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
@@ -32,6 +33,7 @@ export interface ScanFlags {
   baseline?: string;
   history?: string;
   shard?: string;
+  period?: string;
   demo?: boolean;
   fromSnapshot?: string;
   saveSnapshot?: string;
@@ -58,7 +60,12 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   const demo = flags.demo ? await demoSetup(flags.config) : undefined;
   const setup = demo ?? (await loadSetup(flags.config));
-  const config = shard ? { ...setup.config, shard } : setup.config;
+  const period = flags.period ? parsePeriod(flags.period) : undefined;
+  const config = {
+    ...setup.config,
+    ...(shard ? { shard } : {}),
+    ...(period ? { period: { from: period.from, to: period.to } } : {}),
+  };
   const historyDir = flags.history ?? config.history;
   const formats = flags.format ?? config.output?.formats ?? DEFAULT_FORMATS;
   const chosen = scanReporters(
@@ -100,6 +107,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       catalog,
       checks: setup.registry.checks,
       providers: setup.registry.providers,
+      populations: setup.registry.populations,
       selection: {
         providers: flags.provider,
         controls: flags.control,

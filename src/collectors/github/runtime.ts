@@ -15,6 +15,11 @@ import {
 } from './org-collectors.js';
 import { branchProtectionCollector } from './branch-protection.js';
 import {
+  membershipEventsCollector,
+  mergedPullsCollector,
+  periodAlertsCollector,
+} from './period-collectors.js';
+import {
   codeownersCollector,
   codeScanningSetupCollector,
   collaboratorsCollector,
@@ -49,6 +54,9 @@ export const runtime: ProviderRuntime<GithubSession> = {
     dependabotAlertsCollector,
     secretScanningAlertsCollector,
     codeScanningAlertsCollector,
+    mergedPullsCollector,
+    membershipEventsCollector,
+    periodAlertsCollector,
   ],
   stats(session) {
     const { stats } = session;

@@ -82,7 +82,7 @@ export const POLICY_SETTINGS = [
 const NEVER = '1970-01-01T00:00:00.000Z';
 
 /** Every page of one list call, each request under the provider's concurrency limit. */
-async function allPages<Page extends { nextPageToken?: string | null }, Item>(
+export async function allPages<Page extends { nextPageToken?: string | null }, Item>(
   ctx: Ctx,
   what: string,
   scope: Scope,

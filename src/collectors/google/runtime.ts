@@ -1,5 +1,6 @@
 import type { ProviderRuntime } from '../../engine/collector.js';
 import { googleCollectors } from './collectors.js';
+import { userEventsCollector } from './period-collectors.js';
 import { createGoogleSession, DEFAULT_RETRY, type GoogleSession } from './session.js';
 
 export const runtime: ProviderRuntime<GoogleSession> = {
@@ -7,7 +8,7 @@ export const runtime: ProviderRuntime<GoogleSession> = {
     const retry = { ...DEFAULT_RETRY, ...(config.providers.google?.retry ?? {}) };
     return createGoogleSession(config, env, signal, retry);
   },
-  collectors: googleCollectors,
+  collectors: [...googleCollectors, userEventsCollector],
   stats: (session) => ({ ...session.stats, auth: session.authMode }),
   source: (session) => ({
     googleCustomer: session.customer,

@@ -46,6 +46,40 @@ export interface FakeRepo {
   workflowPermissions?: 'read' | 'write';
   vulnerabilityAlerts?: boolean;
   codeScanning?: { defaultSetup: 'configured' | 'not-configured'; analyses: number } | 'unavailable';
+  /** Pull requests, open and closed (GET /repos/{o}/{r}/pulls and the single, reviews, checks of its head). */
+  pulls?: FakePull[];
+}
+
+/** A pull request as the fixture states it; the server renders the REST shapes. */
+export interface FakePull {
+  number: number;
+  title: string;
+  author: string;
+  base?: string;
+  state: 'open' | 'closed';
+  created_at: string;
+  updated_at: string;
+  merged_at?: string | null;
+  merged_by?: string | null;
+  head_sha: string;
+  reviews?: {
+    user: string;
+    state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+    submitted_at: string;
+  }[];
+  /** Check runs on the head commit: name and conclusion. */
+  checkRuns?: { name: string; conclusion: 'success' | 'failure' | 'neutral' | 'skipped' | null }[];
+  /** Commit statuses on the head commit: context and state. */
+  statuses?: { context: string; state: 'success' | 'failure' | 'error' | 'pending' }[];
+}
+
+/** One organization audit log event (GitHub Enterprise Cloud). */
+export interface FakeAuditEvent {
+  action: string;
+  actor: string;
+  user?: string;
+  /** ISO time; served as `@timestamp` and `created_at` in epoch milliseconds. */
+  at: string;
 }
 
 export interface FakeOrg {
@@ -64,6 +98,11 @@ export interface FakeOrg {
   dependabotAlerts?: Record<string, unknown>[];
   secretScanningAlerts?: Record<string, unknown>[];
   codeScanningAlerts?: Record<string, unknown>[];
+  /**
+   * The organization audit log; absent: GET /orgs/{org}/audit-log answers 404 as on plans without it
+   * (the endpoint is GitHub Enterprise Cloud only).
+   */
+  auditLog?: FakeAuditEvent[];
 }
 
 export interface Fault {
@@ -478,9 +517,13 @@ function route(
       const state = q('state');
       const hideSecret = rest === 'secret-scanning/alerts' && q('hide_secret') === 'true';
       const list = (alerts[rest] ?? [])
-        .filter((a) => !state || a.state === state)
+        .filter((a) => !state || state.split(',').includes(String(a.state)))
         .map((a) => (hideSecret ? { ...a, secret: undefined } : a));
       return cursorPageOf(list, url, req, send);
+    }
+    if (rest === 'audit-log') {
+      if (!org.auditLog || !owner) return notFound(send);
+      return pageOf(auditLogEvents(org.auditLog, q('phrase') ?? '', q('order') ?? 'desc'), url, req, send);
     }
     return notFound(send);
   }
@@ -622,6 +665,9 @@ function route(
       if (repo.vulnerabilityAlerts) return send(204, undefined);
       return notFound(send);
     }
+    if (rest[0] === 'pulls') return pulls(org, repo, rest.slice(1), url, req, send);
+    if (rest[0] === 'commits' && rest[1] && (rest[2] === 'check-runs' || rest[2] === 'status'))
+      return commitChecks(repo, rest[1], rest[2], url, req, send);
     if (rest.join('/') === 'code-scanning/default-setup') {
       const cs = repo.codeScanning ?? { defaultSetup: 'not-configured', analyses: 0 };
       if (cs === 'unavailable') {
@@ -660,4 +706,183 @@ function route(
     return notFound(send);
   }
   return notFound(send);
+}
+
+/**
+ * The audit log search phrase, as far as the collector uses it: `action:NAME` and `created:FROM..TO`
+ * (https://docs.github.com/organizations/keeping-your-organization-secure/managing-security-settings-for-your-organization/reviewing-the-audit-log-for-your-organization#searching-the-audit-log).
+ * Events carry `@timestamp` and `created_at` in epoch milliseconds, `action`, `actor`, `user`, `org`
+ * (https://docs.github.com/enterprise-cloud@latest/rest/orgs/orgs#get-the-audit-log-for-an-organization).
+ */
+function auditLogEvents(events: FakeAuditEvent[], phrase: string, order: string): Record<string, unknown>[] {
+  const action = /(?:^|\s)action:(\S+)/.exec(phrase)?.[1];
+  const created = /(?:^|\s)created:(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})/.exec(phrase);
+  const list = events
+    .filter((e) => !action || e.action === action)
+    .filter((e) => !created || (e.at.slice(0, 10) >= created[1]! && e.at.slice(0, 10) <= created[2]!))
+    .sort((a, b) => (a.at < b.at ? -1 : 1));
+  if (order !== 'asc') list.reverse();
+  return list.map((e) => ({
+    '@timestamp': Date.parse(e.at),
+    created_at: Date.parse(e.at),
+    _document_id: `doc-${Date.parse(e.at)}`,
+    action: e.action,
+    actor: e.actor,
+    ...(e.user ? { user: e.user } : {}),
+    org: 'org',
+  }));
+}
+
+function pullJson(org: FakeOrg, repo: FakeRepo, pull: FakePull, full: boolean): Record<string, unknown> {
+  const base = `https://api.github.com/repos/${org.login}/${repo.name}`;
+  const ref = (branch: string, sha: string) => ({
+    label: `${org.login}:${branch}`,
+    ref: branch,
+    sha,
+    repo: { name: repo.name, full_name: `${org.login}/${repo.name}` },
+  });
+  return {
+    url: `${base}/pulls/${pull.number}`,
+    id: 70000 + pull.number,
+    html_url: `https://github.com/${org.login}/${repo.name}/pull/${pull.number}`,
+    number: pull.number,
+    state: pull.state,
+    locked: false,
+    title: pull.title,
+    user: userJson(pull.author, 5000 + pull.author.length),
+    body: null,
+    created_at: pull.created_at,
+    updated_at: pull.updated_at,
+    closed_at: pull.state === 'closed' ? (pull.merged_at ?? pull.updated_at) : null,
+    merged_at: pull.merged_at ?? null,
+    merge_commit_sha: pull.merged_at ? `m${pull.head_sha.slice(1)}` : null,
+    head: ref(`feature-${pull.number}`, pull.head_sha),
+    base: ref(pull.base ?? repo.default_branch ?? 'main', '0000000000000000000000000000000000000000'),
+    draft: false,
+    // The list omits these; the single pull request has them (GET /repos/{o}/{r}/pulls/{n}).
+    ...(full
+      ? {
+          merged: Boolean(pull.merged_at),
+          merged_by: pull.merged_by ? userJson(pull.merged_by, 5000 + pull.merged_by.length) : null,
+          mergeable: null,
+          comments: 0,
+          review_comments: 0,
+          commits: 1,
+          additions: 1,
+          deletions: 0,
+          changed_files: 1,
+        }
+      : {}),
+  };
+}
+
+/**
+ * GET /repos/{o}/{r}/pulls (state open|closed|all, default open; base; sort created|updated|popularity|
+ * long-running, default created; direction default desc), /pulls/{n}, /pulls/{n}/reviews
+ * (https://docs.github.com/rest/pulls/pulls#list-pull-requests, https://docs.github.com/rest/pulls/reviews).
+ */
+function pulls(
+  org: FakeOrg,
+  repo: FakeRepo,
+  rest: string[],
+  url: URL,
+  req: IncomingMessage,
+  send: Send,
+): void {
+  const all = repo.pulls ?? [];
+  if (rest.length === 0) {
+    const state = url.searchParams.get('state') ?? 'open';
+    const base = url.searchParams.get('base');
+    const sort = url.searchParams.get('sort') ?? 'created';
+    const key = sort === 'updated' ? 'updated_at' : 'created_at';
+    const asc = (url.searchParams.get('direction') ?? 'desc') === 'asc';
+    const list = all
+      .filter((p) => state === 'all' || p.state === state)
+      .filter((p) => !base || (p.base ?? repo.default_branch ?? 'main') === base)
+      .sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0) * (asc ? 1 : -1))
+      .map((p) => pullJson(org, repo, p, false));
+    return pageOf(list, url, req, send);
+  }
+  const pull = all.find((p) => p.number === Number(rest[0]));
+  if (!pull) return notFound(send);
+  if (rest.length === 1) return send(200, pullJson(org, repo, pull, true));
+  if (rest[1] === 'reviews' && rest.length === 2) {
+    return pageOf(
+      (pull.reviews ?? []).map((r, i) => ({
+        id: 80000 + i,
+        user: userJson(r.user, 5000 + r.user.length),
+        body: '',
+        state: r.state,
+        html_url: `https://github.com/${org.login}/${repo.name}/pull/${pull.number}#pullrequestreview-${80000 + i}`,
+        submitted_at: r.submitted_at,
+        commit_id: pull.head_sha,
+        author_association: 'MEMBER',
+      })),
+      url,
+      req,
+      send,
+    );
+  }
+  return notFound(send);
+}
+
+/**
+ * GET /repos/{o}/{r}/commits/{ref}/check-runs ({ total_count, check_runs }, paged) and
+ * /commits/{ref}/status ({ state, statuses, sha, total_count })
+ * (https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference,
+ * https://docs.github.com/rest/commits/statuses#get-the-combined-status-for-a-specific-reference).
+ */
+function commitChecks(
+  repo: FakeRepo,
+  ref: string,
+  what: string,
+  url: URL,
+  req: IncomingMessage,
+  send: Send,
+): void {
+  const pull = (repo.pulls ?? []).find((p) => p.head_sha === ref);
+  if (what === 'status') {
+    const statuses = (pull?.statuses ?? []).map((s, i) => ({
+      id: 90000 + i,
+      state: s.state,
+      context: s.context,
+      description: null,
+      target_url: null,
+      created_at: pull!.updated_at,
+      updated_at: pull!.updated_at,
+    }));
+    const state = statuses.some((s) => s.state === 'failure' || s.state === 'error')
+      ? 'failure'
+      : statuses.every((s) => s.state === 'success') && statuses.length > 0
+        ? 'success'
+        : 'pending';
+    return send(200, {
+      state,
+      statuses,
+      sha: ref,
+      total_count: statuses.length,
+      repository: { name: repo.name },
+    });
+  }
+  const runs = (pull?.checkRuns ?? []).map((r, i) => ({
+    id: 95000 + i,
+    head_sha: ref,
+    name: r.name,
+    status: r.conclusion === null ? 'in_progress' : 'completed',
+    conclusion: r.conclusion,
+    started_at: pull!.created_at,
+    completed_at: r.conclusion === null ? null : pull!.updated_at,
+    app: { slug: 'github-actions' },
+  }));
+  const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page') ?? 30) || 30));
+  const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+  const slice = runs.slice((page - 1) * perPage, page * perPage);
+  const headers: Record<string, string> = {};
+  if (page * perPage < runs.length) {
+    const next = new URL(url.toString());
+    next.host = req.headers.host ?? next.host;
+    next.searchParams.set('page', String(page + 1));
+    headers.link = `<${next.toString()}>; rel="next"`;
+  }
+  send(200, { total_count: runs.length, check_runs: slice }, headers);
 }

@@ -21,6 +21,8 @@ export interface FakeTenant {
   domains: Json[];
   /** Reports API login activities. */
   loginActivities: Json[];
+  /** Reports API admin activities (applicationName=admin), e.g. SUSPEND_USER with USER_EMAIL. */
+  adminActivities?: Json[];
   /** asps.list items keyed by user id or primary email. */
   asps?: Record<string, Json[]>;
   /** orgunits.list organizationUnits, the root included (type=allIncludingParent). */
@@ -429,7 +431,8 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
       case 'reports': {
         const [userKey, application] = params;
         const start = query.startTime ? Date.parse(query.startTime) : 0;
-        const items = tenant.loginActivities.filter((a) => {
+        const end = query.endTime ? Date.parse(query.endTime) : Infinity;
+        const items = [...tenant.loginActivities, ...(tenant.adminActivities ?? [])].filter((a) => {
           const id = a.id as { time: string; applicationName: string };
           const actor = a.actor as { email?: string };
           const events = a.events as { name: string }[];
@@ -437,6 +440,7 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
             id.applicationName === application &&
             (userKey === 'all' || actor.email === userKey) &&
             Date.parse(id.time) >= start &&
+            Date.parse(id.time) <= end &&
             (!query.eventName || events.some((e) => e.name === query.eventName))
           );
         });
