@@ -1,4 +1,5 @@
-import type { ProviderRuntime } from '../../engine/collector.js';
+import type { AnyCollector, ProviderRuntime } from '../../engine/collector.js';
+import { readBudget } from './budget-read.js';
 import {
   codeScanningAlertsCollector,
   dependabotAlertsCollector,
@@ -29,26 +30,28 @@ export const runtime: ProviderRuntime<GithubSession> = {
   async createSession(config, env, signal) {
     return createGithubSession(config, env, signal);
   },
-  collectors: [
-    orgCollector,
-    membersCollector,
-    membersWithout2faCollector,
-    outsideCollaboratorsCollector,
-    reposCollector,
-    securityAnalysisCollector,
-    branchProtectionCollector,
-    collaboratorsCollector,
-    deployKeysCollector,
-    webhooksCollector,
-    orgWebhooksCollector,
-    codeownersCollector,
-    actionsPermissionsCollector,
-    vulnerabilityAlertsCollector,
-    codeScanningSetupCollector,
-    dependabotAlertsCollector,
-    secretScanningAlertsCollector,
-    codeScanningAlertsCollector,
-  ],
+  collectors: (
+    [
+      orgCollector,
+      membersCollector,
+      membersWithout2faCollector,
+      outsideCollaboratorsCollector,
+      reposCollector,
+      securityAnalysisCollector,
+      branchProtectionCollector,
+      collaboratorsCollector,
+      deployKeysCollector,
+      webhooksCollector,
+      orgWebhooksCollector,
+      codeownersCollector,
+      actionsPermissionsCollector,
+      vulnerabilityAlertsCollector,
+      codeScanningSetupCollector,
+      dependabotAlertsCollector,
+      secretScanningAlertsCollector,
+      codeScanningAlertsCollector,
+    ] as AnyCollector<GithubSession>[]
+  ).map(afterBudgetRead),
   stats(session) {
     const { stats } = session;
     return {
@@ -60,6 +63,19 @@ export const runtime: ProviderRuntime<GithubSession> = {
       ...(stats.rateLimitRemaining !== undefined ? { rateLimitRemaining: stats.rateLimitRemaining } : {}),
       ...(stats.rateLimitLimit !== undefined ? { rateLimitLimit: stats.rateLimitLimit } : {}),
       ...(stats.rateLimitReset !== undefined ? { rateLimitReset: stats.rateLimitReset } : {}),
+      ...(session.budget.refused > 0 ? { notSentBudgetSpent: session.budget.refused } : {}),
+      ...(session.budget.waitedMs > 0 ? { rateLimitWaitMs: Math.round(session.budget.waitedMs) } : {}),
     };
   },
 };
+
+/** Every collector starts after the scan's one GET /rate_limit. */
+function afterBudgetRead(collector: AnyCollector<GithubSession>): AnyCollector<GithubSession> {
+  return {
+    key: collector.key,
+    collect: async (ctx) => {
+      await readBudget(ctx);
+      return collector.collect(ctx);
+    },
+  };
+}
