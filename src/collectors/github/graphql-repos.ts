@@ -88,7 +88,7 @@ const RULES = `rules(first: 50) { pageInfo { hasNextPage } nodes {
     ... on PullRequestParameters { requiredApprovingReviewCount dismissStaleReviewsOnPush requireCodeOwnerReview requireLastPushApproval requiredReviewThreadResolution }
     ... on RequiredStatusChecksParameters { strictRequiredStatusChecksPolicy requiredStatusChecks { context integrationId } } }
   repositoryRuleset { databaseId name enforcement
-    source { __typename ... on Repository { nameWithOwner } ... on Organization { login } ... on Enterprise { slug } } } } }`;
+    source { __typename ... on Repository { nameWithOwner } ... on Organization { login } } } } }`;
 
 /** GitHub looks for CODEOWNERS in .github/, then the root, then docs/ (aliases in that order). */
 const CODEOWNERS_ALIASES: [alias: 'codeownersGithub' | 'codeownersRoot' | 'codeownersDocs', path: string][] =
@@ -343,11 +343,14 @@ export function branchRules(rules: GqlRule[]): BranchRule[] {
     });
 }
 
+/** GraphQL's camelCase names as REST spells them; REST leaves out what GraphQL answers as null. */
 function snakeCase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeCase);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snakeCase(v)]),
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snakeCase(v)]),
   );
 }
 

@@ -37,6 +37,8 @@ export interface GithubScanOptions {
   /** Defaults to the fixture's collection time, so alert ages are the fixture's. */
   clock?: () => Date;
   shard?: { index: number; count: number };
+  /** false: per-repository settings over REST only (providers.github.graphql). */
+  graphql?: boolean;
 }
 
 /** The real engine (plan, collect with Octokit, evaluate, roll up) against a GitHub API at baseUrl. */
@@ -48,6 +50,7 @@ export function scanGithub(options: GithubScanOptions): Promise<ScanOutcome> {
         org: options.org ?? 'lumen-ledger',
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
         ...(options.app ?? {}),
+        ...(options.graphql !== undefined ? { graphql: options.graphql } : {}),
       },
     },
     exceptions: [],
