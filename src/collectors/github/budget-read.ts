@@ -64,7 +64,7 @@ export function reportNeed(ctx: Context, activeRepos: number, members: number | 
           : `; ${left} left, so the scan will wait for the reset`
         : `; ${left} left`;
   ctx.progress(
-    `this scan needs about ${Math.round(rest)} REST requests${graphql ? ` and ${graphql} GraphQL queries` : ''} for ${activeRepos} active repositories${tail}`,
+    `this scan needs about ${Math.round(rest)} REST requests${graphql ? ` and ${graphql} GraphQL ${graphql === 1 ? 'query' : 'queries'}` : ''} for ${activeRepos} active repositories${tail}`,
     { notice: true },
   );
 }

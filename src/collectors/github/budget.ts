@@ -50,6 +50,7 @@ export class RateBudget {
   /** Where countdown and budget lines go (the provider's progress). */
   report: (message: string) => void = () => undefined;
   private readonly changed = new Set<() => void>();
+  private reportedAt = -Infinity;
   private readonly now: () => number;
 
   constructor(private readonly options: BudgetOptions) {
@@ -123,7 +124,11 @@ export class RateBudget {
     const until = resetMs + Math.random() * 1000;
     const started = this.now();
     for (let left = until - this.now(); left > 0; left = until - this.now()) {
-      this.report(`${resource} rate limit spent: waiting ${formatDuration(left)} for the reset`);
+      // Every waiting request counts down; the provider's progress hears it once a second.
+      if (this.now() - this.reportedAt >= 1000) {
+        this.reportedAt = this.now();
+        this.report(`${resource} rate limit spent: waiting ${formatDuration(left)} for the reset`);
+      }
       await sleep(Math.min(left, 1000), signal);
     }
     this.waitedMs += this.now() - started;
