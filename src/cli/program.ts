@@ -99,6 +99,10 @@ GOOGLE_* credentials are read by their providers (see README).`,
       '--shard <i/n>',
       'scan only slice i of n of the AWS accounts and GitHub repositories (see soc2 merge)',
     )
+    .option(
+      '--no-wait',
+      'when an API rate limit is spent, stop that provider and report the rest as not checked instead of waiting for the reset (SOC2_NO_WAIT=1)',
+    )
     .option('--demo', 'scan the bundled sample company instead of your own systems')
     .option('--from-snapshot <file>', 'evaluate saved data instead of collecting it again')
     .option('--save-snapshot <file>', 'also save the collected (redacted) data for replay')

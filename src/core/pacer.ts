@@ -4,14 +4,25 @@ import { sleep } from './backoff.js';
 export type Pacer = (signal?: AbortSignal) => Promise<void>;
 
 /**
- * A token bucket that holds one second's worth of requests (a small burst) and refills with the rest
- * of the window's allowance spread evenly, so any window of `windowMs` sees at most `perWindow`
- * starts: burst + refill over the window = perWindow. Waiters are served in arrival order.
+ * A token bucket that holds a sixtieth of the window's allowance (a second's worth of a per-minute
+ * quota: a small burst) and refills with the rest spread evenly over the window, so any window of
+ * `windowMs` sees at most `perWindow` starts: burst + refill over the window = perWindow. Waiters are
+ * served in arrival order.
  */
-export function pacer(perWindow: number, windowMs: number, now = () => Date.now()): Pacer {
+export interface PacerClock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export function pacer(
+  perWindow: number,
+  windowMs: number,
+  clock: PacerClock = { now: () => Date.now(), sleep },
+): Pacer {
+  const { now } = clock;
   if (!(perWindow > 0) || !(windowMs > 0))
     throw new RangeError(`a pace needs a positive rate, got ${perWindow} per ${windowMs} ms`);
-  const burst = Math.max(1, Math.min(perWindow, Math.floor(perWindow / Math.max(1, windowMs / 1000))));
+  const burst = Math.max(1, Math.floor(perWindow / 60));
   const refillPerMs = Math.max(perWindow - burst, 1) / windowMs;
   let tokens = burst;
   let last = now();
@@ -26,7 +37,7 @@ export function pacer(perWindow: number, windowMs: number, now = () => Date.now(
         tokens -= 1;
         return;
       }
-      await sleep(Math.ceil((1 - tokens) / refillPerMs), signal);
+      await clock.sleep(Math.ceil((1 - tokens) / refillPerMs), signal);
     }
   };
   return (signal) => {
