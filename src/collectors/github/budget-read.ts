@@ -1,6 +1,7 @@
 import type { CollectContext } from '../../engine/collector.js';
 import type { GithubSession } from './client.js';
-import { formatDuration, type RateResource } from './budget.js';
+import { formatDuration } from '../../core/duration.js';
+import type { RateResource } from './budget.js';
 
 type Context = CollectContext<GithubSession>;
 
@@ -19,7 +20,7 @@ interface RateLimitResource {
  */
 export function readBudget(ctx: Context): Promise<void> {
   const { session } = ctx;
-  session.budget.report = (message) => ctx.progress(message, { notice: true });
+  session.budget.report = (message, notice) => ctx.progress(message, { notice });
   session.budgetRead ??= (async () => {
     let resources: Partial<Record<RateResource, RateLimitResource>>;
     try {

@@ -1,4 +1,5 @@
 import { sleep } from '../../core/backoff.js';
+import { formatDuration } from '../../core/duration.js';
 
 /**
  * GitHub's primary rate limits, one per resource (REST `core`, `graphql`), as the x-ratelimit-*
@@ -47,10 +48,11 @@ export class RateBudget {
   refused = 0;
   /** Milliseconds spent waiting for resets. */
   waitedMs = 0;
-  /** Where countdown and budget lines go (the provider's progress). */
-  report: (message: string) => void = () => undefined;
+  /** Where countdown and budget lines go (the provider's progress); `notice` lines are always logged. */
+  report: (message: string, notice: boolean) => void = () => undefined;
   private readonly changed = new Set<() => void>();
   private reportedAt = -Infinity;
+  private loggedAt = -Infinity;
   private readonly now: () => number;
 
   constructor(private readonly options: BudgetOptions) {
@@ -124,24 +126,19 @@ export class RateBudget {
     const until = resetMs + Math.random() * 1000;
     const started = this.now();
     for (let left = until - this.now(); left > 0; left = until - this.now()) {
-      // Every waiting request counts down; the provider's progress hears it once a second.
-      if (this.now() - this.reportedAt >= 1000) {
-        this.reportedAt = this.now();
-        this.report(`${resource} rate limit spent: waiting ${formatDuration(left)} for the reset`);
+      // Every waiting request counts down; the provider's progress hears it once a second, a log once
+      // a minute.
+      const at = this.now();
+      if (at - this.reportedAt >= 1000) {
+        const notice = at - this.loggedAt >= 60_000;
+        this.reportedAt = at;
+        if (notice) this.loggedAt = at;
+        this.report(`${resource} rate limit spent: waiting ${formatDuration(left)} for the reset`, notice);
       }
       await sleep(Math.min(left, 1000), signal);
     }
     this.waitedMs += this.now() - started;
   }
-}
-
-/** 0:42, 12:05, 1:02:03 */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
 /** Which primary limit a request counts against; GET /rate_limit counts against none. */
