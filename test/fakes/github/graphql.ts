@@ -150,6 +150,14 @@ const camel = (value: unknown): unknown => {
   );
 };
 
+const PULL_REQUEST_DEFAULTS = {
+  requiredApprovingReviewCount: 0,
+  dismissStaleReviewsOnPush: false,
+  requireCodeOwnerReview: false,
+  requireLastPushApproval: false,
+  requiredReviewThreadResolution: false,
+};
+
 const PARAMETER_TYPES: Record<string, string> = {
   pull_request: 'PullRequestParameters',
   required_status_checks: 'RequiredStatusChecksParameters',
@@ -167,6 +175,8 @@ function repositoryRule(org: FakeOrg, repo: FakeRepo, rule: Record<string, unkno
       parameterType && rule.parameters
         ? {
             __typename: parameterType,
+            // GitHub answers every non-null field; a fixture may leave the false ones out.
+            ...(parameterType === 'PullRequestParameters' ? PULL_REQUEST_DEFAULTS : {}),
             ...(camel(rule.parameters) as object),
             requiredStatusChecks: (
               (rule.parameters as { required_status_checks?: { context: string; integration_id?: number }[] })
