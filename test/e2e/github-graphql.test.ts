@@ -123,4 +123,25 @@ describe('GitHub per-repository settings over GraphQL', () => {
     expect(verdicts(graphql.result)).toEqual(verdicts(rest.result));
     expect(graphql.fake.requests.filter((r) => r === 'POST /api/graphql')).toHaveLength(3);
   });
+
+  it('retries a GraphQL page that fails with 5xx, and reports the repositories as not checked when it keeps failing', async () => {
+    const rest = await scan(lumenLedger, false);
+    const flaky = await scan(lumenLedger, true, {
+      faults: [{ match: /^POST \/api\/graphql/, status: 500, times: 1 }],
+    });
+    expect(verdicts(flaky.result)).toEqual(verdicts(rest.result));
+    expect(flaky.fake.requests.filter((r) => r === 'POST /api/graphql')).toHaveLength(2);
+
+    const down = await scan(lumenLedger, true, {
+      faults: [{ match: /^POST \/api\/graphql/, status: 500, times: 3 }],
+    });
+    expect(down.result.scan.complete).toBe(false);
+    const codeowners = down.snapshot.data['github.codeowners'];
+    expect(codeowners?.status).toBe('ok');
+    const entries = (codeowners as { value: { status: string; cause?: unknown }[] }).value;
+    expect(entries.every((e) => e.status === 'error')).toBe(true);
+    expect(entries[0]?.cause).toMatchObject({ kind: 'unavailable', status: 500 });
+    // Nothing per repository was asked over REST instead: the scan does not multiply its requests.
+    expect(perRepoRest(down.fake.requests).filter((r) => !r.includes('/keys'))).toEqual([]);
+  });
 });
