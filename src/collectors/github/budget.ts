@@ -102,7 +102,10 @@ export class RateBudget {
     const remaining = headers.get('x-ratelimit-remaining');
     const reset = headers.get('x-ratelimit-reset');
     if (remaining === null || remaining === '' || !reset) return;
-    const resource = headers.get('x-ratelimit-resource') === 'graphql' ? 'graphql' : 'core';
+    // Other resources (search, code_scanning_upload, …) have limits of their own that soc2 does not use.
+    const named = headers.get('x-ratelimit-resource') ?? 'core';
+    if (named !== 'core' && named !== 'graphql') return;
+    const resource: RateResource = named;
     const limit = headers.get('x-ratelimit-limit');
     this.set(resource, Number(remaining), Number(reset) * 1000, limit ? Number(limit) : undefined);
   }

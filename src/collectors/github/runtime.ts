@@ -1,5 +1,6 @@
 import type { AnyCollector, ProviderRuntime } from '../../engine/collector.js';
 import { readBudget } from './budget-read.js';
+import { graphqlQueries } from './graphql-repos.js';
 import {
   codeScanningAlertsCollector,
   dependabotAlertsCollector,
@@ -58,6 +59,7 @@ export const runtime: ProviderRuntime<GithubSession> = {
       apiUrl: session.baseUrl,
       auth: session.auth,
       requests: stats.requests,
+      graphqlQueries: graphqlQueries(session),
       rateLimitRetries: stats.retries,
       serverErrorRetries: stats.serverErrorRetries,
       ...(stats.rateLimitRemaining !== undefined ? { rateLimitRemaining: stats.rateLimitRemaining } : {}),
