@@ -1,11 +1,5 @@
 import type { AwsSizes } from './aws-world.js';
-import {
-  codeownersPathOf,
-  codeScanningOf,
-  hasClassicProtection,
-  isArchived,
-  type GithubSizes,
-} from './github-world.js';
+import { codeScanningOf, isArchived, type GithubSizes } from './github-world.js';
 import type { GoogleSizes } from './google-world.js';
 
 /**
@@ -78,18 +72,16 @@ export function githubCosts(s: GithubSizes): Record<string, KeyCost> {
     chain,
     dependsOn: ['github.repos'],
   });
-  const codeowners = active.reduce((sum, i) => {
-    const path = codeownersPathOf(i);
-    return sum + (path === '.github/CODEOWNERS' ? 1 : path === 'CODEOWNERS' ? 2 : 3);
-  }, 0);
   // none where security_and_analysis says code scanning is not offered
   const codeScanning = active.reduce((sum, i) => {
     const cs = codeScanningOf(i);
     return sum + (cs === 'unavailable' ? 0 : cs?.defaultSetup === 'not-configured' ? 2 : 1);
   }, 0);
-  const withoutClassic = active.filter((i) => !hasClassicProtection(i)).length;
+  // Deploy keys over REST only where GraphQL counts some (it has no key ids or last use).
+  const withKeys = active.filter((i) => i % 10 === 0).length;
   return {
-    'github.org': { minimum: 1, chain: 1 },
+    // GET /rate_limit first (free of the budget), then the organization
+    'github.org': { minimum: 2, chain: 2 },
     // all members, then the owners (role=admin): the listing does not say who is an owner
     'github.members': {
       minimum: list(s.members) + list(s.owners),
@@ -103,16 +95,15 @@ export function githubCosts(s: GithubSizes): Record<string, KeyCost> {
     },
     'github.repos': { minimum: list(s.repos), chain: list(s.repos) },
     'github.securityAnalysis': perRepo(0, 0),
-    // protection (and the branch where it answers 404), rules of the default branch, and the one
-    // organization ruleset once per scan
-    'github.branchProtection': perRepo(2 * active.length + withoutClassic + 1, withoutClassic > 0 ? 4 : 3),
-    'github.collaborators': perRepo(active.length),
-    'github.deployKeys': perRepo(active.length),
+    // the GraphQL repository pages (protection, rules, collaborators, deploy key counts, Dependabot
+    // alerts setting, CODEOWNERS), read one after the other, and the one organization ruleset once
+    'github.branchProtection': perRepo(githubGraphqlPages(s) + 1, githubGraphqlPages(s) + 1),
+    'github.collaborators': perRepo(0, 0),
+    'github.deployKeys': perRepo(withKeys),
     'github.webhooks': perRepo(active.length),
-    // contents probes in GitHub's order (.github/, root, docs/) until the file is found
-    'github.codeowners': perRepo(codeowners, 3),
+    'github.codeowners': perRepo(0, 0),
     'github.actionsPermissions': perRepo(1 + active.length),
-    'github.vulnerabilityAlerts': perRepo(active.length),
+    'github.vulnerabilityAlerts': perRepo(0, 0),
     // default setup, and the analyses list where default setup is not configured
     'github.codeScanningSetup': perRepo(codeScanning, 2),
     'github.dependabotAlerts': { minimum: list(s.dependabotAlerts), chain: list(s.dependabotAlerts) },
@@ -122,6 +113,11 @@ export function githubCosts(s: GithubSizes): Record<string, KeyCost> {
     },
     'github.codeScanningAlerts': { minimum: list(s.codeScanningAlerts), chain: list(s.codeScanningAlerts) },
   };
+}
+
+/** GraphQL queries for the repository pages: 33 repositories a page (src/collectors/github/budget-read.ts). */
+export function githubGraphqlPages(s: GithubSizes): number {
+  return Math.ceil(s.repos / 33);
 }
 
 export function googleCosts(s: GoogleSizes, riskyEventNames: number): Record<string, KeyCost> {

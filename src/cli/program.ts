@@ -108,6 +108,10 @@ GOOGLE_* credentials are read by their providers (see README).`,
       'Type II: also collect the populations of this period, e.g. 2026-07-01..2026-09-30 (docs/type2.md)',
     )
     .option(
+      '--no-wait',
+      'when an API rate limit is spent, stop that provider and report the rest as not checked instead of waiting for the reset (SOC2_NO_WAIT=1)',
+    )
+    .option(
       '--demo',
       'scan the bundled sample company instead of your own systems (with --config: under that config)',
     )

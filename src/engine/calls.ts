@@ -39,10 +39,15 @@ export class CallLog {
   }
 }
 
+/** The parameters worth recording, nested ones (GraphQL variables) included. */
 function recordedParams(params: Record<string, unknown>): Record<string, unknown> | undefined {
-  const kept = Object.entries(params).filter(
-    ([name, value]) => value !== undefined && !NOT_RECORDED.test(name) && typeof value !== 'function',
-  );
+  const kept = Object.entries(params)
+    .filter(([name, value]) => value !== undefined && !NOT_RECORDED.test(name) && typeof value !== 'function')
+    .map(([name, value]) =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? ([name, recordedParams(value as Record<string, unknown>) ?? {}] as const)
+        : ([name, value] as const),
+    );
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 

@@ -213,7 +213,8 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
             if (entry.status !== 'ok') throw new DependencyError(other, entry);
             return entry.value as never;
           },
-          progress: (message) => onEvent?.({ type: 'progress', provider: provider.id, key, message }),
+          progress: (message, detail) =>
+            onEvent?.({ type: 'progress', provider: provider.id, key, message, ...detail }),
           itemReady: (index, item) => {
             if (finished) return;
             const clean = redact(item);

@@ -8,6 +8,12 @@ import type { ProviderId } from './types.js';
 
 type ValueOf<K extends string> = K extends keyof DataMap ? DataMap[K] : unknown;
 
+export interface ProgressDetail {
+  done?: number;
+  total?: number;
+  notice?: boolean;
+}
+
 export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 
 export interface CollectContext<Session = unknown> {
@@ -20,8 +26,12 @@ export interface CollectContext<Session = unknown> {
   need<K extends string>(key: K): Promise<ValueOf<K>>;
   /** Bounded concurrency shared by every collector of this provider. */
   limit: Limit;
-  /** A short progress line, e.g. "IAM users: page 3". Shown on the spinner or as a log line. */
-  progress(message: string): void;
+  /**
+   * A short progress line, e.g. "IAM users: page 3", shown on the spinner (in CI, a log line now and
+   * then). `done`/`total` count work items, from which the CLI shows a rate and an ETA; `notice` lines
+   * (a budget, a wait) are always logged.
+   */
+  progress(message: string, detail?: ProgressDetail): void;
   /**
    * Hands over one element of this key's value (a list) as soon as it is final, by its position in
    * that list, so its evidence can be written while the rest is still being collected. Calling it is

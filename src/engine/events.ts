@@ -15,7 +15,17 @@ export type ScanEvent =
       state: 'start' | 'ok' | 'error' | 'skipped';
       message?: string;
     }
-  | { type: 'progress'; provider: ProviderId; key: string; message: string }
+  | {
+      type: 'progress';
+      provider: ProviderId;
+      key: string;
+      message: string;
+      /** Work items of this key done so far, and in all (the CLI derives rate and ETA). */
+      done?: number;
+      total?: number;
+      /** Worth a log line even where progress lines are thinned out (a budget, a wait). */
+      notice?: boolean;
+    }
   | { type: 'evaluate'; checks: number };
 
 /** One line about an event for a log or a progress message; undefined for events not worth a line. */

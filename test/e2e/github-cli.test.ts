@@ -43,6 +43,8 @@ async function scanCli(
         '  github:',
         '    org: lumen-ledger',
         `    baseUrl: ${fake.apiUrl}`,
+        // The faults below target per-repository REST endpoints; GraphQL: github-graphql.test.ts.
+        '    graphql: false',
         'checks:',
         '  github.public-repos:',
         '    allowedPublic: [docs]',

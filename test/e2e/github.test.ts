@@ -39,10 +39,12 @@ const summary = (result: ScanResult) =>
 describe('GitHub provider end to end (real Octokit against a local GitHub REST API)', () => {
   it('scans the organization through a GitHub Enterprise Server style base URL', async () => {
     const server = await start();
+    // The REST path (also what GitHub Enterprise Server falls back to); GraphQL: github-graphql.test.ts.
     const { result, snapshot } = await scanGithub({
       baseUrl: server.apiUrl,
       env: { GITHUB_TOKEN: TOKEN },
       checks: CHECKS,
+      graphql: false,
     });
 
     expect(result.scan.complete).toBe(true);
@@ -104,7 +106,9 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(server.requests).toContain('GET /orgs/lumen-ledger/repos?type=all&per_page=100');
     const stats = result.providers.find((p) => p.id === 'github')?.stats;
     expect(stats?.requests).toBe(server.requests.length);
-    expect(stats?.rateLimitRemaining).toBe(5000 - server.requests.length);
+    // GET /rate_limit, read first, does not count against the limit.
+    expect(server.requests[0]).toBe('GET /rate_limit');
+    expect(stats?.rateLimitRemaining).toBe(5000 - (server.requests.length - 1));
     expect(stats?.rateLimitRetries).toBe(0);
     // Leaked secret values never enter the snapshot; the token never appears anywhere.
     const serialized = JSON.stringify({ result, snapshot });
@@ -127,7 +131,7 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
       0,
     );
     const branchLookups = active.filter((r) => !r.protection).length;
-    const minimum = 11 + 7 * active.length + codeownersProbes + codeScanningProbes + branchLookups + 2;
+    const minimum = 1 + 11 + 7 * active.length + codeownersProbes + codeScanningProbes + branchLookups + 2;
     expect(server.requests.length).toBe(minimum);
     expect(new Set(server.requests).size).toBe(server.requests.length);
     // Pinned API version on every request (REST API versions); the leaked value is never sent to us
@@ -157,7 +161,7 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
       faults: [
         { match: /^GET \/orgs\/lumen-ledger\/repos/, status: 403, times: 1, retryAfter: 1 },
         {
-          match: /^GET \/repos\/lumen-ledger\/ledger-web\/rules\/branches/,
+          match: /^POST \/api\/graphql/,
           status: 429,
           times: 2,
           retryAfter: 2,
@@ -228,17 +232,18 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
     expect(result.scan.complete).toBe(false);
   });
 
-  it('stops at a spent hourly quota whose reset is far off instead of waiting for it', async () => {
+  it('with --no-wait stops at a spent hourly quota without sending another request', async () => {
     const server = await start({ rateLimit: 12 });
     const { result } = await scanGithub({
       baseUrl: server.apiUrl,
-      env: { GITHUB_TOKEN: TOKEN },
+      env: { GITHUB_TOKEN: TOKEN, SOC2_NO_WAIT: '1' },
       checks: CHECKS,
     });
     const errors = result.checks.filter((c) => c.status === 'error');
     expect(errors.length).toBeGreaterThan(0);
     for (const check of errors)
-      expect(check.reason).toMatch(/rate limited by GitHub \(403 API rate limit exceeded/);
+      expect(check.reason).toMatch(/rate limit is spent until .*not sent \(--no-wait\)/);
+    expect(server.afterExhaustion).toEqual({ core: 0, graphql: 0 });
     expect(result.providers.find((p) => p.id === 'github')?.stats).toMatchObject({
       rateLimitRemaining: 0,
       rateLimitRetries: 0,
@@ -378,7 +383,12 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
       ],
     };
     fake = await startFakeGithub(org, { token: TOKEN });
-    const { result } = await scanGithub({ baseUrl: fake.url, env: { GITHUB_TOKEN: TOKEN }, checks: CHECKS });
+    const { result } = await scanGithub({
+      baseUrl: fake.url,
+      env: { GITHUB_TOKEN: TOKEN },
+      checks: CHECKS,
+      graphql: false,
+    });
     expect(result.scan.complete).toBe(true);
     const protection = result.checks.find((c) => c.id === 'github.branch-protection')!;
     expect(protection.findings.find((f) => f.resource === 'lumen-ledger/scratch@main')).toMatchObject({
@@ -419,7 +429,7 @@ describe('GitHub provider end to end (real Octokit against a local GitHub REST A
       expect(result.scan.complete).toBe(true);
       expect(failing(result, 'github.members-2fa')).toEqual(['gus-o']);
       expect(server.requests[0]).toBe('POST /app/installations/777/access_tokens');
-      expect(server.requests.filter((r) => r.startsWith('POST '))).toHaveLength(1);
+      expect(server.requests.filter((r) => r.startsWith('POST /app/'))).toHaveLength(1);
       expect(result.providers.find((p) => p.id === 'github')?.stats?.auth).toBe('app');
       expect(JSON.stringify({ result, snapshot })).not.toContain(installationToken);
     } finally {

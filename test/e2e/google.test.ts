@@ -412,4 +412,17 @@ describe('Google Workspace end to end (local Admin SDK fake)', () => {
     // A 401 is not retried.
     expect(fake.requests.filter((r) => r.area === 'users')).toHaveLength(1);
   });
+
+  it('paces requests to the per-minute quota, so the quota is never what slows it down (time-scaled)', async () => {
+    // A "minute" of 100 ms holding 10 queries: the fake refuses the 11th within any 100 ms.
+    const quota = { perWindow: 10, windowMs: 100 };
+    const env = { SOC2_GOOGLE_MINUTE_MS: '100' };
+    const paced = await scan({ quota }, { queriesPerMinute: 10, concurrency: 16 }, env);
+    expect(paced.result.scan.complete).toBe(true);
+    expect(paced.fake.quotaRefusals).toBe(0);
+    expect(paced.fake.requests.length).toBeGreaterThan(quota.perWindow * 2);
+    // Without pacing to the quota, the same scan is refused: the quota test can fail.
+    const unpaced = await scan({ quota }, { queriesPerMinute: 100_000, concurrency: 16 }, env);
+    expect(unpaced.fake.quotaRefusals).toBeGreaterThan(0);
+  });
 });

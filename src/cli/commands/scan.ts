@@ -42,6 +42,8 @@ export interface ScanFlags {
   sign?: string;
   quiet?: boolean;
   color: boolean;
+  /** false with --no-wait. */
+  wait?: boolean;
 }
 
 export const DEFAULT_OUT_DIR = 'soc2-report';
@@ -117,7 +119,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       failOn: flags.failOn,
       snapshot,
       mode: demo ? 'demo' : snapshot ? 'snapshot' : 'live',
-      env,
+      env: flags.wait === false ? { ...env, SOC2_NO_WAIT: '1' } : env,
       signal: controller.signal,
       onEvent: (event) => progress.event(event),
     });

@@ -8,6 +8,7 @@ import type {
   RulesetSummary,
 } from './data.js';
 import { apiMessage, statusOf, unreadable } from './failure.js';
+import { branchRules, classicProtection, graphqlRepos, type RepoNode } from './graphql-repos.js';
 import { ADMIN_READ, forEachActiveRepo, type GithubContext } from './per-repo.js';
 
 const CONTENTS_READ = 'read access (fine-grained: repository permission "Contents: read")';
@@ -19,9 +20,13 @@ const RULES = 'GET /repos/{owner}/{repo}/rules/branches/{branch}';
 
 export const branchProtectionCollector = defineCollector<'github.branchProtection', GithubSession>({
   key: 'github.branchProtection',
-  collect: (ctx) =>
-    forEachActiveRepo(ctx, 'branch protection', async (repo, owner, name) => {
-      const classic = await readClassicProtection(ctx, repo, owner, name);
+  collect: async (ctx) => {
+    const protectionView = await graphqlRepos(ctx, 'protection');
+    const rulesView = await graphqlRepos(ctx, 'rules');
+    return forEachActiveRepo(ctx, 'branch protection', async (repo, owner, name) => {
+      const classic =
+        (await graphqlClassic(ctx, repo, protectionView?.node(repo))) ??
+        (await readClassicProtection(ctx, repo, owner, name));
       const entry: BranchProtectionEntry = {
         repo: repo.full_name,
         branch: repo.default_branch,
@@ -30,7 +35,11 @@ export const branchProtectionCollector = defineCollector<'github.branchProtectio
         ...classic,
       };
       if (entry.branchMissing) return entry;
-      entry.rules = await readRules(ctx, repo, owner, name);
+      const listed = rulesView?.node(repo)?.defaultBranchRef?.rules;
+      entry.rules =
+        listed?.nodes && !listed.pageInfo?.hasNextPage
+          ? branchRules(listed.nodes)
+          : await readRules(ctx, repo, owner, name);
       const firstRuleOf = new Map<number, BranchRule>();
       for (const rule of entry.rules) {
         if (rule.ruleset_id !== undefined && !firstRuleOf.has(rule.ruleset_id))
@@ -40,8 +49,28 @@ export const branchProtectionCollector = defineCollector<'github.branchProtectio
         [...firstRuleOf.values()].map((rule) => readRuleset(ctx, rule, owner, name)),
       );
       return entry;
-    }),
+    });
+  },
 });
+
+/**
+ * Classic protection from the repository's GraphQL node, or undefined where only REST can tell: an
+ * unprotected branch seen by a non-admin (GitHub hides protection from them), or a private repository
+ * on GitHub Free (REST says why there is none).
+ */
+async function graphqlClassic(
+  ctx: GithubContext,
+  repo: GithubRepo,
+  node: RepoNode | undefined,
+): Promise<Classic | undefined> {
+  if (!node || node.defaultBranchRef === undefined) return undefined;
+  if (node.defaultBranchRef === null) return { protection: null, branchMissing: true };
+  const rule = node.defaultBranchRef.branchProtectionRule;
+  if (rule) return { protection: classicProtection(rule) };
+  if (rule === undefined || !node.viewerCanAdminister || (await onFreePlanPrivately(ctx, repo)))
+    return undefined;
+  return { protection: null };
+}
 
 type Classic = Pick<BranchProtectionEntry, 'protection' | 'protectionUnavailable' | 'branchMissing'>;
 

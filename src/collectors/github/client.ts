@@ -9,6 +9,8 @@ import type { Config } from '../../core/config.js';
 import { InputError } from '../../engine/errors.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
 import { TOOL_NAME, TOOL_VERSION } from '../../engine/version.js';
+import { pacer, type Pacer } from '../../core/pacer.js';
+import { BudgetExhaustedError, RateBudget, resourceOf, type RateResource } from './budget.js';
 import { apiMessage, isRateLimited, RateLimitExhaustedError, statusOf } from './failure.js';
 import { githubApiUrl, githubToken, hasAppCredentials } from './provider.js';
 
@@ -35,14 +37,33 @@ export interface GithubSession {
   stats: GithubStats;
   /** Organization rulesets fetched once per scan, shared by every repository they apply to. */
   orgRulesets: Map<number, Promise<unknown>>;
+  /** The primary rate limits: no request is sent once one is spent (see budget.ts). */
+  budget: RateBudget;
+  /** Per-repository settings from GraphQL (false: REST only, providers.github.graphql: false). */
+  graphql: boolean;
+  /** Shared state of the GraphQL repository pages (graphql-repos.ts), created on first use. */
+  repoPages?: unknown;
+  /** The first GET /rate_limit, read once per scan. */
+  budgetRead?: Promise<void>;
+}
+
+/**
+ * GitHub's secondary limits: "No more than 900 points per minute are allowed for REST API endpoints,
+ * and no more than 2,000 points per minute are allowed for the GraphQL API endpoint"; a GET is 1
+ * point, a GraphQL query without mutations 1 point
+ * (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits).
+ */
+export const POINTS_PER_MINUTE: Record<RateResource, number> = { core: 900, graphql: 2000 };
+
+/** --no-wait (SOC2_NO_WAIT=1): a spent rate limit stops the provider instead of waiting for the reset. */
+export function noWait(env: NodeJS.ProcessEnv): boolean {
+  return env.SOC2_NO_WAIT === '1' || env.SOC2_NO_WAIT === 'true';
 }
 
 /** Attempts after the first one for a rate-limited request. */
 const MAX_RATE_LIMIT_RETRIES = 3;
 /** Attempts after the first one for a 5xx answer, a dropped connection or a timeout. */
 const MAX_SERVER_ERROR_RETRIES = 2;
-/** A primary limit that resets later than this gives up instead of stalling the scan. */
-const MAX_PRIMARY_WAIT_SECONDS = 300;
 
 /**
  * Milliseconds per second of `retry-after`. GitHub's answer is honored as given (1000); tests and
@@ -80,16 +101,35 @@ export function createGithubSession(
   const base = retryBaseMs(env);
 
   const timeout = requestTimeoutMs(env);
+  const budget = new RateBudget({ noWait: noWait(env) });
+  // A minute is 60 retry-after seconds, so tests that shrink those shrink the pacing window too.
+  const paces: Record<RateResource, Pacer> = {
+    core: pacer(POINTS_PER_MINUTE.core, 60 * base),
+    graphql: pacer(POINTS_PER_MINUTE.graphql, 60 * base),
+  };
   const countingFetch: typeof fetch = async (input, init) => {
-    stats.requests += 1;
-    const timer = AbortSignal.timeout(timeout);
-    const response = await fetch(input, {
-      ...init,
-      signal: init?.signal ? AbortSignal.any([init.signal, timer]) : timer,
-    });
-    const remaining = response.headers.get('x-ratelimit-remaining');
-    const limit = response.headers.get('x-ratelimit-limit');
-    const reset = response.headers.get('x-ratelimit-reset');
+    const url = input instanceof Request ? input.url : String(input);
+    const resource = resourceOf(url);
+    if (resource) {
+      await paces[resource](init?.signal ?? undefined);
+      await budget.acquire(resource, init?.signal ?? undefined);
+    }
+    let response: Response | undefined;
+    try {
+      stats.requests += 1;
+      const timer = AbortSignal.timeout(timeout);
+      response = await fetch(input, {
+        ...init,
+        signal: init?.signal ? AbortSignal.any([init.signal, timer]) : timer,
+      });
+    } finally {
+      if (resource) budget.release(resource, response?.headers);
+    }
+    // The stats show the REST (core) budget; GraphQL's is its own and counted by the budget.
+    const counted = (response.headers.get('x-ratelimit-resource') ?? 'core') === 'core';
+    const remaining = counted ? response.headers.get('x-ratelimit-remaining') : null;
+    const limit = counted ? response.headers.get('x-ratelimit-limit') : null;
+    const reset = counted ? response.headers.get('x-ratelimit-reset') : null;
     if (remaining !== null && remaining !== '') stats.rateLimitRemaining = Number(remaining);
     if (limit !== null && limit !== '') stats.rateLimitLimit = Number(limit);
     if (reset) stats.rateLimitReset = new Date(Number(reset) * 1000).toISOString();
@@ -111,7 +151,7 @@ export function createGithubSession(
         await response.body?.cancel();
       } catch (error) {
         if (isTimeout(error)) breaker.timedOut();
-        if (error instanceof EndpointGaveUpError) throw error;
+        if (error instanceof EndpointGaveUpError || error instanceof BudgetExhaustedError) throw error;
         if (init?.signal?.aborted || attempt >= MAX_SERVER_ERROR_RETRIES) throw error;
       }
       stats.serverErrorRetries += 1;
@@ -124,9 +164,11 @@ export function createGithubSession(
   // until the reset. On top of that, a repeated secondary limit waits exponentially longer, as GitHub's
   // docs ask, and every retry waits a random extra (up to half the wait; up to a second after a reset)
   // so that clients limited together do not come back together.
+  // A primary limit is waited out (the budget shows the countdown to every other request), unless the
+  // scan was told not to wait.
   const shouldRetry = async (retryAfter: number, retryCount: number, primary: boolean): Promise<boolean> => {
     if (retryCount >= MAX_RATE_LIMIT_RETRIES) return false;
-    if (primary && retryAfter > MAX_PRIMARY_WAIT_SECONDS) return false;
+    if (primary && budget.stopsWhenSpent) return false;
     try {
       await sleep(extraRateLimitWait(retryAfter * base, retryCount, primary, base), signal);
     } catch {
@@ -179,6 +221,8 @@ export function createGithubSession(
     }
   });
   octokit.hook.error('request', (error) => {
+    const unsent = (error as { cause?: unknown }).cause;
+    if (unsent instanceof BudgetExhaustedError) throw new RateLimitExhaustedError(undefined, unsent.message);
     // A rate limit that outlasted the retries is a failure to report, not a missing permission.
     if (isRateLimited(error)) {
       const status = statusOf(error)!;
@@ -196,6 +240,8 @@ export function createGithubSession(
     auth: useApp ? 'app' : 'token',
     stats,
     orgRulesets: new Map(),
+    budget,
+    graphql: gh.graphql !== false,
   };
 }
 

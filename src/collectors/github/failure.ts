@@ -44,7 +44,8 @@ export class RateLimitExhaustedError extends Error {
   override name = 'RateLimitExhaustedError';
 
   constructor(
-    readonly limitStatus: number,
+    /** GitHub's answer (403 or 429); undefined when the request was not sent (a spent budget). */
+    readonly limitStatus: number | undefined,
     message: string,
   ) {
     super(message);
@@ -59,7 +60,11 @@ export class RateLimitExhaustedError extends Error {
 export function githubCause(error: unknown, endpoint?: string): FailureCause {
   const where = endpoint ? `${endpoint}: ` : '';
   if (error instanceof RateLimitExhaustedError) {
-    return { kind: 'throttled', status: error.limitStatus, message: `${where}${error.message}` };
+    return {
+      kind: 'throttled',
+      ...(error.limitStatus !== undefined ? { status: error.limitStatus } : {}),
+      message: `${where}${error.message}`,
+    };
   }
   const status = statusOf(error);
   if (status !== undefined && (error as { response?: unknown }).response !== undefined) {

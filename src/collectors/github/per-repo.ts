@@ -52,7 +52,7 @@ export async function readActiveRepos<T>(
         ctx.itemReady(index, result);
         done += 1;
         if (done % 10 === 0 || done === repos.length)
-          ctx.progress(`${what}: ${done}/${repos.length} repositories`);
+          ctx.progress(`${what}: ${done}/${repos.length} repositories`, { done, total: repos.length });
         return result;
       }),
     ),

@@ -4,16 +4,19 @@ import { inShard } from '../../core/shard.js';
 import type { GithubSession } from './client.js';
 import type { CodeScanningSetupEntry, GithubRepo, WebhookEntry } from './data.js';
 import { describeFailure, statusOf, unreadable } from './failure.js';
+import { reportNeed } from './budget-read.js';
+import { codeownersPath, graphqlRepos, rolePermissions } from './graphql-repos.js';
 import { activeRepos, ADMIN_READ, forEachActiveRepo } from './per-repo.js';
 
 export const reposCollector = defineCollector<'github.repos', GithubSession>({
   key: 'github.repos',
-  async collect({ session, progress, config }) {
+  async collect(ctx) {
+    const { session, progress, config } = ctx;
     const { octokit, org } = session;
     progress('repositories');
     try {
       const repos = await octokit.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 });
-      return repos
+      const listed = repos
         .filter((r) => inShard(config.shard, r.full_name))
         .map((r) => {
           const repo: GithubRepo = {
@@ -34,6 +37,8 @@ export const reposCollector = defineCollector<'github.repos', GithubSession>({
           if (r.permissions) repo.permissions = r.permissions;
           return repo;
         });
+      reportNeed(ctx, listed.filter((r) => !r.archived && !r.disabled).length, undefined);
+      return listed;
     } catch (error) {
       throw describeFailure(`GET /orgs/${org}/repos`, error);
     }
@@ -61,8 +66,24 @@ export const securityAnalysisCollector = defineCollector<'github.securityAnalysi
 
 export const collaboratorsCollector = defineCollector<'github.collaborators', GithubSession>({
   key: 'github.collaborators',
-  collect: (ctx) =>
-    forEachActiveRepo(ctx, 'collaborators', async (repo, owner, name) => {
+  collect: async (ctx) => {
+    const view = await graphqlRepos(ctx, 'collaborators');
+    return forEachActiveRepo(ctx, 'collaborators', async (repo, owner, name) => {
+      const listed = view?.node(repo)?.collaborators;
+      if (listed?.edges && !listed.pageInfo?.hasNextPage) {
+        return {
+          repo: repo.full_name,
+          collaborators: listed.edges.map((e) => {
+            const role = e.permission.toLowerCase();
+            return {
+              login: e.node.login,
+              id: e.node.databaseId,
+              role_name: role,
+              permissions: rolePermissions(role),
+            };
+          }),
+        };
+      }
       const route = 'GET /repos/{owner}/{repo}/collaborators';
       try {
         const list = await ctx.session.octokit.paginate(route, {
@@ -89,13 +110,19 @@ export const collaboratorsCollector = defineCollector<'github.collaborators', Gi
           'push access to every repository (classic: repo and read:org; fine-grained: repository permission "Metadata: read")',
         );
       }
-    }),
+    });
+  },
 });
 
 export const deployKeysCollector = defineCollector<'github.deployKeys', GithubSession>({
   key: 'github.deployKeys',
-  collect: (ctx) =>
-    forEachActiveRepo(ctx, 'deploy keys', async (repo, owner, name) => {
+  collect: async (ctx) => {
+    const view = await graphqlRepos(ctx, 'deployKeys');
+    return forEachActiveRepo(ctx, 'deploy keys', async (repo, owner, name) => {
+      // GraphQL has no key ids and no last use: it only spares the request where there is no key.
+      const node = view?.node(repo);
+      if (node?.viewerCanAdminister && node.deployKeys?.totalCount === 0)
+        return { repo: repo.full_name, keys: [] };
       const route = 'GET /repos/{owner}/{repo}/keys';
       try {
         const keys = await ctx.session.octokit.paginate(route, { owner, repo: name, per_page: 100 });
@@ -112,7 +139,8 @@ export const deployKeysCollector = defineCollector<'github.deployKeys', GithubSe
       } catch (error) {
         throw unreadable(error, route, ADMIN_READ);
       }
-    }),
+    });
+  },
 });
 
 export const webhooksCollector = defineCollector<'github.webhooks', GithubSession>({
@@ -177,8 +205,11 @@ export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEO
 
 export const codeownersCollector = defineCollector<'github.codeowners', GithubSession>({
   key: 'github.codeowners',
-  collect: (ctx) =>
-    forEachActiveRepo(ctx, 'CODEOWNERS', async (repo, owner, name) => {
+  collect: async (ctx) => {
+    const view = await graphqlRepos(ctx, 'codeowners');
+    return forEachActiveRepo(ctx, 'CODEOWNERS', async (repo, owner, name) => {
+      const node = view?.node(repo);
+      if (node) return { repo: repo.full_name, path: codeownersPath(node) };
       const route = 'GET /repos/{owner}/{repo}/contents/{path}';
       for (const path of CODEOWNERS_PATHS) {
         try {
@@ -195,13 +226,19 @@ export const codeownersCollector = defineCollector<'github.codeowners', GithubSe
         }
       }
       return { repo: repo.full_name, path: null };
-    }),
+    });
+  },
 });
 
 export const vulnerabilityAlertsCollector = defineCollector<'github.vulnerabilityAlerts', GithubSession>({
   key: 'github.vulnerabilityAlerts',
-  collect: (ctx) =>
-    forEachActiveRepo(ctx, 'Dependabot alerts setting', async (repo, owner, name) => {
+  collect: async (ctx) => {
+    const view = await graphqlRepos(ctx, 'vulnerabilityAlerts');
+    return forEachActiveRepo(ctx, 'Dependabot alerts setting', async (repo, owner, name) => {
+      // Like the REST endpoint, the setting means something only to a repository admin.
+      const node = view?.node(repo);
+      if (node?.viewerCanAdminister && typeof node.hasVulnerabilityAlertsEnabled === 'boolean')
+        return { repo: repo.full_name, enabled: node.hasVulnerabilityAlertsEnabled };
       const route = 'GET /repos/{owner}/{repo}/vulnerability-alerts';
       try {
         await ctx.session.octokit.request(route, { owner, repo: name });
@@ -213,7 +250,8 @@ export const vulnerabilityAlertsCollector = defineCollector<'github.vulnerabilit
           return { repo: repo.full_name, enabled: false };
         throw unreadable(error, route, ADMIN_READ);
       }
-    }),
+    });
+  },
 });
 
 const CODE_SCANNING_READ =

@@ -8,6 +8,8 @@ export interface GithubConfig {
   privateKey?: string;
   installationId?: number | string;
   concurrency?: number;
+  /** Per-repository settings from GraphQL pages (default true); false reads them over REST. */
+  graphql?: boolean;
 }
 
 declare module '../../core/config-types.js' {
@@ -31,5 +33,10 @@ export const configSchema: ConfigSchema = {
     },
     installationId: { type: ['integer', 'string'] },
     concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+    graphql: {
+      type: 'boolean',
+      description:
+        'Read per-repository settings with paged GraphQL queries (default true); false uses REST only.',
+    },
   },
 };

@@ -2,12 +2,14 @@ import { recordRequest } from '../../engine/calls.js';
 import { readFileSync } from 'node:fs';
 import { admin_directory_v1, admin_reports_v1, auth } from '@googleapis/admin';
 import type { Config } from '../../core/config.js';
+import { InputError } from '../../engine/errors.js';
 import { describeCause } from '../../engine/scope.js';
 import type { FailureCause } from '../../engine/types.js';
 import type { GoogleConfig } from './settings.js';
 import { backoffDelay, sleep, type RetryPolicy } from '../../core/backoff.js';
 import { isTimeout, TimeoutBreaker } from '../../core/breaker.js';
 import { requestTimeoutMs } from '../../core/request-timeout.js';
+import { pacer } from '../../core/pacer.js';
 import { classify, errorFacts, GoogleApiError, GoogleDeniedError, missingIn } from './google-errors.js';
 import { CLOUD_IDENTITY_SCOPES, SCOPES, type Scope } from './scopes.js';
 
@@ -66,6 +68,23 @@ function readKeyFile(file: string): ServiceAccountKey & Record<string, unknown> 
   }
 }
 
+/**
+ * "Queries per minute per user per Google Cloud project: 2,400" (Directory API limits,
+ * https://developers.google.com/admin-sdk/directory/v1/limits). No separate number is published for
+ * the Reports API, whose quota errors name the same per-user metric, so one pace covers both.
+ */
+export const DEFAULT_QUERIES_PER_MINUTE = 2400;
+
+/** A minute, in milliseconds; tests and benchmarks shrink it with SOC2_GOOGLE_MINUTE_MS. */
+function minuteMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.SOC2_GOOGLE_MINUTE_MS;
+  if (raw === undefined || raw === '') return 60_000;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new InputError(`SOC2_GOOGLE_MINUTE_MS must be a positive number of milliseconds, got '${raw}'`);
+  return value;
+}
+
 export function createGoogleSession(
   config: Config,
   env: NodeJS.ProcessEnv,
@@ -79,6 +98,7 @@ export function createGoogleSession(
   const authMode: GoogleSession['authMode'] = token ? 'access-token' : key ? 'service-account' : 'adc';
   const stats = { requests: 0, retries: 0, throttled: 0 };
   const timeout = requestTimeoutMs(env);
+  const pace = pacer(google.queriesPerMinute ?? DEFAULT_QUERIES_PER_MINUTE, minuteMs(env));
 
   // One auth client per scope: with domain-wide delegation the token request names its scopes, and a
   // scope the admin did not grant then fails only the data that needs it, not every request.
@@ -174,6 +194,7 @@ export function createGoogleSession(
         } catch (error) {
           throw new Error(`${what} not sent: ${(error as Error).message}`, { cause: error });
         }
+        await pace(signal);
         stats.requests++;
         try {
           const { data } = await request(signal).catch((error: unknown) => {

@@ -9,6 +9,11 @@ export interface GoogleConfig {
   credentials?: string;
   rootUrl?: string;
   concurrency?: number;
+  /**
+   * Requests per minute for the scan's one calling principal (default 2,400, the Directory API's
+   * default quota per user per project); requests are paced to it.
+   */
+  queriesPerMinute?: number;
   /** Tries per request (first included) and backoff base/cap for quota and server errors. */
   retry?: { attempts?: number; baseDelayMs?: number; maxDelayMs?: number };
 }
@@ -35,6 +40,12 @@ export const configSchema: ConfigSchema = {
     },
     rootUrl: { type: 'string', pattern: '^https?://' },
     concurrency: { type: 'integer', minimum: 1, maximum: 64 },
+    queriesPerMinute: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        'Pace Directory, Reports and Cloud Identity requests to this many per minute (default 2400, the Directory API quota per user per project).',
+    },
     retry: {
       type: 'object',
       additionalProperties: false,

@@ -3,6 +3,7 @@ import githubProvider from '../../../src/collectors/github/provider.js';
 import type { Catalog } from '../../../src/core/catalog.js';
 import type { Config } from '../../../src/core/config.js';
 import { loadCriteria } from '../../../src/core/criteria.js';
+import type { ScanEvent } from '../../../src/engine/events.js';
 import { runScan, type ScanOutcome } from '../../../src/engine/scan.js';
 import { DEMO_COLLECTED_AT } from './lumen-ledger.js';
 import { testControl } from '../../fixtures/engine.js';
@@ -38,6 +39,9 @@ export interface GithubScanOptions {
   /** Defaults to the fixture's collection time, so alert ages are the fixture's. */
   clock?: () => Date;
   shard?: { index: number; count: number };
+  /** false: per-repository settings over REST only (providers.github.graphql). */
+  graphql?: boolean;
+  onEvent?: (event: ScanEvent) => void;
 }
 
 /** The real engine (plan, collect with Octokit, evaluate, roll up) against a GitHub API at baseUrl. */
@@ -49,6 +53,7 @@ export function scanGithub(options: GithubScanOptions): Promise<ScanOutcome> {
         org: options.org ?? 'lumen-ledger',
         ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
         ...(options.app ?? {}),
+        ...(options.graphql !== undefined ? { graphql: options.graphql } : {}),
       },
     },
     exceptions: [],
@@ -62,5 +67,6 @@ export function scanGithub(options: GithubScanOptions): Promise<ScanOutcome> {
     providers: [githubProvider],
     env: { SOC2_GITHUB_RETRY_BASE_MS: '1', ...options.env },
     clock: options.clock ?? (() => new Date(DEMO_COLLECTED_AT)),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { verify } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { answerGraphql } from './graphql.js';
 
 /**
  * A local stand-in for the GitHub REST API (api.github.com, or GitHub Enterprise Server under
@@ -140,6 +141,12 @@ export interface FakeOptions {
    * spent, every request is answered 403 "API rate limit exceeded" until the reset, as GitHub does.
    */
   rateLimit?: number;
+  /** The GraphQL API's hourly points (default 5,000); each query here costs 1 point. */
+  graphqlRateLimit?: number;
+  /** Seconds from the first request to the reset of both windows (default 3,600), then every as long. */
+  resetSeconds?: number;
+  /** `Type.field`s the GraphQL schema lacks (an older GitHub Enterprise Server). */
+  graphqlSchemaWithout?: string[];
 }
 
 export interface FakeGithub {
@@ -150,6 +157,8 @@ export interface FakeGithub {
   /** The X-GitHub-Api-Version header of each request ('' when absent), in order. */
   apiVersions: string[];
   faults: Fault[];
+  /** Requests that arrived while their rate limit was spent (GitHub may ban an integration for them). */
+  afterExhaustion: { core: number; graphql: number };
   close(): Promise<void>;
 }
 
@@ -165,9 +174,25 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
   const requests: string[] = [];
   const apiVersions: string[] = [];
   const faults = (options.faults ?? []).map((f) => ({ ...f }));
-  const rateLimit = options.rateLimit ?? 5000;
-  let remaining = rateLimit;
-  const reset = Math.floor(Date.now() / 1000) + 3600;
+  const resetSeconds = options.resetSeconds ?? 3600;
+  const buckets = {
+    core: { limit: options.rateLimit ?? 5000, used: 0 },
+    graphql: { limit: options.graphqlRateLimit ?? 5000, used: 0 },
+  };
+  let reset = Math.floor(Date.now() / 1000) + resetSeconds;
+  const afterExhaustion = { core: 0, graphql: 0 };
+  // GHES serves GraphQL at /api/graphql next to /api/v3; api.github.com at /graphql.
+  const graphqlPath = prefix ? prefix.replace(/\/v3$/, '/graphql') : '/graphql';
+  const rateHeaders = (resource: 'core' | 'graphql') => {
+    const b = buckets[resource];
+    return {
+      'x-ratelimit-limit': String(b.limit),
+      'x-ratelimit-remaining': String(Math.max(0, b.limit - b.used)),
+      'x-ratelimit-reset': String(reset),
+      'x-ratelimit-used': String(Math.min(b.used, b.limit)),
+      'x-ratelimit-resource': resource,
+    };
+  };
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
@@ -220,15 +245,44 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
       send(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
       return;
     }
-    const spent = remaining === 0;
-    remaining = Math.max(0, remaining - 1);
-    Object.assign(baseHeaders, {
-      'x-ratelimit-limit': String(rateLimit),
-      'x-ratelimit-remaining': String(remaining),
-      'x-ratelimit-reset': String(reset),
-      'x-ratelimit-used': String(rateLimit - remaining),
-      'x-ratelimit-resource': 'core',
-    });
+    if (Date.now() / 1000 >= reset) {
+      buckets.core.used = 0;
+      buckets.graphql.used = 0;
+      reset = Math.floor(Date.now() / 1000) + resetSeconds;
+    }
+    // GET /rate_limit: "Accessing this endpoint does not count against your REST API rate limit."
+    // (https://docs.github.com/en/rest/rate-limit/rate-limit)
+    if (req.method === 'GET' && path === '/rate_limit') {
+      const resource = (name: 'core' | 'graphql') => ({
+        limit: buckets[name].limit,
+        used: Math.min(buckets[name].used, buckets[name].limit),
+        remaining: Math.max(0, buckets[name].limit - buckets[name].used),
+        reset,
+      });
+      send(200, {
+        resources: { core: resource('core'), graphql: resource('graphql') },
+        rate: resource('core'),
+      });
+      return;
+    }
+    const resource = url.pathname === graphqlPath ? 'graphql' : 'core';
+    const bucket = buckets[resource];
+    const spent = bucket.used >= bucket.limit;
+    if (spent) afterExhaustion[resource] += 1;
+    else bucket.used += 1;
+    Object.assign(baseHeaders, rateHeaders(resource));
+    if (spent && resource === 'graphql') {
+      // GraphQL: HTTP 200 with a RATE_LIMITED error (rate limits and query limits for the GraphQL API).
+      send(200, {
+        errors: [
+          {
+            type: 'RATE_LIMITED',
+            message: 'API rate limit exceeded for user ID 1001.',
+          },
+        ],
+      });
+      return;
+    }
     if (spent) {
       send(403, {
         message: `API rate limit exceeded for user ID 1001. If you reach out to GitHub Support for help, please include the request ID FAKE:${requests.length}.`,
@@ -281,6 +335,24 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
       );
       return;
     }
+    if (req.method === 'POST' && url.pathname === graphqlPath) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+          query?: string;
+          variables?: Record<string, unknown>;
+        };
+        answerGraphql(org, body, {
+          owner: options.owner !== false,
+          ...(options.graphqlSchemaWithout ? { schemaWithout: options.graphqlSchemaWithout } : {}),
+        }).then(
+          (answer) => send(200, answer),
+          (error: unknown) => send(500, { message: String(error) }),
+        );
+      });
+      return;
+    }
     if (req.method !== 'GET') {
       send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
       return;
@@ -300,6 +372,7 @@ export async function startFakeGithub(org: FakeOrg, options: FakeOptions): Promi
     requests,
     apiVersions,
     faults,
+    afterExhaustion,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -78,6 +78,12 @@ export interface FakeOptions {
    * asking for any other answers 401 unauthorized_client, as Google does.
    */
   delegatedScopes?: string[];
+  /**
+   * The per-minute query quota, time-scaled: at most `perWindow` requests in any `windowMs`, more are
+   * answered 429 rateLimitExceeded. Directory API: "2,400 queries per minute per user per Google Cloud
+   * project" (https://developers.google.com/admin-sdk/directory/v1/limits).
+   */
+  quota?: { perWindow: number; windowMs: number };
 }
 
 export interface TokenRequest {
@@ -98,6 +104,8 @@ export interface FakeGoogle {
   rootUrl: string;
   requests: RecordedRequest[];
   tokenRequests: TokenRequest[];
+  /** Requests refused because the quota window was full. */
+  quotaRefusals: number;
   close(): Promise<void>;
 }
 
@@ -280,6 +288,9 @@ function route(path: string): { area: Area; params: string[] } | undefined {
 export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions = {}): Promise<FakeGoogle> {
   const token = options.token ?? 'test-token';
   const requests: RecordedRequest[] = [];
+  /** Start times of the requests in the current quota window. */
+  const recent: number[] = [];
+  const fakeState = { quotaRefusals: 0 };
   const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
 
   const tokenRequests: TokenRequest[] = [];
@@ -343,6 +354,17 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
     if (req.headers.authorization !== `Bearer ${token}`) {
       record(401);
       return sendError(res, 401, 'authError');
+    }
+    if (options.quota) {
+      const { perWindow, windowMs } = options.quota;
+      const now = Date.now();
+      while (recent.length > 0 && recent[0]! <= now - windowMs) recent.shift();
+      if (recent.length >= perWindow) {
+        fakeState.quotaRefusals++;
+        record(429);
+        return sendError(res, 429, 'rateLimitExceeded');
+      }
+      recent.push(now);
     }
     if (!matched || req.method !== 'GET') {
       record(404);
@@ -507,6 +529,9 @@ export async function startFakeGoogle(tenant: FakeTenant, options: FakeOptions =
     rootUrl: `http://127.0.0.1:${port}/`,
     requests,
     tokenRequests,
+    get quotaRefusals() {
+      return fakeState.quotaRefusals;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
