@@ -503,35 +503,48 @@ function loginWindowDays(ctx: Ctx): number {
   return Math.min(Number.isFinite(days) && days > 0 ? days : LOGIN_WINDOW_DAYS, LOGIN_RETENTION_DAYS);
 }
 
+/**
+ * Reports API activities.list for each event name of one application, every page, in one time range
+ * (Google's customer id only when the config names one; `my_customer` is the default).
+ */
+export function reportActivities(
+  ctx: Ctx,
+  applicationName: 'login' | 'admin',
+  eventNames: readonly string[],
+  range: { startTime: string; endTime?: string },
+): Promise<admin_reports_v1.Schema$Activity[][]> {
+  const { session } = ctx;
+  const customerId = session.customer === 'my_customer' ? undefined : session.customer;
+  return Promise.all(
+    eventNames.map((eventName) =>
+      allPages(
+        ctx,
+        `Reports activities.list (${applicationName})`,
+        SCOPES.reports,
+        (pageToken, signal) =>
+          session.reports(SCOPES.reports).activities.list(
+            {
+              userKey: 'all',
+              applicationName,
+              eventName,
+              ...range,
+              maxResults: PAGE_SIZE.activities,
+              pageToken,
+              ...(customerId ? { customerId } : {}),
+            },
+            { signal },
+          ),
+        (page) => page.items,
+      ),
+    ),
+  );
+}
+
 export const loginEventsCollector = defineCollector({
   key: 'google.loginEvents',
   async collect(ctx: Ctx) {
-    const { session } = ctx;
     const startTime = new Date(Date.now() - loginWindowDays(ctx) * 86_400_000).toISOString();
-    const customerId = session.customer === 'my_customer' ? undefined : session.customer;
-    const perEvent = await Promise.all(
-      RISKY_LOGIN_EVENTS.map((eventName) =>
-        allPages(
-          ctx,
-          'Reports activities.list (login)',
-          SCOPES.reports,
-          (pageToken, signal) =>
-            session.reports(SCOPES.reports).activities.list(
-              {
-                userKey: 'all',
-                applicationName: 'login',
-                eventName,
-                startTime,
-                maxResults: PAGE_SIZE.activities,
-                pageToken,
-                ...(customerId ? { customerId } : {}),
-              },
-              { signal },
-            ),
-          (page) => page.items,
-        ),
-      ),
-    );
+    const perEvent = await reportActivities(ctx, 'login', RISKY_LOGIN_EVENTS, { startTime });
     return perEvent
       .flat()
       .flatMap(flattenLogin)

@@ -1,7 +1,6 @@
 import type { admin_reports_v1 } from '@googleapis/admin';
 import { defineCollector, type CollectContext } from '../../engine/collector.js';
-import { allPages, PAGE_SIZE } from './collectors.js';
-import { SCOPES } from './scopes.js';
+import { reportActivities } from './collectors.js';
 import type { GoogleSession } from './session.js';
 
 /** An Admin console event on a user account: created, suspended or deleted, and by whom. */
@@ -32,32 +31,10 @@ export const userEventsCollector = defineCollector({
   async collect(ctx: CollectContext<GoogleSession>) {
     const period = ctx.config.period;
     if (!period) throw new Error('collected only for a Type II period (--period or period: in the config)');
-    const { session } = ctx;
-    const customerId = session.customer === 'my_customer' ? undefined : session.customer;
-    const perEvent = await Promise.all(
-      USER_EVENTS.map((eventName) =>
-        allPages(
-          ctx,
-          'Reports activities.list (admin)',
-          SCOPES.reports,
-          (pageToken, signal) =>
-            session.reports(SCOPES.reports).activities.list(
-              {
-                userKey: 'all',
-                applicationName: 'admin',
-                eventName,
-                startTime: `${period.from}T00:00:00.000Z`,
-                endTime: `${period.to}T23:59:59.999Z`,
-                maxResults: PAGE_SIZE.activities,
-                pageToken,
-                ...(customerId ? { customerId } : {}),
-              },
-              { signal },
-            ),
-          (page) => page.items,
-        ),
-      ),
-    );
+    const perEvent = await reportActivities(ctx, 'admin', USER_EVENTS, {
+      startTime: `${period.from}T00:00:00.000Z`,
+      endTime: `${period.to}T23:59:59.999Z`,
+    });
     return perEvent
       .flat()
       .flatMap(userEventsOf)
