@@ -36,15 +36,20 @@ export interface EvidenceSubject {
 export function evidenceRecords(value: unknown): {
   shape: EvidenceEnvelope['shape'];
   records: Iterable<unknown>;
+  count: number;
 } {
-  if (value === undefined) return { shape: 'none', records: [] };
-  if (Array.isArray(value)) return { shape: 'list', records: value };
-  if (value !== null && typeof value === 'object')
+  if (value === undefined) return { shape: 'none', records: [], count: 0 };
+  if (Array.isArray(value)) return { shape: 'list', records: value, count: value.length };
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.values(value);
     return {
       shape: 'object',
       records: { [Symbol.iterator]: () => fieldRecords(value as Record<string, unknown>) },
+      // One line per field, and one more per element of a list field.
+      count: fields.reduce<number>((n, field) => n + 1 + (Array.isArray(field) ? field.length : 0), 0),
     };
-  return { shape: 'value', records: [value] };
+  }
+  return { shape: 'value', records: [value], count: 1 };
 }
 
 function* fieldRecords(value: Record<string, unknown>): Generator<FieldRecord> {
@@ -92,9 +97,7 @@ export function evidenceEnvelope(
 /** One data key's evidence file: the envelope, then one line per record of its (redacted) value. */
 export function evidenceFile(subject: EvidenceSubject): OutputFile {
   const { entry } = subject;
-  const { shape, records } = evidenceRecords(entry.status === 'ok' ? entry.value : undefined);
-  let count = 0;
-  for (const _ of records) count += 1;
+  const { shape, records, count } = evidenceRecords(entry.status === 'ok' ? entry.value : undefined);
   return {
     path: evidencePathForKey(subject.key),
     content: evidenceJsonl(evidenceEnvelope(subject, shape, count), records),
