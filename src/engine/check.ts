@@ -20,6 +20,12 @@ export interface CheckDefinition<K extends string = string, O extends object = o
   risk: string;
   remediation: string;
   requires: readonly K[];
+  /**
+   * For keys a provider segments (AWS Config: one account at a time): the check also judges a segment by
+   * what other segments lend it (an organization trail recorded in the management account). It must
+   * still report only on its own segment's scopes.
+   */
+  crossSegment?: boolean;
   /** Thresholds and switches, overridable per check from the config file: `schema` maps each option name to its JSON Schema. */
   options?: { schema: OptionsSchema; defaults: O };
   /**

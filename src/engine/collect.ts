@@ -9,14 +9,16 @@ import { fairLimit, type FairLimit } from './fair-limit.js';
 import { redact } from './redact.js';
 import { CallLog, withCallLog, type EvidenceCall } from './calls.js';
 
-export interface CollectOptions {
+export interface CollectOptions extends CollectionOptions, CollectRun {
   keys: readonly string[];
+}
+
+/** What every collection run of one scan shares: providers, their sessions and concurrency limits. */
+export interface CollectionOptions {
   providers: readonly Provider[];
   config: Config;
   env: NodeJS.ProcessEnv;
   signal: AbortSignal;
-  /** Data already known (from a snapshot); these keys are never collected again. */
-  preloaded?: Record<string, DataEntry>;
   /** Replaying a snapshot: only local providers may collect what the snapshot lacks; nothing goes online. */
   offline?: boolean;
   /**
@@ -25,11 +27,22 @@ export interface CollectOptions {
    */
   only?: readonly string[];
   onEvent?: (event: ScanEvent) => void;
+  now?: () => Date;
+}
+
+/** One run of collectors over some keys (the whole scope, or one segment of a segmented provider). */
+export interface CollectRun {
+  /**
+   * Entries the collectors of this run read through need() instead of collecting them: a segment's
+   * narrowed scope. They are not data of the run (never passed to onData).
+   */
+  given?: Record<string, DataEntry>;
+  /** Data already known (from a snapshot); these keys are never collected again. */
+  preloaded?: Record<string, DataEntry>;
   /** Each key's entry as soon as it is final (already redacted), with where and how it was read. */
   onData?: (key: string, entry: DataEntry, provenance: KeyProvenance) => void;
   /** One element of a key's list value, final and redacted, before the key is done (see itemReady). */
   onItem?: (item: CollectedItem) => void;
-  now?: () => Date;
 }
 
 export interface CollectedItem {
@@ -51,8 +64,11 @@ export interface KeyProvenance {
   replayed?: boolean;
 }
 
-export interface CollectOutcome {
+export interface CollectOutcome extends CollectionTotals {
   data: Record<string, DataEntry>;
+}
+
+export interface CollectionTotals {
   providerStats: Map<string, Record<string, number | string>>;
   detections: Map<string, { configured: boolean; reason?: string; requested?: boolean }>;
 }
@@ -82,15 +98,24 @@ interface ProviderState {
  * collector's failure: the failure becomes that key's entry. Throws InterruptedError when aborted.
  */
 export async function collect(options: CollectOptions): Promise<CollectOutcome> {
+  const collection = openCollection(options);
+  const data = await collection.run(options.keys, options);
+  return { data, ...(await collection.close()) };
+}
+
+export interface Collection {
+  /** Collects `keys` (and what they need) once each in this run; runs share provider sessions and limits. */
+  run(keys: readonly string[], run?: CollectRun): Promise<Record<string, DataEntry>>;
+  /** Provider statistics and detections over every run. */
+  close(): Promise<CollectionTotals>;
+}
+
+export function openCollection(options: CollectionOptions): Collection {
   const { config, env, signal, onEvent } = options;
   const now = options.now ?? (() => new Date());
-  const data: Record<string, DataEntry> = {};
-  const pending = new Map<string, Promise<DataEntry>>();
   const states = new Map<string, ProviderState>();
   const detections = new Map<string, { configured: boolean; reason?: string; requested?: boolean }>();
-  let itemFailure: { error: unknown } | undefined;
   const providerById = new Map(options.providers.map((p) => [p.id as string, p]));
-  const provenance = new Map<string, KeyProvenance>();
 
   const stateFor = (provider: Provider): ProviderState => {
     let state = states.get(provider.id);
@@ -117,42 +142,65 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
     return state;
   };
 
-  const run = async (key: string): Promise<DataEntry> => {
-    const providerId = providerOfKey(key);
-    const at = now().toISOString();
-    provenance.set(key, { provider: providerId, source: {}, calls: [], from: at, to: at });
-    const preloaded = options.preloaded?.[key];
-    if (preloaded) {
-      const collectedAt = preloaded.collectedAt ?? at;
-      provenance.set(key, {
-        provider: providerId,
-        source: {},
-        calls: [],
-        from: collectedAt,
-        to: collectedAt,
-        replayed: true,
+  const detect = (provider: Provider): { configured: boolean; reason?: string; requested?: boolean } => {
+    let detection = detections.get(provider.id);
+    if (detection) return detection;
+    const detected = provider.detect(config, env);
+    detection = detected.configured
+      ? { configured: true }
+      : { configured: false, reason: detected.reason, requested: detected.requested === true };
+    detections.set(provider.id, detection);
+    if (!detected.configured)
+      onEvent?.({
+        type: 'provider',
+        provider: provider.id,
+        state: detected.requested ? 'error' : 'skipped',
+        message: detected.reason,
       });
-      return redact(preloaded);
-    }
-    const provider = providerById.get(providerId);
-    if (!provider) return { status: 'error', error: `no provider '${providerId}' for data key ${key}` };
-    if (options.only?.length && !options.only.includes(providerId) && !provider.local) {
-      return {
-        status: 'skipped',
-        reason: `${key} needs ${providerId}, which is not selected (--provider ${options.only.join(',')})`,
-      };
-    }
-    if (options.offline && !provider.local) {
-      return {
-        status: 'skipped',
-        reason: `${key} is not in the snapshot (a replay never calls ${providerId})`,
-      };
-    }
-    let detection = detections.get(providerId);
-    if (!detection) {
-      let detected: ReturnType<Provider['detect']>;
+    return detection;
+  };
+
+  const runKeys = async (keys: readonly string[], runOptions: CollectRun = {}) => {
+    const data: Record<string, DataEntry> = {};
+    const pending = new Map<string, Promise<DataEntry>>(
+      Object.entries(runOptions.given ?? {}).map(([key, entry]) => [key, Promise.resolve(entry)]),
+    );
+    let itemFailure: { error: unknown } | undefined;
+    const provenance = new Map<string, KeyProvenance>();
+    const run = async (key: string): Promise<DataEntry> => {
+      const providerId = providerOfKey(key);
+      const at = now().toISOString();
+      provenance.set(key, { provider: providerId, source: {}, calls: [], from: at, to: at });
+      const preloaded = runOptions.preloaded?.[key];
+      if (preloaded) {
+        const collectedAt = preloaded.collectedAt ?? at;
+        provenance.set(key, {
+          provider: providerId,
+          source: {},
+          calls: [],
+          from: collectedAt,
+          to: collectedAt,
+          replayed: true,
+        });
+        return redact(preloaded);
+      }
+      const provider = providerById.get(providerId);
+      if (!provider) return { status: 'error', error: `no provider '${providerId}' for data key ${key}` };
+      if (options.only?.length && !options.only.includes(providerId) && !provider.local) {
+        return {
+          status: 'skipped',
+          reason: `${key} needs ${providerId}, which is not selected (--provider ${options.only.join(',')})`,
+        };
+      }
+      if (options.offline && !provider.local) {
+        return {
+          status: 'skipped',
+          reason: `${key} is not in the snapshot (a replay never calls ${providerId})`,
+        };
+      }
+      let detection: ReturnType<typeof detect>;
       try {
-        detected = provider.detect(config, env);
+        detection = detect(provider);
       } catch (error) {
         return {
           status: 'error',
@@ -160,137 +208,125 @@ export async function collect(options: CollectOptions): Promise<CollectOutcome> 
           cause: causeOf(error),
         };
       }
-      detection = detected.configured
-        ? { configured: true }
-        : { configured: false, reason: detected.reason, requested: detected.requested === true };
-      detections.set(providerId, detection);
-      if (!detected.configured)
-        onEvent?.({
-          type: 'provider',
-          provider: provider.id,
-          state: detected.requested ? 'error' : 'skipped',
-          message: detected.reason,
+      if (!detection.configured) {
+        const reason = detection.reason ?? `${providerId} is not configured`;
+        return detection.requested
+          ? { status: 'error', error: reason, cause: { kind: 'permission', message: reason } }
+          : { status: 'skipped', reason };
+      }
+
+      const state = stateFor(provider);
+      const started = now().toISOString();
+      onEvent?.({ type: 'collect', provider: provider.id, key, state: 'start' });
+      // Items handed over early are redacted then, and that copy is reused for the final value. Once the
+      // key is done (a collector may reject while some of its tasks still run), later items are dropped.
+      const redactedItems = new Map<unknown, unknown>();
+      let finished = false;
+      const calls = new CallLog();
+      let sourceOf = (): Record<string, string | string[]> => ({});
+      const ended = () =>
+        provenance.set(key, {
+          provider: providerId,
+          source: redact(sourceOf()),
+          calls: redact(calls.list()),
+          from: started,
+          to: now().toISOString(),
         });
-    }
-    if (!detection.configured) {
-      const reason = detection.reason ?? `${providerId} is not configured`;
-      return detection.requested
-        ? { status: 'error', error: reason, cause: { kind: 'permission', message: reason } }
-        : { status: 'skipped', reason };
-    }
-
-    const state = stateFor(provider);
-    const started = now().toISOString();
-    onEvent?.({ type: 'collect', provider: provider.id, key, state: 'start' });
-    // Items handed over early are redacted then, and that copy is reused for the final value. Once the
-    // key is done (a collector may reject while some of its tasks still run), later items are dropped.
-    const redactedItems = new Map<unknown, unknown>();
-    let finished = false;
-    const calls = new CallLog();
-    let sourceOf = (): Record<string, string | string[]> => ({});
-    const ended = () =>
-      provenance.set(key, {
-        provider: providerId,
-        source: redact(sourceOf()),
-        calls: redact(calls.list()),
-        from: started,
-        to: now().toISOString(),
-      });
-    try {
-      const { runtime, session } = await state.runtime;
-      const collector = runtime.collectors.find((c: AnyCollector) => c.key === key);
-      if (!collector) throw new Error(`provider ${providerId} has no collector for ${key}`);
-      sourceOf = () => runtime.source?.(session) ?? {};
-      const value: unknown = await withCallLog(calls, () =>
-        collector.collect({
-          config,
-          env,
-          signal,
-          session,
-          limit: state.limit.queue(key),
-          need: async (other) => {
-            const entry = await get(other);
-            if (entry.status !== 'ok') throw new DependencyError(other, entry);
-            return entry.value as never;
-          },
-          progress: (message, detail) =>
-            onEvent?.({ type: 'progress', provider: provider.id, key, message, ...detail }),
-          itemReady: (index, item) => {
-            if (finished) return;
-            const clean = redact(item);
-            redactedItems.set(item, clean);
-            // A failure to take the item (the disk is full) is the scan's, not this collector's.
-            try {
-              options.onItem?.({ key, index, value: clean, collectedAt: started });
-            } catch (error) {
-              itemFailure ??= { error };
-            }
-          },
-        }),
-      );
-      finished = true;
-      ended();
-      onEvent?.({ type: 'collect', provider: provider.id, key, state: 'ok' });
-      // Redacted as soon as it arrives, so the raw answer (and any secret in it) is not kept around.
-      const clean = Array.isArray(value)
-        ? value.map((item: unknown) => (redactedItems.has(item) ? redactedItems.get(item) : redact(item)))
-        : redact(value);
-      return { status: 'ok', value: clean, collectedAt: started };
-    } catch (error) {
-      finished = true;
-      ended();
-      if (signal.aborted) throw new InterruptedError(reasonOf(signal));
-      // A local file the user pointed at is malformed: that is bad input for the whole scan (exit 2).
-      if (error instanceof InputError) throw error;
-      // Error messages can quote what a server sent back; they reach logs and reports, so scrub them too.
-      const entry: DataEntry = redact(failedEntry(error, started));
-      onEvent?.({
-        type: 'collect',
-        provider: provider.id,
-        key,
-        state: entry.status === 'skipped' ? 'skipped' : 'error',
-        message:
-          entry.status === 'skipped' ? entry.reason : entry.status === 'error' ? entry.error : undefined,
-      });
-      return entry;
-    }
-  };
-
-  const get = (key: string): Promise<DataEntry> => {
-    let promise = pending.get(key);
-    if (!promise) {
-      promise = run(key).then((entry) => {
-        if (itemFailure) throw itemFailure.error;
-        data[key] = entry;
-        options.onData?.(key, entry, provenance.get(key)!);
+      try {
+        const { runtime, session } = await state.runtime;
+        const collector = runtime.collectors.find((c: AnyCollector) => c.key === key);
+        if (!collector) throw new Error(`provider ${providerId} has no collector for ${key}`);
+        sourceOf = () => runtime.source?.(session) ?? {};
+        const value: unknown = await withCallLog(calls, () =>
+          collector.collect({
+            config,
+            env,
+            signal,
+            session,
+            limit: state.limit.queue(key),
+            need: async (other) => {
+              const entry = await get(other);
+              if (entry.status !== 'ok') throw new DependencyError(other, entry);
+              return entry.value as never;
+            },
+            progress: (message, detail) =>
+              onEvent?.({ type: 'progress', provider: provider.id, key, message, ...detail }),
+            itemReady: (index, item) => {
+              if (finished) return;
+              const clean = redact(item);
+              redactedItems.set(item, clean);
+              // A failure to take the item (the disk is full) is the scan's, not this collector's.
+              try {
+                runOptions.onItem?.({ key, index, value: clean, collectedAt: started });
+              } catch (error) {
+                itemFailure ??= { error };
+              }
+            },
+          }),
+        );
+        finished = true;
+        ended();
+        onEvent?.({ type: 'collect', provider: provider.id, key, state: 'ok' });
+        // Redacted as soon as it arrives, so the raw answer (and any secret in it) is not kept around.
+        const clean = Array.isArray(value)
+          ? value.map((item: unknown) => (redactedItems.has(item) ? redactedItems.get(item) : redact(item)))
+          : redact(value);
+        return { status: 'ok', value: clean, collectedAt: started };
+      } catch (error) {
+        finished = true;
+        ended();
+        if (signal.aborted) throw new InterruptedError(reasonOf(signal));
+        // A local file the user pointed at is malformed: that is bad input for the whole scan (exit 2).
+        if (error instanceof InputError) throw error;
+        // Error messages can quote what a server sent back; they reach logs and reports, so scrub them too.
+        const entry: DataEntry = redact(failedEntry(error, started));
+        onEvent?.({
+          type: 'collect',
+          provider: provider.id,
+          key,
+          state: entry.status === 'skipped' ? 'skipped' : 'error',
+          message:
+            entry.status === 'skipped' ? entry.reason : entry.status === 'error' ? entry.error : undefined,
+        });
         return entry;
-      });
-      pending.set(key, promise);
-    }
-    return promise;
+      }
+    };
+
+    const get = (key: string): Promise<DataEntry> => {
+      let promise = pending.get(key);
+      if (!promise) {
+        promise = run(key).then((entry) => {
+          if (itemFailure) throw itemFailure.error;
+          data[key] = entry;
+          runOptions.onData?.(key, entry, provenance.get(key)!);
+          return entry;
+        });
+        pending.set(key, promise);
+      }
+      return promise;
+    };
+
+    await untilAborted(Promise.all(keys.map(get)), signal);
+    // A collector may have pulled in keys nobody asked for directly; wait for them too.
+    await untilAborted(Promise.all([...pending.values()]), signal);
+    return data;
   };
 
-  const abortPromise = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(new InterruptedError(reasonOf(signal)));
-    signal.addEventListener('abort', () => reject(new InterruptedError(reasonOf(signal))), { once: true });
-  });
-  abortPromise.catch(() => undefined);
-  await Promise.race([Promise.all(options.keys.map(get)), abortPromise]);
-  // A collector may have pulled in keys nobody asked for directly; wait for them too.
-  await Promise.race([Promise.all([...pending.values()]), abortPromise]);
-
-  const providerStats = new Map<string, Record<string, number | string>>();
-  for (const [id, state] of states) {
-    try {
-      const { runtime, session } = await state.runtime;
-      const stats = runtime.stats?.(session);
-      if (stats) providerStats.set(id, stats);
-      onEvent?.({ type: 'provider', provider: state.provider.id, state: 'done' });
-    } catch {
-      onEvent?.({ type: 'provider', provider: state.provider.id, state: 'error' });
+  const close = async (): Promise<CollectionTotals> => {
+    const providerStats = new Map<string, Record<string, number | string>>();
+    for (const [id, state] of states) {
+      try {
+        const { runtime, session } = await state.runtime;
+        const stats = runtime.stats?.(session);
+        if (stats) providerStats.set(id, stats);
+        onEvent?.({ type: 'provider', provider: state.provider.id, state: 'done' });
+      } catch {
+        onEvent?.({ type: 'provider', provider: state.provider.id, state: 'error' });
+      }
     }
-  }
-  return { data, providerStats, detections };
+    return { providerStats, detections };
+  };
+  return { run: runKeys, close };
 }
 
 function failedEntry(error: unknown, collectedAt: string): DataEntry {
@@ -308,6 +344,24 @@ function failedEntry(error: unknown, collectedAt: string): DataEntry {
         };
   }
   return { status: 'error', error: errorMessage(error), cause: causeOf(error), collectedAt };
+}
+
+/**
+ * `work`, or InterruptedError as soon as the signal aborts. The listener goes once `work` settles: a race
+ * against one promise that never settles would keep every run's results alive (a segmented scan has many).
+ */
+async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) throw new InterruptedError(reasonOf(signal));
+  let onAbort = () => undefined as void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new InterruptedError(reasonOf(signal)));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 function reasonOf(signal: AbortSignal): string {

@@ -1,3 +1,4 @@
+import type { Segmentation } from './segments.js';
 import type { Control, EvidenceRequest } from '../core/catalog.js';
 import type { Config } from '../core/config-types.js';
 import type { DataEntry } from '../core/snapshot.js';
@@ -111,6 +112,8 @@ export interface Provider {
   manualEvidence?: ManualEvidenceResolver;
   /** Where its resources live (account, region, repository, org unit, tags), for the config's `scope:`. */
   locator?: ResourceLocator;
+  /** Its largest keys, collected and judged one segment (an account) at a time to bound memory. */
+  segmentation?: Segmentation;
 }
 
 /**

@@ -106,7 +106,7 @@ export function evaluateCheck(
 }
 
 /** `2 scope(s) not checked: 503 ServiceUnavailable (aws-account/1/us-east-1, …); 403 … (github/x)`. */
-export function notCheckedReason(findings: readonly Finding[]): string {
+export function notCheckedReason(findings: readonly Finding[], total = findings.length): string {
   const byCause = new Map<string, string[]>();
   for (const finding of findings) {
     const cause = finding.cause ? describeCause(finding.cause) : finding.message;
@@ -118,5 +118,5 @@ export function notCheckedReason(findings: readonly Finding[]): string {
     return `${cause} (${shown})`;
   });
   const more = byCause.size > 3 ? `; ${byCause.size - 3} more cause(s)` : '';
-  return `${findings.length} scope(s) not checked: ${parts.join('; ')}${more}`;
+  return `${total} scope(s) not checked: ${parts.join('; ')}${more}`;
 }

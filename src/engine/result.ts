@@ -62,7 +62,13 @@ export interface CheckResult {
   reason?: string;
   /** The data key whose failure or skip decided the status, and what it said. */
   rootCause?: RootCause;
+  /**
+   * At most FINDINGS_KEPT (1,000) of them: failing, excepted and unread ones first. `counts` are over
+   * all of them; the CSV and OCSF reports list every one.
+   */
   findings: FindingResult[];
+  /** How many findings are counted but not listed here (a large organization). */
+  omittedFindings?: number;
   /** `error`: scopes that could not be read, so were not checked. */
   counts: { pass: number; fail: number; excepted: number; error: number };
   controls: string[];

@@ -3,6 +3,7 @@ import type { AnyCheck } from './check.js';
 import { CATEGORY_TITLES, type Category, type Criterion } from './criteria.js';
 import { ExitCode } from './errors.js';
 import type { Evaluation } from './evaluate.js';
+import { CheckTally, type Tallied } from './check-tally.js';
 import type { ExceptionMatcher } from './exceptions.js';
 import type {
   CheckResult,
@@ -18,39 +19,42 @@ import {
   severityRank,
   type CheckStatus,
   type ControlStatus,
+  type Finding,
   type Severity,
 } from './types.js';
 
 export function applyExceptions(
   check: AnyCheck,
-  evaluation: Evaluation,
+  findings: readonly Finding[],
   exceptions: ExceptionMatcher,
 ): FindingResult[] {
-  return evaluation.findings.map((finding) => {
+  return findings.map((finding) => {
     if (finding.status !== 'fail') return finding;
     const exception = exceptions.match(check.id, finding.resource);
     return exception ? { ...finding, exception } : finding;
   });
 }
 
+/** A check's findings all at once (a check evaluated once, as in tests): tallied without a sink. */
+export function tallyOf(
+  evaluation: Omit<Evaluation, 'findings'>,
+  findings: readonly FindingResult[],
+): Tallied {
+  const tally = new CheckTally(() => undefined);
+  tally.add(evaluation, findings);
+  return tally.result();
+}
+
 export function checkResult(
   check: AnyCheck,
-  evaluation: Evaluation,
-  findings: FindingResult[],
+  tallied: Tallied,
   controls: readonly Control[],
   options: object,
 ): CheckResult {
   const using = controls.filter((c) => c.checks.includes(check.id));
-  const counts = {
-    pass: findings.filter((f) => f.status === 'pass').length,
-    fail: findings.filter((f) => f.status === 'fail' && !f.exception).length,
-    excepted: findings.filter((f) => f.exception).length,
-    error: findings.filter((f) => f.status === 'error').length,
-  };
+  const { counts } = tallied;
   const status =
-    evaluation.status === 'fail' || evaluation.status === 'pass'
-      ? evaluatedStatus(counts)
-      : evaluation.status;
+    tallied.status === 'fail' || tallied.status === 'pass' ? evaluatedStatus(counts) : tallied.status;
   return {
     id: check.id,
     title: check.title,
@@ -60,10 +64,11 @@ export function checkResult(
     risk: check.risk,
     remediation: check.remediation,
     status,
-    ...(evaluation.reason ? { reason: evaluation.reason } : {}),
-    ...(evaluation.rootCause ? { rootCause: evaluation.rootCause } : {}),
-    findings,
-    counts,
+    ...(tallied.reason ? { reason: tallied.reason } : {}),
+    ...(tallied.rootCause ? { rootCause: tallied.rootCause } : {}),
+    findings: tallied.findings,
+    ...(tallied.omitted > 0 ? { omittedFindings: tallied.omitted } : {}),
+    counts: { ...counts },
     controls: using.map((c) => c.id),
     criteria: [
       ...new Set(using.flatMap((c) => c.criteria.filter((x) => x.role === 'tests').map((x) => x.id))),

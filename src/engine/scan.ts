@@ -1,13 +1,25 @@
 import type { Catalog, Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
-import { collect, type KeyProvenance } from './collect.js';
+import { openCollection, type KeyProvenance } from './collect.js';
+import { CheckTally } from './check-tally.js';
+import { reclaimMemory, watchMemory } from './reclaim.js';
+import {
+  collectSegments,
+  segmentData,
+  segmentedProviders,
+  WHOLE,
+  type CollectedSegments,
+  type SegmentPart,
+} from './segmented.js';
+import { memorySegmentStore, type SegmentStore } from './segments.js';
+import type { FindingResult } from './result.js';
 import { outstandingEvidence, type ManualEvidenceResolver, type Provider } from './collector.js';
 import type { Config } from '../core/config.js';
 import { resolveCheckConfig } from './check-config.js';
 import { evaluateCheck } from './evaluate.js';
 import { redact } from './redact.js';
 import type { ScanEvent } from './events.js';
-import { locatorKeys, outOfScopeCriteria, scopeFilter } from './audit-scope.js';
+import { locatorKeys, outOfScopeCriteria, scopeFilter, type ScopeFilter } from './audit-scope.js';
 import { CATEGORY_TITLES, type Category } from './criteria.js';
 import { allowLists, exceptionMatcher } from './exceptions.js';
 import { makePlan, type Selection } from './plan.js';
@@ -39,6 +51,15 @@ export interface ScanOptions {
   onEvidence?: (evidence: EvidenceEntry) => void;
   /** One element of such a key's list value, before the key is done (its onEvidence still follows). */
   onEvidenceItem?: (item: EvidenceItem) => void;
+  /**
+   * One segment's entry of a key a provider segments (AWS Config, one account at a time): such keys
+   * never reach onEvidence whole.
+   */
+  onEvidencePart?: (part: EvidencePart) => void;
+  /** Every finding of every check, as it is judged (a result keeps only FINDINGS_KEPT per check). */
+  onFindings?: (checkId: string, findings: readonly FindingResult[]) => void;
+  /** Where segments wait between collection and evaluation; in memory (as JSON text) by default. */
+  segmentStore?: SegmentStore;
   clock?: () => Date;
   /** Type II populations that may be built; they are, for the config's `period`, when it has one. */
   populations?: readonly AnyPopulation[];
@@ -52,6 +73,11 @@ export interface EvidenceItem {
   collectedAt: string;
 }
 
+export interface EvidencePart extends SegmentPart {
+  usedBy: string[];
+  evaluatedAt: string;
+}
+
 export interface EvidenceEntry {
   key: string;
   entry: DataEntry;
@@ -63,13 +89,25 @@ export interface EvidenceEntry {
 
 export interface ScanOutcome {
   result: ScanResult;
+  /** The data of every key but the segmented ones, which are in `segments`. */
   snapshot: Snapshot;
+  /** Segmented keys: each provider's segments, in the store, for a caller that saves a snapshot. */
+  segments: { collected: CollectedSegments[]; store: SegmentStore };
   /** With a period: each population and what building it gave (evidence/population-file.ts writes them). */
   populations: BuiltPopulation[];
 }
 
 /** plan -> collect -> snapshot -> evaluate -> roll up. Touches the network only through collectors. */
 export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
+  const stopWatching = watchMemory();
+  try {
+    return await scan(options);
+  } finally {
+    stopWatching();
+  }
+}
+
+async function scan(options: ScanOptions): Promise<ScanOutcome> {
   const clock = options.clock ?? (() => new Date());
   const startedAt = clock();
   const { config, catalog, checks } = options;
@@ -102,38 +140,69 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   }
   const { onEvidence, onEvidenceItem } = options;
 
-  const collected = await collect({
-    keys: [
-      ...new Set([
-        ...plan.keys,
-        ...manualEvidence.keys(plan.controls),
-        ...locatorKeys(config.scope, locators),
-        ...populations.flatMap(populationKeys),
-      ]),
-    ],
+  const allKeys = [
+    ...new Set([
+      ...plan.keys,
+      ...manualEvidence.keys(plan.controls),
+      ...locatorKeys(config.scope, locators),
+      ...populations.flatMap(populationKeys),
+    ]),
+  ];
+  const segmented = segmentedProviders(options.providers, allKeys);
+  const segmentedKeys = new Set(segmented.flatMap((s) => s.keys));
+  const collection = openCollection({
     providers: options.providers,
     config,
     env: options.env ?? process.env,
     signal: options.signal ?? new AbortController().signal,
-    preloaded: options.snapshot?.data,
     offline: Boolean(options.snapshot),
     only: selection.providers,
     onEvent: options.onEvent,
-    onData: onEvidence
-      ? (key, entry, provenance) =>
-          onEvidence({
-            key,
-            entry,
-            usedBy: usedBy.get(key) ?? [],
-            evaluatedAt: evaluatedAt.toISOString(),
-            provenance,
-          })
-      : undefined,
-    onItem: onEvidenceItem
-      ? (item) => onEvidenceItem({ ...item, usedBy: usedBy.get(item.key) ?? [] })
-      : undefined,
     now: clock,
   });
+  const collectedData = await collection.run(
+    allKeys.filter((key) => !segmentedKeys.has(key)),
+    {
+      preloaded: options.snapshot?.data,
+      onData: onEvidence
+        ? (key, entry, provenance) =>
+            onEvidence({
+              key,
+              entry,
+              usedBy: usedBy.get(key) ?? [],
+              evaluatedAt: evaluatedAt.toISOString(),
+              provenance,
+            })
+        : undefined,
+      onItem: onEvidenceItem
+        ? (item) => onEvidenceItem({ ...item, usedBy: usedBy.get(item.key) ?? [] })
+        : undefined,
+    },
+  );
+  const store = options.segmentStore ?? memorySegmentStore();
+  const collectedSegments: CollectedSegments[] = [];
+  for (const provider of segmented) {
+    collectedSegments.push(
+      await collectSegments({
+        collection,
+        config,
+        segmented: provider,
+        scope: collectedData[provider.segmentation.scopeKey],
+        store,
+        preloaded: options.snapshot?.data,
+        onEvent: options.onEvent,
+        onPart: options.onEvidencePart
+          ? (part) =>
+              options.onEvidencePart!({
+                ...part,
+                usedBy: usedBy.get(part.key) ?? [],
+                evaluatedAt: evaluatedAt.toISOString(),
+              })
+          : undefined,
+      }),
+    );
+  }
+  const collected = { data: collectedData, ...(await collection.close()) };
 
   const snapshot: Snapshot = {
     format: 'soc2-snapshot',
@@ -149,19 +218,55 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const context = { now: evaluatedAt, organization: config.organization };
   const scope = scopeFilter(config.scope, locators, snapshot.data);
   const outOfScopeResources = [...scope.excluded];
-  const checkResults = plan.checks.map((check) => {
-    const opts = checkOptions.get(check.id) ?? {};
-    const scoped = scope.apply(check.id, evaluateCheck(check, snapshot.data, opts, context));
+  const tallies = new Map(
+    plan.checks.map((check) => [
+      check.id,
+      new CheckTally((findings) => options.onFindings?.(check.id, redact(findings))),
+    ]),
+  );
+  const judge = (check: AnyCheck, data: Record<string, DataEntry>, filter: ScopeFilter, segment?: string) => {
+    const tally = tallies.get(check.id)!;
+    const evaluation = evaluateCheck(check, data, checkOptions.get(check.id) ?? {}, context);
+    if (segment !== undefined && evaluation.rootCause && evaluation.findings.length === 0) {
+      const unread = (check.requires as string[]).map((key) => data[key]).find((e) => e && e.status !== 'ok');
+      tally.addUnread({
+        resource: segment,
+        status: evaluation.status === 'skipped' ? 'skipped' : 'error',
+        reason: evaluation.reason ?? 'not read',
+        rootCause: evaluation.rootCause,
+        ...(unread?.status === 'error' && unread.cause ? { cause: unread.cause } : {}),
+      });
+      return;
+    }
+    const scoped = filter.apply(check.id, evaluation);
     outOfScopeResources.push(...scoped.outOfScope);
-    const evaluation = scoped.evaluation;
-    return checkResult(
-      check,
-      evaluation,
-      applyExceptions(check, evaluation, exceptions),
-      plan.controls,
-      opts,
-    );
-  });
+    tally.add(scoped.evaluation, applyExceptions(check, scoped.evaluation.findings, exceptions));
+  };
+  const segmentOf = new Map(collectedSegments.flatMap((c) => c.keys.map((key) => [key, c] as const)));
+  const bySegments = new Map<CollectedSegments, AnyCheck[]>();
+  for (const check of plan.checks) {
+    const segments = (check.requires as string[]).map((key) => segmentOf.get(key)).find(Boolean);
+    if (segments) bySegments.set(segments, [...(bySegments.get(segments) ?? []), check]);
+    else judge(check, snapshot.data, scope);
+  }
+  for (const [segments, checks] of bySegments) {
+    for (const id of segments.ids) {
+      const own = store.get(id);
+      const resource = id === WHOLE ? undefined : segments.segmentation.resource(id);
+      const data = segmentData(segments, id, snapshot.data, own, false);
+      // Locators read the segment's data too (tags are on its AWS Config items).
+      const filter = scopeFilter(config.scope, locators, data);
+      for (const check of checks) {
+        const seen = check.crossSegment ? segmentData(segments, id, snapshot.data, own, true) : data;
+        judge(check, seen, filter, resource);
+      }
+      reclaimMemory();
+    }
+  }
+  reclaimMemory();
+  const checkResults = plan.checks.map((check) =>
+    checkResult(check, tallies.get(check.id)!.result(), plan.controls, checkOptions.get(check.id) ?? {}),
+  );
   const controls = plan.controls.map((control) =>
     controlResult(control, checkResults, manualEvidence.resolve(control, snapshot.data, evaluatedAt)),
   );
@@ -250,7 +355,12 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   };
   // Config values (URLs with credentials, exception reasons) and provider stats reach the result too:
   // one pass over all of it, so no report, stdout, history or bundle made from it can leak a secret.
-  return { result: redact(result), snapshot, populations: built };
+  return {
+    result: redact(result),
+    snapshot,
+    populations: built,
+    segments: { collected: collectedSegments, store },
+  };
 }
 
 /** Security is always in scope; without `scope.categories`, every category is. */

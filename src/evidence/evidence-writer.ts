@@ -1,4 +1,5 @@
-import type { EvidenceEntry, EvidenceItem } from '../engine/scan.js';
+import type { EvidenceEntry, EvidenceItem, EvidencePart } from '../engine/scan.js';
+import { SegmentedEvidence } from './segmented-evidence.js';
 import type { Spool, StagedOutput } from './output-dir.js';
 import { evidenceEnvelope, evidenceFile, evidencePathForKey, type EvidenceSubject } from './scan-output.js';
 
@@ -19,8 +20,11 @@ interface OpenFile {
  */
 export class EvidenceWriter {
   private readonly files = new Map<string, OpenFile>();
+  private readonly segmented: SegmentedEvidence;
 
-  constructor(private readonly output: StagedOutput) {}
+  constructor(private readonly output: StagedOutput) {
+    this.segmented = new SegmentedEvidence(output);
+  }
 
   item({ key, index, value }: EvidenceItem): void {
     let file = this.files.get(key);
@@ -36,6 +40,16 @@ export class EvidenceWriter {
       file.spool.write(`${JSON.stringify(item)}\n`);
       file.written.push(item);
     }
+  }
+
+  /** One segment's entry of a segmented key (see SegmentedEvidence). */
+  part(part: EvidencePart): void {
+    this.segmented.part(part);
+  }
+
+  /** Writes the segmented keys' files, each key's segments in `order`. */
+  finishParts(order: (key: string) => readonly string[]): void {
+    this.segmented.finish(order);
   }
 
   entry({ key, entry, usedBy, evaluatedAt, provenance }: EvidenceEntry): void {

@@ -29,7 +29,8 @@ export interface OutputFile {
 
 /** A file of a staged output written piece by piece. */
 export interface StagedStream {
-  write(text: string): void;
+  /** Text, or bytes already encoded as UTF-8 (copied as they are). */
+  write(piece: string | Uint8Array): void;
   /** Closes the file and adds it to the manifest entries. */
   finish(): ManifestEntry;
   /** Closes and deletes the file. */
@@ -39,6 +40,8 @@ export interface StagedStream {
 /** Text set aside in a scratch file of a staged output, to be copied into a file of it later. */
 export interface Spool {
   write(text: string): void;
+  /** The lines written so far, read back from the file (as often as needed). */
+  lines(): Generator<string>;
   /** Copies what was written to `stream`, then deletes the scratch file. */
   drainInto(stream: StagedStream): void;
   remove(): void;
@@ -162,23 +165,31 @@ export class StagedOutput {
     // Many items are small (one repository's webhooks): gather them into fewer, larger writes.
     let pending: string[] = [];
     let pendingLength = 0;
+    const writeBytes = (bytes: Uint8Array) => {
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+      hash.update(bytes);
+      size += bytes.length;
+    };
     const flush = () => {
       if (pendingLength === 0) return;
       const bytes = Buffer.from(pending.join(''), 'utf8');
       pending = [];
       pendingLength = 0;
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-      hash.update(bytes);
-      size += bytes.length;
+      writeBytes(bytes);
     };
     const close = () => {
       this.streams.delete(relativePath);
       closeSync(fd);
     };
     const stream: StagedStream = {
-      write: (text) => {
-        pending.push(text);
-        pendingLength += text.length;
+      write: (piece) => {
+        if (typeof piece !== 'string') {
+          flush();
+          writeBytes(piece);
+          return;
+        }
+        pending.push(piece);
+        pendingLength += piece.length;
         if (pendingLength >= WRITE_CHUNK) flush();
       },
       finish: () => {
@@ -215,16 +226,31 @@ export class StagedOutput {
         const bytes = Buffer.from(text, 'utf8');
         for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
       },
+      *lines() {
+        const input = openSync(path, 'r');
+        const decoder = new StringDecoder('utf8');
+        const buffer = Buffer.alloc(1024 * 1024);
+        let rest = '';
+        try {
+          for (let read; (read = readSync(input, buffer, 0, buffer.length, null)) > 0;) {
+            const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
+            rest = lines.pop()!;
+            yield* lines;
+          }
+          rest += decoder.end();
+          if (rest) yield rest;
+        } finally {
+          closeSync(input);
+        }
+      },
       drainInto: (stream) => {
         closeSync(fd);
         open = false;
         const input = openSync(path, 'r');
-        const decoder = new StringDecoder('utf8');
         const buffer = Buffer.alloc(1024 * 1024);
         try {
           for (let read; (read = readSync(input, buffer, 0, buffer.length, null)) > 0;)
-            stream.write(decoder.write(buffer.subarray(0, read)));
-          stream.write(decoder.end());
+            stream.write(buffer.subarray(0, read));
         } finally {
           closeSync(input);
         }

@@ -2,6 +2,7 @@ import { applyBaseline } from '../core/baseline.js';
 import { historyWith, type HistoryRecord } from '../core/history.js';
 import { InterruptedError } from '../engine/errors.js';
 import type { ScanResult } from '../engine/result.js';
+import { reclaimMemory } from '../engine/reclaim.js';
 import { runScan, type ScanOptions, type ScanOutcome } from '../engine/scan.js';
 import type { Reporter } from '../report/index.js';
 import { EvidenceWriter } from './evidence-writer.js';
@@ -9,13 +10,19 @@ import { StagedOutput } from './output-dir.js';
 import { provenance, ScanInputs } from './provenance.js';
 import { completeScanOutput, scanContext } from './scan-output.js';
 import { withPopulations } from './population-file.js';
+import { diskSegmentStore, FindingSpools } from './scratch.js';
 
-export interface ScanIntoOutputOptions extends Omit<ScanOptions, 'onEvidence' | 'onEvidenceItem'> {
+export interface ScanIntoOutputOptions extends Omit<
+  ScanOptions,
+  'onEvidence' | 'onEvidenceItem' | 'onEvidencePart'
+> {
   outDir: string;
   reporters: readonly Reporter[];
   baseline?: { report: ScanResult; file: string };
   /** The history store's records before this scan: the reports show the trend with this scan added. */
   history?: readonly HistoryRecord[];
+  /** Called with the outcome while its segments are still stored (to save a snapshot), before the swap. */
+  onOutcome?: (outcome: ScanOutcome) => void;
   /** Called with the staging folder once it exists, so a second interrupt can drop it at once. */
   onStaged?: (output: StagedOutput) => void;
 }
@@ -26,24 +33,34 @@ export interface ScanIntoOutputOptions extends Omit<ScanOptions, 'onEvidence' | 
  * scan fails or its signal is aborted (InterruptedError), leaving the previous output untouched.
  */
 export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<ScanOutcome> {
-  const { outDir, reporters, baseline, history, onStaged, ...scan } = options;
+  const { outDir, reporters, baseline, history, onStaged, onOutcome, ...scan } = options;
   const output = StagedOutput.open(outDir);
   onStaged?.(output);
   const evidenceWriter = new EvidenceWriter(output);
   const inputs = new ScanInputs();
+  const segmentStore = diskSegmentStore(output);
+  const findings = new FindingSpools(output);
   try {
     const outcome = await runScan({
       ...scan,
+      segmentStore,
+      onFindings: (checkId, list) => findings.add(checkId, list),
       onEvidence: (evidence) => {
         inputs.record(evidence.key, evidence.entry);
         evidenceWriter.entry(evidence);
       },
       onEvidenceItem: (item) => evidenceWriter.item(item),
+      onEvidencePart: (part) => evidenceWriter.part(part),
     });
+    evidenceWriter.finishParts(
+      (key) => outcome.segments.collected.find((c) => c.keys.includes(key))?.ids ?? [],
+    );
+    reclaimMemory();
     const period = withPopulations(outcome, scan.config.period);
     for (const file of period.files) output.write(file);
     const result = baseline ? applyBaseline(period.result, baseline.report, baseline.file) : period.result;
     if (scan.signal?.aborted) throw new InterruptedError(String(scan.signal.reason));
+    onOutcome?.({ ...outcome, result });
     const custody = {
       inputs: inputs.list(),
       provenance: provenance(scan.config, scan.catalog, result, inputs),
@@ -53,7 +70,14 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
       result,
       reporters,
       scanContext({ ...scan.config, ...inputs.folders }, custody),
-      { history: history && historyWith(history, result) },
+      {
+        history: history && historyWith(history, result),
+        findings: (checkId) => findings.findings(checkId),
+      },
+      () => {
+        segmentStore.clear();
+        findings.remove();
+      },
     );
     return { ...outcome, result };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { providerOfKey } from '../engine/data-map.js';
+import { reclaimMemory } from '../engine/reclaim.js';
 import type { KeyProvenance } from '../engine/collect.js';
 import { describeCause } from '../engine/scope.js';
 import type { FailureCause } from '../engine/types.js';
@@ -162,8 +163,14 @@ export function completeScanOutput(
   reporters: readonly Reporter[],
   context: ScanContext = {},
   reportContext: ReportContext = {},
+  /** Drops the scan's scratch files once the reports are written (nothing may be open at commit). */
+  afterReports?: () => void,
 ): void {
-  for (const file of reportFiles(result, reporters, reportContext)) output.write(file);
+  for (const file of reportFiles(result, reporters, reportContext)) {
+    output.write(file);
+    reclaimMemory();
+  }
+  afterReports?.();
   output.write(manifestFile(output.written(), result, context));
   output.commit();
 }

@@ -44,6 +44,7 @@ const PROVIDER_KEYS = [
   'configSchema',
   'manualEvidence',
   'locator',
+  'segmentation',
 ];
 const CHECK_KEYS = [
   'id',
@@ -56,6 +57,7 @@ const CHECK_KEYS = [
   'requires',
   'options',
   'evaluate',
+  'crossSegment',
 ];
 
 type Shape = Record<string, unknown>;
@@ -125,6 +127,20 @@ function providerProblems(value: unknown): string[] {
     )
       problems.push('locator must be an object with keys, dimensions and a locate() function');
   }
+  if (value.segmentation !== undefined) {
+    const segmentation = value.segmentation;
+    if (
+      !isObject(segmentation) ||
+      typeof segmentation.scopeKey !== 'string' ||
+      !Array.isArray(segmentation.keys) ||
+      typeof segmentation.segments !== 'function' ||
+      typeof segmentation.narrow !== 'function' ||
+      typeof segmentation.resource !== 'function'
+    )
+      problems.push(
+        'segmentation must be an object with scopeKey, keys and segments(), narrow() and resource() functions',
+      );
+  }
   return problems;
 }
 
@@ -155,6 +171,8 @@ function checkProblems(value: unknown): string[] {
     if (!isObject(options) || !isObject(options.schema) || !isObject(options.defaults))
       problems.push('options must be { schema: { <option>: <JSON Schema> }, defaults: { <option>: value } }');
   }
+  if (value.crossSegment !== undefined && typeof value.crossSegment !== 'boolean')
+    problems.push('crossSegment must be true or false');
   return problems;
 }
 

@@ -1,3 +1,5 @@
+import { everyFinding } from './every-finding.js';
+import type { ReportContext } from './index.js';
 import type { ScanResult } from '../engine/result.js';
 import { causeText } from './labels.js';
 
@@ -43,7 +45,7 @@ function row(values: string[]): string {
  * One row per finding; a scope that could not be read has status `error` and its cause. A check that ended in error or was skipped has no findings; it gets one row
  * with that status and the reason as the message, so the sheet shows what was not evaluated.
  */
-export function* renderCsv(result: ScanResult): Generator<string> {
+export function* renderCsv(result: ScanResult, context: ReportContext = {}): Generator<string> {
   yield row(HEADER);
   for (const check of result.checks) {
     const base = [
@@ -71,7 +73,7 @@ export function* renderCsv(result: ScanResult): Generator<string> {
       ]);
       continue;
     }
-    for (const f of check.findings) {
+    for (const f of everyFinding(check, context)) {
       yield row([
         ...base,
         f.resource,

@@ -1,6 +1,6 @@
 import type { HistoryRecord } from '../core/history.js';
 import { InputError } from '../engine/errors.js';
-import type { ScanResult } from '../engine/result.js';
+import type { FindingResult, ScanResult } from '../engine/result.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
@@ -14,6 +14,11 @@ import { renderSarif } from './sarif.js';
 export interface ReportContext {
   /** The scan history with this scan in it, oldest first (`--history`): the HTML and Markdown trend. */
   history?: readonly HistoryRecord[];
+  /**
+   * Every finding of a check, where the result lists only some (`omittedFindings`): read back from the
+   * scan's scratch files by the full listings (CSV, OCSF).
+   */
+  findings?: (checkId: string) => Iterable<FindingResult>;
 }
 
 export interface Reporter {

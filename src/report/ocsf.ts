@@ -1,3 +1,5 @@
+import { everyFinding } from './every-finding.js';
+import type { ReportContext } from './index.js';
 import type { CheckResult, FindingResult, ScanResult } from '../engine/result.js';
 import type { Severity } from '../engine/types.js';
 import { wellFormedJson } from './text.js';
@@ -125,9 +127,9 @@ function event(result: ScanResult, check: CheckResult, finding: FindingResult | 
  * OCSF Compliance Finding (class 2003) events as JSON Lines: one per finding, plus one per check that
  * could not be evaluated (compliance status Warning, code NOT_EVALUATED), so importers see the gaps too.
  */
-export function* renderOcsf(result: ScanResult): Generator<string> {
+export function* renderOcsf(result: ScanResult, context: ReportContext = {}): Generator<string> {
   for (const check of result.checks) {
     if (check.findings.length === 0) yield `${wellFormedJson(event(result, check, undefined))}\n`;
-    for (const f of check.findings) yield `${wellFormedJson(event(result, check, f))}\n`;
+    for (const f of everyFinding(check, context)) yield `${wellFormedJson(event(result, check, f))}\n`;
   }
 }

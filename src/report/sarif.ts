@@ -193,8 +193,15 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
   ];
   candidates.sort(compareCandidates);
   const kept = candidates.slice(0, maxResults);
-  const truncated = candidates.length > kept.length;
-  const failing = candidates.filter((c) => !c.finding.exception).length;
+  // A check lists at most FINDINGS_KEPT findings; its counts are over all of them.
+  const carried = candidates.filter((c) => c.carried);
+  const failing =
+    checks.reduce((n, c) => n + c.counts.fail, 0) + carried.filter((c) => !c.finding.exception).length;
+  const total =
+    failing +
+    checks.reduce((n, c) => n + c.counts.excepted, 0) +
+    carried.filter((c) => c.finding.exception).length;
+  const truncated = total > kept.length;
 
   const results = kept.map(({ check, ruleIndex, finding, carried }) => {
     const control = check.controls.map((id) => controls.get(id)).find(Boolean);
@@ -279,7 +286,7 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
           {
             level: 'warning',
             message: {
-              text: `${candidates.length} results (failing and excepted findings); only the ${kept.length} most severe are in this SARIF run (GitHub code scanning keeps at most ${SARIF_MAX_RESULTS} results per run, prioritized by severity). report.json has all of them.`,
+              text: `${total} results (failing and excepted findings); only the ${kept.length} most severe are in this SARIF run (GitHub code scanning keeps at most ${SARIF_MAX_RESULTS} results per run, prioritized by severity). The CSV and OCSF formats list all of them.`,
             },
             descriptor: { id: 'soc2/results-truncated' },
           },
@@ -323,13 +330,13 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
           evaluatedAt: result.scan.evaluatedAt,
           readiness: result.summary.readiness,
           failingFindings: failing,
-          exceptedFindings: candidates.length - failing,
+          exceptedFindings: total - failing,
           reportedResults: kept.length,
           maxResults,
           truncated,
           ...(truncated
             ? {
-                truncation: `kept the ${kept.length} most severe of ${candidates.length} results (GitHub code scanning keeps at most ${SARIF_MAX_RESULTS} per run)`,
+                truncation: `kept the ${kept.length} most severe of ${total} results (GitHub code scanning keeps at most ${SARIF_MAX_RESULTS} per run)`,
               }
             : {}),
         },

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubAwsEnv as env } from './stub-env.js';
 import { allChecks } from '../../checks/index.js';
 import { providers } from '../../src/collectors/index.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { defaultConfig, type Config } from '../../src/core/config.js';
+import { withSegments } from '../../src/engine/segmented.js';
 import { runScan } from '../../src/engine/scan.js';
 import { startFakeAws, type FakeAws, type FakeWorld } from '../fakes/aws/server.js';
 import {
@@ -25,33 +27,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-/** The SDK reads credentials and endpoint overrides from process.env, as it does for users. */
-function env(url: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const vars: Record<string, string> = {
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL: url,
-    SOC2_AWS_RETRY_BASE_MS: '1',
-    SOC2_AWS_POLL_MS: '1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-    ...extra,
-  };
-  for (const name of [
-    'AWS_PROFILE',
-    'AWS_SESSION_TOKEN',
-    'AWS_DEFAULT_REGION',
-    'AWS_WEB_IDENTITY_TOKEN_FILE',
-  ])
-    vi.stubEnv(name, undefined);
-  for (const name of Object.keys(process.env).filter((n) => n.startsWith('AWS_ENDPOINT_URL')))
-    vi.stubEnv(name, undefined);
-  for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
-  return process.env;
-}
-
 async function scan(
   world: FakeWorld,
   aws: Config['providers']['aws'],
@@ -61,7 +36,7 @@ async function scan(
 ) {
   fake = await startFakeAws(world);
   const config: Config = { ...defaultConfig(), organization: 'Test Co', providers: { aws }, shard, scope };
-  const { result, snapshot } = await runScan({
+  const outcome = await runScan({
     config,
     catalog,
     checks: allChecks,
@@ -70,6 +45,8 @@ async function scan(
     env: env(fake.url, extraEnv(fake.url)),
     clock: () => NOW,
   });
+  const { result } = outcome;
+  const snapshot = withSegments(outcome.snapshot, outcome.segments);
   const check = (id: string) => result.checks.find((c) => c.id === id)!;
   const failing = (id: string) =>
     check(id)

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '../../checks/index.js';
 import { loadCatalog } from '../../src/core/catalog.js';
-import { checkResult, controlResult, criterionResults } from '../../src/engine/rollup.js';
+import { checkResult, controlResult, criterionResults, tallyOf } from '../../src/engine/rollup.js';
 import type { ManualEvidenceResult } from '../../src/engine/result.js';
 import type { ControlStatus } from '../../src/engine/types.js';
 
@@ -18,7 +18,7 @@ function criteriaWhenFailing(failing: string): Map<string, ControlStatus> {
   const checks = allChecks.map((check) => {
     const status = check.id === failing ? 'fail' : 'pass';
     const findings = [{ resource: 'r', status, message: status }] as const;
-    return checkResult(check, { status, findings: [...findings] }, [...findings], catalog.controls, {});
+    return checkResult(check, tallyOf({ status }, [...findings]), catalog.controls, {});
   });
   const controls = catalog.controls.map((control) =>
     controlResult(
@@ -100,7 +100,7 @@ describe('contested criterion mappings', () => {
   it('lists on a check only the criteria its failure fails', () => {
     const dependabot = allChecks.find((c) => c.id === 'github.dependabot-alerts')!;
     const findings = [{ resource: 'r', status: 'fail' as const, message: 'open alert' }];
-    const result = checkResult(dependabot, { status: 'fail', findings }, findings, catalog.controls, {});
+    const result = checkResult(dependabot, tallyOf({ status: 'fail' }, findings), catalog.controls, {});
     expect(result.criteria).toContain('CC7.1');
     expect(result.criteria).not.toContain('CC4.1');
     expect(result.criteria).not.toContain('CC6.8');
@@ -144,7 +144,7 @@ describe('contested criterion mappings', () => {
   it('still lets a supporting control leave its criterion unproven when its check could not run', () => {
     const checks = allChecks.map((check) => {
       const status = check.id === 'github.outside-collaborators' ? 'error' : 'pass';
-      return checkResult(check, { status, findings: [] }, [], catalog.controls, {});
+      return checkResult(check, tallyOf({ status }, []), catalog.controls, {});
     });
     const controls = catalog.controls.map((control) => controlResult(control, checks, []));
     const acc05 = controls.find((c) => c.id === 'ACC-05')!;

@@ -277,10 +277,18 @@ describe('sarif', () => {
           message: 'x',
         })),
       );
+    // A check lists at most 1,000 findings (FINDINGS_KEPT); its counts are over all of them.
+    const lows = Array.from({ length: 5 }, (_, i) => failing(`github.low-thing-${i}`, 'low', 1_000));
     const big = buildScanResult({
-      checks: [failing('github.low-thing', 'low', 5_000), failing('aws.critical-thing', 'critical', 40)],
+      checks: [...lows, failing('aws.critical-thing', 'critical', 40), failing('github.huge', 'low', 1_500)],
       controls: [
-        fixtureControl('X-1', 'controls/x.yaml', 1, ['CC6.1'], ['github.low-thing', 'aws.critical-thing']),
+        fixtureControl(
+          'X-1',
+          'controls/x.yaml',
+          1,
+          ['CC6.1'],
+          [...lows.map((c) => c.id), 'aws.critical-thing', 'github.huge'],
+        ),
       ],
     });
     const r = (JSON.parse(renderSarif(big)) as Sarif).runs[0]!;
@@ -288,7 +296,7 @@ describe('sarif', () => {
     expect(r.results.slice(0, 40).every((x) => x.ruleId === 'aws.critical-thing')).toBe(true);
     expect(r.properties).toMatchObject({
       truncated: true,
-      failingFindings: 5_040,
+      failingFindings: 6_540,
       reportedResults: 5_000,
       maxResults: 5_000,
     });

@@ -12,6 +12,7 @@ export default defineCheck({
   remediation:
     'Create an analyzer per region (`aws accessanalyzer create-analyzer --analyzer-name external --type ORGANIZATION` from the management or delegated administrator account, or `--type ACCOUNT` per account) and review its active findings.',
   requires: ['aws.config.resources', 'aws.accounts'],
+  crossSegment: true,
   evaluate(data) {
     // Only an organization scan proves the scanned accounts belong to the analyzer's organization.
     const organization = data['aws.accounts'].mode === 'organization';

@@ -16,6 +16,7 @@ export default defineCheck({
   remediation:
     'Create or update a trail: `aws cloudtrail create-trail --name org-trail --s3-bucket-name BUCKET --is-multi-region-trail --enable-log-file-validation [--is-organization-trail]`, then `start-logging`; make it log all management events (`aws cloudtrail put-event-selectors --trail-name org-trail --event-selectors \'[{"ReadWriteType":"All","IncludeManagementEvents":true}]\'`).',
   requires: ['aws.config.resources', 'aws.accounts', 'aws.cloudtrail.eventSelectors'],
+  crossSegment: true,
   evaluate(data) {
     const resources = data['aws.config.resources'];
     const selectors = data['aws.cloudtrail.eventSelectors'];

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { readReport } from '../../core/baseline.js';
 import { inBatches, jsonDocument } from '../../core/json-chunks.js';
+import { withSegments } from '../../engine/segmented.js';
 import { ExitCode, InputError } from '../../engine/errors.js';
 import type { ScanResult } from '../../engine/result.js';
 import { appendHistory, readHistory } from '../../core/history.js';
@@ -122,10 +123,13 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       env: flags.wait === false ? { ...env, SOC2_NO_WAIT: '1' } : env,
       signal: controller.signal,
       onEvent: (event) => progress.event(event),
+      onOutcome: (outcome) => {
+        if (flags.saveSnapshot)
+          writeFileAtomic(flags.saveSnapshot, jsonDocument(withSegments(outcome.snapshot, outcome.segments)));
+      },
     });
     result = outcome.result;
     if (historyDir) appendHistory(historyDir, result, outDir);
-    if (flags.saveSnapshot) writeFileAtomic(flags.saveSnapshot, jsonDocument(outcome.snapshot));
   } finally {
     progress.stop();
     // Once interrupted, a further signal still means "exit 130 now", not the default kill.

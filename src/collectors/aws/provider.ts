@@ -1,6 +1,7 @@
 import { defineProvider } from '../../engine/collector.js';
 import { configSchema } from './settings.js';
 import { awsLocator } from './locate.js';
+import { awsSegmentation } from './segments.js';
 
 const CREDENTIAL_VARIABLES = [
   'AWS_ACCESS_KEY_ID',
@@ -29,4 +30,5 @@ export default defineProvider({
   local: false,
   configSchema,
   locator: awsLocator,
+  segmentation: awsSegmentation,
 });

@@ -1,0 +1,159 @@
+import type { Config } from '../core/config-types.js';
+import type { DataEntry, Snapshot } from '../core/snapshot.js';
+import type { Collection, KeyProvenance } from './collect.js';
+import type { Provider } from './collector.js';
+import { reclaimMemory } from './reclaim.js';
+import type { ScanEvent } from './events.js';
+import { wholeEntry, withLent, type Segmentation, type SegmentStore } from './segments.js';
+
+/** Segments collected at once: enough to keep a provider's concurrency busy, few enough to bound memory. */
+export const SEGMENTS_AT_ONCE = 2;
+
+/** The segment id of a segmented provider's keys collected whole (its scope could not be listed). */
+export const WHOLE = '*';
+
+export interface SegmentedProvider {
+  provider: Provider;
+  segmentation: Segmentation;
+  /** The planned keys it segments. */
+  keys: string[];
+}
+
+/** What a segmented provider's collection left in the store. */
+export interface CollectedSegments extends SegmentedProvider {
+  /** Segment ids in order; `[WHOLE]` when the keys were collected whole. */
+  ids: string[];
+  /** What each segment lends the others. */
+  lent: Map<string, Record<string, unknown>>;
+}
+
+/** One segment's entry of a segmented key, as soon as it is final. */
+export interface SegmentPart {
+  key: string;
+  segment: string;
+  entry: DataEntry;
+  provenance: KeyProvenance;
+}
+
+/** The providers whose segmented keys the plan needs. */
+export function segmentedProviders(
+  providers: readonly Provider[],
+  keys: readonly string[],
+): SegmentedProvider[] {
+  return providers.flatMap((provider) => {
+    const segmentation = provider.segmentation;
+    if (!segmentation) return [];
+    const mine = keys.filter((k) => segmentation.keys.includes(k));
+    return mine.length > 0 ? [{ provider, segmentation, keys: mine }] : [];
+  });
+}
+
+/**
+ * Collects a segmented provider's keys one segment at a time (SEGMENTS_AT_ONCE in flight), each run
+ * reading the scope narrowed to its segment, and puts each segment's data in the store. A scope that
+ * could not be read (or lists nothing) leaves one run over the whole scope, which fails or finds nothing
+ * as an unsegmented scan would.
+ */
+export async function collectSegments(options: {
+  collection: Collection;
+  config: Config;
+  segmented: SegmentedProvider;
+  scope: DataEntry | undefined;
+  store: SegmentStore;
+  /** A replayed snapshot: its whole values, narrowed to each segment. */
+  preloaded?: Record<string, DataEntry>;
+  onPart?: (part: SegmentPart) => void;
+  onEvent?: (event: ScanEvent) => void;
+}): Promise<CollectedSegments> {
+  const { collection, segmented, scope, store, preloaded, onPart, onEvent, config } = options;
+  const { segmentation, keys, provider } = segmented;
+  const ids = scope?.status === 'ok' ? segmentation.segments(scope.value, config) : [];
+  const lent = new Map<string, Record<string, unknown>>();
+  const collectOne = async (id: string) => {
+    const narrow = (entry: DataEntry): DataEntry =>
+      id === WHOLE || entry.status !== 'ok'
+        ? entry
+        : { ...entry, value: segmentation.narrow(segmentation.scopeKey, entry.value, id) };
+    const narrowKey = (key: string, entry: DataEntry): DataEntry =>
+      id === WHOLE || entry.status !== 'ok'
+        ? entry
+        : { ...entry, value: segmentation.narrow(key, entry.value, id) };
+    const data = await collection.run(keys, {
+      ...(scope && id !== WHOLE ? { given: { [segmentation.scopeKey]: narrow(scope) } } : {}),
+      ...(preloaded
+        ? {
+            preloaded: Object.fromEntries(
+              Object.entries(preloaded)
+                .filter(([key]) => segmentation.keys.includes(key))
+                .map(([key, entry]) => [key, narrowKey(key, entry)]),
+            ),
+          }
+        : {}),
+      onData: (key, entry, provenance) => onPart?.({ key, segment: id, entry, provenance }),
+    });
+    lent.set(id, segmentation.lend?.(data) ?? {});
+    store.put(id, data);
+  };
+  const order = ids.length > 0 ? ids : [WHOLE];
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < order.length) {
+      const id = order[next++]!;
+      await collectOne(id);
+      reclaimMemory();
+      done++;
+      if (order.length > 1)
+        onEvent?.({
+          type: 'progress',
+          provider: provider.id,
+          key: keys.join(', '),
+          message: `${done} of ${order.length} segments (${segmentation.scopeKey})`,
+          done,
+          total: order.length,
+        });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SEGMENTS_AT_ONCE, order.length) }, worker));
+  return { ...segmented, ids: order, lent };
+}
+
+/** The data one segment's checks read: the whole-scope data, the scope narrowed, the segment's own keys. */
+export function segmentData(
+  collected: CollectedSegments,
+  id: string,
+  whole: Record<string, DataEntry>,
+  own: Record<string, DataEntry>,
+  crossSegment: boolean,
+): Record<string, DataEntry> {
+  const { segmentation } = collected;
+  const scope = whole[segmentation.scopeKey];
+  const data: Record<string, DataEntry> = { ...whole, ...own };
+  if (id !== WHOLE && scope?.status === 'ok')
+    data[segmentation.scopeKey] = {
+      ...scope,
+      value: segmentation.narrow(segmentation.scopeKey, scope.value, id),
+    };
+  if (!crossSegment) return data;
+  const loans = [...collected.lent].filter(([segment]) => segment !== id).map(([, loan]) => loan);
+  return { ...data, ...withLent(own, loans) };
+}
+
+/**
+ * The snapshot with every segmented key made whole again: what --save-snapshot writes, and what tests
+ * compare. Holds every segment at once.
+ */
+export function withSegments(
+  snapshot: Snapshot,
+  segments: { collected: readonly CollectedSegments[]; store: SegmentStore },
+): Snapshot {
+  const data = { ...snapshot.data };
+  for (const collected of segments.collected) {
+    const stored = collected.ids.map((id) => segments.store.get(id));
+    for (const key of collected.keys) {
+      const entry = wholeEntry(stored.flatMap((s) => (s[key] ? [s[key]] : [])));
+      if (entry) data[key] = entry;
+    }
+  }
+  return { ...snapshot, data: Object.fromEntries(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : 1))) };
+}

@@ -1,0 +1,28 @@
+import { vi } from 'vitest';
+
+/** The SDK reads credentials and endpoint overrides from process.env, as it does for users. */
+export function stubAwsEnv(url: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const vars: Record<string, string> = {
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: url,
+    SOC2_AWS_RETRY_BASE_MS: '1',
+    SOC2_AWS_POLL_MS: '1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent/aws-config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+    ...extra,
+  };
+  for (const name of [
+    'AWS_PROFILE',
+    'AWS_SESSION_TOKEN',
+    'AWS_DEFAULT_REGION',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+  ])
+    vi.stubEnv(name, undefined);
+  for (const name of Object.keys(process.env).filter((n) => n.startsWith('AWS_ENDPOINT_URL')))
+    vi.stubEnv(name, undefined);
+  for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
+  return process.env;
+}
