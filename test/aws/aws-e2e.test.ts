@@ -409,6 +409,69 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     );
   });
 
+  it("tells a root user's virtual MFA device from a hardware one (ListVirtualMFADevices, paged)", async () => {
+    // https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html
+    const world: FakeWorld = {
+      callerAccount: A,
+      pageSize: { iam: 1 },
+      accounts: [
+        account(A, {
+          virtualMfaDevices: [
+            { name: 'alice', user: 'alice' },
+            { name: 'spare' }, // unassigned: not asked for
+            { name: 'bob', user: 'bob' },
+            { name: 'root-account-mfa-device', user: 'root' },
+          ],
+        }),
+        account(B, { virtualMfaDevices: [{ name: 'carol', user: 'carol' }] }),
+        account(C, { denied: ['iam:ListVirtualMFADevices'] }),
+      ],
+    };
+    const { check, requests, snapshot } = await scan(world, { organization: true, regions: ['us-east-1'] });
+    const listings = requests.filter((r) => r.action === 'ListVirtualMFADevices');
+    expect(listings.filter((r) => r.account === A)).toHaveLength(3); // 3 assigned devices, 1 per page
+    const devices = snapshot.data['aws.iam.virtualMfaDevices'] as {
+      value: { accountId: string; status: string; value?: { serialNumber: string; userArn?: string }[] }[];
+    };
+    expect(devices.value.find((r) => r.accountId === A)?.value).toEqual([
+      expect.objectContaining({
+        serialNumber: `arn:aws:iam::${A}:mfa/alice`,
+        userArn: `arn:aws:iam::${A}:user/alice`,
+      }),
+      expect.objectContaining({ serialNumber: `arn:aws:iam::${A}:mfa/bob` }),
+      expect.objectContaining({
+        serialNumber: `arn:aws:iam::${A}:mfa/root-account-mfa-device`,
+        userArn: `arn:aws:iam::${A}:root`,
+        enableDate: '2025-02-01T09:00:00.000Z',
+      }),
+    ]);
+    const root = (account: string) =>
+      check('aws.iam-root-mfa').findings.find((f) => f.resource === `arn:aws:iam::${account}:root`)!;
+    expect(root(A)).toMatchObject({ status: 'fail', details: { mfaType: 'virtual' } });
+    expect(root(A).message).toMatch(
+      /virtual MFA device \(arn:aws:iam::111111111111:mfa\/root-account-mfa-device\)/,
+    );
+    expect(root(B)).toMatchObject({ status: 'pass', details: { mfaType: 'hardware' } });
+    // Denied in C: the listing is a per-account error, the check still runs and C's root is not checked.
+    expect(root(C)).toMatchObject({ status: 'error', cause: { kind: 'permission', code: 'AccessDenied' } });
+    expect(check('aws.iam-root-mfa').status).toBe('error');
+  });
+
+  it('a listing denied in every account leaves the root MFA verdict standing, never skipped', async () => {
+    const world: FakeWorld = {
+      callerAccount: A,
+      accounts: [
+        account(A, {
+          summary: { AccountMFAEnabled: 0, AccountPasswordPresent: 1 },
+          denied: ['iam:ListVirtualMFADevices'],
+        }),
+      ],
+    };
+    const { check } = await scan(world, { regions: ['us-east-1'] });
+    expect(check('aws.iam-root-mfa').status).toBe('fail');
+    expect(check('aws.iam-root-mfa').findings[0]?.message).toMatch(/has a password but no MFA device/);
+  });
+
   it('waits for the credential report and honours service-specific endpoint variables', async () => {
     const world: FakeWorld = {
       callerAccount: A,
