@@ -550,21 +550,90 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     expect(finding('aws.ebs-encryption', `aws-account/${A}/eu-west-1`)?.status).toBe('pass');
   });
 
-  it('skips the Config checks naming the permission when aggregator coverage cannot be read', async () => {
+  it('reports account-regions whose aggregator source FAILED or is OUTDATED as not checked, never covered', async () => {
+    // https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeConfigurationAggregatorSourcesStatus.html
+    // and API_AggregatedSourceStatus.html: SourceType ACCOUNT | ORGANIZATION, LastUpdateStatus
+    // SUCCEEDED | FAILED | OUTDATED, LastErrorCode, LastErrorMessage, LastUpdateTime (epoch seconds).
     const world = orgWorld();
     world.aggregator = 'org-aggregator';
     world.throttle = {};
-    world.accounts[0]!.denied = ['config:GetAggregateDiscoveredResourceCounts'];
-    const { check } = await scan(world, {
+    world.aggregatorSourceStatus = [
+      {
+        SourceId: 'o-a1b2c3d4e5',
+        SourceType: 'ORGANIZATION',
+        AwsRegion: 'us-east-1',
+        LastUpdateStatus: 'SUCCEEDED',
+        LastUpdateTime: 1793600000,
+      },
+      {
+        SourceId: 'o-a1b2c3d4e5',
+        SourceType: 'ORGANIZATION',
+        AwsRegion: 'eu-west-1',
+        LastUpdateStatus: 'OUTDATED',
+        LastUpdateTime: 1790000000,
+      },
+      {
+        SourceId: B,
+        SourceType: 'ACCOUNT',
+        AwsRegion: 'us-east-1',
+        LastUpdateStatus: 'FAILED',
+        LastUpdateTime: 1793600000,
+        LastErrorCode: 'OrganizationAccessDeniedException',
+        LastErrorMessage: 'The source account is not authorized',
+      },
+    ];
+    const { check, requests } = await scan(world, {
       organization: true,
-      regions: ['us-east-1'],
+      regions: ['us-east-1', 'eu-west-1'],
       configAggregator: 'org-aggregator',
     });
-    for (const id of ['aws.s3-encryption', 'aws.config-rule-compliance']) {
-      expect(check(id).status, id).toBe('skipped');
-      expect(check(id).reason, id).toMatch(/config:GetAggregateDiscoveredResourceCounts denied/);
+    // 3 sources at the fake's 2 per page: the listing is paged, from the aggregator account.
+    const status = requests.filter((r) => r.action === 'DescribeConfigurationAggregatorSourcesStatus');
+    expect(status.map((r) => r.account)).toEqual([A, A]);
+    const finding = (id: string, resource: string) => check(id).findings.find((f) => f.resource === resource);
+    for (const id of ['aws.ebs-encryption', 'aws.s3-encryption', 'aws.config-rule-compliance']) {
+      const failed = finding(id, `aws-account/${B}/us-east-1`);
+      expect(failed, id).toMatchObject({
+        status: 'error',
+        cause: { kind: 'unavailable', code: 'OrganizationAccessDeniedException' },
+      });
+      expect(failed?.message, id).toMatch(
+        /org-aggregator's source account 222222222222 in us-east-1 is FAILED \(last update 2026-11-02T.*\): OrganizationAccessDeniedException: The source account is not authorized/,
+      );
+      const outdated = finding(id, `aws-account/${A}/eu-west-1`);
+      expect(outdated, id).toMatchObject({
+        status: 'error',
+        cause: { kind: 'unavailable', code: 'OUTDATED' },
+      });
+      expect(outdated?.message, id).toMatch(/source organization o-a1b2c3d4e5 in eu-west-1 is OUTDATED/);
     }
+    // B's volume came from the failed source: it is neither passed nor failed on stale data.
+    expect(JSON.stringify(check('aws.ebs-encryption').findings)).not.toContain('vol-1');
+    // A in us-east-1 comes through the organization source, which SUCCEEDED: judged as usual.
+    expect(finding('aws.s3-encryption', 'arn:aws:s3:us-east-1:111111111111:logs')?.status).toBe('fail');
   });
+
+  it.each([
+    'config:GetAggregateDiscoveredResourceCounts',
+    'config:DescribeConfigurationAggregatorSourcesStatus',
+  ])(
+    'skips the Config checks naming the permission when aggregator coverage cannot be read (%s)',
+    async (action) => {
+      const world = orgWorld();
+      world.aggregator = 'org-aggregator';
+      world.throttle = {};
+      world.accounts[0]!.denied = [action];
+      const { check } = await scan(world, {
+        organization: true,
+        regions: ['us-east-1'],
+        configAggregator: 'org-aggregator',
+      });
+      for (const id of ['aws.s3-encryption', 'aws.config-rule-compliance']) {
+        expect(check(id).status, id).toBe('skipped');
+        expect(check(id).reason, id).toBe(`needs aws.config.aggregatorCoverage: ${action} denied`);
+      }
+    },
+  );
 
   it("reads each trail's event selectors in its home region: a data-events-only trail covers nothing", async () => {
     const r = 'us-east-1';

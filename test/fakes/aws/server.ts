@@ -74,6 +74,11 @@ export interface FakeWorld {
   aggregator?: string;
   /** The accounts the aggregator collects from (default: every account of the world). */
   aggregatorSources?: string[];
+  /**
+   * DescribeConfigurationAggregatorSourcesStatus's AggregatedSourceStatusList. Default: one ACCOUNT
+   * source per aggregated account and region it has, each SUCCEEDED.
+   */
+  aggregatorSourceStatus?: object[];
 }
 
 export interface RecordedRequest {
@@ -476,6 +481,29 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
           ...(key ? { GroupByKey: key, GroupedResourceCounts: items } : {}),
           ...(next ? { NextToken: next } : {}),
         };
+      }
+      case 'DescribeConfigurationAggregatorSourcesStatus': {
+        // https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeConfigurationAggregatorSourcesStatus.html:
+        // UpdateStatus filter (FAILED | SUCCEEDED | OUTDATED), Limit 0-100 (0 = the default, the maximum),
+        // NextToken; AggregatedSourceStatusList of AggregatedSourceStatus (timestamps as epoch seconds).
+        const limit = Number(body.Limit ?? 0);
+        if (!Number.isInteger(limit) || limit < 0 || limit > 100)
+          throw new Fail('InvalidLimitException', 'Limit must be between 0 and 100');
+        const wanted = body.UpdateStatus as string[] | undefined;
+        const all = (
+          world.aggregatorSourceStatus ??
+          aggregated().flatMap((a) =>
+            Object.keys(a.regions ?? {}).map((AwsRegion) => ({
+              SourceId: a.id,
+              SourceType: 'ACCOUNT',
+              AwsRegion,
+              LastUpdateStatus: 'SUCCEEDED',
+              LastUpdateTime: 1793600000,
+            })),
+          )
+        ).filter((s) => !wanted || wanted.includes((s as { LastUpdateStatus: string }).LastUpdateStatus));
+        const { items, next } = page(all, token, Math.min(limit || 100, size));
+        return { AggregatedSourceStatusList: items, ...(next ? { NextToken: next } : {}) };
       }
       case 'GetAggregateComplianceDetailsByConfigRule': {
         const target = byId.get(body.AccountId as string);
