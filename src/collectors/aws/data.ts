@@ -286,7 +286,10 @@ declare module '../../engine/data-map.js' {
     'aws.config.recorders': RegionResult<ConfigRecorders>[];
     'aws.config.compliance': RegionResult<ConfigRuleCompliance[]>[];
     'aws.config.resources': ConfigResources;
-    /** Through an aggregator: the resources it holds per scanned account and region. */
+    /**
+     * Through an aggregator: the resources it holds per scanned account and region; an account-region
+     * whose source last update FAILED or is OUTDATED is an error entry (not current, not checked).
+     */
     'aws.config.aggregatorCoverage': RegionResult<number>[];
     'aws.cloudtrail.eventSelectors': ScopeResult<TrailSelectors, TrailScope>[];
   }
