@@ -183,6 +183,31 @@ describeCheck(check, [
     failing: ['arn:aws:iam::111111111111:root'],
   },
   {
+    name: "a user's device named root-account-mfa-device is not the root's",
+    data: {
+      'aws.accounts': accounts(),
+      'aws.iam.accountSummary': summary(1),
+      'aws.iam.virtualMfaDevices': virtual({
+        serialNumber: 'arn:aws:iam::111111111111:mfa/root-account-mfa-device',
+        userArn: 'arn:aws:iam::111111111111:user/mallory',
+      }),
+    },
+    status: 'pass',
+    passing: ['arn:aws:iam::111111111111:root'],
+  },
+  {
+    name: 'a device listed without its user is recognised by the console name',
+    data: {
+      'aws.accounts': accounts(),
+      'aws.iam.accountSummary': summary(1),
+      'aws.iam.virtualMfaDevices': virtual({
+        serialNumber: 'arn:aws:iam::111111111111:mfa/root-account-mfa-device',
+      }),
+    },
+    status: 'fail',
+    failing: ['arn:aws:iam::111111111111:root'],
+  },
+  {
     name: 'root with a virtual MFA device passes when requireHardwareMfa is off',
     data: {
       'aws.accounts': accounts(),

@@ -23,11 +23,14 @@ function rootCredentials(summary: AccountSummary): string[] {
 }
 
 /**
- * The root user's virtual MFA device: the one assigned to `arn:<partition>:iam::<account>:root`, or
- * named `root-account-mfa-device` as the console names it (the IAM API reference's example).
+ * The root user's virtual MFA device: the one assigned to `arn:<partition>:iam::<account>:root` (the IAM
+ * API reference's ListVirtualMFADevices example). Only a device listed without its user is recognised by
+ * the name the console gives root's device, `root-account-mfa-device`: an IAM user may name theirs so.
  */
 function rootVirtualDevice(devices: readonly VirtualMfaDevice[], root: string): VirtualMfaDevice | undefined {
-  return devices.find((d) => d.userArn === root || d.serialNumber.endsWith(':mfa/root-account-mfa-device'));
+  return devices.find((d) =>
+    d.userArn ? d.userArn === root : d.serialNumber.endsWith(':mfa/root-account-mfa-device'),
+  );
 }
 
 export default defineCheck<'aws.iam.accountSummary' | 'aws.iam.virtualMfaDevices' | 'aws.accounts', Options>({
