@@ -48,6 +48,8 @@ export function awsCosts(s: AwsSizes): Record<string, KeyCost> {
     'aws.iam.credentialReport': { minimum: 2 * accounts, chain: 2, dependsOn: after },
     'aws.iam.accountSummary': { minimum: accounts, chain: 1, dependsOn: after },
     'aws.iam.passwordPolicy': { minimum: accounts, chain: 1, dependsOn: after },
+    // ListVirtualMFADevices (Assigned): one page of up to 100 devices per account
+    'aws.iam.virtualMfaDevices': { minimum: accounts, chain: 1, dependsOn: after },
     'aws.iam.authorizationDetails': {
       minimum: accounts * pages(entities, PAGE.aws.authorizationDetails),
       chain: pages(entities, PAGE.aws.authorizationDetails),

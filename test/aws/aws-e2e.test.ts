@@ -386,6 +386,69 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     );
   });
 
+  it("tells a root user's virtual MFA device from a hardware one (ListVirtualMFADevices, paged)", async () => {
+    // https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html
+    const world: FakeWorld = {
+      callerAccount: A,
+      pageSize: { iam: 1 },
+      accounts: [
+        account(A, {
+          virtualMfaDevices: [
+            { name: 'alice', user: 'alice' },
+            { name: 'spare' }, // unassigned: not asked for
+            { name: 'bob', user: 'bob' },
+            { name: 'root-account-mfa-device', user: 'root' },
+          ],
+        }),
+        account(B, { virtualMfaDevices: [{ name: 'carol', user: 'carol' }] }),
+        account(C, { denied: ['iam:ListVirtualMFADevices'] }),
+      ],
+    };
+    const { check, requests, snapshot } = await scan(world, { organization: true, regions: ['us-east-1'] });
+    const listings = requests.filter((r) => r.action === 'ListVirtualMFADevices');
+    expect(listings.filter((r) => r.account === A)).toHaveLength(3); // 3 assigned devices, 1 per page
+    const devices = snapshot.data['aws.iam.virtualMfaDevices'] as {
+      value: { accountId: string; status: string; value?: { serialNumber: string; userArn?: string }[] }[];
+    };
+    expect(devices.value.find((r) => r.accountId === A)?.value).toEqual([
+      expect.objectContaining({
+        serialNumber: `arn:aws:iam::${A}:mfa/alice`,
+        userArn: `arn:aws:iam::${A}:user/alice`,
+      }),
+      expect.objectContaining({ serialNumber: `arn:aws:iam::${A}:mfa/bob` }),
+      expect.objectContaining({
+        serialNumber: `arn:aws:iam::${A}:mfa/root-account-mfa-device`,
+        userArn: `arn:aws:iam::${A}:root`,
+        enableDate: '2025-02-01T09:00:00.000Z',
+      }),
+    ]);
+    const root = (account: string) =>
+      check('aws.iam-root-mfa').findings.find((f) => f.resource === `arn:aws:iam::${account}:root`)!;
+    expect(root(A)).toMatchObject({ status: 'fail', details: { mfaType: 'virtual' } });
+    expect(root(A).message).toMatch(
+      /virtual MFA device \(arn:aws:iam::111111111111:mfa\/root-account-mfa-device\)/,
+    );
+    expect(root(B)).toMatchObject({ status: 'pass', details: { mfaType: 'hardware' } });
+    // Denied in C: the listing is a per-account error, the check still runs and C's root is not checked.
+    expect(root(C)).toMatchObject({ status: 'error', cause: { kind: 'permission', code: 'AccessDenied' } });
+    expect(check('aws.iam-root-mfa').status).toBe('error');
+  });
+
+  it('a listing denied in every account leaves the root MFA verdict standing, never skipped', async () => {
+    const world: FakeWorld = {
+      callerAccount: A,
+      accounts: [
+        account(A, {
+          summary: { AccountMFAEnabled: 0, AccountPasswordPresent: 1 },
+          denied: ['iam:ListVirtualMFADevices'],
+        }),
+      ],
+    };
+    const { check } = await scan(world, { regions: ['us-east-1'] });
+    expect(check('aws.iam-root-mfa').status).toBe('fail');
+    expect(check('aws.iam-root-mfa').findings[0]?.message).toMatch(/has a password but no MFA device/);
+  });
+
   it('waits for the credential report and honours service-specific endpoint variables', async () => {
     const world: FakeWorld = {
       callerAccount: A,
@@ -464,21 +527,90 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
     expect(finding('aws.ebs-encryption', `aws-account/${A}/eu-west-1`)?.status).toBe('pass');
   });
 
-  it('skips the Config checks naming the permission when aggregator coverage cannot be read', async () => {
+  it('reports account-regions whose aggregator source FAILED or is OUTDATED as not checked, never covered', async () => {
+    // https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeConfigurationAggregatorSourcesStatus.html
+    // and API_AggregatedSourceStatus.html: SourceType ACCOUNT | ORGANIZATION, LastUpdateStatus
+    // SUCCEEDED | FAILED | OUTDATED, LastErrorCode, LastErrorMessage, LastUpdateTime (epoch seconds).
     const world = orgWorld();
     world.aggregator = 'org-aggregator';
     world.throttle = {};
-    world.accounts[0]!.denied = ['config:GetAggregateDiscoveredResourceCounts'];
-    const { check } = await scan(world, {
+    world.aggregatorSourceStatus = [
+      {
+        SourceId: 'o-a1b2c3d4e5',
+        SourceType: 'ORGANIZATION',
+        AwsRegion: 'us-east-1',
+        LastUpdateStatus: 'SUCCEEDED',
+        LastUpdateTime: 1793600000,
+      },
+      {
+        SourceId: 'o-a1b2c3d4e5',
+        SourceType: 'ORGANIZATION',
+        AwsRegion: 'eu-west-1',
+        LastUpdateStatus: 'OUTDATED',
+        LastUpdateTime: 1790000000,
+      },
+      {
+        SourceId: B,
+        SourceType: 'ACCOUNT',
+        AwsRegion: 'us-east-1',
+        LastUpdateStatus: 'FAILED',
+        LastUpdateTime: 1793600000,
+        LastErrorCode: 'OrganizationAccessDeniedException',
+        LastErrorMessage: 'The source account is not authorized',
+      },
+    ];
+    const { check, requests } = await scan(world, {
       organization: true,
-      regions: ['us-east-1'],
+      regions: ['us-east-1', 'eu-west-1'],
       configAggregator: 'org-aggregator',
     });
-    for (const id of ['aws.s3-encryption', 'aws.config-rule-compliance']) {
-      expect(check(id).status, id).toBe('skipped');
-      expect(check(id).reason, id).toMatch(/config:GetAggregateDiscoveredResourceCounts denied/);
+    // 3 sources at the fake's 2 per page: the listing is paged, from the aggregator account.
+    const status = requests.filter((r) => r.action === 'DescribeConfigurationAggregatorSourcesStatus');
+    expect(status.map((r) => r.account)).toEqual([A, A]);
+    const finding = (id: string, resource: string) => check(id).findings.find((f) => f.resource === resource);
+    for (const id of ['aws.ebs-encryption', 'aws.s3-encryption', 'aws.config-rule-compliance']) {
+      const failed = finding(id, `aws-account/${B}/us-east-1`);
+      expect(failed, id).toMatchObject({
+        status: 'error',
+        cause: { kind: 'unavailable', code: 'OrganizationAccessDeniedException' },
+      });
+      expect(failed?.message, id).toMatch(
+        /org-aggregator's source account 222222222222 in us-east-1 is FAILED \(last update 2026-11-02T.*\): OrganizationAccessDeniedException: The source account is not authorized/,
+      );
+      const outdated = finding(id, `aws-account/${A}/eu-west-1`);
+      expect(outdated, id).toMatchObject({
+        status: 'error',
+        cause: { kind: 'unavailable', code: 'OUTDATED' },
+      });
+      expect(outdated?.message, id).toMatch(/source organization o-a1b2c3d4e5 in eu-west-1 is OUTDATED/);
     }
+    // B's volume came from the failed source: it is neither passed nor failed on stale data.
+    expect(JSON.stringify(check('aws.ebs-encryption').findings)).not.toContain('vol-1');
+    // A in us-east-1 comes through the organization source, which SUCCEEDED: judged as usual.
+    expect(finding('aws.s3-encryption', 'arn:aws:s3:us-east-1:111111111111:logs')?.status).toBe('fail');
   });
+
+  it.each([
+    'config:GetAggregateDiscoveredResourceCounts',
+    'config:DescribeConfigurationAggregatorSourcesStatus',
+  ])(
+    'skips the Config checks naming the permission when aggregator coverage cannot be read (%s)',
+    async (action) => {
+      const world = orgWorld();
+      world.aggregator = 'org-aggregator';
+      world.throttle = {};
+      world.accounts[0]!.denied = [action];
+      const { check } = await scan(world, {
+        organization: true,
+        regions: ['us-east-1'],
+        configAggregator: 'org-aggregator',
+      });
+      for (const id of ['aws.s3-encryption', 'aws.config-rule-compliance']) {
+        expect(check(id).status, id).toBe('skipped');
+        expect(check(id).reason, id).toBe(`needs aws.config.aggregatorCoverage: ${action} denied`);
+      }
+    },
+  );
 
   it("reads each trail's event selectors in its home region: a data-events-only trail covers nothing", async () => {
     const r = 'us-east-1';

@@ -3,7 +3,7 @@ import { parseCredentialReport } from '../../src/collectors/aws/credential-repor
 import { parseCsv } from '../../src/core/csv.js';
 import { decodePolicy } from '../../src/collectors/aws/iam.js';
 import awsProvider from '../../src/collectors/aws/provider.js';
-import { resourceQuery } from '../../src/collectors/aws/config.js';
+import { resourceQuery, staleSource } from '../../src/collectors/aws/config.js';
 import { AwsSession } from '../../src/collectors/aws/session.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { CSV_HEADER } from '../fakes/aws/world.js';
@@ -97,5 +97,49 @@ describe('assumed-role credentials on a long scan', () => {
     expect([a.accessKeyId, b.accessKeyId]).toEqual(['ASIA1', 'ASIA1']);
     expect(renewals).toBe(1);
     expect((await provider()).accessKeyId).toBe('ASIA1');
+  });
+});
+
+describe('Config aggregator source status (AggregatedSourceStatus)', () => {
+  // https://docs.aws.amazon.com/config/latest/APIReference/API_AggregatedSourceStatus.html
+  const org = (region: string, state: string) => ({
+    SourceId: 'o-a1b2c3d4e5',
+    SourceType: 'ORGANIZATION' as const,
+    AwsRegion: region,
+    LastUpdateStatus: state as 'FAILED',
+  });
+  const own = (state: string) => ({
+    SourceId: '222222222222',
+    SourceType: 'ACCOUNT' as const,
+    AwsRegion: 'us-east-1',
+    LastUpdateStatus: state as 'FAILED',
+  });
+
+  it("prefers the account's own source over the organization's in the same region", () => {
+    expect(
+      staleSource([org('us-east-1', 'FAILED'), own('SUCCEEDED')], 'agg', '222222222222', 'us-east-1'),
+    ).toBe(undefined);
+    expect(
+      staleSource([org('us-east-1', 'SUCCEEDED'), own('FAILED')], 'agg', '222222222222', 'us-east-1')?.error,
+    ).toMatch(/source account 222222222222 in us-east-1 is FAILED/);
+  });
+
+  it("falls back to the organization's source for that region only, whatever the case of the value", () => {
+    const statuses = [org('us-east-1', 'outdated'), org('eu-west-1', 'SUCCEEDED')];
+    expect(staleSource(statuses, 'agg', '111111111111', 'us-east-1')?.cause).toMatchObject({
+      kind: 'unavailable',
+      code: 'OUTDATED',
+    });
+    expect(staleSource(statuses, 'agg', '111111111111', 'eu-west-1')).toBe(undefined);
+    // No source names the region: the resource counts decide.
+    expect(staleSource(statuses, 'agg', '111111111111', 'ap-south-1')).toBe(undefined);
+  });
+
+  it('classifies a denial the source reported as a permission failure', () => {
+    const denied = { ...own('FAILED'), LastErrorCode: 'AccessDeniedException', LastErrorMessage: 'no' };
+    expect(staleSource([denied], 'agg', '222222222222', 'us-east-1')?.cause).toMatchObject({
+      kind: 'permission',
+      code: 'AccessDeniedException',
+    });
   });
 });

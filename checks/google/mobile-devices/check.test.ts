@@ -43,6 +43,27 @@ describeCheck(check, [
     passing: [resource('d5')],
   },
   {
+    name: "reads Alert Center's wording of a compromise too, and never a negated one",
+    data: {
+      'google.mobileDevices': [
+        device('d1', { deviceCompromisedStatus: 'Compromised' }),
+        device('d2', { deviceCompromisedStatus: 'Not Compromised' }),
+        device('d3', { deviceCompromisedStatus: 'No compromise detected' }),
+      ],
+    },
+    status: 'fail',
+    failing: [resource('d1')],
+    passing: [resource('d2'), resource('d3')],
+  },
+  {
+    name: 'does not judge a device whose work account was wiped',
+    data: {
+      'google.mobileDevices': [device('d1', { status: 'ACCOUNT_WIPED', encryptionStatus: 'Not Encrypted' })],
+    },
+    status: 'pass',
+    passing: ['Example Corp'],
+  },
+  {
     name: 'does not judge blocked or wiped devices',
     data: { 'google.mobileDevices': [device('d1', { status: 'WIPED', encryptionStatus: 'Not Encrypted' })] },
     status: 'pass',

@@ -12,10 +12,28 @@ interface Options {
 /** The API's strings are display text ("Compromise detected", "Not Encrypted", "Off"): compared ignoring case. */
 const lower = (value: string | undefined) => (value ?? '').toLowerCase();
 
+/**
+ * The Directory reference documents no values for deviceCompromisedStatus ("The compromised device
+ * status.", https://developers.google.com/workspace/admin/directory/reference/rest/v1/mobiledevices);
+ * the console shows "Compromise detected" / "No compromise detected", and Alert Center's
+ * DeviceCompromised names the same state "Compromised" / "Not Compromised"
+ * (https://developers.google.com/admin-sdk/alertcenter/reference/rest/v1beta1/DeviceCompromised). Any
+ * wording that says compromise without a negation counts.
+ */
+const compromised = (value: string | undefined) =>
+  lower(value).includes('compromis') && !/\b(no|not)\b/.test(lower(value));
+
+/**
+ * Device states that hold no Workspace data to judge: blocked, or the device or only its work account
+ * wiped (mobiledevices.action's block, admin_remote_wipe and admin_account_wipe,
+ * https://developers.google.com/workspace/admin/directory/reference/rest/v1/mobiledevices/action). The
+ * reference gives `status` no value list; the guide's example shows `APPROVED`.
+ */
+const NOT_JUDGED = new Set(['BLOCKED', 'WIPING', 'WIPED', 'ACCOUNT_WIPING', 'ACCOUNT_WIPED']);
+
 function problems(d: GoogleMobileDevice, options: Options, now: Date): string[] {
   const out: string[] = [];
-  if (lower(d.deviceCompromisedStatus) === 'compromise detected')
-    out.push('compromised (rooted or jailbroken)');
+  if (compromised(d.deviceCompromisedStatus)) out.push('compromised (rooted or jailbroken)');
   if (options.requireEncryption && lower(d.encryptionStatus).startsWith('not encrypted'))
     out.push('not encrypted');
   if (options.requirePassword && lower(d.devicePasswordStatus) === 'off') out.push('no screen lock');
@@ -33,8 +51,8 @@ export default defineCheck<'google.mobileDevices', Options>({
     'Reads the mobile devices synced with the organization (Directory API mobiledevices.list, FULL ' +
     'projection) and fails each approved device that is compromised (deviceCompromisedStatus), not ' +
     'encrypted (`requireEncryption`), without a screen lock (`requirePassword`), or not synced for more ' +
-    'than `maxSyncAgeDays` (default 90; a lost or abandoned device still holding data). Blocked and wiped ' +
-    'devices are not judged. Attributes a device does not report are not judged.',
+    'than `maxSyncAgeDays` (default 90; a lost or abandoned device still holding data). Blocked devices and ' +
+    'devices whose data or work account was wiped are not judged. Attributes a device does not report are not judged.',
   risk: 'A lost, unlocked, unencrypted or rooted phone hands its mail, files and sessions to whoever holds it.',
   remediation:
     'Require advanced mobile management with encryption and a screen lock (Admin console > Devices > ' +
@@ -49,9 +67,7 @@ export default defineCheck<'google.mobileDevices', Options>({
     defaults: { requireEncryption: true, requirePassword: true, maxSyncAgeDays: 90 },
   },
   evaluate({ 'google.mobileDevices': devices }, options, { now, organization }) {
-    const judged = devices.filter(
-      (d) => !['BLOCKED', 'WIPING', 'WIPED'].includes((d.status ?? '').toUpperCase()),
-    );
+    const judged = devices.filter((d) => !NOT_JUDGED.has((d.status ?? '').toUpperCase()));
     if (judged.length === 0)
       return [
         { resource: organization, status: 'pass', message: 'No mobile devices synced with the organization' },

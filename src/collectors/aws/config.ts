@@ -1,6 +1,7 @@
 import {
   DescribeAggregateComplianceByConfigRulesCommand,
   DescribeComplianceByConfigRuleCommand,
+  DescribeConfigurationAggregatorSourcesStatusCommand,
   DescribeConfigurationRecordersCommand,
   DescribeConfigurationRecorderStatusCommand,
   DescribeDeliveryChannelsCommand,
@@ -11,6 +12,8 @@ import {
   SelectAggregateResourceConfigCommand,
   SelectResourceConfigCommand,
   type AggregateComplianceByConfigRule,
+  type AggregatedSourceStatus,
+  type ConfigServiceClient,
 } from '@aws-sdk/client-config-service';
 import { defineCollector } from '../../engine/collector.js';
 import { errorMessage, SkipError } from '../../engine/errors.js';
@@ -128,11 +131,65 @@ async function aggregatorAccess(context: AwsContext) {
 }
 
 /**
+ * The aggregator's sources and the state of their last update, every region
+ * (https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeConfigurationAggregatorSourcesStatus.html:
+ * AggregatedSourceStatusList of SourceId, SourceType ACCOUNT | ORGANIZATION, AwsRegion, LastUpdateStatus
+ * SUCCEEDED | FAILED | OUTDATED, LastErrorCode, LastErrorMessage, LastUpdateTime; Limit 0-100, NextToken).
+ */
+function sourceStatuses(context: AwsContext, client: ConfigServiceClient, name: string) {
+  return paginate(
+    (NextToken) =>
+      call('config:DescribeConfigurationAggregatorSourcesStatus', () =>
+        client.send(
+          new DescribeConfigurationAggregatorSourcesStatusCommand({
+            ConfigurationAggregatorName: name,
+            Limit: 100,
+            NextToken,
+          }),
+          { abortSignal: context.signal },
+        ),
+      ),
+    (page) => page.NextToken,
+    (page) => page.AggregatedSourceStatusList,
+  );
+}
+
+/**
+ * Why the aggregator's data from an account in a region is not current, or undefined when it is: the
+ * status of the source that brings it (the account's own source, else the organization's for that
+ * region) is FAILED or OUTDATED. An account-region no source names is left to the resource counts.
+ */
+export function staleSource(
+  statuses: readonly AggregatedSourceStatus[],
+  aggregator: string,
+  accountId: string,
+  region: string,
+): { error: string; cause: FailureCause } | undefined {
+  const inRegion = statuses.filter((s) => s.AwsRegion === region);
+  const source =
+    inRegion.find((s) => s.SourceType?.toUpperCase() === 'ACCOUNT' && s.SourceId === accountId) ??
+    inRegion.find((s) => s.SourceType?.toUpperCase() === 'ORGANIZATION');
+  const state = source?.LastUpdateStatus?.toUpperCase();
+  if (!source || (state !== 'FAILED' && state !== 'OUTDATED')) return undefined;
+  const origin = `${source.SourceType?.toUpperCase() === 'ACCOUNT' ? 'account' : 'organization'} ${source.SourceId}`;
+  const when = source.LastUpdateTime ? ` (last update ${source.LastUpdateTime.toISOString()})` : '';
+  const why = [source.LastErrorCode, source.LastErrorMessage].filter(Boolean).join(': ');
+  const message = `Config aggregator ${aggregator}'s source ${origin} in ${region} is ${state}${when}${why ? `: ${why}` : ''}, so its data from ${accountId} there is not current`;
+  const code = source.LastErrorCode ?? state;
+  return {
+    error: message,
+    cause: { kind: isDenied({ Code: code }) ? 'permission' : 'unavailable', code, message },
+  };
+}
+
+/**
  * Through an aggregator: how many resources it holds from each scanned account, per scanned region
  * (GetAggregateDiscoveredResourceCounts grouped by ACCOUNT_ID, one paged call per region;
- * https://docs.aws.amazon.com/config/latest/APIReference/API_GetAggregateDiscoveredResourceCounts.html).
- * The aggregator's source status names an organization, not its accounts: these counts are the
- * per-account truth. An account absent from a region's counts is one the aggregator holds nothing from.
+ * https://docs.aws.amazon.com/config/latest/APIReference/API_GetAggregateDiscoveredResourceCounts.html),
+ * and whether its sources' last update succeeded. The source status names an organization, not its
+ * accounts: the counts are the per-account truth of what it holds, the status says whether that is
+ * current. An account absent from a region's counts is one the aggregator holds nothing from; one whose
+ * source FAILED or is OUTDATED there is not checked, never covered.
  */
 export const aggregatorCoverageCollector = defineCollector<'aws.config.aggregatorCoverage', AwsSession>({
   key: 'aws.config.aggregatorCoverage',
@@ -141,33 +198,45 @@ export const aggregatorCoverageCollector = defineCollector<'aws.config.aggregato
       throw new SkipError('no providers.aws.configAggregator configured');
     const { signal } = context;
     const { name, client, accounts, regions } = await aggregatorAccess(context);
+    const settled = async <T>(work: () => Promise<T>): Promise<{ value: T } | { error: unknown }> => {
+      try {
+        return { value: await context.limit(work) };
+      } catch (error) {
+        if (signal.aborted) throw error;
+        return { error };
+      }
+    };
+    const statuses = settled(() => sourceStatuses(context, client, name));
     const perRegion = await Promise.all(
       regions.map(async (region) => {
-        try {
-          const groups = await context.limit(() =>
-            paginate(
-              (NextToken) =>
-                call('config:GetAggregateDiscoveredResourceCounts', () =>
-                  client.send(
-                    new GetAggregateDiscoveredResourceCountsCommand({
-                      ConfigurationAggregatorName: name,
-                      Filters: { Region: region },
-                      GroupByKey: 'ACCOUNT_ID',
-                      Limit: 1000,
-                      NextToken,
-                    }),
-                    { abortSignal: signal },
-                  ),
+        const counted = await settled(() =>
+          paginate(
+            (NextToken) =>
+              call('config:GetAggregateDiscoveredResourceCounts', () =>
+                client.send(
+                  new GetAggregateDiscoveredResourceCountsCommand({
+                    ConfigurationAggregatorName: name,
+                    Filters: { Region: region },
+                    GroupByKey: 'ACCOUNT_ID',
+                    Limit: 1000,
+                    NextToken,
+                  }),
+                  { abortSignal: signal },
                 ),
-              (page) => page.NextToken,
-              (page) => page.GroupedResourceCounts,
-            ),
-          );
-          return { region, counts: new Map(groups.map((g) => [g.GroupName, g.ResourceCount ?? 0])) };
-        } catch (error) {
-          if (signal.aborted) throw error;
-          return { region, error };
-        }
+              ),
+            (page) => page.NextToken,
+            (page) => page.GroupedResourceCounts,
+          ),
+        );
+        // Without the sources' status no count can be trusted as current: the region is not read.
+        const status = await statuses;
+        if ('error' in counted) return { region, error: counted.error };
+        if ('error' in status) return { region, error: status.error };
+        return {
+          region,
+          statuses: status.value,
+          counts: new Map(counted.value.map((g) => [g.GroupName, g.ResourceCount ?? 0])),
+        };
       }),
     );
     failWhenNothingCollected(
@@ -181,8 +250,11 @@ export const aggregatorCoverageCollector = defineCollector<'aws.config.aggregato
         .filter((r) => regionsOf(account, regions).includes(r.region))
         .map((r): RegionResult<number> => {
           const scope = { accountId: account.id, region: r.region };
-          return 'error' in r
-            ? { ...scope, status: 'error', error: errorMessage(r.error), cause: awsCause(r.error) }
+          if ('error' in r)
+            return { ...scope, status: 'error', error: errorMessage(r.error), cause: awsCause(r.error) };
+          const stale = staleSource(r.statuses, name, account.id, r.region);
+          return stale
+            ? { ...scope, status: 'error', ...stale }
             : { ...scope, status: 'ok', value: r.counts.get(account.id) ?? 0 };
         }),
     );
@@ -491,7 +563,8 @@ export const resourcesCollector = defineCollector<'aws.config.resources', AwsSes
         source: 'aggregator',
         aggregator,
         coverage: coverage.map((scope) => ({ ...scope, ...gaps.get(`${scope.accountId}/${scope.region}`) })),
-        items,
+        // What a stale source left in the aggregator is not judged: its account-region is not checked.
+        items: items.filter((item) => !gaps.has(`${item.accountId}/${item.awsRegion}`)),
       };
     }
 

@@ -75,6 +75,17 @@ export interface CredentialReport {
 /** GetAccountSummary's SummaryMap, e.g. AccountMFAEnabled, AccountAccessKeysPresent, Users. */
 export type AccountSummary = Record<string, number>;
 
+/**
+ * One assigned virtual MFA device (IAM ListVirtualMFADevices, AssignmentStatus=Assigned): its serial
+ * number (the device ARN) and the ARN of the user it is assigned to, `arn:<partition>:iam::<account>:root`
+ * for the root user. The seed and QR code fields of the API's VirtualMFADevice are never kept.
+ */
+export interface VirtualMfaDevice {
+  serialNumber: string;
+  userArn?: string;
+  enableDate?: string;
+}
+
 /** GetAccountPasswordPolicy; `null` when the account has no password policy (NoSuchEntity). */
 export interface PasswordPolicy {
   MinimumPasswordLength?: number;
@@ -270,10 +281,15 @@ declare module '../../engine/data-map.js' {
     'aws.iam.accountSummary': AccountResult<AccountSummary>[];
     'aws.iam.passwordPolicy': AccountResult<PasswordPolicy | null>[];
     'aws.iam.authorizationDetails': AccountResult<AuthorizationDetails>[];
+    /** Supplementary: a denied listing stays a per-account error (see ScopeOptions.supplementary). */
+    'aws.iam.virtualMfaDevices': AccountResult<VirtualMfaDevice[]>[];
     'aws.config.recorders': RegionResult<ConfigRecorders>[];
     'aws.config.compliance': RegionResult<ConfigRuleCompliance[]>[];
     'aws.config.resources': ConfigResources;
-    /** Through an aggregator: the resources it holds per scanned account and region. */
+    /**
+     * Through an aggregator: the resources it holds per scanned account and region; an account-region
+     * whose source last update FAILED or is OUTDATED is an error entry (not current, not checked).
+     */
     'aws.config.aggregatorCoverage': RegionResult<number>[];
     'aws.cloudtrail.eventSelectors': ScopeResult<TrailSelectors, TrailScope>[];
   }

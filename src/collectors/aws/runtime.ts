@@ -12,6 +12,7 @@ import {
   authorizationDetailsCollector,
   credentialReportCollector,
   passwordPolicyCollector,
+  virtualMfaDevicesCollector,
 } from './iam.js';
 import { AwsSession, resolveSettings } from './session.js';
 
@@ -26,6 +27,7 @@ export const runtime: ProviderRuntime<AwsSession> = {
     accountSummaryCollector,
     passwordPolicyCollector,
     authorizationDetailsCollector,
+    virtualMfaDevicesCollector,
     recordersCollector,
     complianceCollector,
     resourcesCollector,

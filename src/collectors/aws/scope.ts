@@ -11,6 +11,15 @@ export function notChecked(account: AwsAccount): string {
   return `account not checked: ${account.error ?? 'unreachable'}`;
 }
 
+export interface ScopeOptions {
+  /**
+   * The key only refines a verdict another key decides (the kind of MFA device beside whether there is
+   * one): every failure stays a per-scope error, never a key-level skip or error, so the checks that read
+   * it still run and judge each scope with what could be read.
+   */
+  supplementary?: boolean;
+}
+
 /**
  * Runs `work` once per scope (an account, an account-region, a trail...) of a reachable account, bounded
  * by the provider's limit; an unreachable account's scopes and failed scopes keep their error and cause.
@@ -19,6 +28,7 @@ export async function forEachScope<T, S extends object>(
   context: AwsContext,
   scopes: { scope: S; account: AwsAccount }[],
   work: (scope: S, account: AwsAccount) => Promise<T>,
+  options: ScopeOptions = {},
 ): Promise<(S & ({ status: 'ok'; value: T } | { status: 'error'; error: string; cause: FailureCause }))[]> {
   const causes: unknown[] = [];
   const results = await Promise.all(
@@ -28,10 +38,11 @@ export async function forEachScope<T, S extends object>(
       return result;
     }),
   );
-  failWhenNothingCollected(
-    results,
-    scopes.map((_, i) => causes[i]),
-  );
+  if (!options.supplementary)
+    failWhenNothingCollected(
+      results,
+      scopes.map((_, i) => causes[i]),
+    );
   return results;
 }
 
@@ -63,12 +74,14 @@ async function settleOne<T, S extends object>(
 export async function forEachAccount<T>(
   context: AwsContext,
   work: (account: AwsAccount) => Promise<T>,
+  options: ScopeOptions = {},
 ): Promise<AccountResult<T>[]> {
   const { accounts } = await context.need('aws.accounts');
   return forEachScope(
     context,
     accounts.map((account) => ({ scope: { accountId: account.id }, account })),
     (_scope, account) => work(account),
+    options,
   );
 }
 

@@ -487,10 +487,20 @@ export const domainsCollector = defineCollector({
   },
 });
 
+/**
+ * One login activity's events, each with the account it is about. Account warnings (suspicious logins,
+ * disabled accounts, suspicious session cookies) name it in their `affected_email_address` parameter
+ * (https://developers.google.com/workspace/admin/reports/v1/appendix/activity/login); when Google itself
+ * acted, the actor is `{callerType: KEY, key: Google}` with no email. Other events are about their actor.
+ */
 function flattenLogin(activity: admin_reports_v1.Schema$Activity): GoogleLoginEvent[] {
   return (activity.events ?? []).map((event) => ({
     time: activity.id?.time ?? '',
-    email: (activity.actor?.email ?? '').toLowerCase(),
+    email: (
+      event.parameters?.find((p) => p.name === 'affected_email_address')?.value ??
+      activity.actor?.email ??
+      ''
+    ).toLowerCase(),
     name: event.name ?? '',
     ...(event.type ? { type: event.type } : {}),
     ...(activity.ipAddress ? { ipAddress: activity.ipAddress } : {}),

@@ -51,6 +51,11 @@ export interface FakeAccount {
   roles?: (FakeIamEntity & { path?: string })[];
   policies?: { name: string; arn: string; document: object; attachmentCount?: number }[];
   /**
+   * Virtual MFA devices by name (the SerialNumber is `arn:aws:iam::<account>:mfa/<name>`), assigned to an
+   * IAM user by name, to `root`, or to nobody.
+   */
+  virtualMfaDevices?: { name: string; user?: string; enableDate?: string }[];
+  /**
    * Opt-in regions and their RegionOptStatus (ENABLED, ENABLING, DISABLING, DISABLED); a DISABLED or
    * DISABLING region rejects Config and CloudTrail calls as AWS does for regions not opted into.
    */
@@ -69,6 +74,11 @@ export interface FakeWorld {
   aggregator?: string;
   /** The accounts the aggregator collects from (default: every account of the world). */
   aggregatorSources?: string[];
+  /**
+   * DescribeConfigurationAggregatorSourcesStatus's AggregatedSourceStatusList. Default: one ACCOUNT
+   * source per aggregated account and region it has, each SUCCEEDED.
+   */
+  aggregatorSourceStatus?: object[];
 }
 
 export interface RecordedRequest {
@@ -157,6 +167,12 @@ const entity = (account: string, kind: string, e: FakeIamEntity & { path?: strin
   })),
   AttachedManagedPolicies: (e.attached ?? []).map((p) => ({ PolicyName: p.name, PolicyArn: p.arn })),
 });
+
+/** The User element IAM list operations return (Path, UserName, UserId, Arn, CreateDate). */
+const entityUser = (account: string, name: string) => {
+  const { Path, UserName, UserId, Arn, CreateDate } = entity(account, 'User', { name });
+  return { Path, UserName, UserId, Arn, CreateDate };
+};
 
 export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
   const requests: RecordedRequest[] = [];
@@ -259,6 +275,39 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
         };
         for (const item of items) (out[item.kind] as object[]).push(item.value);
         return { ...out, IsTruncated: Boolean(next), ...(next ? { Marker: next } : {}) };
+      }
+      case 'ListVirtualMFADevices': {
+        // https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html: AssignmentStatus
+        // Assigned | Unassigned | Any (default Any), MaxItems (default 100), Marker; VirtualMFADevices with
+        // IsTruncated and Marker. The documented example gives the root user's device a User with only
+        // UserId (the account id), Arn `arn:aws:iam::<account>:root` and CreateDate.
+        const wanted = params.get('AssignmentStatus') ?? 'Any';
+        if (!['Assigned', 'Unassigned', 'Any'].includes(wanted))
+          throw new Fail(
+            'ValidationError',
+            `Value '${wanted}' at 'assignmentStatus' failed to satisfy constraint`,
+          );
+        const devices = (account.virtualMfaDevices ?? []).filter(
+          (d) => wanted === 'Any' || (wanted === 'Assigned') === Boolean(d.user),
+        );
+        const max = Math.min(Number(params.get('MaxItems') ?? 100), iamPage);
+        const { items, next } = page(devices, params.get('Marker') ?? undefined, max);
+        const user = (name: string) =>
+          name === 'root'
+            ? {
+                UserId: account.id,
+                Arn: `arn:aws:iam::${account.id}:root`,
+                CreateDate: '2020-01-01T00:00:00Z',
+              }
+            : entityUser(account.id, name);
+        return {
+          VirtualMFADevices: items.map((d) => ({
+            SerialNumber: `arn:aws:iam::${account.id}:mfa/${d.name}`,
+            ...(d.user ? { User: user(d.user), EnableDate: d.enableDate ?? '2025-02-01T09:00:00Z' } : {}),
+          })),
+          IsTruncated: Boolean(next),
+          ...(next ? { Marker: next } : {}),
+        };
       }
       default:
         throw new Fail('InvalidAction', `Could not find operation ${action} for version 2010-05-08`);
@@ -432,6 +481,29 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
           ...(key ? { GroupByKey: key, GroupedResourceCounts: items } : {}),
           ...(next ? { NextToken: next } : {}),
         };
+      }
+      case 'DescribeConfigurationAggregatorSourcesStatus': {
+        // https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeConfigurationAggregatorSourcesStatus.html:
+        // UpdateStatus filter (FAILED | SUCCEEDED | OUTDATED), Limit 0-100 (0 = the default, the maximum),
+        // NextToken; AggregatedSourceStatusList of AggregatedSourceStatus (timestamps as epoch seconds).
+        const limit = Number(body.Limit ?? 0);
+        if (!Number.isInteger(limit) || limit < 0 || limit > 100)
+          throw new Fail('InvalidLimitException', 'Limit must be between 0 and 100');
+        const wanted = body.UpdateStatus as string[] | undefined;
+        const all = (
+          world.aggregatorSourceStatus ??
+          aggregated().flatMap((a) =>
+            Object.keys(a.regions ?? {}).map((AwsRegion) => ({
+              SourceId: a.id,
+              SourceType: 'ACCOUNT',
+              AwsRegion,
+              LastUpdateStatus: 'SUCCEEDED',
+              LastUpdateTime: 1793600000,
+            })),
+          )
+        ).filter((s) => !wanted || wanted.includes((s as { LastUpdateStatus: string }).LastUpdateStatus));
+        const { items, next } = page(all, token, Math.min(limit || 100, size));
+        return { AggregatedSourceStatusList: items, ...(next ? { NextToken: next } : {}) };
       }
       case 'GetAggregateComplianceDetailsByConfigRule': {
         const target = byId.get(body.AccountId as string);

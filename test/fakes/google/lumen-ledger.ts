@@ -438,16 +438,25 @@ export function lumenLedgerTenant(now: Date): FakeTenant {
       customerId: CUSTOMER_ID,
     },
     etag: '"e"',
-    actor: { email, profileId: userId(email.split('@')[0]!), callerType: 'USER' },
+    // Login appendix (https://developers.google.com/workspace/admin/reports/v1/appendix/activity/login):
+    // `login` events carry login_type and is_suspicious; `account_warning` events name the account in
+    // affected_email_address, and those Google raises itself have the actor {callerType: KEY, key: Google}.
+    actor:
+      type === 'account_warning' && !name.startsWith('suspicious')
+        ? { callerType: 'KEY', key: 'Google' }
+        : { email, profileId: userId(email.split('@')[0]!), callerType: 'USER' },
     ipAddress: ip,
     events: [
       {
         type,
         name,
-        parameters: [
-          { name: 'login_type', value: 'google_password' },
-          { name: 'is_suspicious', boolValue: name.startsWith('suspicious') },
-        ],
+        parameters:
+          type === 'account_warning'
+            ? [{ name: 'affected_email_address', value: email }]
+            : [
+                { name: 'login_type', value: 'google_password' },
+                { name: 'is_suspicious', boolValue: false },
+              ],
       },
     ],
   });
