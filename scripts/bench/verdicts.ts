@@ -1,0 +1,73 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { csvRecords, type CsvProblem } from '../../src/core/csv.js';
+
+/**
+ * The verdicts of findings.csv (src/report/csv.ts: one row per finding) that concern some accounts:
+ * `check_id`, `resource`, `status` of every finding whose resource names one of them (ARNs,
+ * `aws-account/<id>/...`, bucket names carrying the account id). Rows without a resource (a check
+ * skipped or in error as a whole) concern no account and are left out.
+ */
+export function verdictsFor(csv: string, accounts: readonly string[]): Set<string> {
+  const problems: CsvProblem[] = [];
+  const rows = csvRecords(csv, problems);
+  const header = rows.next();
+  if (header.done) return new Set();
+  const column = (name: string) => {
+    const at = header.value.fields.indexOf(name);
+    if (at < 0) throw new Error(`findings.csv has no '${name}' column`);
+    return at;
+  };
+  const [check, resource, status] = [column('check_id'), column('resource'), column('status')];
+  const verdicts = new Set<string>();
+  for (const { fields } of rows) {
+    const name = fields[resource] ?? '';
+    if (name && accounts.some((id) => name.includes(id)))
+      verdicts.add(`${fields[check]} | ${name} | ${fields[status]}`);
+  }
+  if (problems.length) throw new Error(`findings.csv line ${problems[0]!.line}: ${problems[0]!.message}`);
+  return verdicts;
+}
+
+/**
+ * verdictsFor over a findings.csv file too large for one string (a full-scale scan): only its header
+ * and the lines that name one of the accounts are kept (a finding's row is one line unless its message
+ * holds a line break).
+ */
+export async function verdictsOfFile(file: string, accounts: readonly string[]): Promise<Set<string>> {
+  const kept: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity }))
+    if (!kept.length || accounts.some((id) => line.includes(id))) kept.push(line);
+  return verdictsFor(kept.join('\r\n'), accounts);
+}
+
+export interface VerdictDifference {
+  /** Verdicts of the full scan the small scan does not have, and the other way round. */
+  onlyFull: string[];
+  onlySmall: string[];
+  compared: number;
+}
+
+export function compareVerdicts(full: Set<string>, small: Set<string>): VerdictDifference {
+  return {
+    onlyFull: [...full].filter((v) => !small.has(v)).sort(),
+    onlySmall: [...small].filter((v) => !full.has(v)).sort(),
+    compared: new Set([...full, ...small]).size,
+  };
+}
+
+/** "verdicts: same (N findings)" or the differences, at most `shown` of each side. */
+export function verdictLine(diff: VerdictDifference, shown = 10): string {
+  if (!diff.onlyFull.length && !diff.onlySmall.length) return `verdicts: same (${diff.compared} findings)`;
+  const list = (label: string, items: string[]) =>
+    items.length
+      ? [`  ${label} (${items.length}):`, ...items.slice(0, shown).map((v) => `    ${v}`)].concat(
+          items.length > shown ? [`    ... ${items.length - shown} more`] : [],
+        )
+      : [];
+  return [
+    `verdicts: DIFFERENT (${diff.onlyFull.length + diff.onlySmall.length} of ${diff.compared} findings)`,
+    ...list('only in the full scan', diff.onlyFull),
+    ...list('only in the small scan', diff.onlySmall),
+  ].join('\n');
+}
