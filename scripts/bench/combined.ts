@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +8,6 @@ import { providers } from '../../src/collectors/index.js';
 import { POINTS_PER_MINUTE } from '../../src/collectors/github/client.js';
 import { DEFAULT_QUERIES_PER_MINUTE } from '../../src/collectors/google/session.js';
 import { ROSTER_FIELDS } from '../../src/collectors/hr/columns.js';
-import type { ScanResult } from '../../src/engine/result.js';
 import { startFakeAws } from '../../test/fakes/aws/server.js';
 import { awsService, startFaultProxy, type FaultProxy, type RequestFacts } from '../../test/fakes/faults.js';
 import { startFakeGithub } from '../../test/fakes/github/server.js';
@@ -40,7 +39,7 @@ import {
   quotaFloorMs,
   type KeyCost,
 } from './plan.js';
-import { compareVerdicts, verdictLine, verdictsOfFile } from './verdicts.js';
+import { checksInErrorOfFile, compareVerdicts, verdictLine, verdictsOfFile } from './findings-csv.js';
 
 /**
  * One `soc2 scan` of every provider at once (AWS organization, GitHub, Google Workspace, HR roster) on
@@ -89,6 +88,8 @@ export interface CombinedRun {
   reportWritten: boolean;
   csvWritten: boolean;
   peakRssKb?: number;
+  /** Peak RSS of this process so far (the fakes and proxies), which is not the scan's. */
+  benchRssKb: number;
   wallMs: number;
   bounds: ProviderBound[];
   boundMs: number;
@@ -155,13 +156,6 @@ function sum(proxy: FaultProxy, names: string[]): number {
   return names.reduce((n, name) => n + (proxy.stats.byService.get(name)?.requests ?? 0), 0);
 }
 
-function minimumWhere(keys: string[], costs: Record<string, KeyCost>, prefix: string): number {
-  return minimumOf(
-    keys.filter((k) => k.startsWith(prefix)),
-    costs,
-  );
-}
-
 function boundOf(
   provider: string,
   keys: string[],
@@ -185,14 +179,83 @@ function boundOf(
   };
 }
 
-function readReport(file: string): ScanResult | undefined {
-  // A report of a very large scan is read only up to this size: it says which checks ended in error.
-  if (!existsSync(file) || statSync(file).size > 256 * 1024 * 1024) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ScanResult;
-  } catch {
-    return undefined;
-  }
+interface Plan {
+  aws: { keys: string[]; costs: Record<string, KeyCost> };
+  github: { rest: number; graphql: number };
+  googleMinimum: number;
+  bounds: ProviderBound[];
+  unplannedKeys: string[];
+}
+
+/** Minimum requests and the wall-time bound of the combined scan at `scale`. */
+function planOf(scale: number, latencyMs: number): Plan {
+  const awsCost = awsCosts(awsSizes(scale));
+  const ghSizes = githubSizes(scale);
+  const ghCost = githubCosts(ghSizes);
+  const gCost = googleCosts(googleSizes(scale), RISKY.length);
+  const awsKeys = closure(keysOf('aws'), awsCost);
+  const ghKeys = closure(keysOf('github'), ghCost);
+  const gKeys = closure(keysOf('google'), gCost);
+  const gh = githubMinimums(ghSizes);
+  const googleMinimum = minimumOf(gKeys, gCost);
+  const secondaryMinuteMs = 60 * GITHUB_RETRY_BASE_MS;
+  const costs = { ...awsCost, ...ghCost, ...gCost };
+  return {
+    aws: { keys: awsKeys, costs: awsCost },
+    github: gh,
+    googleMinimum,
+    bounds: [
+      boundOf('aws', awsKeys, awsCost, latencyMs, { ms: 0, text: 'not enforced by the fake' }),
+      boundOf('github', ghKeys, ghCost, latencyMs, {
+        ms: Math.max(
+          quotaFloorMs(gh.rest, POINTS_PER_MINUTE.core, secondaryMinuteMs),
+          quotaFloorMs(gh.rest, GITHUB_HOURLY, HOUR_MS),
+        ),
+        text: `${POINTS_PER_MINUTE.core} REST points a ${secondaryMinuteMs} ms minute, ${GITHUB_HOURLY} an hour`,
+      }),
+      boundOf('google', gKeys, gCost, latencyMs, {
+        ms: quotaFloorMs(googleMinimum, DEFAULT_QUERIES_PER_MINUTE, GOOGLE_MINUTE_MS),
+        text: `${DEFAULT_QUERIES_PER_MINUTE} queries a ${GOOGLE_MINUTE_MS} ms minute`,
+      }),
+    ],
+    unplannedKeys: [...new Set([...keysOf('aws'), ...keysOf('github'), ...keysOf('google')])]
+      .filter((k) => !costs[k])
+      .sort(),
+  };
+}
+
+/** Requests each API received (counted by the proxies) against the plan's minimum. */
+function apiRows(proxies: Started['proxies'], plan: Plan): ApiRow[] {
+  const aws = (api: string, services: string[], prefix?: string): ApiRow => ({
+    api,
+    requests: sum(proxies.aws, services),
+    ...(prefix
+      ? {
+          minimum: minimumOf(
+            plan.aws.keys.filter((k) => k.startsWith(prefix)),
+            plan.aws.costs,
+          ),
+        }
+      : {}),
+  });
+  const planned = ['sts', 'organizations', 'iam', 'config', 'cloudtrail'];
+  const otherAws = [...proxies.aws.stats.byService.keys()].filter((s) => !planned.includes(s));
+  const google = (name: string) => `${name} ${sum(proxies.google, [name])}`;
+  return [
+    aws('AWS IAM', ['iam'], 'aws.iam.'),
+    aws('AWS Config', ['config'], 'aws.config.'),
+    aws('STS/Organizations', ['sts', 'organizations'], 'aws.accounts'),
+    aws('AWS CloudTrail', ['cloudtrail'], 'aws.cloudtrail.'),
+    ...(otherAws.length ? [aws(`AWS other (${otherAws.join(', ')})`, otherAws)] : []),
+    { api: 'GitHub REST', requests: sum(proxies.github, ['rest']), minimum: plan.github.rest },
+    { api: 'GitHub GraphQL', requests: sum(proxies.github, ['graphql']), minimum: plan.github.graphql },
+    {
+      api: 'Google Directory/Reports',
+      requests: proxies.google.stats.total.requests,
+      minimum: plan.googleMinimum,
+      detail: [google('directory'), google('reports'), google('cloudidentity')].join(', '),
+    },
+  ];
 }
 
 interface Started {
@@ -272,93 +335,26 @@ export async function runCombined(
     const started = performance.now();
     const run = await runCli(scanArgs(config, out, FORMATS), { ...env, SOC2_BENCH_RUSAGE: rusage }, dir);
     const wallMs = performance.now() - started;
-    const report = readReport(join(out, 'report.json'));
 
-    const aws = awsSizes(scale);
-    const awsCost = awsCosts(aws);
-    const ghSizes = githubSizes(scale);
-    const ghCost = githubCosts(ghSizes);
-    const gSizes = googleSizes(scale);
-    const gCost = googleCosts(gSizes, RISKY.length);
-    const awsKeys = closure(keysOf('aws'), awsCost);
-    const ghKeys = closure(keysOf('github'), ghCost);
-    const gKeys = closure(keysOf('google'), gCost);
-    const gh = githubMinimums(ghSizes);
-    const gMinimum = minimumOf(gKeys, gCost);
-    const secondaryMinuteMs = 60 * GITHUB_RETRY_BASE_MS;
-    const bounds = [
-      boundOf('aws', awsKeys, awsCost, latencyMs, { ms: 0, text: 'not enforced by the fake' }),
-      boundOf('github', ghKeys, ghCost, latencyMs, {
-        ms: Math.max(
-          quotaFloorMs(gh.rest, POINTS_PER_MINUTE.core, secondaryMinuteMs),
-          quotaFloorMs(gh.rest, GITHUB_HOURLY, HOUR_MS),
-        ),
-        text: `${POINTS_PER_MINUTE.core} REST points a ${secondaryMinuteMs} ms minute, ${GITHUB_HOURLY} an hour`,
-      }),
-      boundOf('google', gKeys, gCost, latencyMs, {
-        ms: quotaFloorMs(gMinimum, DEFAULT_QUERIES_PER_MINUTE, GOOGLE_MINUTE_MS),
-        text: `${DEFAULT_QUERIES_PER_MINUTE} queries a ${GOOGLE_MINUTE_MS} ms minute`,
-      }),
-    ];
-    const awsByService = [...proxies.aws.stats.byService.keys()];
-    const otherAws = awsByService.filter(
-      (s) => !['sts', 'organizations', 'iam', 'config', 'cloudtrail'].includes(s),
-    );
-    const google = (name: string) => `${name} ${sum(proxies.google, [name])}`;
-    const apis: ApiRow[] = [
-      {
-        api: 'AWS IAM',
-        requests: sum(proxies.aws, ['iam']),
-        minimum: minimumWhere(awsKeys, awsCost, 'aws.iam.'),
-      },
-      {
-        api: 'AWS Config',
-        requests: sum(proxies.aws, ['config']),
-        minimum: minimumWhere(awsKeys, awsCost, 'aws.config.'),
-      },
-      {
-        api: 'STS/Organizations',
-        requests: sum(proxies.aws, ['sts', 'organizations']),
-        minimum: minimumWhere(awsKeys, awsCost, 'aws.accounts'),
-      },
-      {
-        api: 'AWS CloudTrail',
-        requests: sum(proxies.aws, ['cloudtrail']),
-        minimum: minimumWhere(awsKeys, awsCost, 'aws.cloudtrail.'),
-      },
-      ...(otherAws.length
-        ? [{ api: `AWS other (${otherAws.join(', ')})`, requests: sum(proxies.aws, otherAws) }]
-        : []),
-      { api: 'GitHub REST', requests: sum(proxies.github, ['rest']), minimum: gh.rest },
-      { api: 'GitHub GraphQL', requests: sum(proxies.github, ['graphql']), minimum: gh.graphql },
-      {
-        api: 'Google Directory/Reports',
-        requests: proxies.google.stats.total.requests,
-        minimum: gMinimum,
-        detail: [google('directory'), google('reports'), google('cloudidentity')].join(', '),
-      },
-    ];
-    const costs = { ...awsCost, ...ghCost, ...gCost };
+    const plan = planOf(scale, latencyMs);
+    const csv = join(out, 'findings.csv');
     const result: CombinedRun = {
       scale,
       size: orgSize(scale),
       exitCode: run.code,
       signal: run.signal,
       reportWritten: existsSync(join(out, 'report.json')),
-      csvWritten: existsSync(join(out, 'findings.csv')),
+      csvWritten: existsSync(csv),
       ...(peakRssKb(rusage, run) !== undefined ? { peakRssKb: peakRssKb(rusage, run)! } : {}),
+      benchRssKb: process.resourceUsage().maxRSS,
       wallMs,
-      bounds,
-      boundMs: Math.max(...bounds.map((b) => b.boundMs)),
-      apis,
+      bounds: plan.bounds,
+      boundMs: Math.max(...plan.bounds.map((b) => b.boundMs)),
+      apis: apiRows(proxies, plan),
       githubAfterExhaustion: world.github.afterExhaustion.core + world.github.afterExhaustion.graphql,
       googleQuotaRefusals: world.google.quotaRefusals,
-      checksInError: (report?.checks ?? [])
-        .filter((c) => c.status === 'error')
-        .map((c) => `${c.id}: ${c.reason}`),
-      unplannedKeys: [...new Set([...keysOf('aws'), ...keysOf('github'), ...keysOf('google')])]
-        .filter((k) => !costs[k])
-        .sort(),
+      checksInError: existsSync(csv) ? await checksInErrorOfFile(csv) : [],
+      unplannedKeys: plan.unplannedKeys,
       stderrTail: run.stderr.trim().split('\n').slice(-5).join('\n'),
     };
     if (verdictAccounts > 0 && result.csvWritten) {
@@ -428,9 +424,9 @@ export function combinedTable(r: CombinedRun, latencyMs: number): string {
     '',
     QUOTA_NOTE,
     '',
-    '| Completed | Peak RSS (MB) | Wall (s) | Bound (s) | x bound | GitHub requests after budget exhaustion | Google quota refusals |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    `| ${completedCell(r)} | ${mb(r.peakRssKb)} | ${seconds(r.wallMs)} | ${seconds(r.boundMs)} | ${fmt(r.wallMs / r.boundMs, 2)} | ${r.githubAfterExhaustion} | ${r.googleQuotaRefusals} |`,
+    '| Completed | Peak RSS (MB) | Bench process peak RSS (MB) | Wall (s) | Bound (s) | x bound | GitHub requests after budget exhaustion | Google quota refusals |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${completedCell(r)} | ${mb(r.peakRssKb)} | ${mb(r.benchRssKb)} | ${seconds(r.wallMs)} | ${seconds(r.boundMs)} | ${fmt(r.wallMs / r.boundMs, 2)} | ${r.githubAfterExhaustion} | ${r.googleQuotaRefusals} |`,
     '',
     '| API | Requests | Minimum | x min |',
     '|---|---:|---:|---:|',
@@ -463,7 +459,7 @@ export function curveTable(runs: CombinedRun[], latencyMs: number): string {
       '|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|',
       ...runs.map(
         (r) =>
-          `| ${r.scale} | ${r.size.accounts} | ${r.size.configItems} | ${r.size.repos} | ${r.size.members} | ${r.size.googleUsers} | ${completedCell(r)} | ${mb(r.peakRssKb)} | ${seconds(r.wallMs)} | ${seconds(r.boundMs)} |`,
+          `| ${r.scale} | ${r.size.accounts} | ${r.size.configItems} | ${r.size.repos} | ${r.size.members} | ${r.size.googleUsers} | ${completedCell(r)} | ${mb(r.peakRssKb)} | ${seconds(r.wallMs)} | ${seconds(r.boundMs)} | ${mb(r.benchRssKb)} |`,
       ),
     ].join('\n') + '\n'
   );

@@ -29,6 +29,36 @@ export function verdictsFor(csv: string, accounts: readonly string[]): Set<strin
   return verdicts;
 }
 
+/** Lines of a file, one at a time (a large findings.csv is never one string). */
+const linesOf = (file: string) => createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+
+/**
+ * The checks findings.csv shows in error (`check_status` error): with the check's reason when it failed
+ * as a whole, else how many of its findings are scopes that could not be read. Rows are read line by
+ * line; a row whose message holds a line break is not seen.
+ */
+export async function checksInErrorOfFile(file: string): Promise<string[]> {
+  let header: string[] | undefined;
+  const reasons = new Map<string, string>();
+  const scopes = new Map<string, number>();
+  for await (const line of linesOf(file)) {
+    if (header && !line.includes('error')) continue;
+    const fields = [...csvRecords(line, [])][0]?.fields ?? [];
+    if (!header) {
+      header = fields;
+      continue;
+    }
+    const at = (name: string) => fields[header!.indexOf(name)] ?? '';
+    if (at('check_status') !== 'error') continue;
+    const id = at('check_id');
+    if (!at('resource')) reasons.set(id, at('message'));
+    else scopes.set(id, (scopes.get(id) ?? 0) + (at('status') === 'error' ? 1 : 0));
+  }
+  return [...new Set([...reasons.keys(), ...scopes.keys()])]
+    .sort()
+    .map((id) => `${id}: ${reasons.get(id) ?? `${scopes.get(id)} scopes not read`}`);
+}
+
 /**
  * verdictsFor over a findings.csv file too large for one string (a full-scale scan): only its header
  * and the lines that name one of the accounts are kept (a finding's row is one line unless its message
@@ -36,7 +66,7 @@ export function verdictsFor(csv: string, accounts: readonly string[]): Set<strin
  */
 export async function verdictsOfFile(file: string, accounts: readonly string[]): Promise<Set<string>> {
   const kept: string[] = [];
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity }))
+  for await (const line of linesOf(file))
     if (!kept.length || accounts.some((id) => line.includes(id))) kept.push(line);
   return verdictsFor(kept.join('\r\n'), accounts);
 }

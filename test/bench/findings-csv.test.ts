@@ -1,6 +1,14 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quotaFloorMs } from '../../scripts/bench/plan.js';
-import { compareVerdicts, verdictLine, verdictsFor } from '../../scripts/bench/verdicts.js';
+import {
+  checksInErrorOfFile,
+  compareVerdicts,
+  verdictLine,
+  verdictsFor,
+} from '../../scripts/bench/findings-csv.js';
 
 const HEADER = 'check_id,check_title,provider,severity,controls,criteria,resource,status,message\r\n';
 const csv = (rows: string[]) => HEADER + rows.map((r) => `${r}\r\n`).join('');
@@ -46,5 +54,29 @@ describe('quotaFloorMs', () => {
     expect(quotaFloorMs(2400, 2400, 60_000)).toBe(0);
     expect(quotaFloorMs(2401, 2400, 60_000)).toBe(60_000);
     expect(quotaFloorMs(39_200, 2400, 6000)).toBe(16 * 6000);
+  });
+});
+
+describe('checksInErrorOfFile', () => {
+  it('names the checks in error with their reason or the scopes not read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-findings-csv-'));
+    const file = join(dir, 'findings.csv');
+    writeFileSync(
+      file,
+      'check_id,resource,status,message,check_status\r\n' +
+        'aws.a,arn:1,pass,ok,error\r\n' +
+        'aws.a,aws-account/1/us-east-1,error,AccessDenied,error\r\n' +
+        'aws.a,aws-account/2/us-east-1,error,AccessDenied,error\r\n' +
+        'github.b,,error,"collector failed: 500, twice",error\r\n' +
+        'google.c,user@x,fail,error in name only,fail\r\n',
+    );
+    try {
+      expect(await checksInErrorOfFile(file)).toEqual([
+        'aws.a: 2 scopes not read',
+        'github.b: collector failed: 500, twice',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
