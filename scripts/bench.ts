@@ -5,8 +5,9 @@
  *
  *   npm run bench -- [--scale 1] [--latency 50] [--only aws-iam,aws-config,github,google]
  *                    [--runs 3] [--help-runs 10] [--demo-runs 3] [--out bench-results.md]
+ *                    [--combined] [--curve 0.02,0.1,0.25,0.5,1] [--verdict-accounts 3]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,12 +16,23 @@ import { stringify } from 'yaml';
 import { allChecks } from '../checks/index.js';
 import { providers } from '../src/collectors/index.js';
 import type { ScanResult } from '../src/engine/result.js';
-import { packageRoot } from '../src/core/paths.js';
 import { startFakeAws } from '../test/fakes/aws/server.js';
 import { awsService, startFaultProxy, type Dialect, type FaultStats } from '../test/fakes/faults.js';
 import { startFakeGithub } from '../test/fakes/github/server.js';
 import { startFakeGoogle } from '../test/fakes/google/server.js';
 import { awsSizes, awsWorld, REGIONS } from './bench/aws-world.js';
+import { combinedTable, curveTable, describeSize, orgSize, runCombined } from './bench/combined.js';
+import {
+  awsEnv,
+  BIN,
+  GITHUB_TOKEN,
+  githubEnv,
+  GOOGLE_TOKEN,
+  googleEnv,
+  RUSAGE_HOOK,
+  runCli,
+  scanArgs,
+} from './bench/cli.js';
 import { githubOrg, githubSizes } from './bench/github-world.js';
 import { DOMAIN, googleSizes, googleTenant, RISKY } from './bench/google-world.js';
 import {
@@ -42,6 +54,11 @@ interface Options {
   helpRuns: number;
   demoRuns: number;
   out: string;
+  /** Only the combined scan of every provider at once. */
+  combinedOnly: boolean;
+  /** Only the combined scan at each of these scales (peak RSS against organization size). */
+  curve?: number[];
+  verdictAccounts: number;
 }
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -56,6 +73,13 @@ Scans a large synthetic organization on the local fakes through the CLI and writ
   --help-runs N    runs of soc2 --help to time (default 10)
   --demo-runs N    runs of soc2 scan --demo to time (default 3)
   --out FILE       where to write the table (default bench-results.md)
+  --combined       only the combined run: one scan of AWS, GitHub, Google and an HR roster at once,
+                   with the fakes enforcing GitHub's hourly budget and Google's per-minute quota
+                   (run by default after the per-service rows)
+  --curve LIST     only the combined run at each scale (e.g. 0.02,0.1,0.25,0.5,1): peak RSS against
+                   organization size
+  --verdict-accounts N  after the combined run, scan N AWS accounts of the same world alone and
+                   compare their findings.csv verdicts with the full run's (default 3; 0: skip)
 `;
 
 class UsageError extends Error {}
@@ -68,6 +92,8 @@ function parseArgs(argv: string[]): Options {
     helpRuns: 10,
     demoRuns: 3,
     out: 'bench-results.md',
+    combinedOnly: false,
+    verdictAccounts: 3,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -83,7 +109,14 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--runs') options.runs = Math.max(1, number());
     else if (flag === '--help-runs') options.helpRuns = number();
     else if (flag === '--demo-runs') options.demoRuns = number();
-    else if (flag === '--help' || flag === '-h') {
+    else if (flag === '--verdict-accounts') options.verdictAccounts = Math.floor(number());
+    else if (flag === '--combined') options.combinedOnly = true;
+    else if (flag === '--curve') {
+      options.curve = (value ?? '').split(',').map(Number);
+      if (!options.curve.every((n) => Number.isFinite(n) && n > 0))
+        throw new UsageError('--curve needs scales above 0, comma-separated (e.g. 0.02,0.1,0.25)');
+      i++;
+    } else if (flag === '--help' || flag === '-h') {
       process.stdout.write(USAGE);
       process.exit(0);
     } else if (flag === '--only') {
@@ -97,9 +130,6 @@ function parseArgs(argv: string[]): Options {
   if (options.scale <= 0) throw new UsageError('--scale must be above 0');
   return options;
 }
-
-const BIN = join(packageRoot, 'bin', 'soc2.js');
-const RUSAGE_HOOK = join(packageRoot, 'scripts', 'bench', 'rusage-hook.mjs');
 
 interface Endpoint {
   url: string;
@@ -156,23 +186,13 @@ function services(options: Options): ServiceRun[] {
   const aws = awsSizes(options.scale);
   const gh = githubSizes(options.scale);
   const google = googleSizes(options.scale);
-  const awsEnv = (url: string) => ({
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL: url,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
-  });
   const startAws = async () => {
     const fake = await startFakeAws(awsWorld(aws));
     return { url: fake.url, close: () => fake.close() };
   };
   const awsConfig = () => ({ aws: { organization: true, regions: REGIONS } });
   const awsSize = `${aws.accounts} accounts x ${aws.usersPerAccount} users`;
-  const configSize = `${aws.accounts} accounts x ${aws.regions.length} regions, ${aws.itemsPerAccountRegion * aws.accounts} resources/region`;
-  const token = 'ghp_benchToken0123456789abcdefABCDEF0123456';
+  const configSize = `${aws.accounts} accounts x ${aws.regions.length} regions x ${aws.itemsPerAccountRegion} items`;
   const all: ServiceRun[] = [
     {
       name: 'aws-iam',
@@ -205,12 +225,11 @@ function services(options: Options): ServiceRun[] {
       async start() {
         // About 3,300 REST requests and 31 GraphQL queries: a token's 5,000 an hour on github.com, which
         // the fake enforces.
-        const fake = await startFakeGithub(githubOrg(gh), { token, rateLimit: 5_000 });
+        const fake = await startFakeGithub(githubOrg(gh), { token: GITHUB_TOKEN, rateLimit: 5_000 });
         return { url: fake.url, close: () => fake.close() };
       },
       config: (url: string) => ({ github: { org: 'bench-org', baseUrl: url } }),
-      // The secondary limit's minute (900 REST points) time-scaled to 600 ms, so latency stays the bound.
-      env: () => ({ GITHUB_TOKEN: token, SOC2_GITHUB_RETRY_BASE_MS: '10' }),
+      env: githubEnv,
     },
     {
       name: 'google',
@@ -219,33 +238,14 @@ function services(options: Options): ServiceRun[] {
       costs: googleCosts(google, RISKY.length),
       size: `${google.users} users, ${google.groups} groups`,
       async start() {
-        const fake = await startFakeGoogle(googleTenant(google), { token: 'ya29.bench' });
+        const fake = await startFakeGoogle(googleTenant(google), { token: GOOGLE_TOKEN });
         return { url: fake.rootUrl.replace(/\/$/, ''), close: () => fake.close() };
       },
       config: (url: string) => ({ google: { domain: DOMAIN, rootUrl: `${url}/` } }),
-      // The 2,400 queries a minute the scan is paced to, time-scaled to 6 s (400 a second, above what 4
-      // requests in flight at 50 ms can send), so latency stays the bound; unscaled, 20,000 users take
-      // at least 8.3 minutes.
-      env: () => ({ GOOGLE_OAUTH_ACCESS_TOKEN: 'ya29.bench', SOC2_GOOGLE_MINUTE_MS: '6000' }),
+      env: googleEnv,
     },
   ];
   return all.filter((s) => providers.some((p) => p.id === s.provider));
-}
-
-/** A child process with a clean environment (no real cloud credentials leak into the bench). */
-function run(args: string[], env: Record<string, string>, cwd: string) {
-  const base: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(AWS_|GITHUB_|GH_|GOOGLE_|SOC2_|FORCE_COLOR|NO_COLOR|CI$)/.test(key)) continue;
-    base[key] = value;
-  }
-  const child = spawn(process.execPath, args, { cwd, env: { ...base, NO_COLOR: '1', ...env } });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  child.stdout.resume();
-  return new Promise<{ code: number | null; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stderr })),
-  );
 }
 
 async function measure(service: ServiceRun, options: Options): Promise<Measured> {
@@ -262,24 +262,13 @@ async function measure(service: ServiceRun, options: Options): Promise<Measured>
     const rusage = join(dir, 'rusage.json');
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const result = await run(
-      [
-        '--import',
-        RUSAGE_HOOK,
-        BIN,
-        'scan',
-        '--config',
-        config,
+    const result = await runCli(
+      scanArgs(config, join(dir, 'report'), 'json', [
         '--provider',
         service.provider,
         '--check',
         service.checks.join(','),
-        '--format',
-        'json',
-        '--quiet',
-        '--out',
-        join(dir, 'report'),
-      ],
+      ]),
       { ...service.env(proxy.url), SOC2_BENCH_RUSAGE: rusage },
       dir,
     );
@@ -421,8 +410,34 @@ function table(results: Measured[], help: Timed, demo: Timed, options: Options):
   return `${lines.join('\n')}\n`;
 }
 
+async function combined(scale: number, options: Options, verdictAccounts: number) {
+  process.stderr.write(`bench: combined, scale ${scale}: ${describeSize(orgSize(scale))}...\n`);
+  const run = await runCombined(scale, options.latency, verdictAccounts);
+  process.stderr.write(
+    `bench: combined, scale ${scale}: exit ${run.exitCode ?? run.signal}, ${fmt(run.wallMs / 1000)} s (bound ${fmt(run.boundMs / 1000)} s), peak RSS ${run.peakRssKb === undefined ? '?' : fmt(run.peakRssKb / 1024, 0)} MB\n`,
+  );
+  return run;
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.curve) {
+    const runs = [];
+    for (const scale of options.curve) runs.push(await combined(scale, options, 0));
+    const text = curveTable(runs, options.latency);
+    writeFileSync(options.out, `# soc2 benchmark: peak RSS curve\n\n${text}`);
+    process.stdout.write(text);
+    return;
+  }
+  if (options.combinedOnly) {
+    const text = combinedTable(
+      await combined(options.scale, options, options.verdictAccounts),
+      options.latency,
+    );
+    writeFileSync(options.out, `# soc2 benchmark: combined scan\n\n${text}`);
+    process.stdout.write(text);
+    return;
+  }
   const chosen = services(options).filter((s) => !options.only || options.only.includes(s.name));
   const results: Measured[] = [];
   for (const service of chosen) {
@@ -442,7 +457,8 @@ async function main() {
   const demoOut = mkdtempSync(join(tmpdir(), 'soc2-bench-demo-'));
   const demo = timeRuns(options.demoRuns, ['scan', '--demo', '--quiet', '--out', join(demoOut, 'report')]);
   rmSync(demoOut, { recursive: true, force: true });
-  const text = table(results, help, demo, options);
+  const all = combinedTable(await combined(options.scale, options, options.verdictAccounts), options.latency);
+  const text = `${table(results, help, demo, options)}\n${all}`;
   writeFileSync(options.out, `# soc2 benchmark\n\n${text}`);
   process.stdout.write(text);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { providers } from '../src/collectors/index.js';
+import { fakeAwsEnv } from './fakes/aws/world.js';
 import { soc2, soc2Async, soc2OnTerminal } from './harness/cli.js';
 import { fingerprint } from './harness/fingerprint.js';
 import { startHangingServer, type HangingServer } from './harness/hanging-server.js';
@@ -22,13 +23,7 @@ const setups: Record<string, (url: string) => { yaml: string; env: NodeJS.Proces
   aws: (url) => ({
     yaml: 'providers:\n  aws:\n    regions: [us-east-1]\n',
     env: {
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL: url,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: '/nonexistent/aws-config',
-      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+      ...fakeAwsEnv(url),
       SOC2_AWS_RETRY_BASE_MS: '1',
     },
   }),

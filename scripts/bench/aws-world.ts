@@ -1,4 +1,4 @@
-import type { FakeAccount, FakeWorld } from '../../test/fakes/aws/server.js';
+import type { FakeAccount, FakeRegion, FakeWorld } from '../../test/fakes/aws/server.js';
 import {
   account,
   bucket,
@@ -10,7 +10,10 @@ import {
   type UserRow,
 } from '../../test/fakes/aws/world.js';
 
-/** The synthetic AWS organization: sizes at scale 1 are the issue's (50 accounts x 200 users, 5 regions x 2,000 Config resources). */
+/**
+ * The synthetic AWS organization: sizes at scale 1 are the issue's (50 accounts x 200 users, 5 regions,
+ * 2,000 Config items per account and region: 500,000 items). The scale multiplies the accounts only.
+ */
 export interface AwsSizes {
   accounts: number;
   usersPerAccount: number;
@@ -18,7 +21,7 @@ export interface AwsSizes {
   rolesPerAccount: number;
   policiesPerAccount: number;
   regions: string[];
-  /** Configuration items per account and region (2,000 per region spread over the accounts). */
+  /** Configuration items per account and region. */
   itemsPerAccountRegion: number;
   rulesPerAccountRegion: number;
   nonCompliantRulesPerAccountRegion: number;
@@ -29,7 +32,6 @@ export const REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'ap-
 
 export function awsSizes(scale: number): AwsSizes {
   const accounts = Math.max(1, Math.round(50 * scale));
-  const perRegion = Math.max(1, Math.round(2000 * scale));
   return {
     accounts,
     usersPerAccount: 200,
@@ -37,14 +39,21 @@ export function awsSizes(scale: number): AwsSizes {
     rolesPerAccount: 20,
     policiesPerAccount: 5,
     regions: REGIONS,
-    itemsPerAccountRegion: Math.max(1, Math.round(perRegion / accounts)),
+    itemsPerAccountRegion: 2000,
     rulesPerAccountRegion: 10,
     nonCompliantRulesPerAccountRegion: 2,
     nonCompliantResourcesPerRule: 3,
   };
 }
 
+/** Account-regions whose items stay built: more than the scanner reads at once (its concurrency, 8). */
+const RECENT_ACCOUNT_REGIONS = 32;
+
 const accountId = (i: number) => String(100000000000 + i * 1111);
+
+/** The organization's account ids, the caller's (management account) first. */
+export const awsAccountIds = (sizes: AwsSizes): string[] =>
+  Array.from({ length: sizes.accounts }, (_, a) => accountId(a));
 const day = (daysAgo: number) =>
   new Date(Date.UTC(2026, 10, 2) - daysAgo * 86_400_000).toISOString().replace('.000Z', '+00:00');
 
@@ -129,6 +138,22 @@ function rules(sizes: AwsSizes) {
 }
 
 export function awsWorld(sizes: AwsSizes): FakeWorld {
+  // 500,000 items at scale 1 would make the bench process (which runs the fakes) huge: each
+  // account-region builds its items when the fake reads them, and keeps them while they are read.
+  const recent = new Map<string, object[]>();
+  const lazyItems = (region: FakeRegion, id: string, name: string): FakeRegion =>
+    Object.defineProperty(region, 'items', {
+      enumerable: true,
+      get() {
+        const key = `${id} ${name}`;
+        let built = recent.get(key);
+        if (built) recent.delete(key);
+        else built = items(id, name, sizes);
+        recent.set(key, built);
+        if (recent.size > RECENT_ACCOUNT_REGIONS) recent.delete(recent.keys().next().value!);
+        return built;
+      },
+    });
   const accounts: FakeAccount[] = Array.from({ length: sizes.accounts }, (_, a) => {
     const id = accountId(a);
     const rows = users(sizes);
@@ -165,7 +190,7 @@ export function awsWorld(sizes: AwsSizes): FakeWorld {
       regions: Object.fromEntries(
         sizes.regions.map((region) => [
           region,
-          recordingRegion({ rules: rules(sizes), items: items(id, region, sizes) }),
+          lazyItems(recordingRegion({ rules: rules(sizes) }), id, region),
         ]),
       ),
     });

@@ -1,7 +1,7 @@
 import { scanGithub } from '../../test/fakes/github/scan.js';
 import { startFakeGithub, type FakeGithub } from '../../test/fakes/github/server.js';
 import { githubOrg, githubSizes } from './github-world.js';
-import { githubCosts, githubGraphqlPages } from './plan.js';
+import { githubMinimums } from './plan.js';
 
 /**
  * GitHub's request budget on the synthetic organization (1,000 repositories, 2,000 members at scale
@@ -58,9 +58,7 @@ async function run(
 
 export async function benchGithubBudget(scale: number): Promise<string> {
   const sizes = githubSizes(scale);
-  const graphqlMin = githubGraphqlPages(sizes);
-  // Every key's minimum, less the GraphQL pages and the GET /rate_limit (free of the budget).
-  const restMin = Object.values(githubCosts(sizes)).reduce((n, c) => n + c.minimum, 0) - graphqlMin - 1;
+  const { rest: restMin, graphql: graphqlMin } = githubMinimums(sizes);
   const outcomes = [
     await run("a token's hour (5,000)", scale, { rateLimit: 5000 }),
     await run('budget 1,000, --no-wait', scale, { rateLimit: 1000 }, { SOC2_NO_WAIT: '1' }),

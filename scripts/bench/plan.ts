@@ -63,6 +63,12 @@ export function awsCosts(s: AwsSizes): Record<string, KeyCost> {
       dependsOn: after,
     },
     'aws.config.resources': { minimum: scopes * select, chain: select, dependsOn: ['aws.config.recorders'] },
+    // GetEventSelectors per trail Config recorded: one per account and region (the 6th item of each)
+    'aws.cloudtrail.eventSelectors': {
+      minimum: s.itemsPerAccountRegion > 5 ? scopes : 0,
+      chain: 1,
+      dependsOn: ['aws.config.resources'],
+    },
   };
 }
 
@@ -120,6 +126,13 @@ export function githubCosts(s: GithubSizes): Record<string, KeyCost> {
 /** GraphQL queries for the repository pages: 33 repositories a page (src/collectors/github/budget-read.ts). */
 export function githubGraphqlPages(s: GithubSizes): number {
   return Math.ceil(s.repos / 33);
+}
+
+/** GitHub's minimum by API: the GraphQL repository pages, and REST less GET /rate_limit (free of the budget). */
+export function githubMinimums(s: GithubSizes): { rest: number; graphql: number } {
+  const graphql = githubGraphqlPages(s);
+  const all = Object.values(githubCosts(s)).reduce((n, c) => n + c.minimum, 0);
+  return { rest: all - graphql - 1, graphql };
 }
 
 export function googleCosts(s: GoogleSizes, riskyEventNames: number): Record<string, KeyCost> {
@@ -194,4 +207,12 @@ export function chainOf(keys: string[], costs: Record<string, KeyCost>): number 
  */
 export function lowerBoundMs(minimum: number, chain: number, concurrency: number, latencyMs: number): number {
   return latencyMs * Math.max(chain, Math.ceil(minimum / concurrency));
+}
+
+/**
+ * The least time `requests` take under a quota of `perWindow` requests in any `windowMs`: the first
+ * window's worth goes at once, every further one waits a window.
+ */
+export function quotaFloorMs(requests: number, perWindow: number, windowMs: number): number {
+  return Math.max(0, Math.ceil(requests / perWindow) - 1) * windowMs;
 }

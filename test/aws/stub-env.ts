@@ -1,17 +1,12 @@
 import { vi } from 'vitest';
+import { fakeAwsEnv } from '../fakes/aws/world.js';
 
 /** The SDK reads credentials and endpoint overrides from process.env, as it does for users. */
 export function stubAwsEnv(url: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const vars: Record<string, string> = {
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL: url,
+    ...fakeAwsEnv(url),
     SOC2_AWS_RETRY_BASE_MS: '1',
     SOC2_AWS_POLL_MS: '1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_CONFIG_FILE: '/nonexistent/aws-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
     ...extra,
   };
   for (const name of [

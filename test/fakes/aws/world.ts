@@ -241,3 +241,17 @@ export function account(id: string, extra: Partial<FakeAccount> = {}): FakeAccou
 }
 
 export type { FakeWorld };
+
+/**
+ * Environment that points the AWS SDK at a fake: test credentials, the fake's URL as the endpoint, no
+ * shared config or credentials files, no instance metadata.
+ */
+export const fakeAwsEnv = (url: string): Record<string, string> => ({
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL: url,
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: '/nonexistent/aws-config',
+  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/aws-credentials',
+});
