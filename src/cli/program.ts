@@ -115,8 +115,15 @@ GOOGLE_* credentials are read by their providers (see README).`,
       '--demo',
       'scan the bundled sample company instead of your own systems (with --config: under that config)',
     )
+    .option(
+      '--resume',
+      'pick up an interrupted or failed scan of the same --out: keys and accounts it completed (verified by their SHA-256) are not read again; refused if the configuration changed',
+    )
     .option('--from-snapshot <file>', 'evaluate saved data instead of collecting it again')
-    .option('--save-snapshot <file>', 'also save the collected (redacted) data for replay')
+    .option(
+      '--save-snapshot <file>',
+      'also save the collected (redacted) data for replay (JSON Lines, written as collected)',
+    )
     .option('--json', 'print report.json to stdout (logs stay on stderr)')
     .option('--zip <file>', 'also write the evidence bundle zip for auditors (see soc2 export)')
     .option('--sign <key>', 'sign the bundle manifest with this Ed25519 private key (see soc2 keygen)')
@@ -130,11 +137,12 @@ Examples:
   $ soc2 scan --config prod.yaml --fail-on high
   $ soc2 scan --provider github --check github.branch-protection
   $ soc2 scan --criteria CC6,CC7 --json > report.json
-  $ soc2 scan --save-snapshot snap.json && soc2 scan --from-snapshot snap.json --out replay
+  $ soc2 scan --save-snapshot snap.jsonl && soc2 scan --from-snapshot snap.jsonl --out replay
   $ soc2 scan --format json,sarif,junit,csv --history soc2-history
   $ soc2 scan --baseline last/report.json --fail-on new      fail only on regressions
   $ soc2 scan --shard 2/4 --out shard-2                      one job of a CI matrix (then soc2 merge)
   $ soc2 scan --zip evidence.zip --sign soc2-signing.key
+  $ soc2 scan --resume                                       after Ctrl-C or a failure: go on from where it stopped
 ${EXIT_CODES_HELP}`,
     )
     .action(async (options) => {

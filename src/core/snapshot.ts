@@ -11,15 +11,23 @@ export type DataEntry =
   | { status: 'error'; error: string; cause?: FailureCause; rootKey?: string; collectedAt?: string }
   | { status: 'skipped'; reason: string; rootKey?: string; collectedAt?: string };
 
+export const SNAPSHOT_FORMAT = 'soc2-snapshot';
+
 /** Everything a scan collected: plain JSON, the raw evidence, replayable with --from-snapshot. */
 export interface Snapshot {
   format: 'soc2-snapshot';
-  version: 1;
+  /** 1: one JSON document; 2: JSON Lines (src/evidence/snapshot-file.ts). */
+  version: 1 | 2;
   tool: { name: string; version: string };
   organization: string;
   /** Checks measure ages against this time, so a replay evaluates exactly as the original scan did. */
   collectedAt: string;
   data: Record<string, DataEntry>;
+  /**
+   * Keys a provider segments (version 2): each segment's entry, read from the file only when the scan
+   * asks for it, so a replay holds one segment at a time.
+   */
+  segments?: Record<string, Record<string, () => DataEntry>>;
 }
 
 export function readSnapshot(file: string): Snapshot {
@@ -65,6 +73,7 @@ export function mergeSnapshots(snapshots: Snapshot[]): Snapshot {
       ...merged,
       collectedAt: merged.collectedAt < next.collectedAt ? merged.collectedAt : next.collectedAt,
       data: { ...merged.data, ...next.data },
+      ...(merged.segments || next.segments ? { segments: { ...merged.segments, ...next.segments } } : {}),
     }),
     { ...first, data: { ...first.data } },
   );

@@ -37,6 +37,8 @@ export interface CollectRun {
    * narrowed scope. They are not data of the run (never passed to onData).
    */
   given?: Record<string, DataEntry>;
+  /** Keys an interrupted run collected (`--resume`): taken as they were, with their provenance. */
+  resumed?: Record<string, ResumedEntry>;
   /** Data already known (from a snapshot); these keys are never collected again. */
   preloaded?: Record<string, DataEntry>;
   /** Each key's entry as soon as it is final (already redacted), with where and how it was read. */
@@ -62,6 +64,14 @@ export interface KeyProvenance {
   to: string;
   /** Read from a snapshot, not from the systems themselves. */
   replayed?: boolean;
+  /** Collected by an earlier, interrupted run of this scan and taken over by `--resume`. */
+  resumed?: boolean;
+}
+
+/** A key an interrupted run of the same scan collected: its entry as it was, and how it was read. */
+export interface ResumedEntry {
+  entry: DataEntry;
+  provenance: KeyProvenance;
 }
 
 export interface CollectOutcome extends CollectionTotals {
@@ -236,6 +246,13 @@ export function openCollection(options: CollectionOptions): Collection {
         const { runtime, session } = await state.runtime;
         const collector = runtime.collectors.find((c: AnyCollector) => c.key === key);
         if (!collector) throw new Error(`provider ${providerId} has no collector for ${key}`);
+        const resumed = runOptions.resumed?.[key];
+        if (resumed && collector.resumable !== false) {
+          finished = true;
+          provenance.set(key, { ...resumed.provenance, resumed: true });
+          onEvent?.({ type: 'collect', provider: provider.id, key, state: 'ok' });
+          return resumed.entry;
+        }
         sourceOf = () => runtime.source?.(session) ?? {};
         const value: unknown = await withCallLog(calls, () =>
           collector.collect({
@@ -301,6 +318,8 @@ export function openCollection(options: CollectionOptions): Collection {
           runOptions.onData?.(key, entry, provenance.get(key)!);
           return entry;
         });
+        // A collector that fails stops awaiting the keys it asked for: their failure is handled where awaited.
+        promise.catch(() => undefined);
         pending.set(key, promise);
       }
       return promise;
@@ -351,6 +370,8 @@ function failedEntry(error: unknown, collectedAt: string): DataEntry {
  * against one promise that never settles would keep every run's results alive (a segmented scan has many).
  */
 async function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  // Once aborted, `work` still fails later; that failure is this one.
+  work.catch(() => undefined);
   if (signal.aborted) throw new InterruptedError(reasonOf(signal));
   let onAbort = () => undefined as void;
   const aborted = new Promise<never>((_, reject) => {

@@ -44,6 +44,11 @@ export interface CollectContext<Session = unknown> {
 export interface Collector<K extends string = string, Session = unknown> {
   key: K;
   collect(context: CollectContext<Session>): Promise<ValueOf<K>>;
+  /**
+   * `false` when collecting also sets up the session other collectors rely on (AWS: the account list
+   * assumes a role in each account): `--resume` collects its key again instead of taking it over.
+   */
+  resumable?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,4 @@
-import { AsyncResource } from 'node:async_hooks';
+import { inCallerLog } from './calls.js';
 import type { Limit } from './collector.js';
 
 export interface FairLimit {
@@ -59,9 +59,9 @@ export function fairLimit(concurrency: number): FairLimit {
           queues.set(name, (waiting = { items: [], head: 0 }));
           names.push(name);
         }
-        // Bound to the caller's async context, so a task started later still counts as its key's work.
+        // Started later, the task still counts as the work of the key that queued it.
         waiting.items.push(
-          AsyncResource.bind(() => {
+          inCallerLog(() => {
             Promise.resolve()
               .then(task)
               .then(resolve, reject)

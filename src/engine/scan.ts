@@ -1,6 +1,6 @@
 import type { Catalog, Control } from '../core/catalog.js';
 import type { AnyCheck } from './check.js';
-import { openCollection, type KeyProvenance } from './collect.js';
+import { openCollection, type KeyProvenance, type ResumedEntry } from './collect.js';
 import { CheckTally } from './check-tally.js';
 import { reclaimMemory, watchMemory } from './reclaim.js';
 import {
@@ -58,6 +58,11 @@ export interface ScanOptions {
   onEvidencePart?: (part: EvidencePart) => void;
   /** Every finding of every check, as it is judged (a result keeps only FINDINGS_KEPT per check). */
   onFindings?: (checkId: string, findings: readonly FindingResult[]) => void;
+  /**
+   * `--resume`: what an interrupted run of this same scan collected and verified. Those keys (and, for
+   * segmented keys, segments) are not collected again; everything else is, live.
+   */
+  resume?: ResumedData;
   /** Where segments wait between collection and evaluation; in memory (as JSON text) by default. */
   segmentStore?: SegmentStore;
   clock?: () => Date;
@@ -71,6 +76,12 @@ export interface EvidenceItem {
   value: unknown;
   usedBy: string[];
   collectedAt: string;
+}
+
+export interface ResumedData {
+  entries: Record<string, ResumedEntry>;
+  /** Segmented keys by key and segment, read when the scan reaches that segment. */
+  segments: Record<string, Record<string, () => ResumedEntry>>;
 }
 
 export interface EvidencePart extends SegmentPart {
@@ -164,6 +175,7 @@ async function scan(options: ScanOptions): Promise<ScanOutcome> {
     allKeys.filter((key) => !segmentedKeys.has(key)),
     {
       preloaded: options.snapshot?.data,
+      resumed: options.resume?.entries,
       onData: onEvidence
         ? (key, entry, provenance) =>
             onEvidence({
@@ -189,7 +201,8 @@ async function scan(options: ScanOptions): Promise<ScanOutcome> {
         segmented: provider,
         scope: collectedData[provider.segmentation.scopeKey],
         store,
-        preloaded: options.snapshot?.data,
+        snapshot: options.snapshot,
+        resumed: options.resume?.segments,
         onEvent: options.onEvent,
         onPart: options.onEvidencePart
           ? (part) =>
@@ -214,6 +227,7 @@ async function scan(options: ScanOptions): Promise<ScanOutcome> {
   };
 
   options.onEvent?.({ type: 'evaluate', checks: plan.checks.length });
+  reclaimMemory();
   const exceptions = exceptionMatcher(config.exceptions, evaluatedAt);
   const context = { now: evaluatedAt, organization: config.organization };
   const scope = scopeFilter(config.scope, locators, snapshot.data);
@@ -247,7 +261,10 @@ async function scan(options: ScanOptions): Promise<ScanOutcome> {
   for (const check of plan.checks) {
     const segments = (check.requires as string[]).map((key) => segmentOf.get(key)).find(Boolean);
     if (segments) bySegments.set(segments, [...(bySegments.get(segments) ?? []), check]);
-    else judge(check, snapshot.data, scope);
+    else {
+      judge(check, snapshot.data, scope);
+      reclaimMemory();
+    }
   }
   for (const [segments, checks] of bySegments) {
     for (const id of segments.ids) {

@@ -1,6 +1,6 @@
 import type { Config } from '../core/config-types.js';
 import type { DataEntry, Snapshot } from '../core/snapshot.js';
-import type { Collection, KeyProvenance } from './collect.js';
+import type { Collection, KeyProvenance, ResumedEntry } from './collect.js';
 import type { Provider } from './collector.js';
 import { reclaimMemory } from './reclaim.js';
 import type { ScanEvent } from './events.js';
@@ -60,39 +60,51 @@ export async function collectSegments(options: {
   segmented: SegmentedProvider;
   scope: DataEntry | undefined;
   store: SegmentStore;
-  /** A replayed snapshot: its whole values, narrowed to each segment. */
-  preloaded?: Record<string, DataEntry>;
+  /** A replayed snapshot: its segments' entries, or its whole values narrowed to each segment. */
+  snapshot?: Pick<Snapshot, 'data' | 'segments'>;
+  /** `--resume`: segments an interrupted run collected, by key and segment. */
+  resumed?: Record<string, Record<string, () => ResumedEntry>>;
   onPart?: (part: SegmentPart) => void;
   onEvent?: (event: ScanEvent) => void;
 }): Promise<CollectedSegments> {
-  const { collection, segmented, scope, store, preloaded, onPart, onEvent, config } = options;
+  const { collection, segmented, scope, store, snapshot, resumed, onPart, onEvent, config } = options;
   const { segmentation, keys, provider } = segmented;
   const ids = scope?.status === 'ok' ? segmentation.segments(scope.value, config) : [];
   const lent = new Map<string, Record<string, unknown>>();
+  const narrowKey = (id: string, key: string, entry: DataEntry): DataEntry =>
+    id === WHOLE || entry.status !== 'ok'
+      ? entry
+      : { ...entry, value: segmentation.narrow(key, entry.value, id) };
   const collectOne = async (id: string) => {
-    const narrow = (entry: DataEntry): DataEntry =>
-      id === WHOLE || entry.status !== 'ok'
-        ? entry
-        : { ...entry, value: segmentation.narrow(segmentation.scopeKey, entry.value, id) };
-    const narrowKey = (key: string, entry: DataEntry): DataEntry =>
-      id === WHOLE || entry.status !== 'ok'
-        ? entry
-        : { ...entry, value: segmentation.narrow(key, entry.value, id) };
     const data = await collection.run(keys, {
-      ...(scope && id !== WHOLE ? { given: { [segmentation.scopeKey]: narrow(scope) } } : {}),
-      ...(preloaded
-        ? {
-            preloaded: Object.fromEntries(
-              Object.entries(preloaded)
-                .filter(([key]) => segmentation.keys.includes(key))
-                .map(([key, entry]) => [key, narrowKey(key, entry)]),
-            ),
-          }
+      ...(scope && id !== WHOLE
+        ? { given: { [segmentation.scopeKey]: narrowKey(id, segmentation.scopeKey, scope) } }
         : {}),
+      ...(snapshot ? { preloaded: replayed(id) } : {}),
+      ...(resumed ? { resumed: resumedOf(id) } : {}),
       onData: (key, entry, provenance) => onPart?.({ key, segment: id, entry, provenance }),
     });
     lent.set(id, segmentation.lend?.(data) ?? {});
     store.put(id, data);
+  };
+  /** What the replayed snapshot holds of each segmented key for one segment. */
+  const replayed = (id: string): Record<string, DataEntry> => {
+    const entries: Record<string, DataEntry> = {};
+    for (const key of segmentation.keys) {
+      const stored = snapshot?.segments?.[key]?.[id];
+      const whole = snapshot?.data[key];
+      if (stored) entries[key] = stored();
+      else if (whole) entries[key] = narrowKey(id, key, whole);
+    }
+    return entries;
+  };
+  const resumedOf = (id: string): Record<string, ResumedEntry> => {
+    const entries: Record<string, ResumedEntry> = {};
+    for (const key of segmentation.keys) {
+      const load = resumed?.[key]?.[id];
+      if (load) entries[key] = load();
+    }
+    return entries;
   };
   const order = ids.length > 0 ? ids : [WHOLE];
   let next = 0;

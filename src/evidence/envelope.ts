@@ -38,6 +38,8 @@ export interface EvidenceEnvelope {
   shape: 'list' | 'object' | 'value' | 'none';
   /** Read from a saved snapshot, not from the systems themselves. */
   replayed?: boolean;
+  /** Collected by an earlier, interrupted run of the same scan, taken over with `--resume`. */
+  resumed?: boolean;
 }
 
 /**

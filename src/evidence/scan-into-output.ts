@@ -11,6 +11,7 @@ import { provenance, ScanInputs } from './provenance.js';
 import { completeScanOutput, scanContext } from './scan-output.js';
 import { withPopulations } from './population-file.js';
 import { diskSegmentStore, FindingSpools } from './scratch.js';
+import type { ResumeJournal } from './resume.js';
 
 export interface ScanIntoOutputOptions extends Omit<
   ScanOptions,
@@ -21,6 +22,8 @@ export interface ScanIntoOutputOptions extends Omit<
   baseline?: { report: ScanResult; file: string };
   /** The history store's records before this scan: the reports show the trend with this scan added. */
   history?: readonly HistoryRecord[];
+  /** Where complete keys are recorded for `--resume`; removed once the output is in place. */
+  journal?: ResumeJournal;
   /** Called with the outcome while its segments are still stored (to save a snapshot), before the swap. */
   onOutcome?: (outcome: ScanOutcome) => void;
   /** Called with the staging folder once it exists, so a second interrupt can drop it at once. */
@@ -33,7 +36,7 @@ export interface ScanIntoOutputOptions extends Omit<
  * scan fails or its signal is aborted (InterruptedError), leaving the previous output untouched.
  */
 export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<ScanOutcome> {
-  const { outDir, reporters, baseline, history, onStaged, onOutcome, ...scan } = options;
+  const { outDir, reporters, baseline, history, onStaged, onOutcome, journal, ...scan } = options;
   const output = StagedOutput.open(outDir);
   onStaged?.(output);
   const evidenceWriter = new EvidenceWriter(output);
@@ -48,9 +51,13 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
       onEvidence: (evidence) => {
         inputs.record(evidence.key, evidence.entry);
         evidenceWriter.entry(evidence);
+        if (evidence.provenance) journal?.add(evidence.key, undefined, evidence.entry, evidence.provenance);
       },
       onEvidenceItem: (item) => evidenceWriter.item(item),
-      onEvidencePart: (part) => evidenceWriter.part(part),
+      onEvidencePart: (part) => {
+        evidenceWriter.part(part);
+        journal?.add(part.key, part.segment, part.entry, part.provenance);
+      },
     });
     evidenceWriter.finishParts(
       (key) => outcome.segments.collected.find((c) => c.keys.includes(key))?.ids ?? [],
@@ -79,9 +86,11 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
         findings.remove();
       },
     );
+    journal?.remove();
     return { ...outcome, result };
   } catch (error) {
     output.discard();
+    journal?.close();
     throw error;
   }
 }

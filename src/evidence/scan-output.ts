@@ -92,6 +92,7 @@ export function evidenceEnvelope(
     ...(entry.status !== 'ok' && entry.rootKey ? { rootKey: entry.rootKey } : {}),
     shape,
     ...(provenance?.replayed ? { replayed: true } : {}),
+    ...(provenance?.resumed ? { resumed: true } : {}),
   };
 }
 

@@ -105,6 +105,7 @@ export class SegmentedEvidence {
         usedBy: first.usedBy,
         provenance: {
           ...first.provenance,
+          resumed: shares.some((s) => s.part.provenance.resumed),
           calls: shares.flatMap((s) => s.part.provenance.calls),
           source,
           from,

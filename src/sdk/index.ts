@@ -32,6 +32,7 @@ export {
   type ProviderRuntime,
 } from '../engine/collector.js';
 export type { DataMap, DataOf } from '../engine/data-map.js';
+export type { Segmentation } from '../engine/segments.js';
 export { SkipError } from '../engine/errors.js';
 export type { ManualEvidenceResult } from '../engine/result.js';
 export {

@@ -3,7 +3,7 @@
 // must not change: an organization trail and an ORGANIZATION analyzer in the management account still
 // cover the members, nothing is judged twice, every account is read once, and the evidence file of a
 // segmented key is one whole value again.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,9 @@ import { providers } from '../../src/collectors/index.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { defaultConfig, type Config } from '../../src/core/config.js';
 import { parseEvidenceJsonl, valueOf } from '../../src/evidence/envelope.js';
+import { resumeFile, ResumeJournal, scanFingerprint } from '../../src/evidence/resume.js';
 import { scanIntoOutput } from '../../src/evidence/scan-into-output.js';
+import { InterruptedError } from '../../src/engine/errors.js';
 import { withSegments } from '../../src/engine/segmented.js';
 import { runScan } from '../../src/engine/scan.js';
 import { reporters } from '../../src/report/index.js';
@@ -202,5 +204,95 @@ describe('AWS Config judged one account at a time', () => {
         .map((c) => String(c.params?.account ?? '')),
     );
     expect(accounts).toEqual(new Set([A, B, C]));
+  });
+});
+
+describe('--resume after an interruption', () => {
+  it('takes over the keys and accounts already complete, reads only the rest, and gives the same result', async () => {
+    const { options, config } = await scan(world([B, C]));
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-resume-'));
+    dirs.push(dir);
+    const out = join(dir, 'out');
+    const file = resumeFile(out);
+    const fingerprint = scanFingerprint(config, options.env);
+    const json = reporters.filter((r) => r.format === 'json');
+
+    // Interrupted once the first account's AWS Config data is in.
+    const controller = new AbortController();
+    const first = ResumeJournal.start(file, fingerprint, NOW.toISOString());
+    const interrupted = await scanIntoOutput({
+      ...options,
+      outDir: out,
+      reporters: json,
+      journal: first,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'progress' && event.done === 1 && event.total === 3) controller.abort('SIGINT');
+      },
+    }).catch((error: unknown) => error);
+    expect(interrupted).toBeInstanceOf(InterruptedError);
+    expect(existsSync(out)).toBe(false);
+    const before = fake!.requests.length;
+
+    const { journal, data, taken } = ResumeJournal.resume(file, fingerprint);
+    expect(taken).toBeGreaterThan(0);
+    expect(Object.keys(data.segments['aws.config.resources'] ?? {})).toHaveLength(1);
+    const resumedAccount = Object.keys(data.segments['aws.config.resources']!)[0]!;
+    const resumed = await scanIntoOutput({ ...options, outDir: out, reporters: json, journal, resume: data });
+    const again = fake!.requests.slice(before);
+    // Nothing already complete is asked again but the account list, whose role assumptions the other
+    // collectors need: not the finished account's Config data.
+    expect(again.filter((r) => r.action === 'AssumeRole')).toHaveLength(2);
+    expect(again.filter((r) => r.action === 'SelectResourceConfig' && r.account === resumedAccount)).toEqual(
+      [],
+    );
+    expect(again.filter((r) => r.action === 'SelectResourceConfig').length).toBeGreaterThan(0);
+    expect(existsSync(file)).toBe(false);
+
+    const fresh = await runScan(options);
+    const strip = (r: typeof fresh.result) =>
+      r.checks.map((c) => ({ id: c.id, status: c.status, counts: c.counts }));
+    expect(strip(resumed.result)).toEqual(strip(fresh.result));
+    const envelope = (key: string) =>
+      parseEvidenceJsonl(readFileSync(join(out, 'evidence', 'data', `${key}.jsonl`), 'utf8')).envelope;
+    expect(envelope('aws.config.resources')).toMatchObject({ resumed: true, complete: true });
+    expect(envelope('aws.config.resources').calls.length).toBeGreaterThan(0);
+    expect(envelope('aws.accounts').resumed).toBeUndefined();
+  });
+
+  it('refuses the progress of another configuration, and a cut-short block is collected again', async () => {
+    const { options, config } = await scan(world([B]));
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-resume-'));
+    dirs.push(dir);
+    const file = resumeFile(join(dir, 'out'));
+    const journal = ResumeJournal.start(file, scanFingerprint(config, options.env), NOW.toISOString());
+    journal.add(
+      'aws.accounts',
+      undefined,
+      { status: 'ok', value: { accounts: [] } },
+      {
+        provider: 'aws',
+        source: {},
+        calls: [],
+        from: NOW.toISOString(),
+        to: NOW.toISOString(),
+      },
+    );
+    journal.close();
+    const other = { ...config, providers: { aws: { organization: true, regions: ['us-east-1'] } } };
+    expect(() => ResumeJournal.resume(file, scanFingerprint(other, options.env))).toThrow(
+      /another configuration/,
+    );
+    // The interruption cut the last block short: it is dropped, the whole ones before it are kept.
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8') +
+        '{"key":"github.repos","entry":{"status":"ok"},"shape":"list","records":2,"sha256":"x","provenance":{}}\n{"full_',
+    );
+    const { data, taken, journal: again } = ResumeJournal.resume(file, scanFingerprint(config, options.env));
+    again.close();
+    expect(taken).toBe(1);
+    expect(Object.keys(data.entries)).toEqual(['aws.accounts']);
+    expect(readFileSync(file, 'utf8')).not.toContain('github.repos');
   });
 });

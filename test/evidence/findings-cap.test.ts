@@ -9,7 +9,9 @@ import { allChecks } from '../../checks/index.js';
 import { providers } from '../../src/collectors/index.js';
 import { loadCatalog } from '../../src/core/catalog.js';
 import { defaultConfig } from '../../src/core/config.js';
-import type { Snapshot } from '../../src/core/snapshot.js';
+import { snapshotOf } from '../fixtures/engine.js';
+import { compile } from '../fixtures/schemas.js';
+import { packageRoot } from '../../src/core/paths.js';
 import { FINDINGS_KEPT } from '../../src/engine/check-tally.js';
 import type { ScanResult } from '../../src/engine/result.js';
 import { scanIntoOutput } from '../../src/evidence/scan-into-output.js';
@@ -30,14 +32,7 @@ const repos = Array.from({ length: REPOS }, (_, i) => ({
 it('keeps failing findings first in report.json and lists every finding in findings.csv', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'soc2-cap-'));
   dirs.push(dir);
-  const snapshot: Snapshot = {
-    format: 'soc2-snapshot',
-    version: 1,
-    tool: { name: 'soc2', version: 'test' },
-    organization: 'Test Co',
-    collectedAt: '2026-11-02T09:00:00.000Z',
-    data: { 'github.repos': { status: 'ok', value: repos } },
-  };
+  const snapshot = snapshotOf({ 'github.repos': { status: 'ok', value: repos } });
   // Every fifth repository is approved: 300 pass, 1,200 fail.
   const allowed = repos.filter((_, i) => i % 5 === 0).map((r) => r.full_name);
   const config = {
@@ -58,6 +53,10 @@ it('keeps failing findings first in report.json and lists every finding in findi
     reporters: reporters.filter((r) => r.format === 'json' || r.format === 'csv'),
   });
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ScanResult;
+  const validate = compile(
+    JSON.parse(readFileSync(join(packageRoot, 'schemas', 'report.schema.json'), 'utf8')) as object,
+  );
+  expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
   const check = report.checks.find((c) => c.id === 'github.public-repos')!;
   expect(check.counts).toMatchObject({ pass: 300, fail: 1_200 });
   expect(check.findings).toHaveLength(FINDINGS_KEPT);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readSnapshot } from '../../core/snapshot.js';
+import { readSnapshotFile } from '../../evidence/snapshot-file.js';
 import { readYamlFile } from '../../core/yaml-source.js';
 import { ExitCode, InputError } from '../../engine/errors.js';
 import { checkAccessReview, freezeAccessReview } from '../../evidence/access-review.js';
@@ -24,7 +24,7 @@ export async function reviewStartCommand(kind: string, flags: ReviewStartFlags):
     ]);
   const populationFile = populationFileOf(reviewFile);
   const frozen = freezeAccessReview(
-    readSnapshot(flags.snapshot),
+    readSnapshotFile(flags.snapshot),
     flags.snapshot,
     registry.accountSources,
     populationFile,
@@ -58,7 +58,7 @@ export async function reviewCheckCommand(reviewFile: string, flags: ReviewCheckF
     ]);
   const later = flags.after
     ? {
-        snapshot: readSnapshot(flags.after),
+        snapshot: readSnapshotFile(flags.after),
         sources: (await loadSetup(flags.config)).registry.accountSources,
       }
     : undefined;

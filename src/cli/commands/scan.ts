@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { readReport } from '../../core/baseline.js';
 import { inBatches, jsonDocument } from '../../core/json-chunks.js';
-import { withSegments } from '../../engine/segmented.js';
 import { ExitCode, InputError } from '../../engine/errors.js';
 import type { ScanResult } from '../../engine/result.js';
 import { appendHistory, readHistory } from '../../core/history.js';
 import { parseShard } from '../../core/shard.js';
 import { parsePeriod } from '../../core/period.js';
-import { readSnapshot, type Snapshot } from '../../core/snapshot.js';
+import type { Snapshot } from '../../core/snapshot.js';
+import { readSnapshotFile, snapshotJsonl } from '../../evidence/snapshot-file.js';
+import { resumeFile, ResumeJournal, scanFingerprint } from '../../evidence/resume.js';
 import type { Severity } from '../../engine/types.js';
 import { assertReplaceableOutput, type StagedOutput, writeFileAtomic } from '../../evidence/output-dir.js';
 import { scanIntoOutput } from '../../evidence/scan-into-output.js';
@@ -38,6 +39,7 @@ export interface ScanFlags {
   demo?: boolean;
   fromSnapshot?: string;
   saveSnapshot?: string;
+  resume?: boolean;
   json?: boolean;
   zip?: string;
   sign?: string;
@@ -56,6 +58,8 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   const chalk = flags.color ? makeChalk(env) : makeChalk({ ...env, NO_COLOR: '1', FORCE_COLOR: undefined });
   if (flags.demo && flags.fromSnapshot)
     throw new InputError('--demo and --from-snapshot cannot be used together');
+  if (flags.resume && (flags.demo || flags.fromSnapshot))
+    throw new InputError('--resume picks up a live scan: it cannot be used with --demo or --from-snapshot');
 
   if (flags.failOn === 'new' && !flags.baseline)
     throw new InputError('--fail-on new needs --baseline OLD/report.json to tell new failures from old ones');
@@ -77,7 +81,7 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
     { sarifCategory: flags.sarifCategory ?? config.output?.sarifCategory },
   );
   const snapshot: Snapshot | undefined =
-    demo?.snapshot ?? (flags.fromSnapshot ? readSnapshot(flags.fromSnapshot) : undefined);
+    demo?.snapshot ?? (flags.fromSnapshot ? readSnapshotFile(flags.fromSnapshot) : undefined);
   const catalog = loadSetupCatalog(setup, [config.catalog, flags.catalog]);
   const outDir = flags.out ?? config.output?.dir ?? DEFAULT_OUT_DIR;
   if (flags.sign && !flags.zip) throw new InputError('--sign needs --zip: it signs the evidence bundle');
@@ -86,6 +90,18 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
   assertReplaceableOutput(outDir);
   // Read before scanning, so a bad record is reported before any work and the reports show the trend.
   const history = historyDir ? (existsSync(historyDir) ? readHistory(historyDir) : []) : undefined;
+
+  // A live scan records what it completes, so an interruption or failure can be picked up (--resume).
+  const fingerprint = scanFingerprint(config, env);
+  const progressFile = resumeFile(outDir);
+  const resumed = flags.resume ? ResumeJournal.resume(progressFile, fingerprint) : undefined;
+  const journal = snapshot
+    ? undefined
+    : (resumed?.journal ?? ResumeJournal.start(progressFile, fingerprint, new Date().toISOString()));
+  if (resumed && !flags.quiet)
+    process.stderr.write(
+      `soc2: resuming the scan started ${resumed.startedAt}: ${resumed.taken} completed key(s) and account(s) taken over, the rest collected now\n`,
+    );
 
   const controller = new AbortController();
   const staged: { output?: StagedOutput } = {};
@@ -123,13 +139,23 @@ export async function scanCommand(flags: ScanFlags, _global: object, env = proce
       env: flags.wait === false ? { ...env, SOC2_NO_WAIT: '1' } : env,
       signal: controller.signal,
       onEvent: (event) => progress.event(event),
+      ...(journal ? { journal } : {}),
+      ...(resumed ? { resume: resumed.data } : {}),
       onOutcome: (outcome) => {
         if (flags.saveSnapshot)
-          writeFileAtomic(flags.saveSnapshot, jsonDocument(withSegments(outcome.snapshot, outcome.segments)));
+          writeFileAtomic(flags.saveSnapshot, snapshotJsonl(outcome.snapshot, outcome.segments));
       },
     });
     result = outcome.result;
     if (historyDir) appendHistory(historyDir, result, outDir);
+  } catch (error) {
+    // Bad input is fixed and the scan run again: nothing collected is worth keeping for it.
+    if (error instanceof InputError) journal?.remove();
+    else if (journal && !flags.quiet)
+      process.stderr.write(
+        `soc2: what was collected is kept in ${progressFile}; run the same command with --resume to go on from there\n`,
+      );
+    throw error;
   } finally {
     progress.stop();
     // Once interrupted, a further signal still means "exit 130 now", not the default kill.

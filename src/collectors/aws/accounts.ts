@@ -17,6 +17,8 @@ import { withRegionOptIn } from './regions.js';
  */
 export const accountsCollector = defineCollector<'aws.accounts', AwsSession>({
   key: 'aws.accounts',
+  // Assuming a role in each account is what lets the other collectors read it.
+  resumable: false,
   async collect(context: AwsContext): Promise<AwsAccounts> {
     const { session, signal } = context;
     const settings = session.settings;

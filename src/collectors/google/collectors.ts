@@ -2,6 +2,7 @@ import type { admin_directory_v1, admin_reports_v1 } from '@googleapis/admin';
 import { defineCollector, type CollectContext } from '../../engine/collector.js';
 import { SkipError } from '../../engine/errors.js';
 import { skipIfAllDenied, type ScopeResult } from '../../engine/scope.js';
+import { mapWindowed } from '../../engine/windowed.js';
 import type {
   GoogleAppPassword,
   GoogleGroup,
@@ -297,6 +298,9 @@ function groupUserIds(ctx: Ctx, what: string): (groupId: string) => Promise<Scop
  * One read per active user (tokens.list, asps.list): one entry per user, their items or why they could
  * not be read; the key is skipped only when every user was refused.
  */
+/** Users whose read is under way at once: enough to keep the provider's request slots busy. */
+const USERS_IN_FLIGHT = 64;
+
 async function perActiveUser<T, Item>(
   ctx: Ctx,
   what: string,
@@ -306,18 +310,16 @@ async function perActiveUser<T, Item>(
 ): Promise<ScopeResult<Item[]>[]> {
   const users = (await ctx.need('google.users')).filter((u) => !u.suspended && !u.archived);
   let done = 0;
-  const perUser = await Promise.all(
-    users.map(async (user, index) => {
-      const result = await readScope(ctx, user.primaryEmail, async () => {
-        const data = await ctx.limit(() => ctx.session.call<T>(what, scope, (signal) => read(user, signal)));
-        return items(user, data);
-      });
-      done++;
-      if (done % 50 === 0) ctx.progress(`${what}: ${done}/${users.length} users`);
-      ctx.itemReady(index, result);
-      return result;
-    }),
-  );
+  const perUser = await mapWindowed(users, USERS_IN_FLIGHT, async (user, index) => {
+    const result = await readScope(ctx, user.primaryEmail, async () => {
+      const data = await ctx.limit(() => ctx.session.call<T>(what, scope, (signal) => read(user, signal)));
+      return items(user, data);
+    });
+    done++;
+    if (done % 50 === 0) ctx.progress(`${what}: ${done}/${users.length} users`);
+    ctx.itemReady(index, result);
+    return result;
+  });
   skipIfNoneReadable(ctx, perUser, what, scope);
   return perUser;
 }
