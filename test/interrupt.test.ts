@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -90,7 +90,11 @@ describe.runIf(registered.length > 0)('interrupting a live scan', () => {
       expect(result.stderr).toContain('previous output left untouched');
       expect(result.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
       expect(fingerprint(out)).toEqual(before);
-      expect(readdirSync(dir).sort()).toEqual(['report', 'soc2.config.yaml']);
+      // Beside the untouched output, only the progress a later --resume takes over.
+      expect(readdirSync(dir).sort()).toEqual(['.report.soc2-resume.jsonl', 'report', 'soc2.config.yaml']);
+      expect(result.stderr).toContain('run the same command with --resume');
+      const journal = readFileSync(join(dir, '.report.soc2-resume.jsonl'), 'utf8').split('\n')[0]!;
+      expect(JSON.parse(journal)).toMatchObject({ format: 'soc2-resume', version: 1 });
     },
   );
 
@@ -112,7 +116,7 @@ describe.runIf(registered.length > 0)('interrupting a live scan', () => {
     expect(result).not.toBe('stuck');
     if (result === 'stuck') return;
     expect(result.code).toBe(130);
-    expect(readdirSync(dir)).toEqual(['soc2.config.yaml']);
+    expect(readdirSync(dir).sort()).toEqual(['.r.soc2-resume.jsonl', 'soc2.config.yaml']);
   });
 });
 

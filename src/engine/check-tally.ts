@@ -7,7 +7,7 @@ import type { CheckStatus, FailureCause } from './types.js';
  * excepted and unread scopes first, then passes. Every finding still reaches the finding sink (the CSV
  * and OCSF reports, which list them all), and the counts are always over all of them.
  */
-export const FINDINGS_KEPT = 1000;
+export const FINDINGS_KEPT = 500;
 
 export interface FindingCounts {
   pass: number;

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 /** Below this much heap in use (live data and garbage), collecting is not worth its time. */
 const RECLAIM_FLOOR = 96 * 1024 * 1024;
 /** Collect again once the heap holds this many times what was live after the last collection. */
-const GROWTH = 1.5;
+const GROWTH = 1.25;
 
 let collect: (() => void) | undefined;
 let nextAt = RECLAIM_FLOOR;

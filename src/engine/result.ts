@@ -63,7 +63,7 @@ export interface CheckResult {
   /** The data key whose failure or skip decided the status, and what it said. */
   rootCause?: RootCause;
   /**
-   * At most FINDINGS_KEPT (1,000) of them: failing, excepted and unread ones first. `counts` are over
+   * At most FINDINGS_KEPT (500) of them: failing, excepted and unread ones first. `counts` are over
    * all of them; the CSV and OCSF reports list every one.
    */
   findings: FindingResult[];

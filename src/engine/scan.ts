@@ -171,9 +171,9 @@ async function scan(options: ScanOptions): Promise<ScanOutcome> {
     onEvent: options.onEvent,
     now: clock,
   });
-  const collectedData = await collection.run(
-    allKeys.filter((key) => !segmentedKeys.has(key)),
-    {
+  const wholeRun = (keys: readonly string[], given?: Record<string, DataEntry>) =>
+    collection.run(keys, {
+      ...(given ? { given } : {}),
       preloaded: options.snapshot?.data,
       resumed: options.resume?.entries,
       onData: onEvidence
@@ -189,32 +189,46 @@ async function scan(options: ScanOptions): Promise<ScanOutcome> {
       onItem: onEvidenceItem
         ? (item) => onEvidenceItem({ ...item, usedBy: usedBy.get(item.key) ?? [] })
         : undefined,
-    },
-  );
+    });
+  // The keys that list segments come first; then the other whole keys and the segments are collected
+  // at the same time (AWS's accounts one by one while Google's users are read).
+  const scopeKeys = [...new Set(segmented.map((s) => s.segmentation.scopeKey))];
+  const scopeData = await wholeRun(scopeKeys);
   const store = options.segmentStore ?? memorySegmentStore();
-  const collectedSegments: CollectedSegments[] = [];
-  for (const provider of segmented) {
-    collectedSegments.push(
-      await collectSegments({
-        collection,
-        config,
-        segmented: provider,
-        scope: collectedData[provider.segmentation.scopeKey],
-        store,
-        snapshot: options.snapshot,
-        resumed: options.resume?.segments,
-        onEvent: options.onEvent,
-        onPart: options.onEvidencePart
-          ? (part) =>
-              options.onEvidencePart!({
-                ...part,
-                usedBy: usedBy.get(part.key) ?? [],
-                evaluatedAt: evaluatedAt.toISOString(),
-              })
-          : undefined,
-      }),
-    );
-  }
+  const collectAllSegments = async () => {
+    const all: CollectedSegments[] = [];
+    for (const provider of segmented) {
+      all.push(
+        await collectSegments({
+          collection,
+          config,
+          segmented: provider,
+          scope: scopeData[provider.segmentation.scopeKey],
+          store,
+          snapshot: options.snapshot,
+          resumed: options.resume?.segments,
+          onEvent: options.onEvent,
+          onPart: options.onEvidencePart
+            ? (part) =>
+                options.onEvidencePart!({
+                  ...part,
+                  usedBy: usedBy.get(part.key) ?? [],
+                  evaluatedAt: evaluatedAt.toISOString(),
+                })
+            : undefined,
+        }),
+      );
+    }
+    return all;
+  };
+  const [wholeData, collectedSegments] = await Promise.all([
+    wholeRun(
+      allKeys.filter((key) => !segmentedKeys.has(key) && !scopeKeys.includes(key)),
+      scopeData,
+    ),
+    collectAllSegments(),
+  ]);
+  const collectedData = { ...scopeData, ...wholeData };
   const collected = { data: collectedData, ...(await collection.close()) };
 
   const snapshot: Snapshot = {

@@ -230,15 +230,23 @@ export class StagedOutput {
         const input = openSync(path, 'r');
         const decoder = new StringDecoder('utf8');
         const buffer = Buffer.alloc(1024 * 1024);
-        let rest = '';
+        // A line longer than a read (one account's resources) is gathered in pieces and joined once.
+        let partial: string[] = [];
         try {
           for (let read; (read = readSync(input, buffer, 0, buffer.length, null)) > 0;) {
-            const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
-            rest = lines.pop()!;
-            yield* lines;
+            const text = decoder.write(buffer.subarray(0, read));
+            let from = 0;
+            for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+              partial.push(text.slice(from, nl));
+              yield partial.join('');
+              partial = [];
+              from = nl + 1;
+            }
+            if (from < text.length) partial.push(text.slice(from));
           }
-          rest += decoder.end();
-          if (rest) yield rest;
+          partial.push(decoder.end());
+          const last = partial.join('');
+          if (last) yield last;
         } finally {
           closeSync(input);
         }

@@ -35,7 +35,7 @@ export interface ScanIntoOutputOptions extends Omit<
  * collected; the folder replaces the old output only once the whole scan is done, and is dropped if the
  * scan fails or its signal is aborted (InterruptedError), leaving the previous output untouched.
  */
-export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<ScanOutcome> {
+export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<{ result: ScanResult }> {
   const { outDir, reporters, baseline, history, onStaged, onOutcome, journal, ...scan } = options;
   const output = StagedOutput.open(outDir);
   onStaged?.(output);
@@ -43,7 +43,8 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
   const inputs = new ScanInputs();
   const segmentStore = diskSegmentStore(output);
   const findings = new FindingSpools(output);
-  try {
+  /** Collects and judges; the collected data is dropped when this returns, before the reports. */
+  const scanAndRecord = async (): Promise<ScanResult> => {
     const outcome = await runScan({
       ...scan,
       segmentStore,
@@ -68,6 +69,11 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
     const result = baseline ? applyBaseline(period.result, baseline.report, baseline.file) : period.result;
     if (scan.signal?.aborted) throw new InterruptedError(String(scan.signal.reason));
     onOutcome?.({ ...outcome, result });
+    return result;
+  };
+  try {
+    const result = await scanAndRecord();
+    reclaimMemory();
     const custody = {
       inputs: inputs.list(),
       provenance: provenance(scan.config, scan.catalog, result, inputs),
@@ -87,7 +93,7 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<Sc
       },
     );
     journal?.remove();
-    return { ...outcome, result };
+    return { result };
   } catch (error) {
     output.discard();
     journal?.close();

@@ -2,26 +2,75 @@ import type { DataEntry } from '../core/snapshot.js';
 import { reclaimMemory } from '../engine/reclaim.js';
 import type { FindingResult } from '../engine/result.js';
 import type { SegmentStore } from '../engine/segments.js';
+import { valueOf, type EvidenceEnvelope } from './envelope.js';
 import type { Spool, StagedOutput } from './output-dir.js';
+import { evidenceRecords } from './scan-output.js';
 
-/** Segments kept in scratch files of the staged output (one JSON line per key) until they are judged. */
+/** Characters gathered before a write to a scratch file: big enough to be few writes, small enough to be no spike. */
+const WRITE_BATCH = 256 * 1024;
+
+/** Segments kept in scratch files of the staged output (per key a line, then its records) until judged. */
 export function diskSegmentStore(output: StagedOutput): SegmentStore {
   const spools = new Map<string, Spool>();
   return {
     put(segment, data) {
       spools.get(segment)?.remove();
       const spool = output.spool(`segments/${segment}`);
-      for (const [key, entry] of Object.entries(data)) spool.write(`${JSON.stringify({ key, entry })}\n`);
+      // One line per record, as in an evidence file: no key is ever one giant string.
+      for (const [key, entry] of Object.entries(data)) {
+        const { shape, records, count } = evidenceRecords(entry.status === 'ok' ? entry.value : undefined);
+        const { value: _value, ...rest } = entry as DataEntry & { value?: unknown };
+        spool.write(`${JSON.stringify({ key, entry: rest, shape, records: count })}\n`);
+        let batch = '';
+        for (const record of records) {
+          batch += `${JSON.stringify(record)}\n`;
+          if (batch.length >= WRITE_BATCH) {
+            spool.write(batch);
+            batch = '';
+          }
+        }
+        if (batch) spool.write(batch);
+      }
       spools.set(segment, spool);
     },
     get(segment) {
       const spool = spools.get(segment);
       if (!spool) throw new Error(`segment ${segment} was never stored`);
       const data: Record<string, DataEntry> = {};
+      let current:
+        | {
+            key: string;
+            entry: DataEntry;
+            shape: EvidenceEnvelope['shape'];
+            records: unknown[];
+            left: number;
+          }
+        | undefined;
+      const done = () => {
+        if (!current) return;
+        const { key, entry, shape, records } = current;
+        data[key] =
+          entry.status === 'ok'
+            ? { ...entry, value: valueOf({ shape } as EvidenceEnvelope, records) }
+            : entry;
+        current = undefined;
+      };
       for (const line of spool.lines()) {
-        const { key, entry } = JSON.parse(line) as { key: string; entry: DataEntry };
-        data[key] = entry;
+        if (current && current.left > 0) {
+          current.records.push(JSON.parse(line) as unknown);
+          current.left--;
+          continue;
+        }
+        done();
+        const header = JSON.parse(line) as {
+          key: string;
+          entry: DataEntry;
+          shape: EvidenceEnvelope['shape'];
+          records: number;
+        };
+        current = { ...header, records: [], left: header.records };
       }
+      done();
       return data;
     },
     clear() {
@@ -43,7 +92,15 @@ export class FindingSpools {
       spool = this.output.spool(`findings/${checkId}`);
       this.spools.set(checkId, spool);
     }
-    spool.write(findings.map((f) => `${JSON.stringify(f)}\n`).join(''));
+    let batch = '';
+    for (const finding of findings) {
+      batch += `${JSON.stringify(finding)}\n`;
+      if (batch.length >= WRITE_BATCH) {
+        spool.write(batch);
+        batch = '';
+      }
+    }
+    if (batch) spool.write(batch);
   }
 
   *findings(checkId: string): Generator<FindingResult> {

@@ -236,16 +236,18 @@ describe('--resume after an interruption', () => {
 
     const { journal, data, taken } = ResumeJournal.resume(file, fingerprint);
     expect(taken).toBeGreaterThan(0);
-    expect(Object.keys(data.segments['aws.config.resources'] ?? {})).toHaveLength(1);
-    const resumedAccount = Object.keys(data.segments['aws.config.resources']!)[0]!;
+    // The first account is in (others may be too, 2 are collected at once), never all three.
+    const resumedAccounts = Object.keys(data.segments['aws.config.resources'] ?? {});
+    expect(resumedAccounts.length).toBeGreaterThan(0);
+    expect(resumedAccounts.length).toBeLessThan(3);
     const resumed = await scanIntoOutput({ ...options, outDir: out, reporters: json, journal, resume: data });
     const again = fake!.requests.slice(before);
     // Nothing already complete is asked again but the account list, whose role assumptions the other
     // collectors need: not the finished account's Config data.
     expect(again.filter((r) => r.action === 'AssumeRole')).toHaveLength(2);
-    expect(again.filter((r) => r.action === 'SelectResourceConfig' && r.account === resumedAccount)).toEqual(
-      [],
-    );
+    expect(
+      again.filter((r) => r.action === 'SelectResourceConfig' && resumedAccounts.includes(r.account)),
+    ).toEqual([]);
     expect(again.filter((r) => r.action === 'SelectResourceConfig').length).toBeGreaterThan(0);
     expect(existsSync(file)).toBe(false);
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FINDINGS_KEPT } from '../../src/engine/check-tally.js';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/report/csv.js';
 import { reporters, scanReporters, textOf } from '../../src/report/index.js';
@@ -277,8 +278,8 @@ describe('sarif', () => {
           message: 'x',
         })),
       );
-    // A check lists at most 1,000 findings (FINDINGS_KEPT); its counts are over all of them.
-    const lows = Array.from({ length: 5 }, (_, i) => failing(`github.low-thing-${i}`, 'low', 1_000));
+    // A check lists at most FINDINGS_KEPT findings; its counts are over all of them.
+    const lows = Array.from({ length: 11 }, (_, i) => failing(`github.low-thing-${i}`, 'low', FINDINGS_KEPT));
     const big = buildScanResult({
       checks: [...lows, failing('aws.critical-thing', 'critical', 40), failing('github.huge', 'low', 1_500)],
       controls: [
@@ -296,7 +297,7 @@ describe('sarif', () => {
     expect(r.results.slice(0, 40).every((x) => x.ruleId === 'aws.critical-thing')).toBe(true);
     expect(r.properties).toMatchObject({
       truncated: true,
-      failingFindings: 6_540,
+      failingFindings: 11 * FINDINGS_KEPT + 40 + 1_500,
       reportedResults: 5_000,
       maxResults: 5_000,
     });
