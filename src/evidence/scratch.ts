@@ -9,6 +9,19 @@ import { evidenceRecords } from './scan-output.js';
 /** Characters gathered before a write to a scratch file: big enough to be few writes, small enough to be no spike. */
 const WRITE_BATCH = 256 * 1024;
 
+/** Each value as one JSON line, written WRITE_BATCH characters at a time. */
+function writeLines(spool: Spool, values: Iterable<unknown>): void {
+  let batch = '';
+  for (const value of values) {
+    batch += `${JSON.stringify(value)}\n`;
+    if (batch.length >= WRITE_BATCH) {
+      spool.write(batch);
+      batch = '';
+    }
+  }
+  if (batch) spool.write(batch);
+}
+
 /** Segments kept in scratch files of the staged output (per key a line, then its records) until judged. */
 export function diskSegmentStore(output: StagedOutput): SegmentStore {
   const spools = new Map<string, Spool>();
@@ -21,15 +34,7 @@ export function diskSegmentStore(output: StagedOutput): SegmentStore {
         const { shape, records, count } = evidenceRecords(entry.status === 'ok' ? entry.value : undefined);
         const { value: _value, ...rest } = entry as DataEntry & { value?: unknown };
         spool.write(`${JSON.stringify({ key, entry: rest, shape, records: count })}\n`);
-        let batch = '';
-        for (const record of records) {
-          batch += `${JSON.stringify(record)}\n`;
-          if (batch.length >= WRITE_BATCH) {
-            spool.write(batch);
-            batch = '';
-          }
-        }
-        if (batch) spool.write(batch);
+        writeLines(spool, records);
       }
       spools.set(segment, spool);
     },
@@ -92,15 +97,7 @@ export class FindingSpools {
       spool = this.output.spool(`findings/${checkId}`);
       this.spools.set(checkId, spool);
     }
-    let batch = '';
-    for (const finding of findings) {
-      batch += `${JSON.stringify(finding)}\n`;
-      if (batch.length >= WRITE_BATCH) {
-        spool.write(batch);
-        batch = '';
-      }
-    }
-    if (batch) spool.write(batch);
+    writeLines(spool, findings);
   }
 
   *findings(checkId: string): Generator<FindingResult> {
