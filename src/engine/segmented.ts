@@ -77,9 +77,7 @@ export async function collectSegments(options: {
       : { ...entry, value: segmentation.narrow(key, entry.value, id) };
   const collectOne = async (id: string) => {
     const data = await collection.run(keys, {
-      ...(scope && id !== WHOLE
-        ? { given: { [segmentation.scopeKey]: narrowKey(id, segmentation.scopeKey, scope) } }
-        : {}),
+      ...(scope ? { given: { [segmentation.scopeKey]: narrowKey(id, segmentation.scopeKey, scope) } } : {}),
       ...(snapshot ? { preloaded: replayed(id) } : {}),
       ...(resumed ? { resumed: resumedOf(id) } : {}),
       onData: (key, entry, provenance) => onPart?.({ key, segment: id, entry, provenance }),

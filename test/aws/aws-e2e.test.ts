@@ -481,6 +481,8 @@ describe('AWS provider end to end (real SDK clients against the local wire-proto
       (r) => r.action === 'SelectResourceConfig' || r.action === 'DescribeComplianceByConfigRule',
     );
     expect(perAccountQueries).toEqual([]);
+    // Read whole through the aggregator, the Config keys reuse the account list: each role assumed once.
+    expect(requests.filter((r) => r.action === 'AssumeRole')).toHaveLength(2);
     const select = requests.filter((r) => r.action === 'SelectAggregateResourceConfig');
     expect(select).toHaveLength(5); // 9 items of both accounts at 2 per page
     expect(select.every((r) => r.account === A)).toBe(true);
