@@ -7,8 +7,8 @@ import type { KeyProvenance, ResumedEntry } from '../engine/collect.js';
 import { InputError } from '../engine/errors.js';
 import type { ResumedData } from '../engine/scan.js';
 import { TOOL_VERSION } from '../engine/version.js';
-import { evidenceRecords, notCheckedScopes } from './scan-output.js';
-import { entryOf, fileLines, readRecords, type BlockHeader } from './snapshot-file.js';
+import { notCheckedScopes } from './scan-output.js';
+import { blockOf, entryOf, fileLines, readRecords, type BlockHeader } from './snapshot-file.js';
 
 /**
  * What a live scan has collected so far, for `--resume`: a JSON Lines file beside the output folder,
@@ -121,7 +121,7 @@ export class ResumeJournal {
   add(key: string, segment: string | undefined, entry: DataEntry, provenance: KeyProvenance): void {
     if (this.fd === undefined || entry.status !== 'ok' || provenance.resumed || provenance.replayed) return;
     if (notCheckedScopes(entry.value).length > 0) return;
-    const { shape, records, count } = evidenceRecords(entry.value);
+    const { header, records } = blockOf(key, segment, entry);
     const hash = createHash('sha256');
     const lines: string[] = [];
     for (const record of records) {
@@ -129,16 +129,7 @@ export class ResumeJournal {
       hash.update(line);
       lines.push(line);
     }
-    const { value: _value, ...rest } = entry;
-    const block: JournalBlock = {
-      key,
-      ...(segment !== undefined ? { segment } : {}),
-      entry: rest,
-      shape,
-      records: count,
-      sha256: hash.digest('hex'),
-      provenance,
-    };
+    const block: JournalBlock = { ...header, sha256: hash.digest('hex'), provenance };
     this.write(`${JSON.stringify(block)}\n${lines.join('')}`);
   }
 

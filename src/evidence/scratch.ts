@@ -2,24 +2,27 @@ import type { DataEntry } from '../core/snapshot.js';
 import { reclaimMemory } from '../engine/reclaim.js';
 import type { FindingResult } from '../engine/result.js';
 import type { SegmentStore } from '../engine/segments.js';
-import { valueOf, type EvidenceEnvelope } from './envelope.js';
 import type { Spool, StagedOutput } from './output-dir.js';
-import { evidenceRecords } from './scan-output.js';
+import { block, entryOf, type BlockHeader } from './snapshot-file.js';
 
 /** Characters gathered before a write to a scratch file: big enough to be few writes, small enough to be no spike. */
 const WRITE_BATCH = 256 * 1024;
 
-/** Each value as one JSON line, written WRITE_BATCH characters at a time. */
-function writeLines(spool: Spool, values: Iterable<unknown>): void {
+/** Lines of text, written WRITE_BATCH characters at a time. */
+function writeBatched(spool: Spool, lines: Iterable<string>): void {
   let batch = '';
-  for (const value of values) {
-    batch += `${JSON.stringify(value)}\n`;
+  for (const line of lines) {
+    batch += line;
     if (batch.length >= WRITE_BATCH) {
       spool.write(batch);
       batch = '';
     }
   }
   if (batch) spool.write(batch);
+}
+
+function* jsonLines(values: Iterable<unknown>): Generator<string> {
+  for (const value of values) yield `${JSON.stringify(value)}\n`;
 }
 
 /** Segments kept in scratch files of the staged output (per key a line, then its records) until judged. */
@@ -29,53 +32,24 @@ export function diskSegmentStore(output: StagedOutput): SegmentStore {
     put(segment, data) {
       spools.get(segment)?.remove();
       const spool = output.spool(`segments/${segment}`);
-      // One line per record, as in an evidence file: no key is ever one giant string.
-      for (const [key, entry] of Object.entries(data)) {
-        const { shape, records, count } = evidenceRecords(entry.status === 'ok' ? entry.value : undefined);
-        const { value: _value, ...rest } = entry as DataEntry & { value?: unknown };
-        spool.write(`${JSON.stringify({ key, entry: rest, shape, records: count })}\n`);
-        writeLines(spool, records);
-      }
+      // A snapshot file's blocks: a line per key, then one per record, never one giant string.
+      for (const [key, entry] of Object.entries(data)) writeBatched(spool, block(key, undefined, entry));
       spools.set(segment, spool);
     },
     get(segment) {
       const spool = spools.get(segment);
       if (!spool) throw new Error(`segment ${segment} was never stored`);
       const data: Record<string, DataEntry> = {};
-      let current:
-        | {
-            key: string;
-            entry: DataEntry;
-            shape: EvidenceEnvelope['shape'];
-            records: unknown[];
-            left: number;
-          }
-        | undefined;
-      const done = () => {
-        if (!current) return;
-        const { key, entry, shape, records } = current;
-        data[key] =
-          entry.status === 'ok'
-            ? { ...entry, value: valueOf({ shape } as EvidenceEnvelope, records) }
-            : entry;
-        current = undefined;
-      };
+      let current: { header: BlockHeader; records: unknown[] } | undefined;
       for (const line of spool.lines()) {
-        if (current && current.left > 0) {
+        if (current && current.records.length < current.header.records) {
           current.records.push(JSON.parse(line) as unknown);
-          current.left--;
           continue;
         }
-        done();
-        const header = JSON.parse(line) as {
-          key: string;
-          entry: DataEntry;
-          shape: EvidenceEnvelope['shape'];
-          records: number;
-        };
-        current = { ...header, records: [], left: header.records };
+        if (current) data[current.header.key] = entryOf(current.header, current.records);
+        current = { header: JSON.parse(line) as BlockHeader, records: [] };
       }
-      done();
+      if (current) data[current.header.key] = entryOf(current.header, current.records);
       return data;
     },
     clear() {
@@ -97,7 +71,7 @@ export class FindingSpools {
       spool = this.output.spool(`findings/${checkId}`);
       this.spools.set(checkId, spool);
     }
-    writeLines(spool, findings);
+    writeBatched(spool, jsonLines(findings));
   }
 
   *findings(checkId: string): Generator<FindingResult> {

@@ -38,7 +38,12 @@ export function* snapshotJsonl(
     }
 }
 
-export function* block(key: string, segment: string | undefined, entry: DataEntry): Generator<string> {
+/** A key's block (or one segment's): the header line's content and the records that follow it. */
+export function blockOf(
+  key: string,
+  segment: string | undefined,
+  entry: DataEntry,
+): { header: BlockHeader; records: Iterable<unknown> } {
   const { shape, records, count } = evidenceRecords(entry.status === 'ok' ? entry.value : undefined);
   const { value: _value, ...rest } = entry as DataEntry & { value?: unknown };
   const header: BlockHeader = {
@@ -48,6 +53,12 @@ export function* block(key: string, segment: string | undefined, entry: DataEntr
     shape,
     records: count,
   };
+  return { header, records };
+}
+
+/** A block's text in pieces: the header line, then one line per record. */
+export function* block(key: string, segment: string | undefined, entry: DataEntry): Generator<string> {
+  const { header, records } = blockOf(key, segment, entry);
   yield `${JSON.stringify(header)}\n`;
   for (const record of records) yield `${JSON.stringify(record)}\n`;
 }
