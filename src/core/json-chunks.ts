@@ -71,3 +71,8 @@ export function* inBatches(pieces: Iterable<string>, size = 64 * 1024): Generato
   }
   if (batch !== '') yield batch;
 }
+
+/** Values as JSON Lines: one line of text per value. */
+export function* jsonLines(values: Iterable<unknown>): Generator<string> {
+  for (const value of values) yield `${JSON.stringify(value)}\n`;
+}

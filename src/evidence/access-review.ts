@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
-import { personFor, type AccountSource } from '../../checks/hr/accounts.js';
+import { rosterMatcher, type AccountSource } from '../../checks/hr/accounts.js';
 import type { Roster } from '../collectors/hr/data.js';
 import { sha256 } from '../core/sha256.js';
 import type { Snapshot } from '../core/snapshot.js';
@@ -45,6 +45,7 @@ export function accountsIn(snapshot: Snapshot, sources: readonly AccountSource[]
   const people = roster?.status === 'ok' ? (roster.value as Roster).people : [];
   const accounts: ReviewAccount[] = [];
   const notCovered: FrozenReview['notCovered'] = [];
+  const ownersOf = rosterMatcher(people);
   for (const source of sources) {
     const data = values(snapshot, source.requires);
     if (typeof data === 'string') {
@@ -59,7 +60,7 @@ export function accountsIn(snapshot: Snapshot, sources: readonly AccountSource[]
         id: account.resource,
         system: account.system,
         access: account.access,
-        owner: personFor(account, people)?.person.email ?? null,
+        owner: ownersOf(account)[0]?.person.email ?? null,
       });
     }
   }

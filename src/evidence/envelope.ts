@@ -1,3 +1,4 @@
+import { jsonLines } from '../core/json-chunks.js';
 import type { EvidenceCall } from '../engine/calls.js';
 import type { FailureCause } from '../engine/types.js';
 
@@ -54,7 +55,7 @@ export const EVIDENCE_FORMAT = 1;
 /** An evidence file's text in pieces: the envelope line, then one JSON line per record. */
 export function* evidenceJsonl(envelope: EvidenceEnvelope, records: Iterable<unknown>): Generator<string> {
   yield `${JSON.stringify(envelope)}\n`;
-  for (const record of records) yield `${JSON.stringify(record)}\n`;
+  yield* jsonLines(records);
 }
 
 /** An evidence file's first line, or undefined when it is not one. */

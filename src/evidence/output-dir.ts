@@ -17,6 +17,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, parse, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { inBatches } from '../core/json-chunks.js';
+import { writeText } from '../core/write-text.js';
 import { InputError } from '../engine/errors.js';
 import { manifestEntry, type ManifestEntry } from './manifest.js';
 
@@ -48,6 +49,13 @@ export interface Spool {
 }
 
 const WRITE_CHUNK = 64 * 1024;
+
+/**
+ * What scratch files are read into, shared: each read is decoded or written out before the next one, so
+ * copying thousands of scratch files allocates nothing (a fresh buffer each would sit outside the heap
+ * until a collection).
+ */
+const READ_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 
 /**
  * The file that marks a folder as one soc2 wrote, and so safe to replace whole: it names the tool and
@@ -172,10 +180,11 @@ export class StagedOutput {
     };
     const flush = () => {
       if (pendingLength === 0) return;
-      const bytes = Buffer.from(pending.join(''), 'utf8');
+      const text = pending.join('');
       pending = [];
       pendingLength = 0;
-      writeBytes(bytes);
+      size += writeText(fd, text);
+      hash.update(text, 'utf8');
     };
     const close = () => {
       this.streams.delete(relativePath);
@@ -223,13 +232,12 @@ export class StagedOutput {
     };
     return {
       write: (text) => {
-        const bytes = Buffer.from(text, 'utf8');
-        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+        writeText(fd, text);
       },
       *lines() {
         const input = openSync(path, 'r');
         const decoder = new StringDecoder('utf8');
-        const buffer = Buffer.alloc(1024 * 1024);
+        const buffer = READ_BUFFER;
         // A line longer than a read (one account's resources) is gathered in pieces and joined once.
         let partial: string[] = [];
         try {
@@ -255,7 +263,7 @@ export class StagedOutput {
         closeSync(fd);
         open = false;
         const input = openSync(path, 'r');
-        const buffer = Buffer.alloc(1024 * 1024);
+        const buffer = READ_BUFFER;
         try {
           for (let read; (read = readSync(input, buffer, 0, buffer.length, null)) > 0;)
             stream.write(buffer.subarray(0, read));
@@ -324,7 +332,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array | Ite
     else {
       const fd = openSync(temp, 'w');
       try {
-        for (const batch of inBatches(content)) writeSync(fd, batch);
+        for (const batch of inBatches(content)) writeText(fd, batch);
       } finally {
         closeSync(fd);
       }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, ftruncateSync, openSync, rmSync, writeSync } from 'node:fs';
+import { inBatches, jsonLines } from '../core/json-chunks.js';
+import { writeText } from '../core/write-text.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Config } from '../core/config-types.js';
 import type { DataEntry } from '../core/snapshot.js';
@@ -122,24 +124,17 @@ export class ResumeJournal {
     if (this.fd === undefined || entry.status !== 'ok' || provenance.resumed || provenance.replayed) return;
     if (notCheckedScopes(entry.value).length > 0) return;
     const { header, records } = blockOf(key, segment, entry);
+    // The header carries the records' hash, so they are serialized twice rather than held as one string.
     const hash = createHash('sha256');
-    const lines: string[] = [];
-    for (const record of records) {
-      const line = `${JSON.stringify(record)}\n`;
-      hash.update(line);
-      lines.push(line);
-    }
+    for (const line of jsonLines(records)) hash.update(line);
     const block: JournalBlock = { ...header, sha256: hash.digest('hex'), provenance };
-    this.write(`${JSON.stringify(block)}\n${lines.join('')}`);
+    this.write(`${JSON.stringify(block)}\n`);
+    for (const batch of inBatches(jsonLines(records))) this.write(batch);
   }
 
   private write(text: string): void {
-    const bytes = Buffer.from(text, 'utf8');
-    for (let at = 0; at < bytes.length;) {
-      const wrote = writeSync(this.fd!, bytes, at, bytes.length - at, this.position);
-      at += wrote;
-      if (this.position !== undefined) this.position += wrote;
-    }
+    const wrote = writeText(this.fd!, text, this.position);
+    if (this.position !== undefined) this.position += wrote;
   }
 
   close(): void {

@@ -1,3 +1,4 @@
+import { inBatches, jsonLines } from '../core/json-chunks.js';
 import type { DataEntry } from '../core/snapshot.js';
 import { reclaimMemory } from '../engine/reclaim.js';
 import type { FindingResult } from '../engine/result.js';
@@ -8,21 +9,8 @@ import { block, entryOf, type BlockHeader } from './snapshot-file.js';
 /** Characters gathered before a write to a scratch file: big enough to be few writes, small enough to be no spike. */
 const WRITE_BATCH = 256 * 1024;
 
-/** Lines of text, written WRITE_BATCH characters at a time. */
 function writeBatched(spool: Spool, lines: Iterable<string>): void {
-  let batch = '';
-  for (const line of lines) {
-    batch += line;
-    if (batch.length >= WRITE_BATCH) {
-      spool.write(batch);
-      batch = '';
-    }
-  }
-  if (batch) spool.write(batch);
-}
-
-function* jsonLines(values: Iterable<unknown>): Generator<string> {
-  for (const value of values) yield `${JSON.stringify(value)}\n`;
+  for (const batch of inBatches(lines, WRITE_BATCH)) spool.write(batch);
 }
 
 /** Segments kept in scratch files of the staged output (per key a line, then its records) until judged. */

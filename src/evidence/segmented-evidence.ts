@@ -1,3 +1,4 @@
+import { inBatches } from '../core/json-chunks.js';
 import type { EvidencePart } from '../engine/scan.js';
 import type { EvidenceEnvelope, NotCheckedScope } from './envelope.js';
 import type { Spool, StagedOutput } from './output-dir.js';
@@ -51,16 +52,19 @@ export class SegmentedEvidence {
     const { shape, records } = evidenceRecords(entry.value);
     share.shape = shape;
     share.spool = this.output.spool(evidencePathForKey(key));
-    for (const record of records) {
-      if (shape === 'object' && !('field' in (record as object) && 'item' in (record as object))) {
-        const [field, value] = Object.entries(record as object)[0]!;
-        if (Array.isArray(value)) share.lists.push(field);
-        else share.scalars[field] = value;
-        continue;
+    const lines = function* () {
+      for (const record of records) {
+        if (shape === 'object' && !('field' in (record as object) && 'item' in (record as object))) {
+          const [field, value] = Object.entries(record as object)[0]!;
+          if (Array.isArray(value)) share.lists.push(field);
+          else share.scalars[field] = value;
+          continue;
+        }
+        share.records++;
+        yield `${JSON.stringify(record)}\n`;
       }
-      share.spool.write(`${JSON.stringify(record)}\n`);
-      share.records++;
-    }
+    };
+    for (const batch of inBatches(lines())) share.spool.write(batch);
   }
 
   /** Writes every key's file, its segments in `order` (the scan's segment order for that key). */

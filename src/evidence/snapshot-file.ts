@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { jsonLines } from '../core/json-chunks.js';
 import { InputError } from '../engine/errors.js';
 import type { CollectedSegments } from '../engine/segmented.js';
 import type { SegmentStore } from '../engine/segments.js';
@@ -60,7 +61,7 @@ export function blockOf(
 export function* block(key: string, segment: string | undefined, entry: DataEntry): Generator<string> {
   const { header, records } = blockOf(key, segment, entry);
   yield `${JSON.stringify(header)}\n`;
-  for (const record of records) yield `${JSON.stringify(record)}\n`;
+  yield* jsonLines(records);
 }
 
 /**
@@ -175,23 +176,27 @@ export function* fileLines(
       { file, message: code === 'ENOENT' ? 'snapshot file not found' : `cannot read snapshot (${code})` },
     ]);
   }
-  const buffer = Buffer.alloc(1024 * 1024);
-  let pending = Buffer.alloc(0);
+  const buffer = Buffer.allocUnsafe(256 * 1024);
+  // The start of a line that runs past the end of a read, copied out of the buffer.
+  let carried: Buffer[] = [];
   let position = from;
   let line = firstLine;
   try {
-    for (let read; (read = readSync(fd, buffer, 0, buffer.length, position)) > 0;) {
-      const start = position - pending.length;
-      pending = Buffer.concat([pending, buffer.subarray(0, read)]);
-      position += read;
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, position)) > 0; position += read) {
+      const view = buffer.subarray(0, read);
       let consumed = 0;
-      for (let nl = pending.indexOf(10); nl !== -1; nl = pending.indexOf(10, consumed)) {
-        yield { text: pending.toString('utf8', consumed, nl), line: line++, end: start + nl + 1 };
+      for (let nl = view.indexOf(10); nl !== -1; nl = view.indexOf(10, consumed)) {
+        const text =
+          carried.length > 0
+            ? Buffer.concat([...carried, view.subarray(consumed, nl)]).toString('utf8')
+            : view.toString('utf8', consumed, nl);
+        carried = [];
+        yield { text, line: line++, end: position + nl + 1 };
         consumed = nl + 1;
       }
-      pending = pending.subarray(consumed);
+      if (consumed < read) carried.push(Buffer.from(view.subarray(consumed)));
     }
-    if (pending.length > 0) yield { text: pending.toString('utf8'), line, end: position };
+    if (carried.length > 0) yield { text: Buffer.concat(carried).toString('utf8'), line, end: position };
   } finally {
     closeSync(fd);
   }
