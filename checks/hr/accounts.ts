@@ -189,31 +189,55 @@ export function googleAccounts(users: unknown): { accounts: Account[]; unreadabl
   };
 }
 
-/** The roster person an account belongs to, and which roster field matched. */
-export function personFor(
-  account: Account,
-  people: readonly Person[],
-): { person: Person; by: string } | undefined {
-  const name = account.name.toLowerCase();
-  for (const person of people) {
-    switch (account.system) {
-      case 'aws':
-        if (person.awsUser?.toLowerCase() === name) return { person, by: 'aws_user' };
-        if (person.email === name) return { person, by: 'email = user name' };
-        if (account.emails.includes(person.email)) return { person, by: 'email tag' };
-        break;
-      case 'github':
-        if (person.github === name) return { person, by: 'github' };
-        break;
-      case 'google':
-        if (person.email === name) return { person, by: 'email' };
-        if (account.emails.includes(person.email)) return { person, by: 'email alias' };
-        break;
-      default:
-        if (account.emails.includes(person.email)) return { person, by: 'email' };
-    }
+/** Which roster field ties an account to a person, if one does. */
+function matchedBy(account: Account, person: Person, name: string): string | undefined {
+  switch (account.system) {
+    case 'aws':
+      if (person.awsUser?.toLowerCase() === name) return 'aws_user';
+      if (person.email === name) return 'email = user name';
+      if (account.emails.includes(person.email)) return 'email tag';
+      return undefined;
+    case 'github':
+      return person.github === name ? 'github' : undefined;
+    case 'google':
+      if (person.email === name) return 'email';
+      if (account.emails.includes(person.email)) return 'email alias';
+      return undefined;
+    default:
+      return account.emails.includes(person.email) ? 'email' : undefined;
   }
-  return undefined;
+}
+
+/**
+ * The roster people an account belongs to, in roster order, each with the field that matched (the first
+ * is its owner). People are indexed once by the values an account can match on, so a roster and a
+ * directory of tens of thousands each are matched in linear time.
+ */
+export function rosterMatcher(
+  people: readonly Person[],
+): (account: Account) => Array<{ person: Person; by: string }> {
+  const byValue = new Map<string, number[]>();
+  people.forEach((person, index) => {
+    for (const value of new Set([person.email, person.awsUser?.toLowerCase(), person.github])) {
+      if (value === undefined) continue;
+      const indexes = byValue.get(value);
+      if (indexes) indexes.push(index);
+      else byValue.set(value, [index]);
+    }
+  });
+  return (account) => {
+    const name = account.name.toLowerCase();
+    const candidates = new Set<number>();
+    for (const value of [name, ...account.emails])
+      for (const index of byValue.get(value) ?? []) candidates.add(index);
+    return [...candidates]
+      .sort((x, y) => x - y)
+      .flatMap((index) => {
+        const person = people[index]!;
+        const by = matchedBy(account, person, name);
+        return by ? [{ person, by }] : [];
+      });
+  };
 }
 
 /** Glob-style allow-list match (`*` any run of characters), case-insensitive. */

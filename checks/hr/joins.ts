@@ -1,7 +1,13 @@
 import type { Person } from '../../src/collectors/hr/data.js';
 import { notChecked as notCheckedFinding } from '../../src/engine/scope.js';
 import type { Finding } from '../../src/engine/types.js';
-import { allowListed, personFor, type Account, type IdentitySystem, type Unreadable } from './accounts.js';
+import {
+  allowListed,
+  rosterMatcher,
+  type Account,
+  type IdentitySystem,
+  type Unreadable,
+} from './accounts.js';
 import { addDays, daysSince } from '../../src/engine/days.js';
 import { describePerson } from './people.js';
 
@@ -23,10 +29,16 @@ export function offboardingFindings(
   const title = system.title;
   const findings: Finding[] = notChecked(found.unreadable);
   const terminated = people.filter((p) => p.status === 'terminated');
+  const ownersOf = rosterMatcher(terminated);
+  const accountsOf = new Map<Person, Array<{ account: Account; by: string }>>();
+  for (const account of found.accounts)
+    for (const { person, by } of ownersOf(account)) {
+      const owned = accountsOf.get(person);
+      if (owned) owned.push({ account, by });
+      else accountsOf.set(person, [{ account, by }]);
+    }
   for (const person of terminated) {
-    const owned = found.accounts
-      .map((account) => ({ account, match: personFor(account, [person]) }))
-      .filter((x) => x.match);
+    const owned = accountsOf.get(person) ?? [];
     const active = owned.filter((x) => x.account.active);
     const since = person.endDate ? daysSince(person.endDate, now) : undefined;
     const when = person.endDate
@@ -40,14 +52,14 @@ export function offboardingFindings(
       });
       continue;
     }
-    for (const { account, match } of active) {
+    for (const { account, by } of active) {
       const details = {
         person: person.email,
         endDate: person.endDate ?? null,
         daysSinceTermination: since ?? null,
         deadlineDays,
         access: account.access,
-        matchedBy: match!.by,
+        matchedBy: by,
       };
       const late = since === undefined || since > deadlineDays;
       findings.push({
@@ -80,9 +92,10 @@ export function orphanFindings(
   const title = system.title;
   const findings: Finding[] = notChecked(found.unreadable);
   const active = found.accounts.filter((a) => a.active);
+  const ownersOf = rosterMatcher(people);
   let matched = 0;
   for (const account of active) {
-    if (personFor(account, people)) {
+    if (ownersOf(account).length > 0) {
       matched++;
       continue;
     }
