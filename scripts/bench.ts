@@ -21,7 +21,14 @@ import { awsService, startFaultProxy, type Dialect, type FaultStats } from '../t
 import { startFakeGithub } from '../test/fakes/github/server.js';
 import { startFakeGoogle } from '../test/fakes/google/server.js';
 import { awsSizes, awsWorld, REGIONS } from './bench/aws-world.js';
-import { combinedTable, curveTable, describeSize, orgSize, runCombined } from './bench/combined.js';
+import {
+  combinedFormats,
+  combinedTable,
+  curveTable,
+  describeSize,
+  orgSize,
+  runCombined,
+} from './bench/combined.js';
 import {
   awsEnv,
   BIN,
@@ -59,6 +66,8 @@ interface Options {
   /** Only the combined scan at each of these scales (peak RSS against organization size). */
   curve?: number[];
   verdictAccounts: number;
+  /** Report formats of the combined scan besides json and csv. */
+  formats: string[];
 }
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -80,6 +89,7 @@ Scans a large synthetic organization on the local fakes through the CLI and writ
                    organization size
   --verdict-accounts N  after the combined run, scan N AWS accounts of the same world alone and
                    compare their findings.csv verdicts with the full run's (default 3; 0: skip)
+  --format LIST    more report formats for the combined scan than json,csv (e.g. md,html,sarif)
 `;
 
 class UsageError extends Error {}
@@ -94,6 +104,7 @@ function parseArgs(argv: string[]): Options {
     out: 'bench-results.md',
     combinedOnly: false,
     verdictAccounts: 3,
+    formats: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -121,6 +132,9 @@ function parseArgs(argv: string[]): Options {
       process.exit(0);
     } else if (flag === '--only') {
       options.only = (value ?? '').split(',');
+      i++;
+    } else if (flag === '--format') {
+      options.formats = (value ?? '').split(',').filter(Boolean);
       i++;
     } else if (flag === '--out') {
       options.out = value ?? options.out;
@@ -412,7 +426,7 @@ function table(results: Measured[], help: Timed, demo: Timed, options: Options):
 
 async function combined(scale: number, options: Options, verdictAccounts: number) {
   process.stderr.write(`bench: combined, scale ${scale}: ${describeSize(orgSize(scale))}...\n`);
-  const run = await runCombined(scale, options.latency, verdictAccounts);
+  const run = await runCombined(scale, options.latency, verdictAccounts, combinedFormats(options.formats));
   process.stderr.write(
     `bench: combined, scale ${scale}: exit ${run.exitCode ?? run.signal}, ${fmt(run.wallMs / 1000)} s (bound ${fmt(run.boundMs / 1000)} s), peak RSS ${run.peakRssKb === undefined ? '?' : fmt(run.peakRssKb / 1024, 0)} MB\n`,
   );

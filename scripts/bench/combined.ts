@@ -53,6 +53,11 @@ const HOUR_MS = 3_600_000;
 /** findings.csv holds every finding, whatever report.json keeps: the verdicts are compared on it. */
 const FORMATS = 'json,csv';
 
+/** The report formats of the combined scan: json and csv (which the results are read from), and more. */
+export function combinedFormats(extra: readonly string[] = []): string {
+  return [...new Set([...FORMATS.split(','), ...extra])].join(',');
+}
+
 export interface OrgSize {
   accounts: number;
   configItems: number;
@@ -83,6 +88,7 @@ export interface ProviderBound {
 export interface CombinedRun {
   scale: number;
   size: OrgSize;
+  formats: string;
   exitCode: number | null;
   signal: string | null;
   reportWritten: boolean;
@@ -303,6 +309,7 @@ export async function runCombined(
   scale: number,
   latencyMs: number,
   verdictAccounts = 0,
+  formats = FORMATS,
 ): Promise<CombinedRun> {
   const dir = mkdtempSync(join(tmpdir(), 'soc2-bench-combined-'));
   const world = await startWorld(scale, latencyMs);
@@ -333,7 +340,7 @@ export async function runCombined(
     const out = join(dir, 'report');
     const rusage = join(dir, 'rusage.json');
     const started = performance.now();
-    const run = await runCli(scanArgs(config, out, FORMATS), { ...env, SOC2_BENCH_RUSAGE: rusage }, dir);
+    const run = await runCli(scanArgs(config, out, formats), { ...env, SOC2_BENCH_RUSAGE: rusage }, dir);
     const wallMs = performance.now() - started;
 
     const plan = planOf(scale, latencyMs);
@@ -341,6 +348,7 @@ export async function runCombined(
     const result: CombinedRun = {
       scale,
       size: orgSize(scale),
+      formats,
       exitCode: run.code,
       signal: run.signal,
       reportWritten: existsSync(join(out, 'report.json')),
@@ -420,7 +428,7 @@ export const QUOTA_NOTE = [
 
 export function combinedTable(r: CombinedRun, latencyMs: number): string {
   const lines = [
-    `Combined scan, scale ${r.scale}: ${describeSize(r.size)}, HR roster of the Google users · latency ${latencyMs} ms per request · one \`soc2 scan\` process, all checks, --format json,csv`,
+    `Combined scan, scale ${r.scale}: ${describeSize(r.size)}, HR roster of the Google users · latency ${latencyMs} ms per request · one \`soc2 scan\` process, all checks, --format ${r.formats}`,
     '',
     QUOTA_NOTE,
     '',
@@ -455,8 +463,8 @@ export function curveTable(runs: CombinedRun[], latencyMs: number): string {
     [
       `Peak RSS against organization size (combined scan, latency ${latencyMs} ms). ${QUOTA_NOTE}`,
       '',
-      '| Scale | AWS accounts | Config items | Repos | Members | Google users | Completed | Peak RSS (MB) | Wall (s) | Bound (s) |',
-      '|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|',
+      '| Scale | AWS accounts | Config items | Repos | Members | Google users | Completed | Peak RSS (MB) | Wall (s) | Bound (s) | Bench process peak RSS (MB) |',
+      '|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|',
       ...runs.map(
         (r) =>
           `| ${r.scale} | ${r.size.accounts} | ${r.size.configItems} | ${r.size.repos} | ${r.size.members} | ${r.size.googleUsers} | ${completedCell(r)} | ${mb(r.peakRssKb)} | ${seconds(r.wallMs)} | ${seconds(r.boundMs)} | ${mb(r.benchRssKb)} |`,

@@ -35,21 +35,31 @@ export function reclaimMemory(): void {
   externalNextAt = after.external_memory + EXTERNAL_GROWTH;
 }
 
+let watchers = 0;
+let timer: NodeJS.Timeout | undefined;
+
 /**
- * Keeps a scan's memory bounded until the returned function is called, which puts V8's defaults back:
- * - the young generation keeps the size it has when the scan starts (16 MB once the CLI has loaded):
+ * Keeps a scan's memory bounded until the returned function is called; calls may nest (the scan inside
+ * the writing of its output), and the last one to stop puts V8's defaults back:
+ * - the young generation keeps the size it has when watching starts (16 MB once the CLI has loaded):
  *   V8 would grow it to 128 MB on a large machine, nearly all of it resident, and a scan's CPU time is
  *   no higher without it (measured on the combined benchmark);
  * - V8's own limit for the old generation is HEAP_GROWING_PERCENT;
  * - reclaimMemory every quarter second.
  */
 export function watchMemory(): () => void {
-  setFlagsFromString('--semi-space-growth-factor=1');
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  if (watchers++ === 0) {
+    setFlagsFromString('--semi-space-growth-factor=1');
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    timer = setInterval(reclaimMemory, 250);
+    timer.unref();
+  }
   reclaimMemory();
-  const timer = setInterval(reclaimMemory, 250);
-  timer.unref();
+  let stopped = false;
   return () => {
+    if (stopped) return;
+    stopped = true;
+    if (--watchers > 0) return;
     clearInterval(timer);
     setFlagsFromString('--heap-growing-percent=0');
     setFlagsFromString('--semi-space-growth-factor=2');

@@ -152,16 +152,15 @@ export class StagedOutput {
 
   /** Writes one file into the staging folder and returns its manifest entry (SHA-256 and size). */
   write(file: OutputFile): ManifestEntry {
-    if (typeof file.content !== 'string' && !(file.content instanceof Uint8Array)) {
-      const stream = this.openStream(file.path);
-      for (const piece of file.content) stream.write(piece);
-      return stream.finish();
+    if (file.content instanceof Uint8Array) {
+      writeFileSync(this.prepare(file.path), file.content);
+      const entry = manifestEntry(file.path, file.content);
+      this.entries.push(entry);
+      return entry;
     }
-    const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
-    writeFileSync(this.prepare(file.path), bytes);
-    const entry = manifestEntry(file.path, bytes);
-    this.entries.push(entry);
-    return entry;
+    const stream = this.openStream(file.path);
+    for (const piece of typeof file.content === 'string' ? [file.content] : file.content) stream.write(piece);
+    return stream.finish();
   }
 
   /** Opens one file to be written piece by piece; it counts as written once finished. */

@@ -2,7 +2,7 @@ import { applyBaseline } from '../core/baseline.js';
 import { historyWith, type HistoryRecord } from '../core/history.js';
 import { InterruptedError } from '../engine/errors.js';
 import type { ScanResult } from '../engine/result.js';
-import { reclaimMemory } from '../engine/reclaim.js';
+import { reclaimMemory, watchMemory } from '../engine/reclaim.js';
 import { runScan, type ScanOptions, type ScanOutcome } from '../engine/scan.js';
 import type { Reporter } from '../report/index.js';
 import { EvidenceWriter } from './evidence-writer.js';
@@ -71,6 +71,8 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<{ 
     onOutcome?.({ ...outcome, result });
     return result;
   };
+  // Until the reports are written, not only while runScan collects and judges.
+  const stopWatching = watchMemory();
   try {
     const result = await scanAndRecord();
     reclaimMemory();
@@ -98,5 +100,7 @@ export async function scanIntoOutput(options: ScanIntoOutputOptions): Promise<{ 
     output.discard();
     journal?.close();
     throw error;
+  } finally {
+    stopWatching();
   }
 }

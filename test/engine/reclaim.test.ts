@@ -28,4 +28,19 @@ describe('watchMemory', () => {
       stop();
     }
   });
+
+  it('keeps it there until the outermost of nested watches stops (the scan inside the writing of its output)', () => {
+    const outer = watchMemory();
+    try {
+      const atStart = youngGeneration();
+      const inner = watchMemory();
+      churn();
+      inner();
+      inner();
+      for (let round = 0; round < 3; round++) churn();
+      expect(youngGeneration()).toBeLessThanOrEqual(atStart);
+    } finally {
+      outer();
+    }
+  });
 });
