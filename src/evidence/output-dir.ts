@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
+import { linesOf } from '../core/file-lines.js';
 import { inBatches } from '../core/json-chunks.js';
 import { writeText } from '../core/write-text.js';
 import { InputError } from '../engine/errors.js';
@@ -51,7 +51,7 @@ export interface Spool {
 const WRITE_CHUNK = 64 * 1024;
 
 /**
- * What scratch files are read into, shared: each read is decoded or written out before the next one, so
+ * What scratch files are copied through, shared: each read is written out before the next one, so
  * copying thousands of scratch files allocates nothing (a fresh buffer each would sit outside the heap
  * until a collection).
  */
@@ -235,25 +235,8 @@ export class StagedOutput {
       },
       *lines() {
         const input = openSync(path, 'r');
-        const decoder = new StringDecoder('utf8');
-        const buffer = READ_BUFFER;
-        // A line longer than a read (one account's resources) is gathered in pieces and joined once.
-        let partial: string[] = [];
         try {
-          for (let read; (read = readSync(input, buffer, 0, buffer.length, null)) > 0;) {
-            const text = decoder.write(buffer.subarray(0, read));
-            let from = 0;
-            for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
-              partial.push(text.slice(from, nl));
-              yield partial.join('');
-              partial = [];
-              from = nl + 1;
-            }
-            if (from < text.length) partial.push(text.slice(from));
-          }
-          partial.push(decoder.end());
-          const last = partial.join('');
-          if (last) yield last;
+          for (const { text } of linesOf(input)) yield text;
         } finally {
           closeSync(input);
         }

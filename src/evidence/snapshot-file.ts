@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
+import { linesOf } from '../core/file-lines.js';
 import { jsonLines } from '../core/json-chunks.js';
 import { InputError } from '../engine/errors.js';
 import type { CollectedSegments } from '../engine/segmented.js';
@@ -176,27 +177,8 @@ export function* fileLines(
       { file, message: code === 'ENOENT' ? 'snapshot file not found' : `cannot read snapshot (${code})` },
     ]);
   }
-  const buffer = Buffer.allocUnsafe(256 * 1024);
-  // The start of a line that runs past the end of a read, copied out of the buffer.
-  let carried: Buffer[] = [];
-  let position = from;
-  let line = firstLine;
   try {
-    for (let read; (read = readSync(fd, buffer, 0, buffer.length, position)) > 0; position += read) {
-      const view = buffer.subarray(0, read);
-      let consumed = 0;
-      for (let nl = view.indexOf(10); nl !== -1; nl = view.indexOf(10, consumed)) {
-        const text =
-          carried.length > 0
-            ? Buffer.concat([...carried, view.subarray(consumed, nl)]).toString('utf8')
-            : view.toString('utf8', consumed, nl);
-        carried = [];
-        yield { text, line: line++, end: position + nl + 1 };
-        consumed = nl + 1;
-      }
-      if (consumed < read) carried.push(Buffer.from(view.subarray(consumed)));
-    }
-    if (carried.length > 0) yield { text: Buffer.concat(carried).toString('utf8'), line, end: position };
+    yield* linesOf(fd, from, firstLine);
   } finally {
     closeSync(fd);
   }
